@@ -1,0 +1,2 @@
+// stub: replaced by the store implementation
+#include "core/store/activitystore.h"

@@ -1,0 +1,96 @@
+#pragma once
+
+#include "core/metrics/pmc.h"
+#include "core/metrics/settings.h"
+#include "core/model/activity.h"
+#include "core/model/athlete.h"
+#include "core/util/result.h"
+
+#include <QString>
+
+#include <memory>
+#include <optional>
+#include <vector>
+
+namespace tricoach {
+
+// Which activities to list; every filter is optional.
+struct ActivityQuery {
+    std::optional<QDate> from; // local calendar day, inclusive
+    std::optional<QDate> to;   // inclusive
+    std::optional<Sport> sport;
+    QString text; // case-insensitive substring of title or notes
+    int limit = -1;
+};
+
+// What happened to one activity handed to the store.
+struct AddResult {
+    ActivityId id = 0;
+    bool duplicate = false; // already stored (same source + external id, or same file content hash)
+};
+
+// The local cache of every athlete's activities: one SQLite file, safe to reopen after any crash.
+// Derived values (loads, daily totals, the chart) are kept current on every write.
+class ActivityStore {
+public:
+    // Bumped with a migration in core/store/migrations.cpp whenever the schema changes.
+    static constexpr int kSchemaVersion = 1;
+
+    // Opens or creates the database at `path` (parent folders are created). A database written by a newer
+    // TriCoach is refused with a clear message and left untouched. Older schemas are migrated forward.
+    static Result<std::unique_ptr<ActivityStore>> open(const QString& path);
+    // <app-data folder>/tricoach.sqlite (QStandardPaths::AppDataLocation).
+    static QString defaultPath();
+
+    ~ActivityStore();
+    ActivityStore(const ActivityStore&) = delete;
+    ActivityStore& operator=(const ActivityStore&) = delete;
+
+    QString path() const;
+    int schemaVersion() const;
+
+    // Athletes
+    Result<Athlete> createAthlete(const QString& name);
+    std::vector<Athlete> athletes() const;
+    std::optional<Athlete> athlete(AthleteId id) const;
+    std::optional<Athlete> athleteByName(const QString& name) const;
+    // The first athlete, created as "Athlete" when the store has none (first run).
+    Result<Athlete> defaultAthlete();
+    Result<void> renameAthlete(AthleteId id, const QString& name);
+    Result<void> removeAthlete(AthleteId id); // with all of its data
+
+    // Thresholds: a change merges into the change on the same day, then loads from that day on are recomputed.
+    Result<void> addThresholdChange(AthleteId athlete, const ThresholdChange& change);
+    ThresholdHistory thresholdHistory(AthleteId athlete) const;
+
+    // Metric settings (load precedence, chart constants, analysis thresholds); changing them recomputes.
+    MetricSettings metricSettings(AthleteId athlete) const;
+    Result<void> setMetricSettings(AthleteId athlete, const MetricSettings& settings);
+
+    // Activities. The load is computed on insert; duplicates are reported, not stored twice.
+    Result<AddResult> addActivity(const Activity& activity);
+    // All in one transaction: either every new activity is stored or none.
+    Result<std::vector<AddResult>> addActivities(const std::vector<Activity>& activities);
+    // Updates the editable fields (title, notes, sport, sub-sport, RPE, user load, summary values).
+    Result<void> updateActivity(const Activity& activity);
+    Result<void> removeActivity(ActivityId id);
+    // One activity; with its streams, laps and lengths when `withDetail`.
+    Result<Activity> activity(ActivityId id, bool withDetail = true) const;
+    // Summaries (no streams, laps or lengths), ordered by start time.
+    std::vector<Activity> activities(AthleteId athlete, const ActivityQuery& query = {}) const;
+    int activityCount(AthleteId athlete) const;
+
+    // Aggregates
+    std::vector<DailyLoad> dailyLoads(AthleteId athlete, std::optional<QDate> from = {},
+                                      std::optional<QDate> to = {}) const;
+    // The chart for [from, to], from the incrementally maintained cache plus zero-load days after it.
+    std::vector<PmcDay> pmc(AthleteId athlete, const QDate& from, const QDate& to) const;
+    std::optional<QDate> firstActivityDate(AthleteId athlete) const;
+
+private:
+    struct Impl;
+    explicit ActivityStore(std::unique_ptr<Impl> impl);
+    std::unique_ptr<Impl> d;
+};
+
+} // namespace tricoach
