@@ -65,7 +65,6 @@ QJsonObject MetricSettings::toJson() const
         {QStringLiteral("analysis"),
          QJsonObject{{QStringLiteral("ramp_optimal_min"), a.rampOptimalMin},
                      {QStringLiteral("ramp_optimal_max"), a.rampOptimalMax},
-                     {QStringLiteral("ramp_medium_risk"), a.rampMediumRisk},
                      {QStringLiteral("form_high_risk"), a.formHighRisk},
                      {QStringLiteral("form_medium_risk"), a.formMediumRisk},
                      {QStringLiteral("fatigue_ratio_high"), a.fatigueRatioHigh},
@@ -113,7 +112,6 @@ MetricSettings MetricSettings::fromJson(const QJsonObject& json)
     AnalysisThresholds& t = s.analysis;
     readDouble(a, "ramp_optimal_min", t.rampOptimalMin);
     readDouble(a, "ramp_optimal_max", t.rampOptimalMax);
-    readDouble(a, "ramp_medium_risk", t.rampMediumRisk);
     readDouble(a, "form_high_risk", t.formHighRisk);
     readDouble(a, "form_medium_risk", t.formMediumRisk);
     readDouble(a, "fatigue_ratio_high", t.fatigueRatioHigh);

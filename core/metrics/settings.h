@@ -36,7 +36,6 @@ struct PmcSettings {
 struct AnalysisThresholds {
     double rampOptimalMin = 5;      // Fitness gain per week considered productive
     double rampOptimalMax = 8;      // above this the ramp is high risk
-    double rampMediumRisk = 6.5;    // a ramp above this with Form below formMediumRisk is medium risk
     double formHighRisk = -30;      // Form below this is high risk
     double formMediumRisk = -10;    // Form below this is medium risk
     double fatigueRatioHigh = 1.3;  // Fatigue / Fitness above this is high risk

@@ -1,8 +1,87 @@
 #include "core/metrics/volume.h"
+
+#include <algorithm>
+
 namespace tricoach {
-void VolumeTotals::add(const Activity&) {}
+
+void VolumeTotals::add(const Activity& a)
+{
+    ++count;
+    hours += a.durationSec() / 3600.0;
+    distanceKm += a.distanceM.value_or(0.0) / 1000.0;
+    load += a.load;
+}
+
 QDate weekStartOf(const QDate& day) { return day.addDays(1 - day.dayOfWeek()); }
-std::vector<WeeklyVolume> weeklyVolume(const std::vector<Activity>&, const QDate&, int) { return {}; }
-std::vector<SportShare> sportDistribution(const std::vector<Activity>&, const QDate&, int) { return {}; }
-std::vector<HeatmapDay> dailyHeatmap(const std::vector<Activity>&, const QDate&, const QDate&) { return {}; }
+
+namespace {
+
+QDate firstWeekStart(const QDate& lastDay, int weeks) { return weekStartOf(lastDay).addDays(-7LL * (weeks - 1)); }
+
+} // namespace
+
+std::vector<WeeklyVolume> weeklyVolume(const std::vector<Activity>& activities, const QDate& lastDay, int weeks)
+{
+    std::vector<WeeklyVolume> out;
+    if (weeks <= 0 || !lastDay.isValid())
+        return out;
+    const QDate first = firstWeekStart(lastDay, weeks);
+    out.resize(static_cast<std::size_t>(weeks));
+    for (int w = 0; w < weeks; ++w)
+        out[static_cast<std::size_t>(w)].weekStart = first.addDays(7LL * w);
+    for (const Activity& a : activities) {
+        const qint64 offset = first.daysTo(a.localDate());
+        if (offset < 0 || offset >= 7LL * weeks)
+            continue;
+        WeeklyVolume& week = out[static_cast<std::size_t>(offset / 7)];
+        week.bySport[a.sport].add(a);
+        week.total.add(a);
+    }
+    return out;
+}
+
+std::vector<SportShare> sportDistribution(const std::vector<Activity>& activities, const QDate& lastDay, int weeks)
+{
+    std::vector<SportShare> out;
+    if (weeks <= 0 || !lastDay.isValid())
+        return out;
+    const QDate first = firstWeekStart(lastDay, weeks);
+    const QDate last = weekStartOf(lastDay).addDays(6);
+    std::map<Sport, VolumeTotals> bySport;
+    VolumeTotals total;
+    for (const Activity& a : activities) {
+        const QDate d = a.localDate();
+        if (d < first || d > last)
+            continue;
+        bySport[a.sport].add(a);
+        total.add(a);
+    }
+    for (const auto& [sport, totals] : bySport) {
+        SportShare share{sport, totals, 0, 0};
+        share.hoursShare = total.hours > 0 ? totals.hours / total.hours : 0;
+        share.loadShare = total.load > 0 ? totals.load / total.load : 0;
+        out.push_back(share);
+    }
+    std::stable_sort(out.begin(), out.end(),
+                     [](const SportShare& a, const SportShare& b) { return a.totals.hours > b.totals.hours; });
+    return out;
+}
+
+std::vector<HeatmapDay> dailyHeatmap(const std::vector<Activity>& activities, const QDate& from, const QDate& to)
+{
+    std::vector<HeatmapDay> out;
+    if (!from.isValid() || !to.isValid() || to < from)
+        return out;
+    const auto days = static_cast<std::size_t>(from.daysTo(to) + 1);
+    out.resize(days);
+    for (std::size_t i = 0; i < days; ++i)
+        out[i].date = from.addDays(static_cast<qint64>(i));
+    for (const Activity& a : activities) {
+        const qint64 offset = from.daysTo(a.localDate());
+        if (offset >= 0 && static_cast<std::size_t>(offset) < days)
+            out[static_cast<std::size_t>(offset)].totals.add(a);
+    }
+    return out;
+}
+
 } // namespace tricoach

@@ -1,3 +1,4 @@
+#include "core/util/datetime.h"
 #include "core/store/activitystore.h"
 #include "tests/support/tempdir.h"
 #include "ui/mainwindow.h"
@@ -19,7 +20,7 @@ TEST_F(MainWindowTest, OpensWithEveryPageAndShowsTheAthletesNumbers)
     Activity a;
     a.athleteId = athlete->id;
     a.sport = Sport::Run;
-    a.startUtc = QDateTime(QDate::currentDate().addDays(-1), QTime(7, 0), QTimeZone::UTC);
+    a.startUtc = utcDateTime(QDate::currentDate().addDays(-1), QTime(7, 0));
     a.movingSec = a.elapsedSec = 3600;
     a.userLoad = 80;
     ASSERT_TRUE((*store)->addActivity(a));

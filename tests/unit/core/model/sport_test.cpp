@@ -1,3 +1,4 @@
+#include "core/util/datetime.h"
 #include "core/model/activity.h"
 #include "core/model/sport.h"
 
@@ -23,7 +24,7 @@ TEST(Sport, AcceptsSynonymsCaseInsensitively)
 TEST(Activity, LocalDateUsesTheOffset)
 {
     Activity a;
-    a.startUtc = QDateTime(QDate(2024, 3, 1), QTime(23, 30), QTimeZone::UTC);
+    a.startUtc = utcDateTime(QDate(2024, 3, 1), QTime(23, 30));
     a.utcOffsetSec = 2 * 3600;
     EXPECT_EQ(a.localDate(), QDate(2024, 3, 2));
     a.utcOffsetSec = -8 * 3600;
