@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <cmath>
-#include <map>
 
 namespace tricoach {
 
@@ -20,19 +19,21 @@ std::vector<PmcDay> continuePmc(PmcState startState, const QDate& stateDate, con
     std::vector<PmcDay> out;
     if (!stateDate.isValid() || !to.isValid() || to <= stateDate)
         return out;
-    std::map<qint64, double> byDay;
+    // Dense per-day loads: one slot per day after stateDate, so the walk below is a straight loop.
+    const auto days = static_cast<std::size_t>(stateDate.daysTo(to));
+    std::vector<double> byDay(days, 0.0);
+    const qint64 base = stateDate.toJulianDay() + 1;
     for (const auto& l : loads) {
-        if (l.date > stateDate && l.date <= to)
-            byDay[l.date.toJulianDay()] += l.load;
+        const qint64 i = l.date.toJulianDay() - base;
+        if (i >= 0 && static_cast<std::size_t>(i) < days)
+            byDay[static_cast<std::size_t>(i)] += l.load;
     }
-    out.reserve(static_cast<std::size_t>(stateDate.daysTo(to)));
+    out.reserve(days);
     PmcState state = startState;
-    for (qint64 jd = stateDate.toJulianDay() + 1; jd <= to.toJulianDay(); ++jd) {
-        auto it = byDay.find(jd);
-        const double load = it == byDay.end() ? 0.0 : it->second;
+    for (std::size_t i = 0; i < days; ++i) {
         const double tsb = state.ctl - state.atl; // Form: yesterday's Fitness − Fatigue
-        state = advancePmc(state, load, settings);
-        out.push_back(PmcDay{QDate::fromJulianDay(jd), load, state.ctl, state.atl, tsb});
+        state = advancePmc(state, byDay[i], settings);
+        out.push_back(PmcDay{QDate::fromJulianDay(base + static_cast<qint64>(i)), byDay[i], state.ctl, state.atl, tsb});
     }
     return out;
 }

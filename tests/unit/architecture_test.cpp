@@ -66,6 +66,16 @@ TEST(Architecture, SyncServerIncludesNoUiHeader)
     EXPECT_TRUE(v.empty()) << "sync-server/ must not depend on ui/:\n" << describe(v).toStdString();
 }
 
+TEST(Architecture, CoreTargetLinksNoGuiModule)
+{
+    QFile cmake(QStringLiteral(TRICOACH_SOURCE_DIR "/core/CMakeLists.txt"));
+    ASSERT_TRUE(cmake.open(QIODevice::ReadOnly));
+    const QString text = QString::fromUtf8(cmake.readAll());
+    static const QRegularExpression gui(QStringLiteral(R"(Qt6?::(Gui|Widgets|Charts|OpenGL|PrintSupport)|tricoach::ui)"));
+    const auto m = gui.match(text);
+    EXPECT_FALSE(m.hasMatch()) << "core/CMakeLists.txt links " << m.captured(0).toStdString();
+}
+
 TEST(Architecture, DetectorCatchesAForbiddenInclude)
 {
     // Guards the regular expression itself: a rule that matches nothing would pass forever.
