@@ -76,6 +76,11 @@ struct Activity {
 
     std::optional<double> userLoad; // a load the athlete typed in; wins over every computed value
 
+    // Legs of one multisport event (a triathlon) share a key and are numbered in race order; transitions are
+    // legs of sport Other with sub-type "Transition". Empty key / -1 for ordinary activities.
+    QString multisportKey;
+    int multisportLeg = -1;
+
     // Derived, filled by the store from core/metrics; not inputs.
     double load = 0;
     LoadSource loadSource = LoadSource::None;
