@@ -1,2 +1,394 @@
-// stub: replaced by the store implementation
+// Opening the store, athletes, thresholds and metric settings. Activities are in activities.cpp, derived
+// values in aggregates.cpp.
 #include "core/store/activitystore.h"
+#include "core/store/dbfile.h"
+#include "core/store/migrations.h"
+#include "core/store/storeimpl.h"
+
+#include <QDir>
+#include <QFileInfo>
+#include <QJsonDocument>
+#include <QSqlError>
+#include <QStandardPaths>
+
+#include <atomic>
+#include <cmath>
+
+namespace tricoach {
+
+using namespace store;
+
+namespace {
+
+// Qt keys connections by name process-wide; each store instance needs its own.
+QString uniqueConnectionName()
+{
+    static std::atomic<quint64> counter{0};
+    return QStringLiteral("tricoach-store-%1").arg(++counter);
+}
+
+Error openFailed(const QString& path, const QString& why)
+{
+    return makeError(QStringLiteral("Could not open the TriCoach database %1: %2").arg(path, why),
+                     QStringLiteral("store.open-failed"));
+}
+
+// The threshold columns, in the order of thresholdFields().
+constexpr const char* kThresholdColumns =
+    "ftp_watts, lthr_bike, lthr_run, lthr_swim, max_hr, resting_hr, run_threshold_speed, css_speed, weight_kg";
+
+std::array<std::optional<double>*, 9> thresholdFields(Thresholds& t)
+{
+    return {&t.ftpWatts,  &t.lthrBike,          &t.lthrRun,  &t.lthrSwim, &t.maxHr,
+            &t.restingHr, &t.runThresholdSpeed, &t.cssSpeed, &t.weightKg};
+}
+
+} // namespace
+
+ActivityStore::Impl::~Impl()
+{
+    if (db.isValid())
+        db.close();
+    db = QSqlDatabase();
+    QSqlDatabase::removeDatabase(connection);
+}
+
+ActivityStore::ActivityStore(std::unique_ptr<Impl> impl)
+    : d(std::move(impl))
+{
+}
+ActivityStore::~ActivityStore() = default;
+
+QString ActivityStore::defaultPath()
+{
+    return QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + QStringLiteral("/tricoach.sqlite");
+}
+
+Result<std::unique_ptr<ActivityStore>> ActivityStore::open(const QString& path)
+{
+    if (path.isEmpty())
+        return openFailed(path, QStringLiteral("no file name was given"));
+    if (!QSqlDatabase::isDriverAvailable(QStringLiteral("QSQLITE")))
+        return openFailed(path, QStringLiteral("the Qt SQLite driver (QSQLITE) is not installed"));
+    const QString folder = QFileInfo(path).absolutePath();
+    if (!QDir().mkpath(folder))
+        return openFailed(path, QStringLiteral("the folder %1 cannot be created").arg(folder));
+
+    auto impl = std::make_unique<Impl>();
+    impl->path = path;
+    impl->connection = uniqueConnectionName();
+    if (auto r = checkExistingFile(path, impl->connection + QStringLiteral("-check")); !r)
+        return r.error();
+
+    impl->db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), impl->connection);
+    impl->db.setDatabaseName(path);
+    if (!impl->db.open())
+        return openFailed(path, impl->db.lastError().text());
+    // WAL lets the app read while the CLI or a sync writes; NORMAL is durable across application crashes with
+    // WAL (only a power loss can drop the last commits); the busy timeout makes a second writer wait.
+    for (const char* pragma : {"PRAGMA busy_timeout = 5000", "PRAGMA journal_mode = WAL", "PRAGMA foreign_keys = ON",
+                               "PRAGMA synchronous = NORMAL"}) {
+        auto q = exec(impl->db, QString::fromLatin1(pragma), {}, QStringLiteral("configure the connection"), path);
+        if (!q)
+            return q.error();
+    }
+    auto version = userVersion(impl->db, path);
+    if (!version)
+        return version.error();
+    if (*version > kSchemaVersion)
+        return newerSchemaError(path, *version);
+    if (*version < kSchemaVersion) {
+        if (auto r = runMigrations(impl->db, kSchemaVersion, path); !r)
+            return r.error();
+    }
+    impl->schemaVersion = kSchemaVersion;
+    if (auto r = impl->recomputeStale(); !r)
+        return r.error();
+    return std::unique_ptr<ActivityStore>(new ActivityStore(std::move(impl)));
+}
+
+QString ActivityStore::path() const { return d->path; }
+int ActivityStore::schemaVersion() const { return d->schemaVersion; }
+
+// ---- helpers shared with the other files ----
+
+Error ActivityStore::Impl::notFoundAthlete(AthleteId id) const
+{
+    return makeError(QStringLiteral("There is no athlete with id %1 in %2.").arg(id).arg(path),
+                     QStringLiteral("store.not-found"));
+}
+
+Error ActivityStore::Impl::notFoundActivity(ActivityId id) const
+{
+    return makeError(QStringLiteral("There is no activity with id %1 in %2.").arg(id).arg(path),
+                     QStringLiteral("store.not-found"));
+}
+
+Result<bool> ActivityStore::Impl::athleteExists(AthleteId id) const
+{
+    auto q = exec(db, QStringLiteral("SELECT 1 FROM athletes WHERE id = ?"), {static_cast<qlonglong>(id)},
+                  QStringLiteral("look up the athlete"), path);
+    if (!q)
+        return q.error();
+    return q->next();
+}
+
+Result<ThresholdHistory> ActivityStore::Impl::loadHistory(AthleteId athlete) const
+{
+    auto q = exec(db,
+                  QStringLiteral("SELECT effective_from, %1 FROM threshold_changes WHERE athlete_id = ? "
+                                 "ORDER BY effective_from")
+                      .arg(QLatin1String(kThresholdColumns)),
+                  {static_cast<qlonglong>(athlete)}, QStringLiteral("read the threshold history"), path);
+    if (!q)
+        return q.error();
+    std::vector<ThresholdChange> changes;
+    while (q->next()) {
+        ThresholdChange c;
+        c.effectiveFrom = QDate::fromJulianDay(q->value(0).toLongLong());
+        int i = 1;
+        for (auto* field : thresholdFields(c.values))
+            *field = optionalDouble(q->value(i++));
+        changes.push_back(c);
+    }
+    return ThresholdHistory(std::move(changes));
+}
+
+Result<MetricSettings> ActivityStore::Impl::loadSettings(AthleteId athlete) const
+{
+    auto q = exec(db, QStringLiteral("SELECT json FROM athlete_settings WHERE athlete_id = ?"),
+                  {static_cast<qlonglong>(athlete)}, QStringLiteral("read the metric settings"), path);
+    if (!q)
+        return q.error();
+    if (!q->next())
+        return MetricSettings{};
+    return MetricSettings::fromJson(QJsonDocument::fromJson(q->value(0).toByteArray()).object());
+}
+
+Result<AthleteContext> ActivityStore::Impl::context(AthleteId athlete) const
+{
+    auto history = loadHistory(athlete);
+    if (!history)
+        return history.error();
+    auto settings = loadSettings(athlete);
+    if (!settings)
+        return settings.error();
+    return AthleteContext{std::move(*history), std::move(*settings)};
+}
+
+Result<QString> ActivityStore::Impl::checkedName(const QString& name, AthleteId except) const
+{
+    const QString trimmed = name.trimmed();
+    if (trimmed.isEmpty())
+        return makeError(QStringLiteral("An athlete needs a name; the name given was empty."),
+                         QStringLiteral("store.invalid-name"));
+    // The name column compares case-insensitively, so "anna" and "Anna" cannot both exist.
+    auto q = exec(db, QStringLiteral("SELECT id FROM athletes WHERE name = ? AND id <> ?"),
+                  {trimmed, static_cast<qlonglong>(except)}, QStringLiteral("check the athlete's name"), path);
+    if (!q)
+        return q.error();
+    if (q->next())
+        return makeError(QStringLiteral("There is already an athlete called \"%1\"; choose another name.").arg(trimmed),
+                         QStringLiteral("store.duplicate-name"));
+    return trimmed;
+}
+
+// ---- athletes ----
+
+Result<Athlete> ActivityStore::createAthlete(const QString& name)
+{
+    Transaction tx(d->db, d->path);
+    if (auto r = tx.begin(); !r)
+        return r.error();
+    auto checked = d->checkedName(name, 0);
+    if (!checked)
+        return checked.error();
+    auto q = exec(d->db, QStringLiteral("INSERT INTO athletes (name) VALUES (?)"), {*checked},
+                  QStringLiteral("create the athlete \"%1\"").arg(*checked), d->path);
+    if (!q)
+        return q.error();
+    const Athlete created{q->lastInsertId().toLongLong(), *checked};
+    if (auto r = tx.commit(); !r)
+        return r.error();
+    return created;
+}
+
+std::vector<Athlete> ActivityStore::athletes() const
+{
+    std::vector<Athlete> out;
+    auto q = exec(d->db, QStringLiteral("SELECT id, name FROM athletes ORDER BY id"), {},
+                  QStringLiteral("list the athletes"), d->path);
+    if (!q)
+        return out;
+    while (q->next())
+        out.push_back(Athlete{q->value(0).toLongLong(), q->value(1).toString()});
+    return out;
+}
+
+std::optional<Athlete> ActivityStore::athlete(AthleteId id) const
+{
+    auto q = exec(d->db, QStringLiteral("SELECT id, name FROM athletes WHERE id = ?"), {static_cast<qlonglong>(id)},
+                  QStringLiteral("look up the athlete"), d->path);
+    if (!q || !q->next())
+        return std::nullopt;
+    return Athlete{q->value(0).toLongLong(), q->value(1).toString()};
+}
+
+std::optional<Athlete> ActivityStore::athleteByName(const QString& name) const
+{
+    auto q = exec(d->db, QStringLiteral("SELECT id, name FROM athletes WHERE name = ?"), {name.trimmed()},
+                  QStringLiteral("look up the athlete"), d->path);
+    if (!q || !q->next())
+        return std::nullopt;
+    return Athlete{q->value(0).toLongLong(), q->value(1).toString()};
+}
+
+Result<Athlete> ActivityStore::defaultAthlete()
+{
+    auto q = exec(d->db, QStringLiteral("SELECT id, name FROM athletes ORDER BY id LIMIT 1"), {},
+                  QStringLiteral("look up the athlete"), d->path);
+    if (!q)
+        return q.error();
+    if (q->next())
+        return Athlete{q->value(0).toLongLong(), q->value(1).toString()};
+    return createAthlete(QStringLiteral("Athlete"));
+}
+
+Result<void> ActivityStore::renameAthlete(AthleteId id, const QString& name)
+{
+    Transaction tx(d->db, d->path);
+    if (auto r = tx.begin(); !r)
+        return r;
+    auto exists = d->athleteExists(id);
+    if (!exists)
+        return exists.error();
+    if (!*exists)
+        return d->notFoundAthlete(id);
+    auto checked = d->checkedName(name, id);
+    if (!checked)
+        return checked.error();
+    if (auto q = exec(d->db, QStringLiteral("UPDATE athletes SET name = ? WHERE id = ?"),
+                      {*checked, static_cast<qlonglong>(id)}, QStringLiteral("rename the athlete"), d->path);
+        !q)
+        return q.error();
+    return tx.commit();
+}
+
+Result<void> ActivityStore::removeAthlete(AthleteId id)
+{
+    Transaction tx(d->db, d->path);
+    if (auto r = tx.begin(); !r)
+        return r;
+    // Foreign keys cascade to thresholds, settings, activities (and their streams, laps, lengths) and aggregates.
+    auto q = exec(d->db, QStringLiteral("DELETE FROM athletes WHERE id = ?"), {static_cast<qlonglong>(id)},
+                  QStringLiteral("remove the athlete"), d->path);
+    if (!q)
+        return q.error();
+    if (q->numRowsAffected() == 0)
+        return d->notFoundAthlete(id);
+    d->charts.clear();
+    return tx.commit();
+}
+
+// ---- thresholds and settings ----
+
+Result<void> ActivityStore::addThresholdChange(AthleteId athlete, const ThresholdChange& change)
+{
+    if (!change.effectiveFrom.isValid())
+        return makeError(QStringLiteral("A threshold change needs the day it takes effect."),
+                         QStringLiteral("store.invalid-date"));
+    Thresholds incoming = change.values;
+    for (auto* field : thresholdFields(incoming)) {
+        if (*field && !(std::isfinite(**field) && **field > 0))
+            return makeError(QStringLiteral("Thresholds must be positive numbers; %1 is not.").arg(**field),
+                             QStringLiteral("store.invalid-threshold"));
+    }
+    Transaction tx(d->db, d->path);
+    if (auto r = tx.begin(); !r)
+        return r;
+    auto exists = d->athleteExists(athlete);
+    if (!exists)
+        return exists.error();
+    if (!*exists)
+        return d->notFoundAthlete(athlete);
+
+    const auto a = static_cast<qlonglong>(athlete);
+    const qint64 day = change.effectiveFrom.toJulianDay();
+    const QString what = QStringLiteral("store the threshold change");
+    auto existing = exec(d->db,
+                         QStringLiteral("SELECT %1 FROM threshold_changes WHERE athlete_id = ? AND effective_from = ?")
+                             .arg(QLatin1String(kThresholdColumns)),
+                         {a, day}, what, d->path);
+    if (!existing)
+        return existing.error();
+    // A second change on the same day merges: the fields it sets win, the others keep the earlier change's value.
+    Thresholds merged;
+    if (existing->next()) {
+        int i = 0;
+        for (auto* field : thresholdFields(merged))
+            *field = optionalDouble(existing->value(i++));
+    }
+    existing->finish();
+    auto mergedFields = thresholdFields(merged);
+    auto incomingFields = thresholdFields(incoming);
+    QVariantList values{a, day};
+    for (std::size_t i = 0; i < mergedFields.size(); ++i) {
+        if (*incomingFields[i])
+            *mergedFields[i] = *incomingFields[i];
+        values << optionalValue(*mergedFields[i]);
+    }
+    if (auto q = exec(d->db,
+                      QStringLiteral("INSERT OR REPLACE INTO threshold_changes (athlete_id, effective_from, %1) "
+                                     "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                          .arg(QLatin1String(kThresholdColumns)),
+                      values, what, d->path);
+        !q)
+        return q.error();
+
+    ChangedDays changes;
+    if (auto r = d->recomputeLoads(athlete, day, false, changes); !r)
+        return r;
+    if (auto r = d->applyChanges(changes); !r)
+        return r;
+    return tx.commit();
+}
+
+ThresholdHistory ActivityStore::thresholdHistory(AthleteId athlete) const
+{
+    auto history = d->loadHistory(athlete);
+    return history ? *history : ThresholdHistory{};
+}
+
+MetricSettings ActivityStore::metricSettings(AthleteId athlete) const
+{
+    auto settings = d->loadSettings(athlete);
+    return settings ? *settings : MetricSettings{};
+}
+
+Result<void> ActivityStore::setMetricSettings(AthleteId athlete, const MetricSettings& settings)
+{
+    Transaction tx(d->db, d->path);
+    if (auto r = tx.begin(); !r)
+        return r;
+    auto exists = d->athleteExists(athlete);
+    if (!exists)
+        return exists.error();
+    if (!*exists)
+        return d->notFoundAthlete(athlete);
+    const QByteArray json = QJsonDocument(settings.toJson()).toJson(QJsonDocument::Compact);
+    if (auto q = exec(d->db, QStringLiteral("INSERT OR REPLACE INTO athlete_settings (athlete_id, json) VALUES (?, ?)"),
+                      {static_cast<qlonglong>(athlete), QString::fromUtf8(json)},
+                      QStringLiteral("store the metric settings"), d->path);
+        !q)
+        return q.error();
+    // Any setting may change every load (precedence, estimates) and the whole chart (time constants).
+    ChangedDays changes;
+    if (auto r = d->recomputeLoads(athlete, std::nullopt, false, changes); !r)
+        return r;
+    changes.rebuild.insert(athlete);
+    if (auto r = d->applyChanges(changes); !r)
+        return r;
+    return tx.commit();
+}
+
+} // namespace tricoach

@@ -1,0 +1,267 @@
+// Adding, editing, removing and reading activities.
+#include "core/store/activityrows.h"
+#include "core/store/storeimpl.h"
+
+#include <QDebug>
+#include <QSqlQuery>
+
+namespace tricoach {
+
+using namespace store;
+
+namespace {
+
+Error invalidActivity(const Activity& a, const QString& why)
+{
+    const QString name = a.title.isEmpty() ? QStringLiteral("without a title") : QStringLiteral("\"%1\"").arg(a.title);
+    return makeError(QStringLiteral("The activity %1 cannot be stored: %2.").arg(name, why),
+                     QStringLiteral("store.invalid-activity"));
+}
+
+// The fields a person may edit after import; identity (athlete, source, ids, hash) and recorded data stay.
+void copyEditable(const Activity& from, Activity& to)
+{
+    to.sport = from.sport;
+    to.subSport = from.subSport;
+    to.title = from.title;
+    to.notes = from.notes;
+    to.startUtc = from.startUtc.toUTC();
+    to.utcOffsetSec = from.utcOffsetSec;
+    to.movingSec = from.movingSec;
+    to.elapsedSec = from.elapsedSec;
+    to.distanceM = from.distanceM;
+    to.elevationGainM = from.elevationGainM;
+    to.avgHr = from.avgHr;
+    to.maxHr = from.maxHr;
+    to.avgPower = from.avgPower;
+    to.maxPower = from.maxPower;
+    to.avgCadence = from.avgCadence;
+    to.maxCadence = from.maxCadence;
+    to.avgSpeed = from.avgSpeed;
+    to.maxSpeed = from.maxSpeed;
+    to.calories = from.calories;
+    to.rpe = from.rpe;
+    to.poolLengthM = from.poolLengthM;
+    to.userLoad = from.userLoad;
+    to.multisportKey = from.multisportKey;
+    to.multisportLeg = from.multisportLeg;
+}
+
+// The stored summary, or nothing when no activity has that id.
+Result<std::optional<Activity>> readStoredSummary(const QSqlDatabase& db, const QString& path, ActivityId id)
+{
+    auto q = exec(db, QStringLiteral("SELECT %1 FROM activities WHERE id = ?").arg(summaryColumns()),
+                  {static_cast<qlonglong>(id)}, QStringLiteral("read activity %1").arg(id), path);
+    if (!q)
+        return q.error();
+    if (!q->next())
+        return std::optional<Activity>();
+    return std::optional<Activity>(readSummary(*q));
+}
+
+} // namespace
+
+Result<AddResult> ActivityStore::Impl::add(const Activity& a, const AthleteContext& ctx, ActivityWriter& writer,
+                                           ChangedDays& changes)
+{
+    if (!a.startUtc.isValid())
+        return invalidActivity(a, QStringLiteral("it has no start time"));
+    // The calendar day is derived from the UTC instant; a start given in another time spec is converted first.
+    if (a.startUtc.timeSpec() != Qt::UTC) {
+        Activity utc = a;
+        utc.startUtc = a.startUtc.toUTC();
+        return add(utc, ctx, writer, changes);
+    }
+    auto duplicate = writer.findDuplicate(a);
+    if (!duplicate)
+        return duplicate.error();
+    if (*duplicate)
+        return AddResult{**duplicate, true};
+    const LoadResult load = computeLoad(a, ctx.history.at(a.localDate()), ctx.settings.load);
+    auto id = writer.insert(a, load);
+    if (!id)
+        return id.error();
+    changes.mark(a.athleteId, a.localDate().toJulianDay());
+    return AddResult{*id, false};
+}
+
+Result<AddResult> ActivityStore::addActivity(const Activity& activity)
+{
+    auto results = addActivities({activity});
+    if (!results)
+        return results.error();
+    return results->front();
+}
+
+Result<std::vector<AddResult>> ActivityStore::addActivities(const std::vector<Activity>& activities)
+{
+    std::vector<AddResult> results;
+    if (activities.empty())
+        return results;
+    Transaction tx(d->db, d->path);
+    if (auto r = tx.begin(); !r)
+        return r.error();
+    auto writer = ActivityWriter::create(d->db, d->path);
+    if (!writer)
+        return writer.error();
+    std::map<AthleteId, AthleteContext> contexts;
+    ChangedDays changes;
+    results.reserve(activities.size());
+    for (const Activity& a : activities) {
+        auto ctx = contexts.find(a.athleteId);
+        if (ctx == contexts.end()) {
+            auto exists = d->athleteExists(a.athleteId);
+            if (!exists)
+                return exists.error();
+            if (!*exists)
+                return d->notFoundAthlete(a.athleteId);
+            auto loaded = d->context(a.athleteId);
+            if (!loaded)
+                return loaded.error();
+            ctx = contexts.emplace(a.athleteId, std::move(*loaded)).first;
+        }
+        auto added = d->add(a, ctx->second, *writer, changes);
+        if (!added)
+            return added.error();
+        results.push_back(*added);
+    }
+    if (auto r = d->applyChanges(changes); !r)
+        return r.error();
+    if (auto r = tx.commit(); !r)
+        return r.error();
+    return results;
+}
+
+Result<void> ActivityStore::updateActivity(const Activity& activity)
+{
+    if (!activity.startUtc.isValid())
+        return invalidActivity(activity, QStringLiteral("it has no start time"));
+    Transaction tx(d->db, d->path);
+    if (auto r = tx.begin(); !r)
+        return r;
+    auto found = readStoredSummary(d->db, d->path, activity.id);
+    if (!found)
+        return found.error();
+    if (!*found)
+        return d->notFoundActivity(activity.id);
+    Activity* stored = &**found;
+    const qint64 oldDay = stored->localDate().toJulianDay();
+    copyEditable(activity, *stored);
+
+    auto ctx = d->context(stored->athleteId);
+    if (!ctx)
+        return ctx.error();
+    auto reader = DetailReader::create(d->db, d->path);
+    if (!reader)
+        return reader.error();
+    auto load = computeStoredLoad(*stored, *ctx, *reader);
+    if (!load)
+        return load.error();
+    auto writer = ActivityWriter::create(d->db, d->path);
+    if (!writer)
+        return writer.error();
+    if (auto r = writer->update(*stored, *load); !r)
+        return r;
+
+    ChangedDays changes;
+    changes.mark(stored->athleteId, oldDay);
+    changes.mark(stored->athleteId, stored->localDate().toJulianDay());
+    if (auto r = d->applyChanges(changes); !r)
+        return r;
+    return tx.commit();
+}
+
+Result<void> ActivityStore::removeActivity(ActivityId id)
+{
+    Transaction tx(d->db, d->path);
+    if (auto r = tx.begin(); !r)
+        return r;
+    const auto key = static_cast<qlonglong>(id);
+    auto q = exec(d->db, QStringLiteral("SELECT athlete_id, local_date FROM activities WHERE id = ?"), {key},
+                  QStringLiteral("look up activity %1").arg(id), d->path);
+    if (!q)
+        return q.error();
+    if (!q->next())
+        return d->notFoundActivity(id);
+    ChangedDays changes;
+    changes.mark(q->value(0).toLongLong(), q->value(1).toLongLong());
+    q->finish();
+    // Streams, laps and lengths go with it (ON DELETE CASCADE).
+    if (auto r = exec(d->db, QStringLiteral("DELETE FROM activities WHERE id = ?"), {key},
+                      QStringLiteral("remove activity %1").arg(id), d->path);
+        !r)
+        return r.error();
+    if (auto r = d->applyChanges(changes); !r)
+        return r;
+    return tx.commit();
+}
+
+Result<Activity> ActivityStore::activity(ActivityId id, bool withDetail) const
+{
+    auto found = readStoredSummary(d->db, d->path, id);
+    if (!found)
+        return found.error();
+    if (!*found)
+        return d->notFoundActivity(id);
+    if (withDetail) {
+        auto reader = DetailReader::create(d->db, d->path);
+        if (!reader)
+            return reader.error();
+        if (auto r = reader->read(**found); !r)
+            return r.error();
+    }
+    return std::move(**found);
+}
+
+std::vector<Activity> ActivityStore::activities(AthleteId athlete, const ActivityQuery& query) const
+{
+    std::vector<Activity> out;
+    QString sql = QStringLiteral("SELECT %1 FROM activities WHERE athlete_id = ?").arg(summaryColumns());
+    QVariantList values{static_cast<qlonglong>(athlete)};
+    if (query.from && query.from->isValid()) {
+        sql += QStringLiteral(" AND local_date >= ?");
+        values << query.from->toJulianDay();
+    }
+    if (query.to && query.to->isValid()) {
+        sql += QStringLiteral(" AND local_date <= ?");
+        values << query.to->toJulianDay();
+    }
+    if (query.sport) {
+        sql += QStringLiteral(" AND sport = ?");
+        values << sportId(*query.sport);
+    }
+    sql += QStringLiteral(" ORDER BY start_utc, id");
+    // SQLite's LIKE folds ASCII only; the text filter runs here so "über" finds "Über". The limit then
+    // applies after it.
+    const bool filterText = !query.text.isEmpty();
+    if (query.limit >= 0 && !filterText) {
+        sql += QStringLiteral(" LIMIT ?");
+        values << query.limit;
+    }
+    auto q = exec(d->db, sql, values, QStringLiteral("list activities"), d->path);
+    if (!q) {
+        qWarning().noquote() << q.error().message;
+        return out;
+    }
+    while (q->next()) {
+        if (query.limit >= 0 && out.size() >= static_cast<std::size_t>(query.limit))
+            break;
+        Activity a = readSummary(*q);
+        if (filterText && !a.title.contains(query.text, Qt::CaseInsensitive) &&
+            !a.notes.contains(query.text, Qt::CaseInsensitive))
+            continue;
+        out.push_back(std::move(a));
+    }
+    return out;
+}
+
+int ActivityStore::activityCount(AthleteId athlete) const
+{
+    auto q = exec(d->db, QStringLiteral("SELECT count(*) FROM activities WHERE athlete_id = ?"),
+                  {static_cast<qlonglong>(athlete)}, QStringLiteral("count activities"), d->path);
+    if (!q || !q->next())
+        return 0;
+    return q->value(0).toInt();
+}
+
+} // namespace tricoach

@@ -1,0 +1,292 @@
+#include "core/store/activityrows.h"
+#include "core/store/sqlutil.h"
+#include "core/store/streamcodec.h"
+#include "core/util/datetime.h"
+
+namespace tricoach::store {
+
+namespace {
+
+// Summary columns; readSummary() reads them by position, which is what keeps listing fast.
+constexpr const char* kSummaryColumns =
+    "id, athlete_id, sport, sub_sport, title, notes, start_utc, utc_offset, moving_sec, elapsed_sec, "
+    "distance_m, elevation_gain_m, avg_hr, max_hr, avg_power, max_power, avg_cadence, max_cadence, avg_speed, "
+    "max_speed, calories, rpe, pool_length_m, source, external_id, content_hash, user_load, multisport_key, "
+    "multisport_leg, load, load_source, intensity";
+
+// The editable columns, bound by bindEditable() in this order for both INSERT and UPDATE.
+constexpr const char* kEditableColumns[] = {
+    "sport",          "sub_sport",  "title",       "notes",         "start_utc",        "utc_offset",
+    "local_date",     "moving_sec", "elapsed_sec", "distance_m",    "elevation_gain_m", "avg_hr",
+    "max_hr",         "avg_power",  "max_power",   "avg_cadence",   "max_cadence",      "avg_speed",
+    "max_speed",      "calories",   "rpe",         "pool_length_m", "user_load",        "multisport_key",
+    "multisport_leg", "load",       "load_source", "intensity",     "metrics_version"};
+
+// Text columns are NOT NULL, and Qt binds a null QString as NULL.
+QVariant text(const QString& s) { return s.isNull() ? QVariant(QStringLiteral("")) : QVariant(s); }
+
+void bindEditable(QSqlQuery& q, int& i, const Activity& a, const LoadResult& load)
+{
+    const auto bind = [&q, &i](const QVariant& v) { q.bindValue(i++, v); };
+    bind(sportId(a.sport));
+    bind(text(a.subSport));
+    bind(text(a.title));
+    bind(text(a.notes));
+    bind(static_cast<qlonglong>(a.startUtc.toMSecsSinceEpoch()));
+    bind(a.utcOffsetSec);
+    bind(static_cast<qlonglong>(a.localDate().toJulianDay()));
+    bind(a.movingSec);
+    bind(a.elapsedSec);
+    for (const auto* v : {&a.distanceM, &a.elevationGainM, &a.avgHr, &a.maxHr, &a.avgPower, &a.maxPower, &a.avgCadence,
+                          &a.maxCadence, &a.avgSpeed, &a.maxSpeed, &a.calories})
+        bind(optionalValue(*v));
+    bind(optionalValue(a.rpe));
+    bind(optionalValue(a.poolLengthM));
+    bind(optionalValue(a.userLoad));
+    bind(text(a.multisportKey));
+    bind(a.multisportLeg);
+    bind(load.load);
+    bind(loadSourceId(load.source));
+    bind(optionalValue(load.intensity));
+    bind(kMetricsVersion);
+}
+
+QString insertSql()
+{
+    QStringList columns{QStringLiteral("athlete_id"), QStringLiteral("source"), QStringLiteral("external_id"),
+                        QStringLiteral("content_hash")};
+    for (const char* c : kEditableColumns)
+        columns << QLatin1String(c);
+    QStringList marks;
+    for (qsizetype i = 0; i < columns.size(); ++i)
+        marks << QStringLiteral("?");
+    return QStringLiteral("INSERT INTO activities (%1) VALUES (%2)")
+        .arg(columns.join(QStringLiteral(", ")), marks.join(QStringLiteral(", ")));
+}
+
+QString updateSql()
+{
+    QStringList sets;
+    for (const char* c : kEditableColumns)
+        sets << QLatin1String(c) + QStringLiteral(" = ?");
+    return QStringLiteral("UPDATE activities SET %1 WHERE id = ?").arg(sets.join(QStringLiteral(", ")));
+}
+
+} // namespace
+
+QString summaryColumns() { return QLatin1String(kSummaryColumns); }
+
+Activity readSummary(const QSqlQuery& q)
+{
+    Activity a;
+    int i = 0;
+    const auto next = [&q, &i]() { return q.value(i++); };
+    a.id = next().toLongLong();
+    a.athleteId = next().toLongLong();
+    a.sport = sportFromString(next().toString()).value_or(Sport::Other);
+    a.subSport = next().toString();
+    a.title = next().toString();
+    a.notes = next().toString();
+    a.startUtc = utcFromMSecs(next().toLongLong());
+    a.utcOffsetSec = next().toInt();
+    a.movingSec = next().toDouble();
+    a.elapsedSec = next().toDouble();
+    for (auto* v : {&a.distanceM, &a.elevationGainM, &a.avgHr, &a.maxHr, &a.avgPower, &a.maxPower, &a.avgCadence,
+                    &a.maxCadence, &a.avgSpeed, &a.maxSpeed, &a.calories})
+        *v = optionalDouble(next());
+    a.rpe = optionalInt(next());
+    a.poolLengthM = optionalDouble(next());
+    a.source = sourceFromString(next().toString()).value_or(ActivitySource::Manual);
+    const QVariant externalId = next();
+    if (!externalId.isNull())
+        a.externalId = externalId.toLongLong();
+    a.contentHash = next().toString();
+    a.userLoad = optionalDouble(next());
+    a.multisportKey = next().toString();
+    a.multisportLeg = next().toInt();
+    a.load = next().toDouble();
+    a.loadSource = loadSourceFromString(next().toString()).value_or(LoadSource::None);
+    a.intensity = optionalDouble(next());
+    return a;
+}
+
+Result<ActivityWriter> ActivityWriter::create(const QSqlDatabase& db, const QString& path)
+{
+    ActivityWriter w(path);
+    const std::pair<QSqlQuery*, QString> statements[] = {
+        {&w.m_findExternal, QStringLiteral("SELECT id FROM activities WHERE athlete_id = ? AND source = ? AND "
+                                           "external_id = ?")},
+        {&w.m_findHash, QStringLiteral("SELECT id FROM activities WHERE athlete_id = ? AND content_hash = ?")},
+        {&w.m_insert, insertSql()},
+        {&w.m_update, updateSql()},
+        {&w.m_setLoad, QStringLiteral("UPDATE activities SET load = ?, load_source = ?, intensity = ?, "
+                                      "metrics_version = ? WHERE id = ?")},
+        {&w.m_stream, QStringLiteral("INSERT INTO streams (activity_id, channel, encoded) VALUES (?, ?, ?)")},
+        {&w.m_lap, QStringLiteral("INSERT INTO laps (activity_id, idx, start_offset, elapsed, moving, distance_m, "
+                                  "avg_hr, max_hr, avg_power, max_power, avg_cadence, avg_speed) "
+                                  "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")},
+        {&w.m_length, QStringLiteral("INSERT INTO pool_lengths (activity_id, idx, start_offset, duration, active, "
+                                     "strokes, stroke_type) VALUES (?, ?, ?, ?, ?, ?, ?)")},
+    };
+    for (const auto& [query, sql] : statements) {
+        auto q = prepare(db, sql, path);
+        if (!q)
+            return q.error();
+        *query = std::move(*q);
+    }
+    return w;
+}
+
+Result<std::optional<ActivityId>> ActivityWriter::findDuplicate(const Activity& a)
+{
+    const QString what = QStringLiteral("look for an already stored copy of the activity");
+    if (a.externalId) {
+        if (auto r = run(m_findExternal, {key(a.athleteId), sourceId(a.source), static_cast<qlonglong>(*a.externalId)},
+                         what, m_path);
+            !r)
+            return r.error();
+        if (m_findExternal.next())
+            return std::optional<ActivityId>(m_findExternal.value(0).toLongLong());
+    }
+    if (!a.contentHash.isEmpty()) {
+        if (auto r = run(m_findHash, {key(a.athleteId), a.contentHash}, what, m_path); !r)
+            return r.error();
+        if (m_findHash.next())
+            return std::optional<ActivityId>(m_findHash.value(0).toLongLong());
+    }
+    return std::optional<ActivityId>();
+}
+
+Result<ActivityId> ActivityWriter::insert(const Activity& a, const LoadResult& load)
+{
+    const QString what = QStringLiteral("store the activity \"%1\"").arg(a.title);
+    int i = 0;
+    m_insert.bindValue(i++, key(a.athleteId));
+    m_insert.bindValue(i++, sourceId(a.source));
+    m_insert.bindValue(i++, a.externalId ? QVariant(static_cast<qlonglong>(*a.externalId)) : QVariant());
+    m_insert.bindValue(i++, a.contentHash.isEmpty() ? QVariant() : QVariant(a.contentHash));
+    bindEditable(m_insert, i, a, load);
+    if (!m_insert.exec())
+        return sqlError(m_insert, what, m_path);
+    const ActivityId id = m_insert.lastInsertId().toLongLong();
+
+    const auto storeSeries = [&](int channel, const std::vector<double>& values) {
+        return run(m_stream, {key(id), channel, encodeSeries(channel, values)}, what, m_path);
+    };
+    if (!a.streams.time.empty() || !a.streams.channels.empty()) {
+        if (auto r = storeSeries(kTimeChannel, a.streams.time); !r)
+            return r.error();
+        for (const auto& [channel, values] : a.streams.channels) {
+            if (auto r = storeSeries(static_cast<int>(channel), values); !r)
+                return r.error();
+        }
+    }
+    for (std::size_t n = 0; n < a.laps.size(); ++n) {
+        const Lap& l = a.laps[n];
+        if (auto r = run(m_lap,
+                         {key(id), static_cast<qlonglong>(n), l.startOffsetSec, l.elapsedSec, l.movingSec,
+                          optionalValue(l.distanceM), optionalValue(l.avgHr), optionalValue(l.maxHr),
+                          optionalValue(l.avgPower), optionalValue(l.maxPower), optionalValue(l.avgCadence),
+                          optionalValue(l.avgSpeed)},
+                         what, m_path);
+            !r)
+            return r.error();
+    }
+    for (std::size_t n = 0; n < a.lengths.size(); ++n) {
+        const PoolLength& l = a.lengths[n];
+        if (auto r = run(m_length,
+                         {key(id), static_cast<qlonglong>(n), l.startOffsetSec, l.durationSec, l.active ? 1 : 0,
+                          optionalValue(l.strokes), text(l.strokeType)},
+                         what, m_path);
+            !r)
+            return r.error();
+    }
+    return id;
+}
+
+Result<void> ActivityWriter::update(const Activity& a, const LoadResult& load)
+{
+    int i = 0;
+    bindEditable(m_update, i, a, load);
+    m_update.bindValue(i, key(a.id));
+    if (!m_update.exec())
+        return sqlError(m_update, QStringLiteral("update the activity \"%1\"").arg(a.title), m_path);
+    return {};
+}
+
+Result<void> ActivityWriter::setLoad(ActivityId id, const LoadResult& load)
+{
+    return run(m_setLoad,
+               {load.load, loadSourceId(load.source), optionalValue(load.intensity), kMetricsVersion, key(id)},
+               QStringLiteral("store a recomputed load"), m_path);
+}
+
+Result<DetailReader> DetailReader::create(const QSqlDatabase& db, const QString& path)
+{
+    DetailReader r(path);
+    const std::pair<QSqlQuery*, QString> statements[] = {
+        {&r.m_streams, QStringLiteral("SELECT channel, encoded FROM streams WHERE activity_id = ?")},
+        {&r.m_laps, QStringLiteral("SELECT start_offset, elapsed, moving, distance_m, avg_hr, max_hr, avg_power, "
+                                   "max_power, avg_cadence, avg_speed FROM laps WHERE activity_id = ? ORDER BY idx")},
+        {&r.m_lengths, QStringLiteral("SELECT start_offset, duration, active, strokes, stroke_type "
+                                      "FROM pool_lengths WHERE activity_id = ? ORDER BY idx")},
+    };
+    for (const auto& [query, sql] : statements) {
+        auto q = prepare(db, sql, path);
+        if (!q)
+            return q.error();
+        *query = std::move(*q);
+    }
+    return r;
+}
+
+Result<void> DetailReader::read(Activity& a)
+{
+    const QString what = QStringLiteral("read the details of activity %1").arg(a.id);
+    a.streams = {};
+    a.laps.clear();
+    a.lengths.clear();
+    if (auto r = run(m_streams, {key(a.id)}, what, m_path); !r)
+        return r;
+    while (m_streams.next()) {
+        const int channel = m_streams.value(0).toInt();
+        auto values = decodeSeries(channel, m_streams.value(1).toByteArray());
+        if (!values)
+            return makeError(QStringLiteral("The recorded data of activity %1 (\"%2\") in %3 is damaged; "
+                                            "re-import the activity file to repair it.")
+                                 .arg(a.id)
+                                 .arg(a.title, m_path),
+                             QStringLiteral("store.corrupt"));
+        if (channel == kTimeChannel)
+            a.streams.time = std::move(*values);
+        else if (channel >= static_cast<int>(Channel::Distance) && channel <= static_cast<int>(Channel::Temperature))
+            a.streams.channels[static_cast<Channel>(channel)] = std::move(*values);
+        // Other channel numbers come from a later TriCoach; this one cannot interpret them.
+    }
+    if (auto r = run(m_laps, {key(a.id)}, what, m_path); !r)
+        return r;
+    while (m_laps.next()) {
+        Lap l;
+        l.startOffsetSec = m_laps.value(0).toDouble();
+        l.elapsedSec = m_laps.value(1).toDouble();
+        l.movingSec = m_laps.value(2).toDouble();
+        int i = 3;
+        for (auto* v : {&l.distanceM, &l.avgHr, &l.maxHr, &l.avgPower, &l.maxPower, &l.avgCadence, &l.avgSpeed})
+            *v = optionalDouble(m_laps.value(i++));
+        a.laps.push_back(l);
+    }
+    if (auto r = run(m_lengths, {key(a.id)}, what, m_path); !r)
+        return r;
+    while (m_lengths.next()) {
+        PoolLength l;
+        l.startOffsetSec = m_lengths.value(0).toDouble();
+        l.durationSec = m_lengths.value(1).toDouble();
+        l.active = m_lengths.value(2).toInt() != 0;
+        l.strokes = optionalInt(m_lengths.value(3));
+        l.strokeType = m_lengths.value(4).toString();
+        a.lengths.push_back(l);
+    }
+    return {};
+}
+
+} // namespace tricoach::store

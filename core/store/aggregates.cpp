@@ -1,0 +1,293 @@
+// Derived values: stored loads, the per-day totals and the cached chart, kept current inside each write's
+// transaction so readers never see an activity without its effect on the chart.
+#include "core/store/activityrows.h"
+#include "core/store/storeimpl.h"
+
+#include <QSqlQuery>
+
+#include <limits>
+
+namespace tricoach {
+
+using namespace store;
+
+namespace {
+
+// Past this many changed days one range query beats a query per day.
+constexpr std::size_t kPerDayRefreshLimit = 32;
+
+struct DayTotals {
+    double load = 0;
+    double seconds = 0;
+    double distance = 0;
+    int count = 0;
+};
+
+} // namespace
+
+Result<LoadResult> computeStoredLoad(Activity& a, const AthleteContext& ctx, DetailReader& reader)
+{
+    const Thresholds thresholds = ctx.history.at(a.localDate());
+    // A user-entered load needs no recorded data: skip decoding the streams.
+    LoadResult load = computeLoad(a, thresholds, ctx.settings.load);
+    if (load.source == LoadSource::User)
+        return load;
+    if (auto r = reader.read(a); !r) {
+        // Damaged recorded data must not make the whole store unusable: fall back to the summary values.
+        if (r.error().code != QLatin1String("store.corrupt"))
+            return r.error();
+        a.streams = {};
+    }
+    return computeLoad(a, thresholds, ctx.settings.load);
+}
+
+Result<void> ActivityStore::Impl::applyChanges(const ChangedDays& changes)
+{
+    charts.clear();
+    std::set<AthleteId> athletes = changes.rebuild;
+    for (const auto& entry : changes.days)
+        athletes.insert(entry.first);
+    for (AthleteId athlete : athletes) {
+        auto settings = loadSettings(athlete);
+        if (!settings)
+            return settings.error();
+        std::optional<qint64> from;
+        if (changes.rebuild.count(athlete) == 0) {
+            const std::set<qint64>& days = changes.days.at(athlete);
+            if (auto r = refreshDailyLoads(athlete, days); !r)
+                return r;
+            from = *days.begin();
+        } else if (auto r = rebuildDailyLoads(athlete); !r) {
+            return r;
+        }
+        if (auto r = updateChart(athlete, from, settings->pmc); !r)
+            return r;
+    }
+    return {};
+}
+
+namespace {
+
+// Sums the activities of [first, last] day by day, in start order: the same order every time, so a day's
+// total is reproducible to the last bit whichever write produced it.
+Result<std::map<qint64, DayTotals>> sumDays(const QSqlDatabase& db, const QString& path, AthleteId athlete,
+                                            qint64 first, qint64 last)
+{
+    auto q = exec(db,
+                  QStringLiteral("SELECT local_date, load, moving_sec, elapsed_sec, distance_m FROM activities "
+                                 "WHERE athlete_id = ? AND local_date BETWEEN ? AND ? "
+                                 "ORDER BY local_date, start_utc, id"),
+                  {static_cast<qlonglong>(athlete), first, last}, QStringLiteral("add up the daily totals"), path);
+    if (!q)
+        return q.error();
+    std::map<qint64, DayTotals> totals;
+    while (q->next()) {
+        DayTotals& t = totals[q->value(0).toLongLong()];
+        t.load += q->value(1).toDouble();
+        const double moving = q->value(2).toDouble();
+        t.seconds += moving > 0 ? moving : q->value(3).toDouble();
+        t.distance += q->value(4).toDouble();
+        ++t.count;
+    }
+    return totals;
+}
+
+Result<void> writeDays(const QSqlDatabase& db, const QString& path, AthleteId athlete,
+                       const std::map<qint64, DayTotals>& totals)
+{
+    auto insert = prepare(db,
+                          QStringLiteral("INSERT OR REPLACE INTO daily_load (athlete_id, day, load, seconds, "
+                                         "distance, count) VALUES (?, ?, ?, ?, ?, ?)"),
+                          path);
+    if (!insert)
+        return insert.error();
+    for (const auto& [day, t] : totals) {
+        if (auto r = run(*insert, {static_cast<qlonglong>(athlete), day, t.load, t.seconds, t.distance, t.count},
+                         QStringLiteral("store the daily totals"), path);
+            !r)
+            return r;
+    }
+    return {};
+}
+
+} // namespace
+
+Result<void> ActivityStore::Impl::refreshDailyLoads(AthleteId athlete, const std::set<qint64>& days)
+{
+    if (days.empty())
+        return {};
+    const QString what = QStringLiteral("update the daily totals");
+    const auto a = static_cast<qlonglong>(athlete);
+    if (days.size() > kPerDayRefreshLimit) {
+        auto totals = sumDays(db, path, athlete, *days.begin(), *days.rbegin());
+        if (!totals)
+            return totals.error();
+        if (auto r = exec(db, QStringLiteral("DELETE FROM daily_load WHERE athlete_id = ? AND day BETWEEN ? AND ?"),
+                          {a, *days.begin(), *days.rbegin()}, what, path);
+            !r)
+            return r.error();
+        return writeDays(db, path, athlete, *totals);
+    }
+    auto remove = prepare(db, QStringLiteral("DELETE FROM daily_load WHERE athlete_id = ? AND day = ?"), path);
+    if (!remove)
+        return remove.error();
+    for (qint64 day : days) {
+        auto totals = sumDays(db, path, athlete, day, day);
+        if (!totals)
+            return totals.error();
+        if (totals->empty()) {
+            if (auto r = run(*remove, {a, day}, what, path); !r)
+                return r;
+        } else if (auto r = writeDays(db, path, athlete, *totals); !r) {
+            return r;
+        }
+    }
+    return {};
+}
+
+Result<void> ActivityStore::Impl::rebuildDailyLoads(AthleteId athlete)
+{
+    const auto a = static_cast<qlonglong>(athlete);
+    if (auto r = exec(db, QStringLiteral("DELETE FROM daily_load WHERE athlete_id = ?"), {a},
+                      QStringLiteral("rebuild the daily totals"), path);
+        !r)
+        return r.error();
+    auto totals = sumDays(db, path, athlete, std::numeric_limits<qint64>::min(), std::numeric_limits<qint64>::max());
+    if (!totals)
+        return totals.error();
+    return writeDays(db, path, athlete, *totals);
+}
+
+Result<void> ActivityStore::Impl::updateChart(AthleteId athlete, std::optional<qint64> day, const PmcSettings& settings)
+{
+    const QString what = QStringLiteral("update the training-load chart");
+    const auto a = static_cast<qlonglong>(athlete);
+    auto range =
+        exec(db, QStringLiteral("SELECT MIN(day), MAX(day) FROM daily_load WHERE athlete_id = ?"), {a}, what, path);
+    if (!range)
+        return range.error();
+    if (!range->next() || range->value(0).isNull()) {
+        auto r = exec(db, QStringLiteral("DELETE FROM pmc_cache WHERE athlete_id = ?"), {a}, what, path);
+        return r ? Result<void>() : Result<void>(r.error());
+    }
+    const qint64 firstDay = range->value(0).toLongLong();
+    const qint64 lastDay = range->value(1).toLongLong();
+
+    // The chart before `day` is unchanged: continue from the cached state of the latest day before it. With no
+    // such day the series starts at zero the day before the first load, as computePmc does.
+    PmcState state;
+    qint64 stateDay = firstDay - 1;
+    bool fromCache = false;
+    if (day) {
+        auto before = exec(db,
+                           QStringLiteral("SELECT day, ctl, atl FROM pmc_cache WHERE athlete_id = ? AND day < ? "
+                                          "ORDER BY day DESC LIMIT 1"),
+                           {a, *day}, what, path);
+        if (!before)
+            return before.error();
+        if (before->next()) {
+            stateDay = before->value(0).toLongLong();
+            state = PmcState{before->value(1).toDouble(), before->value(2).toDouble()};
+            fromCache = true;
+        }
+    }
+    // Rows up to the state we continue from stay; a fresh start (the first day moved) replaces them all.
+    const qint64 keepThrough = fromCache ? std::min(stateDay, lastDay) : std::numeric_limits<qint64>::min();
+    if (auto r = exec(db, QStringLiteral("DELETE FROM pmc_cache WHERE athlete_id = ? AND day > ?"), {a, keepThrough},
+                      what, path);
+        !r)
+        return r.error();
+    if (stateDay >= lastDay)
+        return {};
+
+    auto loadsQuery = exec(db,
+                           QStringLiteral("SELECT day, load FROM daily_load WHERE athlete_id = ? AND day > ? "
+                                          "ORDER BY day"),
+                           {a, stateDay}, what, path);
+    if (!loadsQuery)
+        return loadsQuery.error();
+    std::vector<DailyLoad> loads;
+    while (loadsQuery->next())
+        loads.push_back({QDate::fromJulianDay(loadsQuery->value(0).toLongLong()), loadsQuery->value(1).toDouble()});
+    const std::vector<PmcDay> days =
+        continuePmc(state, QDate::fromJulianDay(stateDay), loads, QDate::fromJulianDay(lastDay), settings);
+    auto insert = prepare(db,
+                          QStringLiteral("INSERT INTO pmc_cache (athlete_id, day, load, ctl, atl, tsb) "
+                                         "VALUES (?, ?, ?, ?, ?, ?)"),
+                          path);
+    if (!insert)
+        return insert.error();
+    for (const PmcDay& d : days) {
+        if (auto r = run(*insert, {a, d.date.toJulianDay(), d.load, d.ctl, d.atl, d.tsb}, what, path); !r)
+            return r;
+    }
+    return {};
+}
+
+Result<void> ActivityStore::Impl::recomputeLoads(AthleteId athlete, std::optional<qint64> fromDay, bool staleOnly,
+                                                 ChangedDays& changes)
+{
+    auto ctx = context(athlete);
+    if (!ctx)
+        return ctx.error();
+    QString sql =
+        QStringLiteral("SELECT %1 FROM activities WHERE athlete_id = ? AND local_date >= ?").arg(summaryColumns());
+    QVariantList values{static_cast<qlonglong>(athlete), fromDay.value_or(std::numeric_limits<qint64>::min())};
+    if (staleOnly) {
+        sql += QStringLiteral(" AND metrics_version < ?");
+        values << kMetricsVersion;
+    }
+    auto q = exec(db, sql, values, QStringLiteral("read activities to recompute their loads"), path);
+    if (!q)
+        return q.error();
+    std::vector<Activity> stored;
+    while (q->next())
+        stored.push_back(readSummary(*q));
+    q->finish();
+
+    auto reader = DetailReader::create(db, path);
+    if (!reader)
+        return reader.error();
+    auto writer = ActivityWriter::create(db, path);
+    if (!writer)
+        return writer.error();
+    for (Activity& a : stored) {
+        auto load = computeStoredLoad(a, *ctx, *reader);
+        if (!load)
+            return load.error();
+        if (auto r = writer->setLoad(a.id, *load); !r)
+            return r;
+        if (load->load != a.load)
+            changes.mark(athlete, a.localDate().toJulianDay());
+        a.streams = {}; // keep memory flat when recomputing years of recorded data
+    }
+    return {};
+}
+
+Result<void> ActivityStore::Impl::recomputeStale()
+{
+    auto q = exec(db, QStringLiteral("SELECT DISTINCT athlete_id FROM activities WHERE metrics_version < ?"),
+                  {kMetricsVersion}, QStringLiteral("look for loads computed by older formulas"), path);
+    if (!q)
+        return q.error();
+    std::vector<AthleteId> athletes;
+    while (q->next())
+        athletes.push_back(q->value(0).toLongLong());
+    q->finish();
+    if (athletes.empty())
+        return {};
+    Transaction tx(db, path);
+    if (auto r = tx.begin(); !r)
+        return r;
+    ChangedDays changes;
+    for (AthleteId athlete : athletes) {
+        if (auto r = recomputeLoads(athlete, std::nullopt, true, changes); !r)
+            return r;
+        changes.rebuild.insert(athlete);
+    }
+    if (auto r = applyChanges(changes); !r)
+        return r;
+    return tx.commit();
+}
+
+} // namespace tricoach

@@ -1,0 +1,88 @@
+#pragma once
+// The store's private state, shared by the .cpp files of core/store; not part of the public API.
+
+#include "core/metrics/stress.h"
+#include "core/store/activitystore.h"
+#include "core/store/sqlutil.h"
+
+#include <QSqlDatabase>
+
+#include <map>
+#include <set>
+
+namespace tricoach {
+
+namespace store {
+class ActivityWriter;
+class DetailReader;
+} // namespace store
+
+// Days whose activities changed, per athlete: the aggregates are refreshed from them before the commit.
+struct ChangedDays {
+    std::map<AthleteId, std::set<qint64>> days; // Julian day numbers
+    std::set<AthleteId> rebuild;                // everything derived is rebuilt (chart constants changed)
+
+    void mark(AthleteId athlete, qint64 day) { days[athlete].insert(day); }
+};
+
+// What loads are computed against for one athlete.
+struct AthleteContext {
+    ThresholdHistory history;
+    MetricSettings settings;
+};
+
+// The load of a stored activity; its streams, laps and lengths are read into `a` only when the formulas need
+// them (a user-entered load does not).
+Result<LoadResult> computeStoredLoad(Activity& a, const AthleteContext& ctx, store::DetailReader& reader);
+
+// One open database: its connection (used only from the thread that opened it) and the in-memory chart copies.
+struct ActivityStore::Impl {
+    QString path;
+    QString connection;
+    QSqlDatabase db;
+    int schemaVersion = 0;
+
+    // In-memory copy of one athlete's pmc_cache rows: a 20-year chart is then a memory copy, not 7,300 rows
+    // through the driver. Dropped on every write of ours and whenever another connection commits.
+    struct Chart {
+        std::vector<PmcDay> days; // dense, first to last day with a load
+        PmcSettings settings;
+    };
+    mutable std::map<AthleteId, Chart> charts;
+    mutable qint64 dataVersion = -1;
+
+    Impl() = default;
+    ~Impl();
+    Impl(const Impl&) = delete;
+    Impl& operator=(const Impl&) = delete;
+
+    Error notFoundAthlete(AthleteId id) const;
+    Error notFoundActivity(ActivityId id) const;
+    Result<bool> athleteExists(AthleteId id) const;
+    Result<ThresholdHistory> loadHistory(AthleteId athlete) const;
+    Result<MetricSettings> loadSettings(AthleteId athlete) const;
+    Result<AthleteContext> context(AthleteId athlete) const;
+    // Validates a name for createAthlete/renameAthlete; `except` is the athlete being renamed.
+    Result<QString> checkedName(const QString& name, AthleteId except) const;
+
+    // activities.cpp
+    Result<AddResult> add(const Activity& activity, const AthleteContext& ctx, store::ActivityWriter& writer,
+                          ChangedDays& changes);
+
+    // aggregates.cpp: derived values, always inside the caller's transaction.
+    Result<void> applyChanges(const ChangedDays& changes);
+    Result<void> refreshDailyLoads(AthleteId athlete, const std::set<qint64>& days);
+    Result<void> rebuildDailyLoads(AthleteId athlete);
+    // Rewrites the chart from `day` on (everything when empty) using the cached state of the day before.
+    Result<void> updateChart(AthleteId athlete, std::optional<qint64> day, const PmcSettings& settings);
+    // Recomputes stored loads of the athlete's activities on or after `fromDay` (all when empty), or only
+    // those computed by older formulas when `staleOnly`; days whose load changed are marked in `changes`.
+    Result<void> recomputeLoads(AthleteId athlete, std::optional<qint64> fromDay, bool staleOnly, ChangedDays& changes);
+    // At open: loads computed by an older kMetricsVersion are recomputed and the aggregates rebuilt.
+    Result<void> recomputeStale();
+    // Drops in-memory charts when another connection has committed since we last looked.
+    void syncWithOtherWriters() const;
+    const Chart* chart(AthleteId athlete) const;
+};
+
+} // namespace tricoach

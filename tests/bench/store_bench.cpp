@@ -1,0 +1,143 @@
+// The store with 20 years of training (15,000 activities, one athlete). The budgets: opening the store
+// and listing one year < 50 ms; the chart over 20 years < 1 ms once cached.
+#include "core/store/activitystore.h"
+#include "core/util/datetime.h"
+
+#include <QCoreApplication>
+#include <QTemporaryDir>
+
+#include <benchmark/benchmark.h>
+#include <cstdio>
+#include <cstdlib>
+#include <memory>
+#include <random>
+
+using namespace tricoach;
+
+namespace {
+
+constexpr int kActivities = 15000;
+constexpr int kDays = 7300; // 20 years
+const QDate kFirstDay(2005, 1, 1);
+
+// The database, built once per process in a temporary folder and shared by every benchmark.
+struct TwentyYears {
+    TwentyYears()
+    {
+        // Qt Sql loads its driver plugins through the application object.
+        if (!QCoreApplication::instance()) {
+            static int argc = 1;
+            static char name[] = "tricoach_bench";
+            static char* argv[] = {name, nullptr};
+            app = std::make_unique<QCoreApplication>(argc, argv);
+        }
+        path = dir.filePath(QStringLiteral("bench.sqlite"));
+        auto store = ActivityStore::open(path);
+        if (!store)
+            fail(store.error());
+        auto athlete = (*store)->createAthlete(QStringLiteral("Bench"));
+        if (!athlete)
+            fail(athlete.error());
+        athleteId = athlete->id;
+
+        std::mt19937 rng(42);
+        std::uniform_real_distribution<double> load(20, 180);
+        std::vector<Activity> activities;
+        activities.reserve(kActivities);
+        for (int i = 0; i < kActivities; ++i) {
+            // About two sessions on most days: 15,000 spread evenly over 7,300 days.
+            const QDate day = kFirstDay.addDays(static_cast<qint64>(i) * kDays / kActivities);
+            Activity a;
+            a.athleteId = athleteId;
+            a.sport = kAllSports[static_cast<std::size_t>(i % 3)];
+            a.title = QStringLiteral("Session %1").arg(i);
+            a.startUtc = utcDateTime(day, QTime(6 + (i % 2) * 10, 0));
+            a.utcOffsetSec = 3600;
+            a.movingSec = 3600;
+            a.elapsedSec = 3700;
+            a.distanceM = 10000;
+            a.avgHr = 140;
+            a.userLoad = load(rng);
+            activities.push_back(std::move(a));
+        }
+        auto added = (*store)->addActivities(activities);
+        if (!added)
+            fail(added.error());
+    }
+
+    [[noreturn]] static void fail(const Error& error)
+    {
+        std::fprintf(stderr, "store_bench: %s\n", qPrintable(error.message));
+        std::exit(1);
+    }
+
+    std::unique_ptr<QCoreApplication> app;
+    QTemporaryDir dir;
+    QString path;
+    AthleteId athleteId = 0;
+};
+
+TwentyYears& twentyYears()
+{
+    static TwentyYears data;
+    return data;
+}
+
+void BM_OpenAndListOneYear(benchmark::State& state)
+{
+    TwentyYears& data = twentyYears();
+    ActivityQuery lastYear;
+    lastYear.from = kFirstDay.addDays(kDays - 365);
+    lastYear.to = kFirstDay.addDays(kDays - 1);
+    std::size_t listed = 0;
+    for (auto _ : state) {
+        auto store = ActivityStore::open(data.path);
+        if (!store) {
+            state.SkipWithError(qPrintable(store.error().message));
+            break;
+        }
+        const auto activities = (*store)->activities(data.athleteId, lastYear);
+        listed = activities.size();
+        benchmark::DoNotOptimize(activities.data());
+    }
+    state.counters["listed"] = static_cast<double>(listed);
+}
+// Reported as ".../Store" so that --benchmark_filter=Store selects both store benchmarks.
+BENCHMARK(BM_OpenAndListOneYear)->Name("BM_OpenAndListOneYear/Store")->Unit(benchmark::kMillisecond);
+
+void BM_PmcTwentyYearsFromStore(benchmark::State& state)
+{
+    TwentyYears& data = twentyYears();
+    auto store = ActivityStore::open(data.path);
+    if (!store) {
+        state.SkipWithError(qPrintable(store.error().message));
+        return;
+    }
+    const QDate to = kFirstDay.addDays(kDays);
+    (*store)->pmc(data.athleteId, kFirstDay, to); // "once cached": the first call reads the cache table
+    for (auto _ : state) {
+        auto chart = (*store)->pmc(data.athleteId, kFirstDay, to);
+        benchmark::DoNotOptimize(chart.data());
+    }
+    state.counters["days"] = kDays + 1;
+}
+BENCHMARK(BM_PmcTwentyYearsFromStore)->Unit(benchmark::kMicrosecond);
+
+// For comparison: the first chart after opening, which reads the cache table into memory.
+void BM_PmcTwentyYearsFromStoreCold(benchmark::State& state)
+{
+    TwentyYears& data = twentyYears();
+    const QDate to = kFirstDay.addDays(kDays);
+    for (auto _ : state) {
+        auto store = ActivityStore::open(data.path);
+        if (!store) {
+            state.SkipWithError(qPrintable(store.error().message));
+            break;
+        }
+        auto chart = (*store)->pmc(data.athleteId, kFirstDay, to);
+        benchmark::DoNotOptimize(chart.data());
+    }
+}
+BENCHMARK(BM_PmcTwentyYearsFromStoreCold)->Unit(benchmark::kMillisecond);
+
+} // namespace

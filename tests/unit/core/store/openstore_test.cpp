@@ -1,0 +1,248 @@
+// Opening the store: creation, connection settings, files it must refuse and leave untouched.
+#include "core/store/activitystore.h"
+#include "core/store/migrations.h"
+#include "tests/unit/core/store/storetestsupport.h"
+
+#include <QDir>
+#include <QFileInfo>
+#include <QStandardPaths>
+
+#include <random>
+
+using namespace tricoach;
+using namespace tricoach::test;
+
+namespace {
+
+class OpenStore : public TempDirTest {};
+
+// Writes `bytes` to `path` and returns them.
+QByteArray writeFile(const QString& path, const QByteArray& bytes)
+{
+    QFile f(path);
+    EXPECT_TRUE(f.open(QIODevice::WriteOnly));
+    f.write(bytes);
+    return bytes;
+}
+
+// A closed store file with one athlete and one activity.
+void makeStoreFile(const QString& path)
+{
+    auto store = ActivityStore::open(path);
+    ASSERT_TRUE(store.ok()) << store.error().message.toStdString();
+    auto athlete = (*store)->createAthlete(QStringLiteral("Anna"));
+    ASSERT_TRUE(athlete.ok());
+    ASSERT_TRUE((*store)->addActivity(makeActivity(athlete->id, QDate(2024, 5, 1), Sport::Run, 80)).ok());
+}
+
+} // namespace
+
+TEST_F(OpenStore, CreatesTheFileAndItsParentFolders)
+{
+    const QString path = pathFor(QStringLiteral("a/b/c/tricoach.sqlite"));
+    auto store = ActivityStore::open(path);
+    ASSERT_TRUE(store.ok()) << store.error().message.toStdString();
+    EXPECT_TRUE(QFileInfo::exists(path));
+    EXPECT_EQ((*store)->path(), path);
+    EXPECT_EQ((*store)->schemaVersion(), ActivityStore::kSchemaVersion);
+    RawDb raw(path);
+    EXPECT_EQ(raw.scalar(QStringLiteral("PRAGMA user_version")).toInt(), ActivityStore::kSchemaVersion);
+}
+
+TEST_F(OpenStore, DefaultPathIsInTheAppDataFolder)
+{
+    const QString expected =
+        QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + QStringLiteral("/tricoach.sqlite");
+    EXPECT_EQ(ActivityStore::defaultPath(), expected);
+}
+
+TEST_F(OpenStore, UsesWalForeignKeysNormalSyncAndABusyTimeout)
+{
+    const QStringList before = QSqlDatabase::connectionNames();
+    auto store = ActivityStore::open(pathFor(QStringLiteral("s.sqlite")));
+    ASSERT_TRUE(store.ok());
+    QStringList added = QSqlDatabase::connectionNames();
+    for (const QString& name : before)
+        added.removeAll(name);
+    ASSERT_EQ(added.size(), 1); // the check connection is gone, the store's own remains
+    QSqlDatabase db = QSqlDatabase::database(added.front(), false);
+    const auto pragma = [&db](const char* name) {
+        QSqlQuery q(db);
+        EXPECT_TRUE(q.exec(QStringLiteral("PRAGMA %1").arg(QLatin1String(name))) && q.next());
+        return q.value(0);
+    };
+    EXPECT_EQ(pragma("journal_mode").toString(), QStringLiteral("wal"));
+    EXPECT_EQ(pragma("foreign_keys").toInt(), 1);
+    EXPECT_EQ(pragma("synchronous").toInt(), 1); // NORMAL
+    EXPECT_GE(pragma("busy_timeout").toInt(), 1000);
+}
+
+TEST_F(OpenStore, EachStoreHasItsOwnConnectionRemovedWhenDestroyed)
+{
+    const qsizetype before = QSqlDatabase::connectionNames().size();
+    {
+        auto first = ActivityStore::open(pathFor(QStringLiteral("s.sqlite")));
+        auto second = ActivityStore::open(pathFor(QStringLiteral("s.sqlite")));
+        ASSERT_TRUE(first.ok());
+        ASSERT_TRUE(second.ok());
+        EXPECT_EQ(QSqlDatabase::connectionNames().size(), before + 2);
+        // Both work on the same file at once.
+        auto athlete = (*first)->createAthlete(QStringLiteral("Anna"));
+        ASSERT_TRUE(athlete.ok());
+        EXPECT_EQ((*second)->athlete(athlete->id), *athlete);
+    }
+    EXPECT_EQ(QSqlDatabase::connectionNames().size(), before);
+}
+
+TEST_F(OpenStore, ReopeningKeepsTheData)
+{
+    const QString path = pathFor(QStringLiteral("s.sqlite"));
+    makeStoreFile(path);
+    auto store = ActivityStore::open(path);
+    ASSERT_TRUE(store.ok());
+    ASSERT_EQ((*store)->athletes().size(), 1u);
+    EXPECT_EQ((*store)->activityCount((*store)->athletes().front().id), 1);
+}
+
+TEST_F(OpenStore, RefusesANewerSchemaAndLeavesTheFileUntouched)
+{
+    const QString path = pathFor(QStringLiteral("newer.sqlite"));
+    makeStoreFile(path);
+    {
+        RawDb raw(path);
+        ASSERT_TRUE(raw.exec(QStringLiteral("PRAGMA user_version = %1").arg(ActivityStore::kSchemaVersion + 1)));
+    }
+    const QByteArray before = fileBytes(path);
+    ASSERT_FALSE(before.isEmpty());
+
+    auto store = ActivityStore::open(path);
+    ASSERT_FALSE(store.ok());
+    EXPECT_EQ(store.error().code, QStringLiteral("store.newer-schema"));
+    const QString message = store.error().message;
+    EXPECT_TRUE(message.contains(QStringLiteral("newer TriCoach"))) << message.toStdString();
+    EXPECT_TRUE(message.contains(QString::number(ActivityStore::kSchemaVersion + 1))) << message.toStdString();
+    EXPECT_TRUE(message.contains(QString::number(ActivityStore::kSchemaVersion))) << message.toStdString();
+    EXPECT_TRUE(message.contains(path)) << message.toStdString();
+    EXPECT_EQ(fileBytes(path), before);
+}
+
+TEST_F(OpenStore, RefusesANewerSchemaInARollbackJournalFileUntouched)
+{
+    // A file that was never in WAL mode: switching it would rewrite the header.
+    const QString path = pathFor(QStringLiteral("newer-delete.sqlite"));
+    {
+        RawDb raw(path);
+        ASSERT_TRUE(raw.exec(QStringLiteral("CREATE TABLE future (x)")));
+        ASSERT_TRUE(raw.exec(QStringLiteral("PRAGMA user_version = 99")));
+    }
+    const QByteArray before = fileBytes(path);
+    auto store = ActivityStore::open(path);
+    ASSERT_FALSE(store.ok());
+    EXPECT_EQ(store.error().code, QStringLiteral("store.newer-schema"));
+    EXPECT_TRUE(store.error().message.contains(QStringLiteral("99")));
+    EXPECT_EQ(fileBytes(path), before);
+}
+
+TEST_F(OpenStore, RefusesANewerSchemaStillInTheWriteAheadLog)
+{
+    const QString path = pathFor(QStringLiteral("newer-wal.sqlite"));
+    makeStoreFile(path);
+    RawDb raw(path); // kept open so its commit stays in the -wal file, not yet in the main file
+    ASSERT_TRUE(raw.exec(QStringLiteral("PRAGMA wal_autocheckpoint = 0")));
+    ASSERT_TRUE(raw.exec(QStringLiteral("PRAGMA user_version = %1").arg(ActivityStore::kSchemaVersion + 5)));
+    const QByteArray before = fileBytes(path);
+    auto store = ActivityStore::open(path);
+    ASSERT_FALSE(store.ok());
+    EXPECT_EQ(store.error().code, QStringLiteral("store.newer-schema"));
+    EXPECT_EQ(fileBytes(path), before);
+}
+
+TEST_F(OpenStore, RefusesRandomBytesAndLeavesThemUntouched)
+{
+    const QString path = pathFor(QStringLiteral("random.sqlite"));
+    std::mt19937 rng(7);
+    QByteArray bytes(8192, '\0');
+    for (char& c : bytes)
+        c = static_cast<char>(rng() & 0xff);
+    writeFile(path, bytes);
+    auto store = ActivityStore::open(path);
+    ASSERT_FALSE(store.ok());
+    EXPECT_EQ(store.error().code, QStringLiteral("store.not-a-database"));
+    EXPECT_TRUE(store.error().message.contains(path)) << store.error().message.toStdString();
+    EXPECT_EQ(fileBytes(path), bytes);
+}
+
+TEST_F(OpenStore, RefusesATextFile)
+{
+    const QString path = pathFor(QStringLiteral("notes.sqlite"));
+    const QByteArray bytes = writeFile(path, QByteArrayLiteral("These are my training notes, not a database.\n"));
+    auto store = ActivityStore::open(path);
+    ASSERT_FALSE(store.ok());
+    EXPECT_EQ(store.error().code, QStringLiteral("store.not-a-database"));
+    EXPECT_EQ(fileBytes(path), bytes);
+}
+
+TEST_F(OpenStore, RefusesATruncatedDatabaseAndLeavesItUntouched)
+{
+    const QString full = pathFor(QStringLiteral("full.sqlite"));
+    makeStoreFile(full);
+    const QByteArray whole = fileBytes(full);
+    ASSERT_GT(whole.size(), 8192);
+    for (const qsizetype size : {qsizetype(50), qsizetype(4096 + 100), whole.size() / 2}) {
+        const QString path = pathFor(QStringLiteral("truncated-%1.sqlite").arg(size));
+        const QByteArray bytes = writeFile(path, whole.left(size));
+        auto store = ActivityStore::open(path);
+        ASSERT_FALSE(store.ok()) << "size " << size;
+        EXPECT_EQ(store.error().code, QStringLiteral("store.not-a-database")) << "size " << size;
+        EXPECT_EQ(fileBytes(path), bytes) << "size " << size;
+    }
+}
+
+TEST_F(OpenStore, RefusesAnotherProgramsSqliteDatabase)
+{
+    const QString path = pathFor(QStringLiteral("other.sqlite"));
+    {
+        RawDb raw(path);
+        ASSERT_TRUE(raw.exec(QStringLiteral("CREATE TABLE contacts (name TEXT)")));
+    }
+    const QByteArray before = fileBytes(path);
+    auto store = ActivityStore::open(path);
+    ASSERT_FALSE(store.ok());
+    EXPECT_EQ(store.error().code, QStringLiteral("store.not-a-database"));
+    EXPECT_EQ(fileBytes(path), before);
+}
+
+TEST_F(OpenStore, AnEmptyFileBecomesANewDatabase)
+{
+    const QString path = pathFor(QStringLiteral("empty.sqlite"));
+    writeFile(path, QByteArray());
+    auto store = ActivityStore::open(path);
+    ASSERT_TRUE(store.ok()) << store.error().message.toStdString();
+    EXPECT_TRUE((*store)->createAthlete(QStringLiteral("Anna")).ok());
+}
+
+TEST_F(OpenStore, AFolderIsNotADatabase)
+{
+    const QString path = pathFor(QStringLiteral("folder.sqlite"));
+    ASSERT_TRUE(QDir().mkpath(path));
+    auto store = ActivityStore::open(path);
+    ASSERT_FALSE(store.ok());
+    EXPECT_EQ(store.error().code, QStringLiteral("store.open-failed"));
+    EXPECT_TRUE(store.error().message.contains(path));
+}
+
+TEST_F(OpenStore, MigrationRunnerStopsAtTheTargetAndRefusesToGoBack)
+{
+    const QString path = pathFor(QStringLiteral("m.sqlite"));
+    RawDb raw(path);
+    ASSERT_TRUE(store::runMigrations(raw.db(), 0, path).ok());
+    EXPECT_EQ(raw.scalar(QStringLiteral("PRAGMA user_version")).toInt(), 0);
+    EXPECT_EQ(raw.scalar(QStringLiteral("SELECT count(*) FROM sqlite_master")).toInt(), 0);
+    ASSERT_TRUE(store::runMigrations(raw.db(), ActivityStore::kSchemaVersion, path).ok());
+    EXPECT_EQ(raw.scalar(QStringLiteral("PRAGMA user_version")).toInt(), ActivityStore::kSchemaVersion);
+    EXPECT_GT(raw.scalar(QStringLiteral("SELECT count(*) FROM sqlite_master")).toInt(), 0);
+    auto back = store::runMigrations(raw.db(), ActivityStore::kSchemaVersion - 1, path);
+    ASSERT_FALSE(back.ok());
+    EXPECT_EQ(back.error().code, QStringLiteral("store.newer-schema"));
+    EXPECT_FALSE(store::runMigrations(raw.db(), ActivityStore::kSchemaVersion + 1, path).ok());
+}
