@@ -1,0 +1,477 @@
+#include "core/io/tcx/tcxreader.h"
+
+#include "core/io/xmlsupport.h"
+#include "core/util/datetime.h"
+
+#include <algorithm>
+
+namespace tricoach {
+
+namespace {
+
+using xml::kNoTime;
+using xml::TrackPoint;
+
+// Namespaces as published by Garmin: TrainingCenterDatabase v2 (and v1, which shares the element names we
+// read), and ActivityExtension (v2 holds TPX/LX).
+constexpr QLatin1String kTcdV2("http://www.garmin.com/xmlschemas/TrainingCenterDatabase/v2");
+constexpr QLatin1String kTcdV1("http://www.garmin.com/xmlschemas/TrainingCenterDatabase/v1");
+constexpr QLatin1String kAxPrefix("http://www.garmin.com/xmlschemas/ActivityExtension/");
+
+// One <Lap> as written (device summary values), plus the time of its last track point.
+struct LapData {
+    qint64 startMs = kNoTime;
+    qint64 lastPointMs = kNoTime;
+    std::optional<double> totalTime, distance, maxSpeed, calories, avgHr, maxHr, cadence;
+    std::optional<double> avgSpeed, avgWatts, maxWatts, maxBikeCadence, avgRunCadence, maxRunCadence;
+};
+
+// One <Activity> (or multisport <Transition>) as read, before it becomes an Activity.
+struct ActivityData {
+    QString sport;
+    qint64 idMs = kNoTime;
+    QString notes, creator;
+    std::vector<LapData> laps;
+    std::vector<TrackPoint> points;
+    bool transition = false;
+    QString multisportKey;
+    int leg = -1;
+};
+
+// Recursive descent over the fixed TCX grammar (bounded depth); unknown elements are skipped iteratively.
+class Parser {
+public:
+    explicit Parser(QXmlStreamReader& reader) : r(reader) {}
+
+    std::vector<ActivityData> activities;
+    bool foundRoot = false;
+
+    void parseDocument()
+    {
+        if (!r.readNextStartElement())
+            return;
+        if (!isTcd(u"TrainingCenterDatabase")) {
+            r.raiseError(QStringLiteral("not a TCX file"));
+            return;
+        }
+        foundRoot = true;
+        while (r.readNextStartElement()) {
+            if (isTcd(u"Activities"))
+                parseActivities();
+            else
+                r.skipCurrentElement();
+        }
+    }
+
+private:
+    QXmlStreamReader& r;
+
+    bool isTcd(QStringView name) const
+    {
+        return r.name() == name && xml::inNamespace(r.namespaceUri(), {kTcdV2, kTcdV1}, true);
+    }
+    bool isAx(QStringView name) const { return r.name() == name && r.namespaceUri().startsWith(kAxPrefix); }
+
+    void parseActivities()
+    {
+        while (r.readNextStartElement()) {
+            if (isTcd(u"Activity")) {
+                activities.emplace_back();
+                parseActivity(activities.back());
+            } else if (isTcd(u"MultiSportSession")) {
+                parseMultiSport();
+            } else {
+                r.skipCurrentElement();
+            }
+        }
+    }
+
+    void parseMultiSport()
+    {
+        const std::size_t first = activities.size();
+        QString id;
+        while (r.readNextStartElement()) {
+            if (isTcd(u"Id")) {
+                id = xml::readText(r).trimmed();
+            } else if (isTcd(u"FirstSport") || isTcd(u"NextSport")) {
+                while (r.readNextStartElement()) {
+                    if (isTcd(u"Activity")) {
+                        activities.emplace_back();
+                        parseActivity(activities.back());
+                    } else if (isTcd(u"Transition")) {
+                        activities.emplace_back();
+                        activities.back().transition = true;
+                        activities.back().laps.emplace_back();
+                        parseLap(activities.back(), activities.back().laps.back());
+                    } else {
+                        r.skipCurrentElement();
+                    }
+                }
+            } else {
+                r.skipCurrentElement();
+            }
+        }
+        if (id.isEmpty() && first < activities.size())
+            id = QString::number(activities[first].idMs);
+        for (std::size_t i = first; i < activities.size(); ++i) {
+            activities[i].multisportKey = QStringLiteral("tcx:") + id;
+            activities[i].leg = static_cast<int>(i - first);
+        }
+    }
+
+    void parseActivity(ActivityData& a)
+    {
+        a.sport = r.attributes().value(QLatin1String("Sport")).toString();
+        while (r.readNextStartElement()) {
+            if (isTcd(u"Id")) {
+                a.idMs = xml::readTimeMs(r).value_or(kNoTime);
+            } else if (isTcd(u"Lap")) {
+                a.laps.emplace_back();
+                parseLap(a, a.laps.back());
+            } else if (isTcd(u"Notes")) {
+                a.notes = xml::readText(r).trimmed();
+            } else if (isTcd(u"Creator")) {
+                while (r.readNextStartElement()) {
+                    if (isTcd(u"Name"))
+                        a.creator = xml::readText(r).trimmed();
+                    else
+                        r.skipCurrentElement();
+                }
+            } else {
+                r.skipCurrentElement();
+            }
+        }
+    }
+
+    std::optional<double> readValueChild()
+    {
+        std::optional<double> v;
+        while (r.readNextStartElement()) {
+            if (isTcd(u"Value"))
+                v = xml::readNumber(r);
+            else
+                r.skipCurrentElement();
+        }
+        return v;
+    }
+
+    void parseLap(ActivityData& a, LapData& lap)
+    {
+        lap.startMs = xml::parseIsoTimeMs(r.attributes().value(QLatin1String("StartTime"))).value_or(kNoTime);
+        const int segment = static_cast<int>(a.laps.size());
+        while (r.readNextStartElement()) {
+            if (isTcd(u"TotalTimeSeconds"))
+                lap.totalTime = xml::within(xml::readNumber(r), 0, xml::kMaxDurationSec);
+            else if (isTcd(u"DistanceMeters"))
+                lap.distance = xml::within(xml::readNumber(r), 0, xml::kMaxDistanceM);
+            else if (isTcd(u"MaximumSpeed"))
+                lap.maxSpeed = xml::within(xml::readNumber(r), 0, 1000);
+            else if (isTcd(u"Calories"))
+                lap.calories = xml::within(xml::readNumber(r), 0, 1e6);
+            else if (isTcd(u"AverageHeartRateBpm"))
+                lap.avgHr = xml::within(readValueChild(), 1e-9, 300);
+            else if (isTcd(u"MaximumHeartRateBpm"))
+                lap.maxHr = xml::within(readValueChild(), 1e-9, 300);
+            else if (isTcd(u"Cadence"))
+                lap.cadence = xml::within(xml::readNumber(r), 0, 1000);
+            else if (isTcd(u"Track"))
+                parseTrack(a, lap, segment);
+            else if (isTcd(u"Extensions"))
+                parseLapExtensions(lap);
+            else
+                r.skipCurrentElement();
+        }
+    }
+
+    void parseLapExtensions(LapData& lap)
+    {
+        while (r.readNextStartElement()) {
+            if (!isAx(u"LX")) {
+                r.skipCurrentElement();
+                continue;
+            }
+            while (r.readNextStartElement()) {
+                if (isAx(u"AvgSpeed"))
+                    lap.avgSpeed = xml::within(xml::readNumber(r), 0, 1000);
+                else if (isAx(u"AvgWatts"))
+                    lap.avgWatts = xml::within(xml::readNumber(r), 0, 10000);
+                else if (isAx(u"MaxWatts"))
+                    lap.maxWatts = xml::within(xml::readNumber(r), 0, 10000);
+                else if (isAx(u"MaxBikeCadence"))
+                    lap.maxBikeCadence = xml::within(xml::readNumber(r), 0, 1000);
+                else if (isAx(u"AvgRunCadence"))
+                    lap.avgRunCadence = xml::within(xml::readNumber(r), 0, 1000);
+                else if (isAx(u"MaxRunCadence"))
+                    lap.maxRunCadence = xml::within(xml::readNumber(r), 0, 1000);
+                else
+                    r.skipCurrentElement();
+            }
+        }
+    }
+
+    void parseTrack(ActivityData& a, LapData& lap, int segment)
+    {
+        while (r.readNextStartElement()) {
+            if (!isTcd(u"Trackpoint")) {
+                r.skipCurrentElement();
+                continue;
+            }
+            TrackPoint p;
+            p.segment = segment;
+            parseTrackpoint(p);
+            xml::dropImplausibleValues(p);
+            if (p.timeMs != kNoTime)
+                lap.lastPointMs = std::max(lap.lastPointMs, p.timeMs);
+            a.points.push_back(p);
+        }
+    }
+
+    void parseTrackpoint(TrackPoint& p)
+    {
+        while (r.readNextStartElement()) {
+            if (isTcd(u"Time")) {
+                p.timeMs = xml::readTimeMs(r).value_or(kNoTime);
+            } else if (isTcd(u"Position")) {
+                double lat = kMissing, lon = kMissing;
+                while (r.readNextStartElement()) {
+                    if (isTcd(u"LatitudeDegrees"))
+                        lat = xml::readNumber(r).value_or(kMissing);
+                    else if (isTcd(u"LongitudeDegrees"))
+                        lon = xml::readNumber(r).value_or(kMissing);
+                    else
+                        r.skipCurrentElement();
+                }
+                if (std::abs(lat) <= 90 && std::abs(lon) <= 180) {
+                    p[Channel::Latitude] = lat;
+                    p[Channel::Longitude] = lon;
+                }
+            } else if (isTcd(u"AltitudeMeters")) {
+                p[Channel::Altitude] = xml::readNumber(r).value_or(kMissing);
+            } else if (isTcd(u"DistanceMeters")) {
+                p[Channel::Distance] = xml::readNumber(r).value_or(kMissing);
+            } else if (isTcd(u"HeartRateBpm")) {
+                p[Channel::HeartRate] = readValueChild().value_or(kMissing);
+            } else if (isTcd(u"Cadence")) {
+                p[Channel::Cadence] = xml::readNumber(r).value_or(kMissing);
+            } else if (isTcd(u"Extensions")) {
+                while (r.readNextStartElement()) {
+                    if (!isAx(u"TPX")) {
+                        r.skipCurrentElement();
+                        continue;
+                    }
+                    while (r.readNextStartElement()) {
+                        if (isAx(u"Speed"))
+                            p[Channel::Speed] = xml::readNumber(r).value_or(kMissing);
+                        else if (isAx(u"Watts"))
+                            p[Channel::Power] = xml::readNumber(r).value_or(kMissing);
+                        else if (isAx(u"RunCadence") && isMissing(p[Channel::Cadence]))
+                            p[Channel::Cadence] = xml::readNumber(r).value_or(kMissing);
+                        else
+                            r.skipCurrentElement();
+                    }
+                }
+            } else {
+                r.skipCurrentElement();
+            }
+        }
+    }
+};
+
+double seconds(qint64 ms) { return static_cast<double>(ms) / 1000.0; }
+
+// Mean of per-lap values weighted by lap time (lap count when no lap has a time).
+template <typename Get>
+std::optional<double> lapWeighted(const std::vector<LapData>& laps, Get get)
+{
+    double sum = 0, weight = 0;
+    for (const LapData& lap : laps) {
+        const std::optional<double> v = get(lap);
+        if (!v)
+            continue;
+        const double w = lap.totalTime.value_or(1.0);
+        sum += *v * w;
+        weight += w;
+    }
+    return weight > 0 ? std::optional<double>(sum / weight) : std::nullopt;
+}
+
+template <typename Get>
+std::optional<double> lapMax(const std::vector<LapData>& laps, Get get)
+{
+    std::optional<double> best;
+    for (const LapData& lap : laps) {
+        if (const std::optional<double> v = get(lap); v && (!best || *v > *best))
+            best = v;
+    }
+    return best;
+}
+
+Sport sportFromAttribute(const QString& sport)
+{
+    if (sport == QLatin1String("Running"))
+        return Sport::Run;
+    if (sport == QLatin1String("Biking"))
+        return Sport::Bike;
+    // The schema allows only Running, Biking and Other; be lenient with exporters that write other names.
+    return sportFromString(sport).value_or(Sport::Other);
+}
+
+Activity toActivity(ActivityData& d)
+{
+    Activity a;
+    a.source = ActivitySource::File;
+    a.sport = d.transition ? Sport::Other : sportFromAttribute(d.sport);
+    if (d.transition)
+        a.subSport = QStringLiteral("Transition");
+    a.multisportKey = d.multisportKey;
+    a.multisportLeg = d.leg;
+    a.notes = d.notes;
+    if (!d.creator.isEmpty())
+        a.notes += (a.notes.isEmpty() ? QString() : QStringLiteral("\n")) + QStringLiteral("Recorded with ") + d.creator;
+
+    xml::interpolateMissingTimes(d.points);
+    // The first lap or track-point time, not <Id>: Garmin Connect writes the Id rounded down to the minute.
+    qint64 startMs = kNoTime, endMs = kNoTime;
+    auto earliest = [&](qint64 t) {
+        if (t != kNoTime && (startMs == kNoTime || t < startMs))
+            startMs = t;
+    };
+    auto latest = [&](qint64 t) { endMs = std::max(endMs, t); };
+    for (const LapData& lap : d.laps) {
+        earliest(lap.startMs);
+        latest(lap.lastPointMs);
+        if (lap.startMs != kNoTime && lap.totalTime)
+            latest(lap.startMs + static_cast<qint64>(*lap.totalTime * 1000.0));
+    }
+    for (const TrackPoint& p : d.points) {
+        earliest(p.timeMs);
+        latest(p.timeMs);
+    }
+    if (startMs == kNoTime)
+        startMs = d.idMs;
+    if (startMs != kNoTime) {
+        a.startUtc = utcFromMSecs(startMs);
+        a.elapsedSec = endMs > startMs ? seconds(endMs - startMs) : 0.0;
+    }
+
+    const std::optional<double> trackLength = xml::fillDistanceFromPositions(d.points, true);
+    a.streams = xml::buildStreams(d.points, startMs == kNoTime ? 0 : startMs);
+    xml::summariseStreams(a);
+
+    double lapTime = 0, lapDistance = 0, calories = 0;
+    bool anyLapTime = false;
+    for (const LapData& lap : d.laps) {
+        anyLapTime = anyLapTime || lap.totalTime.has_value();
+        lapTime += lap.totalTime.value_or(0);
+        lapDistance += lap.distance.value_or(0);
+        calories += lap.calories.value_or(0);
+    }
+    a.movingSec = anyLapTime ? lapTime : xml::movingSeconds(d.points);
+    a.elapsedSec = std::max(a.elapsedSec, a.movingSec); // lap timer sums may exceed whole-second timestamps
+    double recordedDistance = 0;
+    if (const auto* dist = a.streams.get(Channel::Distance)) {
+        for (double v : *dist)
+            recordedDistance = isMissing(v) ? recordedDistance : std::max(recordedDistance, v);
+    }
+    if (lapDistance > 0)
+        a.distanceM = lapDistance;
+    else if (recordedDistance > 0)
+        a.distanceM = recordedDistance;
+    else if (trackLength && *trackLength > 0)
+        a.distanceM = trackLength;
+    if (calories > 0)
+        a.calories = calories;
+
+    const auto& laps = d.laps;
+    if (!a.avgHr)
+        a.avgHr = lapWeighted(laps, [](const LapData& l) { return l.avgHr; });
+    if (auto m = lapMax(laps, [](const LapData& l) { return l.maxHr; }); m && (!a.maxHr || *m > *a.maxHr))
+        a.maxHr = m;
+    if (!a.avgCadence)
+        a.avgCadence = lapWeighted(laps, [](const LapData& l) { return l.cadence ? l.cadence : l.avgRunCadence; });
+    if (auto m = lapMax(laps, [](const LapData& l) { return l.maxBikeCadence ? l.maxBikeCadence : l.maxRunCadence; });
+        m && (!a.maxCadence || *m > *a.maxCadence))
+        a.maxCadence = m;
+    if (!a.avgPower)
+        a.avgPower = lapWeighted(laps, [](const LapData& l) { return l.avgWatts; });
+    if (auto m = lapMax(laps, [](const LapData& l) { return l.maxWatts; }); m && (!a.maxPower || *m > *a.maxPower))
+        a.maxPower = m;
+    if (auto m = lapMax(laps, [](const LapData& l) { return l.maxSpeed; }); m && *m > 0)
+        a.maxSpeed = m;
+    if (a.distanceM && a.durationSec() > 0)
+        a.avgSpeed = *a.distanceM / a.durationSec();
+
+    for (std::size_t i = 0; i < laps.size(); ++i) {
+        const LapData& l = laps[i];
+        Lap lap;
+        if (l.startMs != kNoTime && startMs != kNoTime)
+            lap.startOffsetSec = seconds(l.startMs - startMs);
+        lap.movingSec = l.totalTime.value_or(0);
+        lap.elapsedSec = lap.movingSec;
+        if (i + 1 < laps.size() && laps[i + 1].startMs != kNoTime && l.startMs != kNoTime)
+            lap.elapsedSec = std::max(lap.elapsedSec, seconds(laps[i + 1].startMs - l.startMs));
+        else if (l.lastPointMs != kNoTime && l.startMs != kNoTime)
+            lap.elapsedSec = std::max(lap.elapsedSec, seconds(l.lastPointMs - l.startMs));
+        lap.distanceM = l.distance;
+        lap.avgHr = l.avgHr;
+        lap.maxHr = l.maxHr;
+        lap.avgPower = l.avgWatts;
+        lap.maxPower = l.maxWatts;
+        lap.avgCadence = l.cadence ? l.cadence : l.avgRunCadence;
+        lap.avgSpeed = l.avgSpeed;
+        if (!lap.avgSpeed && l.distance && lap.movingSec > 0)
+            lap.avgSpeed = *l.distance / lap.movingSec;
+        a.laps.push_back(lap);
+    }
+    if (d.transition)
+        a.laps.clear(); // a transition is one lap; as a leg it needs no lap list
+    return a;
+}
+
+} // namespace
+
+QString TcxReader::formatId() const { return QStringLiteral("tcx"); }
+
+bool TcxReader::sniff(QByteArrayView head) const
+{
+    return head.indexOf(QByteArrayView("<TrainingCenterDatabase")) >= 0 ||
+           head.indexOf(QByteArrayView(":TrainingCenterDatabase")) >= 0;
+}
+
+namespace {
+
+DecodedFile readOnce(QByteArrayView data)
+{
+    DecodedFile out;
+    QXmlStreamReader reader;
+    QByteArray holder;
+    xml::setData(reader, data, holder);
+    Parser parser(reader);
+    parser.parseDocument();
+    if (reader.hasError() && !parser.foundRoot && reader.error() == QXmlStreamReader::CustomError) {
+        out.error = ReadError{QStringLiteral("tcx.not-tcx"),
+                              QStringLiteral("This is XML but not a TCX file: its root element is not "
+                                             "<TrainingCenterDatabase>."),
+                              -1, reader.lineNumber()};
+        return out;
+    }
+    for (ActivityData& d : parser.activities) {
+        if (d.points.empty() && d.laps.empty())
+            continue; // an <Activity> with nothing recorded (or cut off before its first lap)
+        out.activities.push_back(toActivity(d));
+    }
+    if (reader.hasError())
+        out.error = xml::malformedError(reader);
+    else if (out.activities.empty())
+        out.error = ReadError{QStringLiteral("tcx.no-activity"),
+                              QStringLiteral("This TCX file holds no recorded activity (no <Activity> with laps or "
+                                             "track points); it may be a course or workout file."),
+                              -1, -1};
+    return out;
+}
+
+} // namespace
+
+DecodedFile TcxReader::read(QByteArrayView data) const { return xml::readLeniently(data, &readOnce); }
+
+} // namespace tricoach
