@@ -117,6 +117,8 @@ Result<ActivityWriter> ActivityWriter::create(const QSqlDatabase& db, const QStr
         {&w.m_findExternal, QStringLiteral("SELECT id FROM activities WHERE athlete_id = ? AND source = ? AND "
                                            "external_id = ?")},
         {&w.m_findHash, QStringLiteral("SELECT id FROM activities WHERE athlete_id = ? AND content_hash = ?")},
+        {&w.m_findSameSession, QStringLiteral("SELECT id FROM activities WHERE athlete_id = ? AND start_utc BETWEEN ? "
+                                              "AND ? AND sport = ? AND source <> 'manual' ORDER BY start_utc LIMIT 1")},
         {&w.m_insert, insertSql()},
         {&w.m_update, updateSql()},
         {&w.m_setLoad, QStringLiteral("UPDATE activities SET load = ?, load_source = ?, intensity = ?, "
@@ -153,6 +155,17 @@ Result<std::optional<ActivityId>> ActivityWriter::findDuplicate(const Activity& 
             return r.error();
         if (m_findHash.next())
             return std::optional<ActivityId>(m_findHash.value(0).toLongLong());
+    }
+    // Manual entries carry no real start time (a date at noon), so they never match a recording.
+    if (a.source != ActivitySource::Manual && a.startUtc.isValid()) {
+        const qint64 start = a.startUtc.toMSecsSinceEpoch();
+        const qint64 window = kSameSessionWindowSec * 1000;
+        if (auto r = run(m_findSameSession, {key(a.athleteId), start - window, start + window, sportId(a.sport)}, what,
+                         m_path);
+            !r)
+            return r.error();
+        if (m_findSameSession.next())
+            return std::optional<ActivityId>(m_findSameSession.value(0).toLongLong());
     }
     return std::optional<ActivityId>();
 }

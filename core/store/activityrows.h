@@ -18,13 +18,19 @@ QString summaryColumns();
 // One activities row selected with summaryColumns() (no streams, laps or lengths).
 Activity readSummary(const QSqlQuery& query);
 
+// Devices and services round start times differently (whole seconds, lap-button press vs GPS fix): starts this
+// close are one session.
+inline constexpr qint64 kSameSessionWindowSec = 60;
+
 // Prepared statements for writing activities, prepared once per transaction so a batch parses each
 // statement once.
 class ActivityWriter {
 public:
     static Result<ActivityWriter> create(const QSqlDatabase& db, const QString& path);
 
-    // The stored activity with the same (source, external id) or the same content hash, for this athlete.
+    // The stored activity with the same (source, external id) or the same content hash, for this athlete; or,
+    // for a recorded (not manual) activity, a recorded one of the same sport starting within
+    // kSameSessionWindowSec: the same session exported twice (FIT and TCX, or a file and Strava).
     Result<std::optional<ActivityId>> findDuplicate(const Activity& activity);
     // Inserts the summary with its derived load, then its streams, laps and lengths.
     Result<ActivityId> insert(const Activity& activity, const LoadResult& load);
@@ -39,7 +45,7 @@ private:
     {
     }
     QString m_path;
-    QSqlQuery m_findExternal, m_findHash, m_insert, m_update, m_setLoad, m_stream, m_lap, m_length;
+    QSqlQuery m_findExternal, m_findHash, m_findSameSession, m_insert, m_update, m_setLoad, m_stream, m_lap, m_length;
 };
 
 // Prepared statements for reading streams, laps and lengths of one activity at a time.

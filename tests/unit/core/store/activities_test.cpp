@@ -7,6 +7,11 @@
 #include <cmath>
 
 using namespace tricoach;
+
+namespace {
+// Mirrors store::kSameSessionWindowSec (core/store/activityrows.h, private to the store).
+constexpr qint64 kSameSessionWindowSecForTest = 60;
+} // namespace
 using namespace tricoach::test;
 
 namespace {
@@ -211,8 +216,9 @@ TEST_F(Activities, DuplicatesBySourceAndExternalIdOrContentHash)
     EXPECT_TRUE(second->duplicate);
     EXPECT_EQ(second->id, first->id);
 
-    Activity otherSource = strava; // the same number from another source is another activity
+    Activity otherSource = strava; // the same number from another source, at another time, is another activity
     otherSource.source = ActivitySource::File;
+    otherSource.startUtc = otherSource.startUtc.addSecs(2 * 3600);
     auto third = store->addActivity(otherSource);
     ASSERT_TRUE(third.ok());
     EXPECT_FALSE(third->duplicate);
@@ -235,6 +241,46 @@ TEST_F(Activities, DuplicatesBySourceAndExternalIdOrContentHash)
     EXPECT_EQ(store->activityCount(anna), 5);
     // A duplicate adds no load.
     EXPECT_EQ(store->dailyLoads(anna, kDay, kDay).front().load, 80);
+}
+
+TEST_F(Activities, TheSameSessionFromTwoSourcesIsOneActivity)
+{
+    Activity fit = makeActivity(anna, kDay, Sport::Bike);
+    fit.source = ActivitySource::File;
+    fit.contentHash = QStringLiteral("fit-bytes");
+    const auto stored = store->addActivity(fit);
+    ASSERT_TRUE(stored.ok());
+
+    Activity strava = fit; // Strava rounds the start differently and knows nothing of the file
+    strava.source = ActivitySource::Strava;
+    strava.contentHash.clear();
+    strava.externalId = 12345678901;
+    strava.startUtc = fit.startUtc.addSecs(kSameSessionWindowSecForTest - 1);
+    auto same = store->addActivity(strava);
+    ASSERT_TRUE(same.ok());
+    EXPECT_TRUE(same->duplicate);
+    EXPECT_EQ(same->id, stored->id);
+
+    Activity tcx = fit; // the same ride exported as TCX: other bytes, same session
+    tcx.contentHash = QStringLiteral("tcx-bytes");
+    tcx.startUtc = fit.startUtc.addSecs(-(kSameSessionWindowSecForTest - 1));
+    EXPECT_TRUE(store->addActivity(tcx)->duplicate);
+
+    Activity later = tcx; // just outside the window: another session
+    later.contentHash = QStringLiteral("later");
+    later.startUtc = fit.startUtc.addSecs(kSameSessionWindowSecForTest + 1);
+    EXPECT_FALSE(store->addActivity(later)->duplicate);
+
+    Activity run = fit; // another sport at the same time (a brick's run leg) is another activity
+    run.sport = Sport::Run;
+    run.contentHash = QStringLiteral("run");
+    EXPECT_FALSE(store->addActivity(run)->duplicate);
+
+    Activity manual = fit; // a typed-in session never matches a recording
+    manual.source = ActivitySource::Manual;
+    manual.contentHash.clear();
+    EXPECT_FALSE(store->addActivity(manual)->duplicate);
+    EXPECT_EQ(store->activityCount(anna), 4);
 }
 
 TEST_F(Activities, TheDatabaseItselfRefusesDuplicates)

@@ -1,0 +1,272 @@
+#include "core/import/activityimporter.h"
+
+#include "core/store/activitystore.h"
+
+#include <QCryptographicHash>
+
+#include <algorithm>
+#include <condition_variable>
+#include <deque>
+#include <mutex>
+#include <optional>
+#include <thread>
+
+namespace tricoach {
+
+QString fileStatusId(FileOutcome::Status status)
+{
+    switch (status) {
+    case FileOutcome::Status::Imported:
+        return QStringLiteral("imported");
+    case FileOutcome::Status::Duplicate:
+        return QStringLiteral("duplicate");
+    case FileOutcome::Status::Recovered:
+        return QStringLiteral("recovered");
+    case FileOutcome::Status::Failed:
+        return QStringLiteral("failed");
+    case FileOutcome::Status::Skipped:
+        return QStringLiteral("skipped");
+    }
+    return QStringLiteral("failed");
+}
+
+int ImportReport::added() const
+{
+    int n = 0;
+    for (const auto& f : files)
+        n += f.newActivities;
+    return n;
+}
+
+int ImportReport::duplicates() const
+{
+    int n = 0;
+    for (const auto& f : files)
+        n += f.duplicateActivities;
+    return n;
+}
+
+int ImportReport::failed() const
+{
+    return static_cast<int>(
+        std::count_if(files.begin(), files.end(), [](const auto& f) { return f.status == FileOutcome::Status::Failed; }));
+}
+
+QString ActivityImporter::contentHash(QByteArrayView bytes)
+{
+    return QString::fromLatin1(QCryptographicHash::hash(bytes, QCryptographicHash::Sha256).toHex());
+}
+
+ActivityImporter::ActivityImporter(ActivityStore& store, const FormatRegistry& formats, ImportOptions options)
+    : m_store(store)
+    , m_formats(formats)
+    , m_options(options)
+{
+}
+
+namespace {
+
+// A decoded file on its way from a decoding thread to the writer.
+struct Decoded {
+    std::size_t index = 0;
+    qint64 bytes = 0;
+    DecodedFile file;
+};
+
+// A bounded hand-over from the decoders to the single writer, so decoding cannot run far ahead of storing
+// and hold a whole export in memory.
+class DecodedQueue {
+public:
+    explicit DecodedQueue(std::size_t capacity) : m_capacity(capacity) {}
+
+    void push(Decoded d)
+    {
+        std::unique_lock lock(m_mutex);
+        m_notFull.wait(lock, [&] { return m_items.size() < m_capacity || m_closed; });
+        m_items.push_back(std::move(d));
+        m_notEmpty.notify_one();
+    }
+    std::optional<Decoded> pop()
+    {
+        std::unique_lock lock(m_mutex);
+        m_notEmpty.wait(lock, [&] { return !m_items.empty() || m_producers == 0; });
+        if (m_items.empty())
+            return std::nullopt;
+        Decoded d = std::move(m_items.front());
+        m_items.pop_front();
+        m_notFull.notify_one();
+        return d;
+    }
+    void setProducers(int n)
+    {
+        std::lock_guard lock(m_mutex);
+        m_producers = n;
+    }
+    void producerDone()
+    {
+        std::lock_guard lock(m_mutex);
+        --m_producers;
+        m_notEmpty.notify_all();
+    }
+    // Lets blocked producers finish when the writer stops early (cancel).
+    void close()
+    {
+        std::lock_guard lock(m_mutex);
+        m_closed = true;
+        m_notFull.notify_all();
+    }
+
+private:
+    std::mutex m_mutex;
+    std::condition_variable m_notEmpty, m_notFull;
+    std::deque<Decoded> m_items;
+    std::size_t m_capacity;
+    int m_producers = 0;
+    bool m_closed = false;
+};
+
+} // namespace
+
+ImportReport ActivityImporter::run(AthleteId athlete, const QStringList& paths, const ProgressFn& progress,
+                                   const std::atomic<bool>* cancel)
+{
+    ImportReport report;
+    std::vector<ActivityFileRef> files;
+    for (const QString& path : paths) {
+        ExpandResult expanded = m_formats.expand(path);
+        files.insert(files.end(), expanded.files.begin(), expanded.files.end());
+        report.problems.insert(report.problems.end(), expanded.problems.begin(), expanded.problems.end());
+    }
+    report.files.resize(files.size());
+    for (std::size_t i = 0; i < files.size(); ++i)
+        report.files[i].file = files[i].displayName();
+
+    auto cancelled = [cancel] { return cancel && cancel->load(std::memory_order_relaxed); };
+    const int threads = std::max(1, m_options.decodeThreads > 0 ? m_options.decodeThreads
+                                                                 : static_cast<int>(std::thread::hardware_concurrency()));
+    DecodedQueue queue(static_cast<std::size_t>(threads) * 4);
+    std::atomic<std::size_t> next{0};
+    std::atomic<bool> stop{false};
+    queue.setProducers(threads);
+
+    auto decodeLoop = [&] {
+        for (;;) {
+            const std::size_t i = next.fetch_add(1);
+            if (i >= files.size() || stop.load() || cancelled())
+                break;
+            Decoded d;
+            d.index = i;
+            auto bytes = FormatRegistry::load(files[i]);
+            if (!bytes) {
+                d.file.error = ReadError{bytes.error().code, bytes.error().message, -1, -1};
+            } else {
+                d.bytes = bytes->size();
+                d.file = m_formats.decode(files[i].fileName(), *bytes);
+                const QString hash = contentHash(*bytes);
+                const bool multi = d.file.activities.size() > 1;
+                for (std::size_t leg = 0; leg < d.file.activities.size(); ++leg) {
+                    Activity& a = d.file.activities[leg];
+                    a.athleteId = athlete;
+                    a.source = ActivitySource::File;
+                    a.contentHash = multi ? hash + QStringLiteral("#%1").arg(leg) : hash;
+                }
+            }
+            queue.push(std::move(d));
+        }
+        queue.producerDone();
+    };
+    std::vector<std::thread> workers;
+    workers.reserve(static_cast<std::size_t>(threads));
+    for (int t = 0; t < threads; ++t)
+        workers.emplace_back(decodeLoop);
+
+    // The writer: batches whole files so a file's legs land in one transaction.
+    ImportProgress state;
+    state.filesTotal = static_cast<int>(files.size());
+    std::vector<Activity> batch;
+    std::vector<std::pair<std::size_t, std::size_t>> batchOwners; // (file index, activity count)
+
+    // Stores one run of whole files; results are in the order of `activities`.
+    auto record = [&](std::size_t fileIndex, const Result<std::vector<AddResult>>& added, std::size_t from,
+                      std::size_t count) {
+        FileOutcome& out = report.files[fileIndex];
+        if (!added) {
+            out.status = FileOutcome::Status::Failed;
+            out.error = ReadError{added.error().code, added.error().message, -1, -1};
+            return;
+        }
+        for (std::size_t j = 0; j < count; ++j) {
+            const AddResult& r = (*added)[from + j];
+            out.activityIds.push_back(r.id);
+            (r.duplicate ? out.duplicateActivities : out.newActivities)++;
+        }
+        if (out.status != FileOutcome::Status::Recovered)
+            out.status = out.newActivities == 0 ? FileOutcome::Status::Duplicate : FileOutcome::Status::Imported;
+        state.activitiesAdded += out.newActivities;
+    };
+    auto flush = [&] {
+        if (batch.empty())
+            return;
+        auto added = m_store.addActivities(batch);
+        std::size_t k = 0;
+        if (added) {
+            for (const auto& [fileIndex, count] : batchOwners) {
+                record(fileIndex, added, k, count);
+                k += count;
+            }
+        } else {
+            // One bad activity fails the whole transaction: store file by file so only its file fails.
+            for (const auto& [fileIndex, count] : batchOwners) {
+                const std::vector<Activity> one(batch.begin() + static_cast<std::ptrdiff_t>(k),
+                                                batch.begin() + static_cast<std::ptrdiff_t>(k + count));
+                record(fileIndex, m_store.addActivities(one), 0, count);
+                k += count;
+            }
+        }
+        batch.clear();
+        batchOwners.clear();
+    };
+
+    while (auto d = queue.pop()) {
+        if (cancelled()) {
+            if (!report.cancelled)
+                flush(); // what was decoded before the cancel is stored; later files stay "skipped"
+            report.cancelled = true;
+            stop = true;
+            queue.close();
+            continue; // drain so the decoders can finish
+        }
+        FileOutcome& out = report.files[d->index];
+        out.warnings = d->file.warnings;
+        out.error = d->file.error;
+        const bool usable = !d->file.activities.empty() && (!d->file.error || m_options.importRecovered);
+        if (!usable) {
+            out.status = FileOutcome::Status::Failed;
+            if (!out.error)
+                out.error = ReadError{QStringLiteral("import.empty"), QStringLiteral("The file holds no activity."), -1,
+                                      -1};
+        } else {
+            if (d->file.error)
+                out.status = FileOutcome::Status::Recovered;
+            batchOwners.emplace_back(d->index, d->file.activities.size());
+            for (Activity& a : d->file.activities)
+                batch.push_back(std::move(a));
+            if (static_cast<int>(batch.size()) >= m_options.batchSize)
+                flush();
+        }
+        ++state.filesDone;
+        state.bytesDone += d->bytes;
+        state.lastFile = out.file;
+        if (progress)
+            progress(state);
+    }
+    if (!report.cancelled)
+        flush();
+    for (auto& w : workers)
+        w.join();
+    if (cancelled())
+        report.cancelled = true;
+    return report;
+}
+
+} // namespace tricoach

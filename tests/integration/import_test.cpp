@@ -1,0 +1,183 @@
+// The importer end to end: real corpus files into a real SQLite store.
+#include "core/import/activityimporter.h"
+#include "core/io/formatregistry.h"
+#include "core/metrics/pmc.h"
+#include "core/store/activitystore.h"
+#include "tests/support/tempdir.h"
+
+#include <QDir>
+#include <QFile>
+
+#include <gtest/gtest.h>
+
+using namespace tricoach;
+
+namespace {
+
+QString corpus(const QString& rel) { return QStringLiteral(TRICOACH_TESTDATA_DIR "/activities/") + rel; }
+
+class ImportTest : public test::TempDirTest {
+protected:
+    void SetUp() override
+    {
+        auto opened = ActivityStore::open(pathFor(QStringLiteral("import.sqlite")));
+        ASSERT_TRUE(opened) << opened.error().message.toStdString();
+        store = std::move(*opened);
+        athlete = store->defaultAthlete()->id;
+    }
+
+    // The incrementally kept chart must equal a chart computed from scratch from the daily loads.
+    void expectChartConsistent()
+    {
+        const auto first = store->firstActivityDate(athlete);
+        if (!first)
+            return;
+        const QDate to = first->addDays(4000);
+        const auto cached = store->pmc(athlete, *first, to);
+        const auto fresh = computePmc(store->dailyLoads(athlete), *first, to, store->metricSettings(athlete).pmc);
+        ASSERT_EQ(cached.size(), fresh.size());
+        for (std::size_t i = 0; i < cached.size(); i += 97)
+            EXPECT_NEAR(cached[i].ctl, fresh[i].ctl, 1e-9) << cached[i].date.toString(Qt::ISODate).toStdString();
+    }
+
+    FormatRegistry formats;
+    std::unique_ptr<ActivityStore> store;
+    AthleteId athlete = 0;
+};
+
+const FileOutcome* outcomeFor(const ImportReport& r, const QString& name)
+{
+    for (const auto& f : r.files)
+        if (f.file.endsWith(name))
+            return &f;
+    return nullptr;
+}
+
+} // namespace
+
+TEST_F(ImportTest, WholeCorpusImportsAndReimportIsIdempotent)
+{
+    ImportOptions options;
+    options.decodeThreads = 2;
+    options.batchSize = 7; // several batches
+    ActivityImporter importer(*store, formats, options);
+    std::vector<ImportProgress> seen;
+    const auto report = importer.run(athlete, {corpus(QStringLiteral("fit")), corpus(QStringLiteral("tcx")),
+                                               corpus(QStringLiteral("gpx"))},
+                                     [&](const ImportProgress& p) { seen.push_back(p); });
+    ASSERT_FALSE(report.cancelled);
+    ASSERT_GE(report.files.size(), 54u + 13 + 12);
+    ASSERT_EQ(seen.size(), report.files.size());
+    for (std::size_t i = 1; i < seen.size(); ++i)
+        EXPECT_EQ(seen[i].filesDone, seen[i - 1].filesDone + 1);
+    EXPECT_EQ(seen.back().filesDone, seen.back().filesTotal);
+
+    int validFiles = 0;
+    for (const auto& f : report.files) {
+        const bool invalid = f.file.contains(QStringLiteral("/invalid-"));
+        EXPECT_NE(f.status, FileOutcome::Status::Skipped) << f.file.toStdString();
+        // Not activities: a GPX of metadata only, and the SDK's developer-data sample, whose records carry no time.
+        const bool notAnActivity =
+            f.file.contains(QStringLiteral("metadata-only")) || f.file.contains(QStringLiteral("devdata-sdk-example"));
+        if (!invalid && !notAnActivity) {
+            ++validFiles;
+            EXPECT_TRUE(f.status == FileOutcome::Status::Imported || f.status == FileOutcome::Status::Duplicate)
+                << f.file.toStdString() << " " << fileStatusId(f.status).toStdString() << " "
+                << (f.error ? f.error->message.toStdString() : std::string());
+        }
+        if (f.status == FileOutcome::Status::Failed) {
+            ASSERT_TRUE(f.error.has_value()) << f.file.toStdString();
+            EXPECT_FALSE(f.error->message.isEmpty());
+        }
+    }
+    EXPECT_GE(validFiles, 65); // 79 corpus files less 12 broken on purpose and 2 that hold no activity
+    const auto* timeless = outcomeFor(report, QStringLiteral("devdata-sdk-example.fit"));
+    ASSERT_NE(timeless, nullptr);
+    EXPECT_EQ(timeless->status, FileOutcome::Status::Failed);
+    const int stored = store->activityCount(athlete);
+    EXPECT_EQ(stored, report.added());
+    const auto* empty = outcomeFor(report, QStringLiteral("invalid-empty-zero-bytes.fit"));
+    ASSERT_NE(empty, nullptr);
+    EXPECT_EQ(empty->status, FileOutcome::Status::Failed);
+
+    // The triathlon is one activity per leg.
+    const auto* tri = outcomeFor(report, QStringLiteral("triathlon-garmin-fr920xt-chained.fit"));
+    ASSERT_NE(tri, nullptr);
+    EXPECT_EQ(tri->activityIds.size(), 5u);
+    expectChartConsistent();
+
+    // Importing the same files again stores nothing new.
+    const auto again = importer.run(athlete, {corpus(QStringLiteral("fit")), corpus(QStringLiteral("tcx")),
+                                              corpus(QStringLiteral("gpx"))});
+    EXPECT_EQ(again.added(), 0);
+    EXPECT_EQ(store->activityCount(athlete), stored);
+    for (const auto& f : again.files) {
+        EXPECT_NE(f.status, FileOutcome::Status::Imported) << f.file.toStdString();
+    }
+}
+
+TEST_F(ImportTest, BrokenFilesChangeNothingStored)
+{
+    ActivityImporter importer(*store, formats);
+    ASSERT_EQ(importer.run(athlete, {corpus(QStringLiteral("fit/running-garmin-fr15-10k.fit"))}).added(), 1);
+    const auto before = store->activities(athlete);
+    const auto dailyBefore = store->dailyLoads(athlete);
+
+    ImportOptions noRecovery;
+    noRecovery.importRecovered = false;
+    ActivityImporter strict(*store, formats, noRecovery);
+    const QStringList broken{corpus(QStringLiteral("fit/invalid-empty-zero-bytes.fit")),
+                             corpus(QStringLiteral("fit/invalid-truncated-eof-activity-sdk.fit")),
+                             corpus(QStringLiteral("tcx/invalid-running-whitespace-before-xml-decl.tcx")),
+                             pathFor(QStringLiteral("does-not-exist.fit"))};
+    const auto report = strict.run(athlete, broken);
+    for (const auto& f : report.files) {
+        if (f.status == FileOutcome::Status::Failed) {
+            ASSERT_TRUE(f.error);
+            EXPECT_FALSE(f.error->message.isEmpty()) << f.file.toStdString();
+        }
+    }
+    ASSERT_EQ(report.problems.size(), 1u); // the missing path
+    EXPECT_TRUE(report.problems[0].path.contains(QStringLiteral("does-not-exist")));
+
+    const auto after = store->activities(athlete);
+    ASSERT_GE(after.size(), before.size());
+    EXPECT_EQ(after.front().id, before.front().id);
+    EXPECT_EQ(after.front().load, before.front().load);
+}
+
+TEST_F(ImportTest, CancelKeepsTheStoreConsistent)
+{
+    ImportOptions options;
+    options.decodeThreads = 2;
+    options.batchSize = 3;
+    ActivityImporter importer(*store, formats, options);
+    std::atomic<bool> cancel{false};
+    const auto report = importer.run(athlete, {corpus(QStringLiteral("fit"))}, [&](const ImportProgress& p) {
+        if (p.filesDone == 10)
+            cancel = true;
+    }, &cancel);
+    EXPECT_TRUE(report.cancelled);
+    int skipped = 0;
+    int storedByReport = 0;
+    for (const auto& f : report.files) {
+        skipped += f.status == FileOutcome::Status::Skipped;
+        storedByReport += f.newActivities;
+    }
+    EXPECT_GT(skipped, 0);
+    EXPECT_EQ(store->activityCount(athlete), storedByReport);
+    expectChartConsistent();
+
+    // Finishing the job later imports the rest and nothing twice.
+    const auto rest = importer.run(athlete, {corpus(QStringLiteral("fit"))});
+    EXPECT_FALSE(rest.cancelled);
+    EXPECT_EQ(store->activityCount(athlete), storedByReport + rest.added());
+    expectChartConsistent();
+}
+
+TEST_F(ImportTest, ContentHashIsStableAndDistinguishesFiles)
+{
+    EXPECT_EQ(ActivityImporter::contentHash("abc"), ActivityImporter::contentHash("abc"));
+    EXPECT_NE(ActivityImporter::contentHash("abc"), ActivityImporter::contentHash("abd"));
+    EXPECT_EQ(ActivityImporter::contentHash("abc").size(), 64);
+}
