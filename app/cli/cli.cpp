@@ -15,7 +15,7 @@ namespace tricoach::cli {
 std::vector<CommandSpec> allCommands() {
     std::vector<CommandSpec> all;
     for (auto group : {activityCommands(), chartCommands(), volumeCommands(), heatmapCommands(),
-                       athleteCommands(), settingsCommands()}) {
+                       athleteCommands(), settingsCommands(), importCommands()}) {
         for (auto& c : group)
             all.push_back(std::move(c));
     }

@@ -13,6 +13,7 @@ std::vector<CommandSpec> volumeCommands();   // volume, distribution
 std::vector<CommandSpec> heatmapCommands();  // heatmap
 std::vector<CommandSpec> athleteCommands();  // athlete set|show|add|list
 std::vector<CommandSpec> settingsCommands(); // settings show|set
+std::vector<CommandSpec> importCommands();   // import, decode
 
 // Every command, in the order the program's help lists them.
 std::vector<CommandSpec> allCommands();
