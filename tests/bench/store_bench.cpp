@@ -3,7 +3,6 @@
 #include "core/store/activitystore.h"
 #include "core/util/datetime.h"
 
-#include <QCoreApplication>
 #include <QTemporaryDir>
 
 #include <benchmark/benchmark.h>
@@ -24,13 +23,6 @@ const QDate kFirstDay(2005, 1, 1);
 struct TwentyYears {
     TwentyYears()
     {
-        // Qt Sql loads its driver plugins through the application object.
-        if (!QCoreApplication::instance()) {
-            static int argc = 1;
-            static char name[] = "tricoach_bench";
-            static char* argv[] = {name, nullptr};
-            app = std::make_unique<QCoreApplication>(argc, argv);
-        }
         path = dir.filePath(QStringLiteral("bench.sqlite"));
         auto store = ActivityStore::open(path);
         if (!store)
@@ -71,7 +63,6 @@ struct TwentyYears {
         std::exit(1);
     }
 
-    std::unique_ptr<QCoreApplication> app;
     QTemporaryDir dir;
     QString path;
     AthleteId athleteId = 0;

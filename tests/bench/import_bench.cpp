@@ -1,0 +1,186 @@
+// Import into the store against parsing alone, on 2,000 distinct FIT files: the store must not be the
+// bottleneck (issue: import ≥ 90 % of the parse-only rate). Both run the same decode on every core; import adds
+// the single batched writer.
+#include "core/import/activityimporter.h"
+#include "core/io/formatregistry.h"
+#include "core/store/activitystore.h"
+#include "tests/unit/core/io/fit/fittestwriter.h"
+
+#include <QDir>
+#include <QFile>
+#include <QTemporaryDir>
+
+#include <benchmark/benchmark.h>
+
+#include <atomic>
+#include <cmath>
+#include <thread>
+
+using namespace tricoach;
+using namespace tricoach::fittest;
+
+namespace {
+
+constexpr int kFiles = 2000;
+constexpr int kRecordsPerFile = 1800; // 30 minutes at 1 Hz
+
+// A 30-minute ride starting at `start` (FIT seconds): records with position, altitude, HR, cadence, power,
+// speed and distance, one lap, the session and the activity message.
+QByteArray ride(std::uint32_t start, int seed)
+{
+    FitWriter w;
+    w.define(0, fit::mesg::FileId, {{0, 1, bt::Enum}, {1, 2, bt::UInt16}, {2, 2, bt::UInt16}, {4, 4, bt::UInt32}});
+    w.data(0, {4, 1, 3843, start});
+    w.define(1, fit::mesg::Record,
+             {{253, 4, bt::UInt32}, {0, 4, bt::SInt32}, {1, 4, bt::SInt32}, {5, 4, bt::UInt32}, {73, 4, bt::UInt32},
+              {78, 4, bt::UInt32}, {7, 2, bt::UInt16}, {3, 1, bt::UInt8}, {4, 1, bt::UInt8}});
+    double distance = 0;
+    for (int i = 0; i < kRecordsPerFile; ++i) {
+        const double speed = 8 + 2 * std::sin((i + seed) / 300.0);
+        distance += speed;
+        const double lat = 47.0 + i * 1e-5, lon = 8.0 + std::sin((i + seed) / 1000.0) * 0.01;
+        w.data(1, {start + static_cast<std::uint32_t>(i), static_cast<std::int32_t>(lat / fit::kDegreesPerSemicircle),
+                   static_cast<std::int32_t>(lon / fit::kDegreesPerSemicircle),
+                   static_cast<std::uint32_t>(distance * 100), static_cast<std::uint32_t>(speed * 1000),
+                   static_cast<std::uint32_t>((400 + 50 * std::sin(i / 900.0) + 500) * 5), 180 + (i + seed) % 90,
+                   120 + i % 50, 85 + i % 10});
+    }
+    w.define(3, fit::mesg::Session,
+             {{253, 4, bt::UInt32}, {2, 4, bt::UInt32}, {5, 1, bt::Enum}, {7, 4, bt::UInt32}, {8, 4, bt::UInt32},
+              {9, 4, bt::UInt32}});
+    w.data(3, {start + kRecordsPerFile - 1, start, 2, kRecordsPerFile * 1000, kRecordsPerFile * 1000,
+               static_cast<std::uint32_t>(distance * 100)});
+    return w.finish();
+}
+
+// The 2,000 files, written once into a temporary folder: one ride a day from 2015 on.
+class Corpus {
+public:
+    Corpus()
+    {
+        constexpr std::uint32_t kFirst = 820'000'000; // 2015-12-26 in FIT time
+        for (int i = 0; i < kFiles; ++i) {
+            QFile f(m_dir.filePath(QStringLiteral("ride-%1.fit").arg(i, 4, 10, QLatin1Char('0'))));
+            if (!f.open(QIODevice::WriteOnly))
+                std::abort();
+            const QByteArray bytes = ride(kFirst + static_cast<std::uint32_t>(i) * 86'400, i);
+            m_bytes += bytes.size();
+            f.write(bytes);
+        }
+    }
+    QString folder() const { return m_dir.path(); }
+    qint64 bytes() const { return m_bytes; }
+    QString scratch(const QString& name) const { return m_dir.filePath(QStringLiteral("../") + name); }
+
+private:
+    QTemporaryDir m_dir;
+    qint64 m_bytes = 0;
+};
+
+const Corpus& corpus()
+{
+    static const Corpus c;
+    return c;
+}
+
+void report(benchmark::State& state)
+{
+    state.counters["files/s"] = benchmark::Counter(static_cast<double>(state.iterations()) * kFiles,
+                                                   benchmark::Counter::kIsRate);
+    state.counters["MB/s"] = benchmark::Counter(static_cast<double>(state.iterations() * corpus().bytes()) / 1e6,
+                                                benchmark::Counter::kIsRate);
+}
+
+// Parse only: the importer's decode (load + decode on every core), results dropped.
+void BM_Parse2000Files(benchmark::State& state)
+{
+    const FormatRegistry formats;
+    const ExpandResult files = formats.expand(corpus().folder());
+    for (auto _ : state) {
+        std::atomic<std::size_t> next{0};
+        std::atomic<std::size_t> activities{0};
+        std::vector<std::thread> workers;
+        for (unsigned t = 0; t < std::max(1u, std::thread::hardware_concurrency()); ++t) {
+            workers.emplace_back([&] {
+                for (std::size_t i; (i = next.fetch_add(1)) < files.files.size();) {
+                    auto bytes = FormatRegistry::load(files.files[i]);
+                    DecodedFile d = formats.decode(files.files[i].fileName(), *bytes);
+                    ActivityImporter::contentHash(*bytes);
+                    activities += d.activities.size();
+                }
+            });
+        }
+        for (auto& w : workers)
+            w.join();
+        if (activities != kFiles)
+            state.SkipWithError("not every file decoded");
+    }
+    report(state);
+}
+BENCHMARK(BM_Parse2000Files)->Unit(benchmark::kMillisecond)->Iterations(3)->UseRealTime();
+
+// Import: the same decode plus the single batched writer into a new store each time.
+void BM_Import2000Files(benchmark::State& state)
+{
+    const FormatRegistry formats;
+    int round = 0;
+    for (auto _ : state) {
+        state.PauseTiming();
+        const QString db = corpus().scratch(QStringLiteral("import-bench-%1.sqlite").arg(round++));
+        std::unique_ptr<ActivityStore> store = std::move(*ActivityStore::open(db));
+        const AthleteId athlete = store->defaultAthlete()->id;
+        state.ResumeTiming();
+        ActivityImporter importer(*store, formats);
+        const ImportReport r = importer.run(athlete, {corpus().folder()});
+        if (r.added() != kFiles)
+            state.SkipWithError("not every file imported");
+        state.PauseTiming();
+        store.reset(); // close before removing the files
+        for (const QString& suffix : {QString(), QStringLiteral("-wal"), QStringLiteral("-shm")})
+            QFile::remove(db + suffix);
+        state.ResumeTiming();
+    }
+    report(state);
+}
+BENCHMARK(BM_Import2000Files)->Unit(benchmark::kMillisecond)->Iterations(3)->UseRealTime();
+
+// The writer alone: the 2,000 activities decoded beforehand, stored in the importer's batches of 200.
+void BM_Store2000Activities(benchmark::State& state)
+{
+    const FormatRegistry formats;
+    std::vector<Activity> decoded;
+    for (const ActivityFileRef& f : formats.expand(corpus().folder()).files) {
+        const QByteArray bytes = *FormatRegistry::load(f);
+        for (Activity& a : formats.decode(f.fileName(), bytes).activities) {
+            a.source = ActivitySource::File;
+            a.contentHash = ActivityImporter::contentHash(bytes);
+            decoded.push_back(std::move(a));
+        }
+    }
+    int round = 0;
+    for (auto _ : state) {
+        state.PauseTiming();
+        const QString db = corpus().scratch(QStringLiteral("store-bench-%1.sqlite").arg(round++));
+        std::unique_ptr<ActivityStore> store = std::move(*ActivityStore::open(db));
+        const AthleteId athlete = store->defaultAthlete()->id;
+        for (Activity& a : decoded)
+            a.athleteId = athlete;
+        state.ResumeTiming();
+        constexpr std::size_t kBatch = 200;
+        for (std::size_t i = 0; i < decoded.size(); i += kBatch) {
+            const std::vector<Activity> batch(decoded.begin() + static_cast<std::ptrdiff_t>(i),
+                                              decoded.begin() + static_cast<std::ptrdiff_t>(std::min(i + kBatch, decoded.size())));
+            if (!store->addActivities(batch))
+                state.SkipWithError("store failed");
+        }
+        state.PauseTiming();
+        store.reset();
+        for (const QString& suffix : {QString(), QStringLiteral("-wal"), QStringLiteral("-shm")})
+            QFile::remove(db + suffix);
+        state.ResumeTiming();
+    }
+    report(state);
+}
+BENCHMARK(BM_Store2000Activities)->Unit(benchmark::kMillisecond)->Iterations(3)->UseRealTime();
+
+} // namespace
