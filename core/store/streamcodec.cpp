@@ -63,6 +63,9 @@ char* putVarint(char* out, std::uint64_t v)
 std::optional<QByteArray> tryQuantized(const std::vector<double>& values, std::size_t scaleIndex)
 {
     const double scale = kScales[scaleIndex];
+    // The check multiplies by the inverse (a division per sample dominated encoding); it differs from the
+    // decoder's q / scale by at most an ulp, far inside the tolerance.
+    const double inverse = 1.0 / scale;
     QByteArray out(static_cast<qsizetype>(values.size()) * 10 + 21, Qt::Uninitialized);
     char* p = out.data();
     *p++ = kQuantized;
@@ -78,7 +81,7 @@ std::optional<QByteArray> tryQuantized(const std::vector<double>& values, std::s
         if (!(std::fabs(scaled) < kMaxQuantized / 4))
             return std::nullopt; // also rejects ±inf
         const double rounded = roundFast(scaled);
-        if (std::fabs(rounded / scale - v) > kRoundTripTolerance * std::max(1.0, std::fabs(v)))
+        if (std::fabs(rounded * inverse - v) > kRoundTripTolerance * std::max(1.0, std::fabs(v)))
             return std::nullopt;
         const auto q = static_cast<std::int64_t>(rounded);
         p = putVarint(p, zigzag(q - previous) + 1);

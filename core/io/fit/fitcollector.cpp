@@ -281,7 +281,6 @@ void FitCollector::onMessage(const FitMessage& m) {
     case mesg::Activity:
         if (const auto local = toInteger<std::uint32_t>(m.value(ALocal)); local && m.timestamp()) {
             m_out.utcOffset = std::int64_t{*local} - std::int64_t{*m.timestamp()};
-            m_out.activityTimestamp = m.timestamp();
         }
         break;
     case mesg::FileId:

@@ -78,17 +78,20 @@ struct SummaryInfo {
     }
 };
 
+// A pool length as the length message gives it.
 struct LengthInfo {
     std::optional<std::uint32_t> startTime, timestamp;
     double elapsed = kNaN, timer = kNaN, strokes = kNaN;
     std::optional<std::uint8_t> stroke, lengthType;
 };
 
+// A timer start or stop: what separates moving from elapsed time without a session.
 struct TimerEvent {
     std::uint32_t time = 0;
     bool running = false; // the timer (re)starts; false: it stops
 };
 
+// One beat of stored heart rate (hr message), placed in FIT time.
 struct HrSample {
     double time = 0; // FIT seconds with fraction
     double bpm = 0;
@@ -106,7 +109,6 @@ struct Collected {
     std::optional<std::uint32_t> timeCreated;
     std::optional<std::uint8_t> sportMessageSport, sportMessageSubSport;
     std::optional<std::int64_t> utcOffset; // activity.local_timestamp - activity.timestamp
-    std::optional<std::uint32_t> activityTimestamp;
 };
 
 // The FieldSelector and MessageSink of the reader: picks the fields we map and stores their values, record
