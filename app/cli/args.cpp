@@ -6,15 +6,18 @@
 
 namespace tricoach::cli {
 
-Error usageError(const QString& message) {
+Error usageError(const QString& message)
+{
     return makeError(message, QString(kUsageErrorCode));
 }
 
-bool isUsageError(const Error& error) {
+bool isUsageError(const Error& error)
+{
     return error.code == kUsageErrorCode;
 }
 
-const OptionSpec* CommandSpec::option(const QString& optionName) const {
+const OptionSpec* CommandSpec::option(const QString& optionName) const
+{
     for (const OptionSpec& o : options) {
         if (o.name == optionName)
             return &o;
@@ -22,22 +25,24 @@ const OptionSpec* CommandSpec::option(const QString& optionName) const {
     return nullptr;
 }
 
-QString Invocation::value(const QString& name) const {
+QString Invocation::value(const QString& name) const
+{
     auto it = options.find(name);
     return it == options.end() || it->second.isEmpty() ? QString() : it->second.last();
 }
 
-QStringList Invocation::values(const QString& name) const {
+QStringList Invocation::values(const QString& name) const
+{
     auto it = options.find(name);
     return it == options.end() ? QStringList() : it->second;
 }
 
-std::vector<OptionSpec> globalOptionSpecs() {
+std::vector<OptionSpec> globalOptionSpecs()
+{
     return {
         {QStringLiteral("db"), QStringLiteral("PATH"),
          QStringLiteral("the database file (default: tricoach.sqlite in the app-data folder)")},
-        {QStringLiteral("athlete"), QStringLiteral("NAME"),
-         QStringLiteral("the athlete profile (default: the first)")},
+        {QStringLiteral("athlete"), QStringLiteral("NAME"), QStringLiteral("the athlete profile (default: the first)")},
         {QStringLiteral("json"), {}, QStringLiteral("machine-readable output")},
         {QStringLiteral("help"), {}, QStringLiteral("show help for the program or a command")},
         {QStringLiteral("version"), {}, QStringLiteral("show the version")},
@@ -46,7 +51,8 @@ std::vector<OptionSpec> globalOptionSpecs() {
 
 namespace {
 
-bool looksLikeOption(const QString& token) {
+bool looksLikeOption(const QString& token)
+{
     return token.startsWith(QLatin1String("--")) && token.size() > 2;
 }
 
@@ -56,7 +62,8 @@ struct OptionToken {
     std::optional<QString> inlineValue;
 };
 
-OptionToken splitOption(const QString& token) {
+OptionToken splitOption(const QString& token)
+{
     const QString body = token.mid(2);
     const qsizetype eq = body.indexOf(QLatin1Char('='));
     if (eq < 0)
@@ -65,8 +72,8 @@ OptionToken splitOption(const QString& token) {
 }
 
 // Takes the value of an option that needs one: inline, or the next token unless that is another option.
-Result<QString> takeValue(const OptionToken& opt, const QString& valueName, const QStringList& args,
-                          qsizetype& i) {
+Result<QString> takeValue(const OptionToken& opt, const QString& valueName, const QStringList& args, qsizetype& i)
+{
     if (opt.inlineValue)
         return *opt.inlineValue;
     if (i + 1 >= args.size() || looksLikeOption(args[i + 1]))
@@ -75,7 +82,8 @@ Result<QString> takeValue(const OptionToken& opt, const QString& valueName, cons
 }
 
 // Pass 1: global options anywhere; everything else kept in order for pass 2.
-Result<QStringList> extractGlobals(const QStringList& args, GlobalOptions& global) {
+Result<QStringList> extractGlobals(const QStringList& args, GlobalOptions& global)
+{
     QStringList rest;
     for (qsizetype i = 0; i < args.size(); ++i) {
         const QString& token = args[i];
@@ -96,8 +104,7 @@ Result<QStringList> extractGlobals(const QStringList& args, GlobalOptions& globa
         const OptionToken opt = splitOption(token);
         if (opt.name == QLatin1String("db") || opt.name == QLatin1String("athlete")) {
             auto value = takeValue(
-                opt, opt.name == QLatin1String("db") ? QStringLiteral("PATH") : QStringLiteral("NAME"), args,
-                i);
+                opt, opt.name == QLatin1String("db") ? QStringLiteral("PATH") : QStringLiteral("NAME"), args, i);
             if (!value)
                 return value.error();
             if (value->trimmed().isEmpty())
@@ -121,8 +128,9 @@ Result<QStringList> extractGlobals(const QStringList& args, GlobalOptions& globa
 }
 
 // Finds the command named by the first one or two words of `rest`; `used` is how many words it took.
-Result<const CommandSpec*> findCommand(const QStringList& rest, const std::vector<CommandSpec>& commands,
-                                       int& used, QString& helpTopic) {
+Result<const CommandSpec*> findCommand(const QStringList& rest, const std::vector<CommandSpec>& commands, int& used,
+                                       QString& helpTopic)
+{
     const QString word = rest.value(0);
     if (looksLikeOption(word))
         return usageError(QStringLiteral("unknown option %1 (options of a command come after it)").arg(word));
@@ -147,14 +155,14 @@ Result<const CommandSpec*> findCommand(const QStringList& rest, const std::vecto
     helpTopic = word;
     const QString sub = rest.value(1);
     if (sub.isEmpty() || looksLikeOption(sub))
-        return usageError(
-            QStringLiteral("\"%1\" needs a sub-command: %2").arg(word, subs.join(QStringLiteral(", "))));
-    return usageError(QStringLiteral("unknown sub-command \"%1 %2\" (expected %3)")
-                          .arg(word, sub, subs.join(QStringLiteral(", "))));
+        return usageError(QStringLiteral("\"%1\" needs a sub-command: %2").arg(word, subs.join(QStringLiteral(", "))));
+    return usageError(
+        QStringLiteral("unknown sub-command \"%1 %2\" (expected %3)").arg(word, sub, subs.join(QStringLiteral(", "))));
 }
 
 // Pass 2: the command's own options and positional arguments.
-Result<void> parseCommandArgs(const QStringList& rest, int first, Invocation& inv) {
+Result<void> parseCommandArgs(const QStringList& rest, int first, Invocation& inv)
+{
     const CommandSpec& spec = *inv.command;
     bool positionalOnly = false;
     for (qsizetype i = first; i < rest.size(); ++i) {
@@ -170,8 +178,7 @@ Result<void> parseCommandArgs(const QStringList& rest, int first, Invocation& in
         const OptionToken opt = splitOption(token);
         const OptionSpec* o = spec.option(opt.name);
         if (!o)
-            return usageError(
-                QStringLiteral("unknown option --%1 for \"%2\"").arg(opt.name, spec.fullName()));
+            return usageError(QStringLiteral("unknown option --%1 for \"%2\"").arg(opt.name, spec.fullName()));
         if (inv.has(o->name) && !o->repeatable)
             return usageError(QStringLiteral("option --%1 was given more than once").arg(o->name));
         if (o->valueName.isEmpty()) {
@@ -198,8 +205,8 @@ Result<void> parseCommandArgs(const QStringList& rest, int first, Invocation& in
 
 } // namespace
 
-Result<void> parseCommandLine(const QStringList& args, const std::vector<CommandSpec>& commands,
-                              Invocation& inv) {
+Result<void> parseCommandLine(const QStringList& args, const std::vector<CommandSpec>& commands, Invocation& inv)
+{
     inv = Invocation{};
     auto rest = extractGlobals(args, inv.global);
     if (!rest)
@@ -228,7 +235,8 @@ Result<void> parseCommandLine(const QStringList& args, const std::vector<Command
     return {};
 }
 
-Result<Invocation> parseCommandLine(const QStringList& args, const std::vector<CommandSpec>& commands) {
+Result<Invocation> parseCommandLine(const QStringList& args, const std::vector<CommandSpec>& commands)
+{
     Invocation inv;
     if (auto r = parseCommandLine(args, commands, inv); !r)
         return r.error();
@@ -237,18 +245,19 @@ Result<Invocation> parseCommandLine(const QStringList& args, const std::vector<C
 
 // ---- values ----
 
-Result<QDate> parseDate(const QString& option, const QString& text) {
+Result<QDate> parseDate(const QString& option, const QString& text)
+{
     // Strictly YYYY-MM-DD: QDate::fromString alone also takes one-digit months and days.
     const QRegularExpression shape(QStringLiteral("^\\d{4}-\\d{2}-\\d{2}$"));
     const QString t = text.trimmed();
-    const QDate date =
-        shape.match(t).hasMatch() ? QDate::fromString(t, QStringLiteral("yyyy-MM-dd")) : QDate();
+    const QDate date = shape.match(t).hasMatch() ? QDate::fromString(t, QStringLiteral("yyyy-MM-dd")) : QDate();
     if (!date.isValid())
         return usageError(QStringLiteral("--%1: \"%2\" is not a date; use YYYY-MM-DD").arg(option, text));
     return date;
 }
 
-Result<double> parseNumber(const QString& option, const QString& text) {
+Result<double> parseNumber(const QString& option, const QString& text)
+{
     bool ok = false;
     const double v = text.trimmed().toDouble(&ok);
     if (!ok || !std::isfinite(v))
@@ -256,30 +265,31 @@ Result<double> parseNumber(const QString& option, const QString& text) {
     return v;
 }
 
-Result<int> parseInteger(const QString& option, const QString& text, int min, int max) {
+Result<int> parseInteger(const QString& option, const QString& text, int min, int max)
+{
     bool ok = false;
     const int v = text.trimmed().toInt(&ok);
     if (!ok)
         return usageError(QStringLiteral("--%1: \"%2\" is not a whole number").arg(option, text));
     if (v < min || v > max)
-        return usageError(
-            QStringLiteral("--%1: %2 is out of range (%3 to %4)").arg(option).arg(v).arg(min).arg(max));
+        return usageError(QStringLiteral("--%1: %2 is out of range (%3 to %4)").arg(option).arg(v).arg(min).arg(max));
     return v;
 }
 
-Result<double> parseMinutesSeconds(const QString& option, const QString& text) {
+Result<double> parseMinutesSeconds(const QString& option, const QString& text)
+{
     const QRegularExpression shape(QStringLiteral("^(\\d{1,3}):([0-5]\\d(?:\\.\\d+)?)$"));
     const auto m = shape.match(text.trimmed());
     const double seconds = m.hasMatch() ? m.captured(1).toInt() * 60.0 + m.captured(2).toDouble() : 0.0;
     if (!(seconds > 0))
-        return usageError(
-            QStringLiteral("--%1: \"%2\" is not a time; use MM:SS, e.g. 4:30").arg(option, text));
+        return usageError(QStringLiteral("--%1: \"%2\" is not a time; use MM:SS, e.g. 4:30").arg(option, text));
     return seconds;
 }
 
 // ---- OptionReader ----
 
-template <typename T> std::optional<T> OptionReader::keep(Result<T> r) {
+template <typename T> std::optional<T> OptionReader::keep(Result<T> r)
+{
     if (r)
         return std::move(r).value();
     if (!m_error)
@@ -287,45 +297,50 @@ template <typename T> std::optional<T> OptionReader::keep(Result<T> r) {
     return std::nullopt;
 }
 
-std::optional<QString> OptionReader::text(const QString& name) {
+std::optional<QString> OptionReader::text(const QString& name)
+{
     if (!m_inv.has(name))
         return std::nullopt;
     return m_inv.value(name);
 }
 
-std::optional<QDate> OptionReader::date(const QString& name) {
+std::optional<QDate> OptionReader::date(const QString& name)
+{
     if (!m_inv.has(name))
         return std::nullopt;
     return keep(parseDate(name, m_inv.value(name)));
 }
 
-std::optional<double> OptionReader::number(const QString& name, double min, bool exclusive) {
+std::optional<double> OptionReader::number(const QString& name, double min, bool exclusive)
+{
     if (!m_inv.has(name))
         return std::nullopt;
     auto v = keep(parseNumber(name, m_inv.value(name)));
     if (v && (*v < min || (exclusive && *v == min))) {
         fail(QStringLiteral("--%1: %2 must be %3 %4")
-                 .arg(name, m_inv.value(name),
-                      exclusive ? QStringLiteral("greater than") : QStringLiteral("at least"),
+                 .arg(name, m_inv.value(name), exclusive ? QStringLiteral("greater than") : QStringLiteral("at least"),
                       QString::number(min)));
         return std::nullopt;
     }
     return v;
 }
 
-std::optional<int> OptionReader::integer(const QString& name, int min, int max) {
+std::optional<int> OptionReader::integer(const QString& name, int min, int max)
+{
     if (!m_inv.has(name))
         return std::nullopt;
     return keep(parseInteger(name, m_inv.value(name), min, max));
 }
 
-std::optional<double> OptionReader::minutesSeconds(const QString& name) {
+std::optional<double> OptionReader::minutesSeconds(const QString& name)
+{
     if (!m_inv.has(name))
         return std::nullopt;
     return keep(parseMinutesSeconds(name, m_inv.value(name)));
 }
 
-bool OptionReader::require(const QString& name) {
+bool OptionReader::require(const QString& name)
+{
     if (m_inv.has(name))
         return true;
     const QString command = m_inv.command ? m_inv.command->fullName() : QStringLiteral("this command");
@@ -333,7 +348,8 @@ bool OptionReader::require(const QString& name) {
     return false;
 }
 
-void OptionReader::fail(const QString& message) {
+void OptionReader::fail(const QString& message)
+{
     if (!m_error)
         m_error = usageError(message);
 }

@@ -81,8 +81,7 @@ std::vector<OptionSpec> globalOptionSpecs();
 Result<Invocation> parseCommandLine(const QStringList& args, const std::vector<CommandSpec>& commands);
 // The same, filling `into` as far as it got: on an error after the command was recognised, `into.command` is
 // set, so the hint can point at that command's help.
-Result<void> parseCommandLine(const QStringList& args, const std::vector<CommandSpec>& commands,
-                              Invocation& into);
+Result<void> parseCommandLine(const QStringList& args, const std::vector<CommandSpec>& commands, Invocation& into);
 
 // Value parsers: the error names the option and says what is expected.
 Result<QDate> parseDate(const QString& option, const QString& text);    // YYYY-MM-DD
@@ -95,7 +94,9 @@ Result<double> parseMinutesSeconds(const QString& option, const QString& text); 
 class OptionReader {
 public:
     explicit OptionReader(const Invocation& invocation)
-        : m_inv(invocation) {}
+        : m_inv(invocation)
+    {
+    }
 
     std::optional<QString> text(const QString& name);
     std::optional<QDate> date(const QString& name);

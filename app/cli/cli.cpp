@@ -12,10 +12,11 @@
 
 namespace tricoach::cli {
 
-std::vector<CommandSpec> allCommands() {
+std::vector<CommandSpec> allCommands()
+{
     std::vector<CommandSpec> all;
-    for (auto group : {activityCommands(), chartCommands(), volumeCommands(), heatmapCommands(),
-                       athleteCommands(), settingsCommands(), importCommands()}) {
+    for (auto group : {activityCommands(), chartCommands(), volumeCommands(), heatmapCommands(), athleteCommands(),
+                       settingsCommands(), importCommands()}) {
         for (auto& c : group)
             all.push_back(std::move(c));
     }
@@ -24,12 +25,14 @@ std::vector<CommandSpec> allCommands() {
 
 namespace {
 
-QString optionSynopsis(const OptionSpec& o) {
+QString optionSynopsis(const OptionSpec& o)
+{
     return o.valueName.isEmpty() ? QStringLiteral("--%1").arg(o.name)
                                  : QStringLiteral("--%1 %2").arg(o.name, o.valueName);
 }
 
-void writeOptions(QTextStream& out, const std::vector<OptionSpec>& options) {
+void writeOptions(QTextStream& out, const std::vector<OptionSpec>& options)
+{
     qsizetype width = 0;
     for (const OptionSpec& o : options)
         width = std::max(width, optionSynopsis(o).size());
@@ -37,7 +40,8 @@ void writeOptions(QTextStream& out, const std::vector<OptionSpec>& options) {
         out << "  " << optionSynopsis(o).leftJustified(width + 2) << o.help << '\n';
 }
 
-void writeProgramHelp(QTextStream& out, const std::vector<CommandSpec>& commands) {
+void writeProgramHelp(QTextStream& out, const std::vector<CommandSpec>& commands)
+{
     out << "tricoach-cli: TriCoach from the terminal. Log training and see your Load, Fitness, Fatigue and "
            "Form.\n\n"
            "Usage: tricoach-cli [--db PATH] [--athlete NAME] [--json] COMMAND [OPTIONS]\n\nCommands:\n";
@@ -55,7 +59,8 @@ void writeProgramHelp(QTextStream& out, const std::vector<CommandSpec>& commands
            "Exit status: 0 ok, 1 failure, 2 usage error.\n";
 }
 
-void writeCommandHelp(QTextStream& out, const CommandSpec& c) {
+void writeCommandHelp(QTextStream& out, const CommandSpec& c)
+{
     out << "Usage: tricoach-cli " << c.fullName();
     if (!c.positionalHelp.isEmpty())
         out << ' ' << c.positionalHelp;
@@ -69,7 +74,8 @@ void writeCommandHelp(QTextStream& out, const CommandSpec& c) {
     out << "\nGlobal options: --db PATH, --athlete NAME, --json, --help\n";
 }
 
-void writeTopicHelp(QTextStream& out, const QString& topic, const std::vector<CommandSpec>& commands) {
+void writeTopicHelp(QTextStream& out, const QString& topic, const std::vector<CommandSpec>& commands)
+{
     out << "Usage: tricoach-cli " << topic << " SUB-COMMAND [OPTIONS]\n\nSub-commands:\n";
     for (const CommandSpec& c : commands) {
         if (c.name == topic)
@@ -80,7 +86,8 @@ void writeTopicHelp(QTextStream& out, const QString& topic, const std::vector<Co
 
 } // namespace
 
-int runCli(const QStringList& args, QTextStream& out, QTextStream& err) {
+int runCli(const QStringList& args, QTextStream& out, QTextStream& err)
+{
     const std::vector<CommandSpec> commands = allCommands();
     Io io{out, err};
     Invocation inv;

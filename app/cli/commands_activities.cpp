@@ -10,21 +10,22 @@ namespace tricoach::cli {
 
 namespace {
 
-std::optional<Sport> readSport(OptionReader& reader, const QString& name) {
+std::optional<Sport> readSport(OptionReader& reader, const QString& name)
+{
     const auto text = reader.text(name);
     if (!text)
         return std::nullopt;
     const auto sport = sportFromString(*text);
     if (!sport)
-        reader.fail(
-            QStringLiteral("--%1: \"%2\" is not a sport; use Run, Bike, Swim, Brick, Strength or Other")
-                .arg(name, *text));
+        reader.fail(QStringLiteral("--%1: \"%2\" is not a sport; use Run, Bike, Swim, Brick, Strength or Other")
+                        .arg(name, *text));
     return sport;
 }
 
 // Noon on `date` in the computer's time zone, so the activity's local day is `date` (noon is never skipped by
 // a daylight-saving change); UTC noon if the zone maps it elsewhere.
-void placeOnDay(Activity& a, const QDate& date) {
+void placeOnDay(Activity& a, const QDate& date)
+{
     const QDateTime localNoon(date, QTime(12, 0));
     a.startUtc = localNoon.toUTC();
     a.utcOffsetSec = localNoon.offsetFromUtc();
@@ -34,7 +35,8 @@ void placeOnDay(Activity& a, const QDate& date) {
     }
 }
 
-int runAdd(const Invocation& inv, Io& io) {
+int runAdd(const Invocation& inv, Io& io)
+{
     OptionReader r(inv);
     r.require(QStringLiteral("date"));
     r.require(QStringLiteral("sport"));
@@ -93,7 +95,8 @@ int runAdd(const Invocation& inv, Io& io) {
     return kExitOk;
 }
 
-QJsonObject activityJson(const Activity& a) {
+QJsonObject activityJson(const Activity& a)
+{
     return QJsonObject{
         {QStringLiteral("id"), static_cast<qint64>(a.id)},
         {QStringLiteral("date"), isoDate(a.localDate())},
@@ -109,12 +112,12 @@ QJsonObject activityJson(const Activity& a) {
         {QStringLiteral("load_source"), loadSourceId(a.loadSource)},
         {QStringLiteral("rpe"), jsonOrNull(a.rpe)},
         {QStringLiteral("source"), sourceId(a.source)},
-        {QStringLiteral("external_id"),
-         a.externalId ? QJsonValue(static_cast<qint64>(*a.externalId)) : QJsonValue()},
+        {QStringLiteral("external_id"), a.externalId ? QJsonValue(static_cast<qint64>(*a.externalId)) : QJsonValue()},
     };
 }
 
-int runActivities(const Invocation& inv, Io& io) {
+int runActivities(const Invocation& inv, Io& io)
+{
     OptionReader r(inv);
     ActivityQuery query;
     query.from = r.date(QStringLiteral("from"));
@@ -153,8 +156,7 @@ int runActivities(const Invocation& inv, Io& io) {
     table.addColumn(QStringLiteral("Load"));
     table.addColumn(QStringLiteral("Source"), Align::Left);
     for (const Activity& a : list) {
-        const std::optional<double> km =
-            a.distanceM ? std::optional<double>(*a.distanceM / 1000.0) : std::nullopt;
+        const std::optional<double> km = a.distanceM ? std::optional<double>(*a.distanceM / 1000.0) : std::nullopt;
         table.addRow({isoDate(a.localDate()), sportId(a.sport), a.title, hoursMinutes(a.durationSec()),
                       fixedOrDash(km, 2), fixed(a.load, 1), sourceId(a.source)});
     }
@@ -164,32 +166,32 @@ int runActivities(const Invocation& inv, Io& io) {
 
 } // namespace
 
-std::vector<CommandSpec> activityCommands() {
+std::vector<CommandSpec> activityCommands()
+{
     const QString date = QStringLiteral("YYYY-MM-DD");
-    CommandSpec add{
-        QStringLiteral("add"),
-        {},
-        QStringLiteral("add a session by hand"),
-        {},
-        0,
-        0,
-        {
-            {QStringLiteral("date"), date, QStringLiteral("the day of the session (required)")},
-            {QStringLiteral("sport"), QStringLiteral("SPORT"),
-             QStringLiteral("Run, Bike, Swim, Brick, Strength or Other (required)")},
-            {QStringLiteral("duration-min"), QStringLiteral("M"), QStringLiteral("minutes (required)")},
-            {QStringLiteral("distance-km"), QStringLiteral("K"), QStringLiteral("distance in km")},
-            {QStringLiteral("tss"), QStringLiteral("T"),
-             QStringLiteral("the session's Load as you rate it; wins over every computed value")},
-            {QStringLiteral("rpe"), QStringLiteral("R"), QStringLiteral("perceived exertion, 1-10")},
-            {QStringLiteral("title"), QStringLiteral("TEXT"), QStringLiteral("a title")},
-            {QStringLiteral("notes"), QStringLiteral("TEXT"), QStringLiteral("notes")},
-            {QStringLiteral("sub-sport"), QStringLiteral("S"),
-             QStringLiteral("finer kind, e.g. TrailRun, VirtualRide")},
-            {QStringLiteral("avg-hr"), QStringLiteral("H"), QStringLiteral("average heart rate, bpm")},
-            {QStringLiteral("avg-power"), QStringLiteral("W"), QStringLiteral("average power, watts")},
-        },
-        runAdd};
+    CommandSpec add{QStringLiteral("add"),
+                    {},
+                    QStringLiteral("add a session by hand"),
+                    {},
+                    0,
+                    0,
+                    {
+                        {QStringLiteral("date"), date, QStringLiteral("the day of the session (required)")},
+                        {QStringLiteral("sport"), QStringLiteral("SPORT"),
+                         QStringLiteral("Run, Bike, Swim, Brick, Strength or Other (required)")},
+                        {QStringLiteral("duration-min"), QStringLiteral("M"), QStringLiteral("minutes (required)")},
+                        {QStringLiteral("distance-km"), QStringLiteral("K"), QStringLiteral("distance in km")},
+                        {QStringLiteral("tss"), QStringLiteral("T"),
+                         QStringLiteral("the session's Load as you rate it; wins over every computed value")},
+                        {QStringLiteral("rpe"), QStringLiteral("R"), QStringLiteral("perceived exertion, 1-10")},
+                        {QStringLiteral("title"), QStringLiteral("TEXT"), QStringLiteral("a title")},
+                        {QStringLiteral("notes"), QStringLiteral("TEXT"), QStringLiteral("notes")},
+                        {QStringLiteral("sub-sport"), QStringLiteral("S"),
+                         QStringLiteral("finer kind, e.g. TrailRun, VirtualRide")},
+                        {QStringLiteral("avg-hr"), QStringLiteral("H"), QStringLiteral("average heart rate, bpm")},
+                        {QStringLiteral("avg-power"), QStringLiteral("W"), QStringLiteral("average power, watts")},
+                    },
+                    runAdd};
     CommandSpec activities{
         QStringLiteral("activities"),
         {},

@@ -35,19 +35,22 @@ constexpr std::array<Field, 9> kFields{{
     {"weight", "weight_kg", "Weight", "kg", &Thresholds::weightKg, Kind::Number},
 }};
 
-double metresPer(Kind kind) {
+double metresPer(Kind kind)
+{
     return kind == Kind::PacePerKm ? 1000.0 : 100.0;
 }
 
 // The value as the athlete thinks of it: seconds per km / per 100 m for paces. Rounded to a microsecond so a
 // pace typed as 1:45 reads back as 105, not 105.00000000000001 after the trip through a speed.
-double displayValue(const Field& f, double stored) {
+double displayValue(const Field& f, double stored)
+{
     if (f.kind == Kind::Number)
         return stored;
     return std::round(metresPer(f.kind) / stored * 1e6) / 1e6;
 }
 
-QString displayText(const Field& f, const std::optional<double>& stored) {
+QString displayText(const Field& f, const std::optional<double>& stored)
+{
     if (!stored)
         return QStringLiteral("-");
     if (f.kind == Kind::Number)
@@ -55,7 +58,8 @@ QString displayText(const Field& f, const std::optional<double>& stored) {
     return minutesSeconds(displayValue(f, *stored)) + QLatin1Char(' ') + QLatin1String(f.unit);
 }
 
-QJsonObject thresholdsJson(const Thresholds& t, bool withNulls) {
+QJsonObject thresholdsJson(const Thresholds& t, bool withNulls)
+{
     QJsonObject json;
     for (const Field& f : kFields) {
         const std::optional<double>& v = t.*(f.member);
@@ -67,7 +71,8 @@ QJsonObject thresholdsJson(const Thresholds& t, bool withNulls) {
     return json;
 }
 
-int runSet(const Invocation& inv, Io& io) {
+int runSet(const Invocation& inv, Io& io)
+{
     OptionReader r(inv);
     ThresholdChange change;
     change.effectiveFrom = r.date(QStringLiteral("from")).value_or(today());
@@ -114,7 +119,8 @@ int runSet(const Invocation& inv, Io& io) {
     return kExitOk;
 }
 
-int runShow(const Invocation& inv, Io& io) {
+int runShow(const Invocation& inv, Io& io)
+{
     auto session = openSession(inv);
     if (!session)
         return report(io, inv, session.error());
@@ -162,10 +168,10 @@ int runShow(const Invocation& inv, Io& io) {
     return kExitOk;
 }
 
-int runAdd(const Invocation& inv, Io& io) {
+int runAdd(const Invocation& inv, Io& io)
+{
     // The name is positional; --athlete NAME names it too, so "--athlete Anna athlete add" works.
-    const QString name =
-        inv.positionals.isEmpty() ? inv.global.athlete.value_or(QString()) : inv.positionals.first();
+    const QString name = inv.positionals.isEmpty() ? inv.global.athlete.value_or(QString()) : inv.positionals.first();
     if (name.trimmed().isEmpty())
         return report(io, inv, usageError(QStringLiteral("\"athlete add\" needs NAME")));
     auto store = openStore(inv);
@@ -183,7 +189,8 @@ int runAdd(const Invocation& inv, Io& io) {
     return kExitOk;
 }
 
-int runList(const Invocation& inv, Io& io) {
+int runList(const Invocation& inv, Io& io)
+{
     auto store = openStore(inv);
     if (!store)
         return report(io, inv, store.error());
@@ -214,7 +221,8 @@ int runList(const Invocation& inv, Io& io) {
 
 } // namespace
 
-std::vector<CommandSpec> athleteCommands() {
+std::vector<CommandSpec> athleteCommands()
+{
     const QString athlete = QStringLiteral("athlete");
     std::vector<OptionSpec> setOptions;
     for (const Field& f : kFields) {

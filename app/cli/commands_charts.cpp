@@ -11,7 +11,8 @@ namespace {
 // The default chart shows the last 90 days, today included.
 constexpr int kDefaultChartDays = 90;
 
-int runPmc(const Invocation& inv, Io& io) {
+int runPmc(const Invocation& inv, Io& io)
+{
     OptionReader r(inv);
     const auto fromOpt = r.date(QStringLiteral("from"));
     const auto toOpt = r.date(QStringLiteral("to"));
@@ -20,9 +21,8 @@ int runPmc(const Invocation& inv, Io& io) {
     const QDate to = toOpt.value_or(today());
     const QDate from = fromOpt.value_or(to.addDays(1 - kDefaultChartDays));
     if (from > to)
-        return report(
-            io, inv,
-            usageError(QStringLiteral("--from %1 is after --to %2").arg(isoDate(from), isoDate(to))));
+        return report(io, inv,
+                      usageError(QStringLiteral("--from %1 is after --to %2").arg(isoDate(from), isoDate(to))));
 
     auto session = openSession(inv);
     if (!session)
@@ -51,14 +51,14 @@ int runPmc(const Invocation& inv, Io& io) {
         table.addRow({isoDate(d.date), fixed(d.load, 1), fixed(d.ctl, 1), fixed(d.atl, 1), fixed(d.tsb, 1)});
     table.write(io.out);
     const PmcSettings pmc = session->store->metricSettings(session->athlete.id).pmc;
-    io.out << QStringLiteral(
-                  "\nForm is yesterday's Fitness − Fatigue; Fitness and Fatigue are %1- and %2-day "
-                  "exponentially weighted loads.\n")
+    io.out << QStringLiteral("\nForm is yesterday's Fitness − Fatigue; Fitness and Fatigue are %1- and %2-day "
+                             "exponentially weighted loads.\n")
                   .arg(QString::number(pmc.fitnessDays), QString::number(pmc.fatigueDays));
     return kExitOk;
 }
 
-int runAnalyze(const Invocation& inv, Io& io) {
+int runAnalyze(const Invocation& inv, Io& io)
+{
     OptionReader r(inv);
     const QDate day = r.date(QStringLiteral("date")).value_or(today());
     if (!r.ok())
@@ -89,10 +89,9 @@ int runAnalyze(const Invocation& inv, Io& io) {
         io.out << (label + QLatin1Char(':')).leftJustified(14) << value << '\n';
     };
     io.out << "Training load on " << isoDate(day) << '\n';
-    line(QStringLiteral("Ramp rate"),
-         QStringLiteral("%1 Fitness points a week (optimal %2 to %3)")
-             .arg(fixed(a.rampRate, 1), QString::number(thresholds.rampOptimalMin),
-                  QString::number(thresholds.rampOptimalMax)));
+    line(QStringLiteral("Ramp rate"), QStringLiteral("%1 Fitness points a week (optimal %2 to %3)")
+                                          .arg(fixed(a.rampRate, 1), QString::number(thresholds.rampOptimalMin),
+                                               QString::number(thresholds.rampOptimalMax)));
     line(QStringLiteral("Risk"), riskLevelId(a.riskLevel));
     line(QStringLiteral("Fitness"), fixed(a.currentCtl, 1));
     line(QStringLiteral("Fatigue"), fixed(a.currentAtl, 1));
@@ -109,29 +108,28 @@ int runAnalyze(const Invocation& inv, Io& io) {
 
 } // namespace
 
-std::vector<CommandSpec> chartCommands() {
+std::vector<CommandSpec> chartCommands()
+{
     const QString date = QStringLiteral("YYYY-MM-DD");
-    CommandSpec pmc{
-        QStringLiteral("pmc"),
-        {},
-        QStringLiteral("daily Load, Fitness, Fatigue and Form"),
-        {},
-        0,
-        0,
-        {
-            {QStringLiteral("from"), date, QStringLiteral("first day (default: 89 days before --to)")},
-            {QStringLiteral("to"), date, QStringLiteral("last day (default: today)")},
-        },
-        runPmc};
-    CommandSpec analyze{
-        QStringLiteral("analyze"),
-        {},
-        QStringLiteral("ramp rate, risk and advice for one day"),
-        {},
-        0,
-        0,
-        {{QStringLiteral("date"), date, QStringLiteral("the day to analyse (default: today)")}},
-        runAnalyze};
+    CommandSpec pmc{QStringLiteral("pmc"),
+                    {},
+                    QStringLiteral("daily Load, Fitness, Fatigue and Form"),
+                    {},
+                    0,
+                    0,
+                    {
+                        {QStringLiteral("from"), date, QStringLiteral("first day (default: 89 days before --to)")},
+                        {QStringLiteral("to"), date, QStringLiteral("last day (default: today)")},
+                    },
+                    runPmc};
+    CommandSpec analyze{QStringLiteral("analyze"),
+                        {},
+                        QStringLiteral("ramp rate, risk and advice for one day"),
+                        {},
+                        0,
+                        0,
+                        {{QStringLiteral("date"), date, QStringLiteral("the day to analyse (default: today)")}},
+                        runAnalyze};
     return {pmc, analyze};
 }
 

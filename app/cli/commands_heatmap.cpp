@@ -20,7 +20,8 @@ struct Bands {
     std::vector<double> upper; // upper bounds of the three lower bands; the fourth is open
     static constexpr std::array<const char16_t*, 4> kGlyphs{u"░", u"▒", u"▓", u"█"};
 
-    static Bands of(const std::vector<HeatmapDay>& days) {
+    static Bands of(const std::vector<HeatmapDay>& days)
+    {
         std::vector<double> loads;
         for (const HeatmapDay& d : days) {
             if (d.totals.count > 0)
@@ -38,7 +39,8 @@ struct Bands {
         return b;
     }
 
-    QString glyph(const HeatmapDay& d) const {
+    QString glyph(const HeatmapDay& d) const
+    {
         if (d.totals.count == 0)
             return QStringLiteral(".");
         std::size_t band = 0;
@@ -48,7 +50,8 @@ struct Bands {
     }
 };
 
-void writeGrid(QTextStream& out, const std::vector<HeatmapDay>& days, const QDate& from, const QDate& to) {
+void writeGrid(QTextStream& out, const std::vector<HeatmapDay>& days, const QDate& from, const QDate& to)
+{
     const Bands bands = Bands::of(days);
     const QDate firstMonday = weekStartOf(from);
     const auto columns = static_cast<int>(firstMonday.daysTo(weekStartOf(to)) / 7 + 1);
@@ -115,7 +118,8 @@ void writeGrid(QTextStream& out, const std::vector<HeatmapDay>& days, const QDat
     out.flush();
 }
 
-int runHeatmap(const Invocation& inv, Io& io) {
+int runHeatmap(const Invocation& inv, Io& io)
+{
     OptionReader r(inv);
     const auto fromOpt = r.date(QStringLiteral("from"));
     const QDate to = r.date(QStringLiteral("to")).value_or(today());
@@ -123,9 +127,8 @@ int runHeatmap(const Invocation& inv, Io& io) {
         return report(io, inv, r.error());
     const QDate from = fromOpt.value_or(to.addDays(1 - kDefaultHeatmapDays));
     if (from > to)
-        return report(
-            io, inv,
-            usageError(QStringLiteral("--from %1 is after --to %2").arg(isoDate(from), isoDate(to))));
+        return report(io, inv,
+                      usageError(QStringLiteral("--from %1 is after --to %2").arg(isoDate(from), isoDate(to))));
 
     auto session = openSession(inv);
     if (!session)
@@ -133,8 +136,7 @@ int runHeatmap(const Invocation& inv, Io& io) {
     ActivityQuery query;
     query.from = from;
     query.to = to;
-    const std::vector<HeatmapDay> days =
-        dailyHeatmap(session->store->activities(session->athlete.id, query), from, to);
+    const std::vector<HeatmapDay> days = dailyHeatmap(session->store->activities(session->athlete.id, query), from, to);
 
     if (inv.global.json) {
         QJsonArray json;
@@ -153,7 +155,8 @@ int runHeatmap(const Invocation& inv, Io& io) {
 
 } // namespace
 
-std::vector<CommandSpec> heatmapCommands() {
+std::vector<CommandSpec> heatmapCommands()
+{
     const QString date = QStringLiteral("YYYY-MM-DD");
     return {{QStringLiteral("heatmap"),
              {},

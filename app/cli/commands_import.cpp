@@ -24,12 +24,19 @@ namespace {
 // Ctrl-C during an import asks the importer to stop between files; a signal handler can only reach a
 // lock-free flag of static storage, so this one flag is file-global by necessity.
 std::atomic<bool> g_interrupted{false};
-extern "C" void onInterrupt(int) { g_interrupted.store(true); }
+extern "C" void onInterrupt(int)
+{
+    g_interrupted.store(true);
+}
 
 // RAII: routes SIGINT to the flag for the duration of an import, then restores the previous handler.
 class InterruptGuard {
 public:
-    InterruptGuard() : m_previous(std::signal(SIGINT, onInterrupt)) { g_interrupted = false; }
+    InterruptGuard()
+        : m_previous(std::signal(SIGINT, onInterrupt))
+    {
+        g_interrupted = false;
+    }
     ~InterruptGuard() { std::signal(SIGINT, m_previous); }
     InterruptGuard(const InterruptGuard&) = delete;
     InterruptGuard& operator=(const InterruptGuard&) = delete;
@@ -47,16 +54,19 @@ bool stderrIsTerminal()
 #endif
 }
 
-QString megabytes(qint64 bytes) { return QStringLiteral("%1 MB").arg(fixed(static_cast<double>(bytes) / 1e6, 1)); }
+QString megabytes(qint64 bytes)
+{
+    return QStringLiteral("%1 MB").arg(fixed(static_cast<double>(bytes) / 1e6, 1));
+}
 
 void drawProgress(QTextStream& err, const ImportProgress& p)
 {
     constexpr int kWidth = 30;
     const double share = p.filesTotal > 0 ? static_cast<double>(p.filesDone) / p.filesTotal : 1.0;
     const int filled = static_cast<int>(share * kWidth);
-    err << "\rImporting [" << QString(filled, QLatin1Char('#')) << QString(kWidth - filled, QLatin1Char('.'))
-        << "] " << p.filesDone << '/' << p.filesTotal << " files, " << megabytes(p.bytesDone) << ", "
-        << p.activitiesAdded << " new   ";
+    err << "\rImporting [" << QString(filled, QLatin1Char('#')) << QString(kWidth - filled, QLatin1Char('.')) << "] "
+        << p.filesDone << '/' << p.filesTotal << " files, " << megabytes(p.bytesDone) << ", " << p.activitiesAdded
+        << " new   ";
     err.flush();
 }
 
@@ -100,9 +110,9 @@ QJsonObject reportJson(const ImportReport& r)
         problems.append(QJsonObject{{QStringLiteral("path"), p.path},
                                     {QStringLiteral("code"), p.error.code},
                                     {QStringLiteral("message"), p.error.message}});
-    return QJsonObject{{QStringLiteral("added"), r.added()},       {QStringLiteral("duplicates"), r.duplicates()},
-                       {QStringLiteral("failed"), r.failed()},     {QStringLiteral("cancelled"), r.cancelled},
-                       {QStringLiteral("files"), files},           {QStringLiteral("problems"), problems}};
+    return QJsonObject{{QStringLiteral("added"), r.added()},   {QStringLiteral("duplicates"), r.duplicates()},
+                       {QStringLiteral("failed"), r.failed()}, {QStringLiteral("cancelled"), r.cancelled},
+                       {QStringLiteral("files"), files},       {QStringLiteral("problems"), problems}};
 }
 
 void writeReport(QTextStream& out, const ImportReport& r)
@@ -114,16 +124,15 @@ void writeReport(QTextStream& out, const ImportReport& r)
     table.addColumn(QStringLiteral("Details"), TextTable::Align::Left);
     for (const FileOutcome& f : r.files) {
         QString details = f.error ? describe(*f.error) : f.warnings.join(QStringLiteral("; "));
-        table.addRow({QFileInfo(f.file).fileName(), fileStatusId(f.status), QString::number(f.newActivities),
-                      details});
+        table.addRow({QFileInfo(f.file).fileName(), fileStatusId(f.status), QString::number(f.newActivities), details});
     }
     if (!table.empty())
         table.write(out);
     for (const ImportProblem& p : r.problems)
         out << "Could not read " << p.path << ": " << p.error.message << '\n';
     out << "Imported " << r.added() << " new activities from " << r.files.size() << " files; " << r.duplicates()
-        << " already stored, " << r.failed() << " files failed" << (r.cancelled ? QStringLiteral(" (cancelled)") : QString())
-        << ".\n";
+        << " already stored, " << r.failed() << " files failed"
+        << (r.cancelled ? QStringLiteral(" (cancelled)") : QString()) << ".\n";
 }
 
 int runImport(const Invocation& inv, Io& io)
@@ -143,10 +152,13 @@ int runImport(const Invocation& inv, Io& io)
     FormatRegistry formats;
     ActivityImporter importer(*session->store, formats, options);
     InterruptGuard interrupt;
-    const ImportReport r = importer.run(session->athlete.id, inv.positionals, [&](const ImportProgress& p) {
-        if (showProgress)
-            drawProgress(io.err, p);
-    }, &g_interrupted);
+    const ImportReport r = importer.run(
+        session->athlete.id, inv.positionals,
+        [&](const ImportProgress& p) {
+            if (showProgress)
+                drawProgress(io.err, p);
+        },
+        &g_interrupted);
     if (showProgress)
         io.err << '\n';
 
@@ -169,7 +181,8 @@ int runDecode(const Invocation& inv, Io& io)
     const ActivityFileRef file{path, std::nullopt};
     const DecodedFile decoded = formats.decodeFile(file);
     const auto head = FormatRegistry::load(file);
-    const ActivityReader* reader = head ? formats.readerFor(path, QByteArrayView(*head).first(std::min<qsizetype>(head->size(), 4096))) : nullptr;
+    const ActivityReader* reader =
+        head ? formats.readerFor(path, QByteArrayView(*head).first(std::min<qsizetype>(head->size(), 4096))) : nullptr;
     const QString format = reader ? reader->formatId() : QString();
     if (inv.global.json) {
         writeJson(io.out, decodedFileToJson(decoded, !inv.has(QStringLiteral("no-streams")), format));
@@ -177,8 +190,8 @@ int runDecode(const Invocation& inv, Io& io)
         for (const Activity& a : decoded.activities) {
             io.out << sportId(a.sport) << (a.subSport.isEmpty() ? QString() : QStringLiteral(" (%1)").arg(a.subSport))
                    << "  " << a.startUtc.toString(Qt::ISODate) << "  " << hoursMinutes(a.durationSec()) << "  "
-                   << fixedOrDash(a.distanceM ? std::optional<double>(*a.distanceM / 1000) : std::nullopt, 2)
-                   << " km  " << a.streams.size() << " samples, " << a.laps.size() << " laps, " << a.lengths.size()
+                   << fixedOrDash(a.distanceM ? std::optional<double>(*a.distanceM / 1000) : std::nullopt, 2) << " km  "
+                   << a.streams.size() << " samples, " << a.laps.size() << " laps, " << a.lengths.size()
                    << " lengths\n";
         }
         for (const QString& w : decoded.warnings)
@@ -203,9 +216,12 @@ std::vector<CommandSpec> importCommands()
          1,
          100000,
          {
-             {QStringLiteral("threads"), QStringLiteral("N"), QStringLiteral("decoding threads (default: one per core)")},
+             {QStringLiteral("threads"), QStringLiteral("N"),
+              QStringLiteral("decoding threads (default: one per core)")},
              {QStringLiteral("no-recovered"), {}, QStringLiteral("do not store what was recovered from damaged files")},
-             {QStringLiteral("progress"), {}, QStringLiteral("show the progress bar even when stderr is not a terminal")},
+             {QStringLiteral("progress"),
+              {},
+              QStringLiteral("show the progress bar even when stderr is not a terminal")},
          },
          runImport},
         {QStringLiteral("decode"),

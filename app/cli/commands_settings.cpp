@@ -10,7 +10,8 @@ namespace tricoach::cli {
 namespace {
 
 // "pmc.fitness_days  42" lines: every setting on its own line, greppable.
-void flatten(const QJsonObject& json, const QString& prefix, std::vector<std::pair<QString, QString>>& into) {
+void flatten(const QJsonObject& json, const QString& prefix, std::vector<std::pair<QString, QString>>& into)
+{
     for (auto it = json.begin(); it != json.end(); ++it) {
         const QString key = prefix.isEmpty() ? it.key() : prefix + QLatin1Char('.') + it.key();
         const QJsonValue v = it.value();
@@ -27,7 +28,8 @@ void flatten(const QJsonObject& json, const QString& prefix, std::vector<std::pa
     }
 }
 
-void writeFlat(QTextStream& out, const QJsonObject& json) {
+void writeFlat(QTextStream& out, const QJsonObject& json)
+{
     std::vector<std::pair<QString, QString>> lines;
     flatten(json, {}, lines);
     qsizetype width = 0;
@@ -37,7 +39,8 @@ void writeFlat(QTextStream& out, const QJsonObject& json) {
         out << key.leftJustified(width + 2) << value << '\n';
 }
 
-void writeSettings(const Invocation& inv, Io& io, const MetricSettings& settings) {
+void writeSettings(const Invocation& inv, Io& io, const MetricSettings& settings)
+{
     if (inv.global.json) {
         writeJson(io.out, settings.toJson());
         return;
@@ -46,7 +49,8 @@ void writeSettings(const Invocation& inv, Io& io, const MetricSettings& settings
     io.out.flush();
 }
 
-int runShow(const Invocation& inv, Io& io) {
+int runShow(const Invocation& inv, Io& io)
+{
     auto session = openSession(inv);
     if (!session)
         return report(io, inv, session.error());
@@ -55,21 +59,19 @@ int runShow(const Invocation& inv, Io& io) {
 }
 
 // "Run=power,pace,hr" → the sport and its order; the user's own load always wins and cannot be listed.
-std::optional<std::pair<Sport, std::vector<LoadSource>>> parsePrecedence(OptionReader& r,
-                                                                         const QString& text) {
+std::optional<std::pair<Sport, std::vector<LoadSource>>> parsePrecedence(OptionReader& r, const QString& text)
+{
     const qsizetype eq = text.indexOf(QLatin1Char('='));
     const auto sport = eq > 0 ? sportFromString(QStringView(text).left(eq)) : std::nullopt;
     if (!sport) {
-        r.fail(
-            QStringLiteral("--precedence: \"%1\" should look like Run=power,pace,hr,rpe,estimate").arg(text));
+        r.fail(QStringLiteral("--precedence: \"%1\" should look like Run=power,pace,hr,rpe,estimate").arg(text));
         return std::nullopt;
     }
     std::vector<LoadSource> order;
     for (const QString& item : text.mid(eq + 1).split(QLatin1Char(','), Qt::SkipEmptyParts)) {
         const auto source = loadSourceFromString(item.trimmed());
         if (!source || *source == LoadSource::User || *source == LoadSource::None) {
-            r.fail(QStringLiteral("--precedence: \"%1\" is not one of power, pace, hr, rpe, estimate")
-                       .arg(item));
+            r.fail(QStringLiteral("--precedence: \"%1\" is not one of power, pace, hr, rpe, estimate").arg(item));
             return std::nullopt;
         }
         order.push_back(*source);
@@ -81,7 +83,8 @@ std::optional<std::pair<Sport, std::vector<LoadSource>>> parsePrecedence(OptionR
     return std::make_pair(*sport, order);
 }
 
-int runSet(const Invocation& inv, Io& io) {
+int runSet(const Invocation& inv, Io& io)
+{
     OptionReader r(inv);
     const auto fitness = r.number(QStringLiteral("fitness-days"), 0, true);
     const auto fatigue = r.number(QStringLiteral("fatigue-days"), 0, true);
@@ -91,8 +94,7 @@ int runSet(const Invocation& inv, Io& io) {
             precedence[p->first] = p->second;
     }
     if (!fitness && !fatigue && precedence.empty() && r.ok())
-        r.fail(QStringLiteral(
-            "\"settings set\" needs at least one of --fitness-days, --fatigue-days, --precedence"));
+        r.fail(QStringLiteral("\"settings set\" needs at least one of --fitness-days, --fatigue-days, --precedence"));
     if (!r.ok())
         return report(io, inv, r.error());
 
@@ -114,17 +116,11 @@ int runSet(const Invocation& inv, Io& io) {
 
 } // namespace
 
-std::vector<CommandSpec> settingsCommands() {
+std::vector<CommandSpec> settingsCommands()
+{
     const QString settings = QStringLiteral("settings");
     return {
-        {settings,
-         QStringLiteral("show"),
-         QStringLiteral("the athlete's metric settings"),
-         {},
-         0,
-         0,
-         {},
-         runShow},
+        {settings, QStringLiteral("show"), QStringLiteral("the athlete's metric settings"), {}, 0, 0, {}, runShow},
         {settings,
          QStringLiteral("set"),
          QStringLiteral("change metric settings (loads are recomputed)"),
@@ -132,10 +128,8 @@ std::vector<CommandSpec> settingsCommands() {
          0,
          0,
          {
-             {QStringLiteral("fitness-days"), QStringLiteral("N"),
-              QStringLiteral("Fitness time constant (42)")},
-             {QStringLiteral("fatigue-days"), QStringLiteral("N"),
-              QStringLiteral("Fatigue time constant (7)")},
+             {QStringLiteral("fitness-days"), QStringLiteral("N"), QStringLiteral("Fitness time constant (42)")},
+             {QStringLiteral("fatigue-days"), QStringLiteral("N"), QStringLiteral("Fatigue time constant (7)")},
              {QStringLiteral("precedence"), QStringLiteral("SPORT=power,pace,hr,rpe,estimate"),
               QStringLiteral("order in which load sources are tried for SPORT (repeatable)"), true},
          },

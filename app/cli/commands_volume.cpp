@@ -19,28 +19,32 @@ struct WeekRange {
     QDate last() const { return weekStartOf(lastDay).addDays(6); }
 };
 
-std::optional<WeekRange> readRange(OptionReader& r) {
+std::optional<WeekRange> readRange(OptionReader& r)
+{
     WeekRange range;
     range.weeks = r.integer(QStringLiteral("weeks"), 1, kMaxWeeks).value_or(kDefaultWeeks);
     range.lastDay = r.date(QStringLiteral("to")).value_or(today());
     return r.ok() ? std::optional<WeekRange>(range) : std::nullopt;
 }
 
-std::vector<Activity> activitiesIn(const Session& session, const WeekRange& range) {
+std::vector<Activity> activitiesIn(const Session& session, const WeekRange& range)
+{
     ActivityQuery query;
     query.from = range.first();
     query.to = range.last();
     return session.store->activities(session.athlete.id, query);
 }
 
-QJsonObject totalsJson(const VolumeTotals& t) {
+QJsonObject totalsJson(const VolumeTotals& t)
+{
     return QJsonObject{{QStringLiteral("count"), t.count},
                        {QStringLiteral("hours"), t.hours},
                        {QStringLiteral("distance_km"), t.distanceKm},
                        {QStringLiteral("load"), t.load}};
 }
 
-int runVolume(const Invocation& inv, Io& io) {
+int runVolume(const Invocation& inv, Io& io)
+{
     OptionReader r(inv);
     const auto range = readRange(r);
     if (!range)
@@ -48,8 +52,7 @@ int runVolume(const Invocation& inv, Io& io) {
     auto session = openSession(inv);
     if (!session)
         return report(io, inv, session.error());
-    const std::vector<WeeklyVolume> weeks =
-        weeklyVolume(activitiesIn(*session, *range), range->lastDay, range->weeks);
+    const std::vector<WeeklyVolume> weeks = weeklyVolume(activitiesIn(*session, *range), range->lastDay, range->weeks);
 
     if (inv.global.json) {
         QJsonArray json;
@@ -98,7 +101,8 @@ int runVolume(const Invocation& inv, Io& io) {
     return kExitOk;
 }
 
-int runDistribution(const Invocation& inv, Io& io) {
+int runDistribution(const Invocation& inv, Io& io)
+{
     OptionReader r(inv);
     const auto range = readRange(r);
     if (!range)
@@ -124,8 +128,7 @@ int runDistribution(const Invocation& inv, Io& io) {
         return kExitOk;
     }
     if (shares.empty()) {
-        io.out << "No activities from " << isoDate(range->first()) << " to " << isoDate(range->last())
-               << ".\n";
+        io.out << "No activities from " << isoDate(range->first()) << " to " << isoDate(range->last()) << ".\n";
         return kExitOk;
     }
     TextTable table;
@@ -147,7 +150,8 @@ int runDistribution(const Invocation& inv, Io& io) {
 
 } // namespace
 
-std::vector<CommandSpec> volumeCommands() {
+std::vector<CommandSpec> volumeCommands()
+{
     const std::vector<OptionSpec> rangeOptions{
         {QStringLiteral("weeks"), QStringLiteral("N"), QStringLiteral("number of weeks (default: 12)")},
         {QStringLiteral("to"), QStringLiteral("YYYY-MM-DD"),

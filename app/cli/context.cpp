@@ -2,7 +2,8 @@
 
 namespace tricoach::cli {
 
-int report(Io& io, const Invocation& inv, const Error& error) {
+int report(Io& io, const Invocation& inv, const Error& error)
+{
     io.err << "tricoach-cli: " << error.message << Qt::endl;
     if (!isUsageError(error))
         return kExitFailure;
@@ -11,11 +12,13 @@ int report(Io& io, const Invocation& inv, const Error& error) {
     return kExitUsage;
 }
 
-Result<std::unique_ptr<ActivityStore>> openStore(const Invocation& inv) {
+Result<std::unique_ptr<ActivityStore>> openStore(const Invocation& inv)
+{
     return ActivityStore::open(inv.global.db.value_or(ActivityStore::defaultPath()));
 }
 
-Result<Session> openSession(const Invocation& inv) {
+Result<Session> openSession(const Invocation& inv)
+{
     auto store = openStore(inv);
     if (!store)
         return store.error();
@@ -38,7 +41,8 @@ Result<Session> openSession(const Invocation& inv) {
     return session;
 }
 
-QDate today() {
+QDate today()
+{
     return QDate::currentDate();
 }
 

@@ -5,7 +5,8 @@
 
 #include <cstdio>
 
-int main(int argc, char* argv[]) {
+int main(int argc, char* argv[])
+{
     QCoreApplication app(argc, argv);
     // The same names as the desktop app, so both find the same default database.
     QCoreApplication::setApplicationName(QStringLiteral("TriCoach"));

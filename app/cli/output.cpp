@@ -8,15 +8,18 @@
 
 namespace tricoach::cli {
 
-void TextTable::addColumn(const QString& header, Align align) {
+void TextTable::addColumn(const QString& header, Align align)
+{
     m_columns.push_back({header, align});
 }
 
-void TextTable::addRow(QStringList cells) {
+void TextTable::addRow(QStringList cells)
+{
     m_rows.push_back(std::move(cells));
 }
 
-void TextTable::write(QTextStream& out) const {
+void TextTable::write(QTextStream& out) const
+{
     std::vector<qsizetype> widths;
     for (const Column& c : m_columns)
         widths.push_back(c.header.size());
@@ -31,8 +34,7 @@ void TextTable::write(QTextStream& out) const {
             const auto width = static_cast<int>(widths[i]);
             if (i > 0)
                 text += QStringLiteral("  ");
-            text +=
-                m_columns[i].align == Align::Left ? cell.leftJustified(width) : cell.rightJustified(width);
+            text += m_columns[i].align == Align::Left ? cell.leftJustified(width) : cell.rightJustified(width);
         }
         // Trailing blanks of a left-aligned last column are noise in files and diffs.
         while (text.endsWith(QLatin1Char(' ')))
@@ -52,25 +54,30 @@ void TextTable::write(QTextStream& out) const {
     out.flush();
 }
 
-void writeJson(QTextStream& out, const QJsonArray& json) {
+void writeJson(QTextStream& out, const QJsonArray& json)
+{
     out << QString::fromUtf8(QJsonDocument(json).toJson(QJsonDocument::Indented));
     out.flush();
 }
 
-void writeJson(QTextStream& out, const QJsonObject& json) {
+void writeJson(QTextStream& out, const QJsonObject& json)
+{
     out << QString::fromUtf8(QJsonDocument(json).toJson(QJsonDocument::Indented));
     out.flush();
 }
 
-QJsonValue jsonOrNull(const std::optional<double>& value) {
+QJsonValue jsonOrNull(const std::optional<double>& value)
+{
     return value ? QJsonValue(*value) : QJsonValue();
 }
 
-QJsonValue jsonOrNull(const std::optional<int>& value) {
+QJsonValue jsonOrNull(const std::optional<int>& value)
+{
     return value ? QJsonValue(*value) : QJsonValue();
 }
 
-QString fixed(double value, int decimals) {
+QString fixed(double value, int decimals)
+{
     // "-0.0" reads as a sign error; a value that rounds to zero prints as zero.
     const double scale = std::pow(10.0, decimals);
     if (std::round(value * scale) == 0)
@@ -78,21 +85,25 @@ QString fixed(double value, int decimals) {
     return QString::number(value, 'f', decimals);
 }
 
-QString fixedOrDash(const std::optional<double>& v, int decimals) {
+QString fixedOrDash(const std::optional<double>& v, int decimals)
+{
     return v ? fixed(*v, decimals) : QStringLiteral("-");
 }
 
-QString hoursMinutes(double seconds) {
+QString hoursMinutes(double seconds)
+{
     const auto minutes = static_cast<long long>(std::llround(std::max(0.0, seconds) / 60.0));
     return QStringLiteral("%1:%2").arg(minutes / 60).arg(minutes % 60, 2, 10, QLatin1Char('0'));
 }
 
-QString minutesSeconds(double seconds) {
+QString minutesSeconds(double seconds)
+{
     const auto total = static_cast<long long>(std::llround(std::max(0.0, seconds)));
     return QStringLiteral("%1:%2").arg(total / 60).arg(total % 60, 2, 10, QLatin1Char('0'));
 }
 
-QString isoDate(const QDate& date) {
+QString isoDate(const QDate& date)
+{
     return date.toString(Qt::ISODate);
 }
 

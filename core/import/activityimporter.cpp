@@ -48,8 +48,8 @@ int ImportReport::duplicates() const
 
 int ImportReport::failed() const
 {
-    return static_cast<int>(
-        std::count_if(files.begin(), files.end(), [](const auto& f) { return f.status == FileOutcome::Status::Failed; }));
+    return static_cast<int>(std::count_if(files.begin(), files.end(),
+                                          [](const auto& f) { return f.status == FileOutcome::Status::Failed; }));
 }
 
 QString ActivityImporter::contentHash(QByteArrayView bytes)
@@ -77,7 +77,10 @@ struct Decoded {
 // and hold a whole export in memory.
 class DecodedQueue {
 public:
-    explicit DecodedQueue(std::size_t capacity) : m_capacity(capacity) {}
+    explicit DecodedQueue(std::size_t capacity)
+        : m_capacity(capacity)
+    {
+    }
 
     void push(Decoded d)
     {
@@ -142,8 +145,9 @@ ImportReport ActivityImporter::run(AthleteId athlete, const QStringList& paths, 
         report.files[i].file = files[i].displayName();
 
     auto cancelled = [cancel] { return cancel && cancel->load(std::memory_order_relaxed); };
-    const int threads = std::max(1, m_options.decodeThreads > 0 ? m_options.decodeThreads
-                                                                 : static_cast<int>(std::thread::hardware_concurrency()));
+    const int threads =
+        std::max(1, m_options.decodeThreads > 0 ? m_options.decodeThreads
+                                                : static_cast<int>(std::thread::hardware_concurrency()));
     DecodedQueue queue(static_cast<std::size_t>(threads) * 4);
     std::atomic<std::size_t> next{0};
     std::atomic<bool> stop{false};
@@ -243,8 +247,8 @@ ImportReport ActivityImporter::run(AthleteId athlete, const QStringList& paths, 
         if (!usable) {
             out.status = FileOutcome::Status::Failed;
             if (!out.error)
-                out.error = ReadError{QStringLiteral("import.empty"), QStringLiteral("The file holds no activity."), -1,
-                                      -1};
+                out.error =
+                    ReadError{QStringLiteral("import.empty"), QStringLiteral("The file holds no activity."), -1, -1};
         } else {
             if (d->file.error)
                 out.status = FileOutcome::Status::Recovered;

@@ -17,16 +17,16 @@ class ActivityStore;
 
 // How an import runs. Defaults suit a desktop: every core decodes, one writer stores in batches.
 struct ImportOptions {
-    int decodeThreads = 0;        // 0 = one per core
-    int batchSize = 200;          // activities per store transaction
-    bool importRecovered = true;  // store what could be read from a damaged file (the error is still reported)
+    int decodeThreads = 0;       // 0 = one per core
+    int batchSize = 200;         // activities per store transaction
+    bool importRecovered = true; // store what could be read from a damaged file (the error is still reported)
 };
 
 // What happened to one file.
 struct FileOutcome {
     enum class Status { Imported, Duplicate, Recovered, Failed, Skipped };
-    QString file; // display name: path, or archive!entry
-    Status status = Status::Skipped; // until the file is processed; stays so when an import is cancelled
+    QString file;                        // display name: path, or archive!entry
+    Status status = Status::Skipped;     // until the file is processed; stays so when an import is cancelled
     std::vector<ActivityId> activityIds; // stored (or, for duplicates, already stored) activities
     int newActivities = 0;
     int duplicateActivities = 0;

@@ -8,27 +8,33 @@ namespace tricoach {
 
 namespace {
 
-QJsonValue number(double v) {
+QJsonValue number(double v)
+{
     return std::isfinite(v) ? QJsonValue(v) : QJsonValue(QJsonValue::Null);
 }
-QJsonValue number(const std::optional<double>& v) {
+QJsonValue number(const std::optional<double>& v)
+{
     return v ? number(*v) : QJsonValue(QJsonValue::Null);
 }
-QJsonValue integer(const std::optional<int>& v) {
+QJsonValue integer(const std::optional<int>& v)
+{
     return v ? QJsonValue(*v) : QJsonValue(QJsonValue::Null);
 }
-QJsonValue text(const QString& s) {
+QJsonValue text(const QString& s)
+{
     return s.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(s);
 }
 
-QJsonArray series(const std::vector<double>& values) {
+QJsonArray series(const std::vector<double>& values)
+{
     QJsonArray out;
     for (const double v : values)
         out.append(number(v));
     return out;
 }
 
-QJsonObject lapToJson(const Lap& lap) {
+QJsonObject lapToJson(const Lap& lap)
+{
     return QJsonObject{
         {QStringLiteral("start_offset_sec"), number(lap.startOffsetSec)},
         {QStringLiteral("elapsed_sec"), number(lap.elapsedSec)},
@@ -43,7 +49,8 @@ QJsonObject lapToJson(const Lap& lap) {
     };
 }
 
-QJsonObject lengthToJson(const PoolLength& length) {
+QJsonObject lengthToJson(const PoolLength& length)
+{
     return QJsonObject{
         {QStringLiteral("start_offset_sec"), number(length.startOffsetSec)},
         {QStringLiteral("duration_sec"), number(length.durationSec)},
@@ -53,33 +60,29 @@ QJsonObject lengthToJson(const PoolLength& length) {
     };
 }
 
-QJsonObject streamsToJson(const Streams& streams) {
+QJsonObject streamsToJson(const Streams& streams)
+{
     // Stable JSON names of the channels; an unrecorded channel is null rather than missing, so consumers can
     // rely on the keys.
     static constexpr struct {
         Channel channel;
         const char* name;
-    } kNames[] = {{Channel::Distance, "distance"},
-                  {Channel::HeartRate, "heart_rate"},
-                  {Channel::Power, "power"},
-                  {Channel::Cadence, "cadence"},
-                  {Channel::Speed, "speed"},
-                  {Channel::Altitude, "altitude"},
-                  {Channel::Latitude, "lat"},
-                  {Channel::Longitude, "lon"},
-                  {Channel::Temperature, "temperature"}};
+    } kNames[] = {
+        {Channel::Distance, "distance"}, {Channel::HeartRate, "heart_rate"}, {Channel::Power, "power"},
+        {Channel::Cadence, "cadence"},   {Channel::Speed, "speed"},          {Channel::Altitude, "altitude"},
+        {Channel::Latitude, "lat"},      {Channel::Longitude, "lon"},        {Channel::Temperature, "temperature"}};
     QJsonObject out{{QStringLiteral("time"), series(streams.time)}};
     for (const auto& n : kNames) {
         const auto* values = streams.get(n.channel);
-        out.insert(QLatin1String(n.name),
-                   values ? QJsonValue(series(*values)) : QJsonValue(QJsonValue::Null));
+        out.insert(QLatin1String(n.name), values ? QJsonValue(series(*values)) : QJsonValue(QJsonValue::Null));
     }
     return out;
 }
 
 } // namespace
 
-QJsonObject activityToJson(const Activity& a, bool withStreams) {
+QJsonObject activityToJson(const Activity& a, bool withStreams)
+{
     QJsonArray laps;
     for (const Lap& lap : a.laps)
         laps.append(lapToJson(lap));
@@ -89,9 +92,8 @@ QJsonObject activityToJson(const Activity& a, bool withStreams) {
     QJsonObject out{
         {QStringLiteral("sport"), sportId(a.sport)},
         {QStringLiteral("sub_sport"), text(a.subSport)},
-        {QStringLiteral("start_utc"), a.startUtc.isValid()
-                                          ? QJsonValue(a.startUtc.toUTC().toString(Qt::ISODate))
-                                          : QJsonValue(QJsonValue::Null)},
+        {QStringLiteral("start_utc"),
+         a.startUtc.isValid() ? QJsonValue(a.startUtc.toUTC().toString(Qt::ISODate)) : QJsonValue(QJsonValue::Null)},
         {QStringLiteral("utc_offset_sec"), a.utcOffsetSec},
         {QStringLiteral("moving_sec"), number(a.movingSec)},
         {QStringLiteral("elapsed_sec"), number(a.elapsedSec)},
@@ -117,7 +119,8 @@ QJsonObject activityToJson(const Activity& a, bool withStreams) {
     return out;
 }
 
-QJsonObject decodedFileToJson(const DecodedFile& file, bool withStreams, const QString& format) {
+QJsonObject decodedFileToJson(const DecodedFile& file, bool withStreams, const QString& format)
+{
     QJsonArray activities;
     for (const Activity& a : file.activities)
         activities.append(activityToJson(a, withStreams));

@@ -13,10 +13,10 @@ namespace tricoach {
 
 // Why a file could not be read (fully): what is wrong, in words, and where.
 struct ReadError {
-    QString code;            // stable id, e.g. "fit.crc", "fit.truncated", "xml.malformed"
-    QString message;         // a sentence a person can act on
-    qint64 byteOffset = -1;  // where the problem was found (binary formats), -1 if not applicable
-    qint64 line = -1;        // 1-based line (text formats), -1 if not applicable
+    QString code;           // stable id, e.g. "fit.crc", "fit.truncated", "xml.malformed"
+    QString message;        // a sentence a person can act on
+    qint64 byteOffset = -1; // where the problem was found (binary formats), -1 if not applicable
+    qint64 line = -1;       // 1-based line (text formats), -1 if not applicable
 };
 
 // What a reader made of one file. A broken file may still yield activities (whatever could be recovered),

@@ -25,7 +25,8 @@ using UnsignedOf =
                        std::conditional_t<sizeof(T) == 2, std::uint16_t,
                                           std::conditional_t<sizeof(T) == 4, std::uint32_t, std::uint64_t>>>;
 
-template <typename U> constexpr U byteSwap(U v) {
+template <typename U> constexpr U byteSwap(U v)
+{
     if constexpr (sizeof(U) == 1) {
         return v;
     } else if constexpr (sizeof(U) == 2) {
@@ -43,7 +44,8 @@ template <typename U> constexpr U byteSwap(U v) {
 
 // Decodes a T from sizeof(T) bytes at `p`. Private to ByteCursor: callers go through the checked reads below,
 // which prove that `p` has that many bytes.
-template <Scalar T> inline T decodeUnchecked(const char* p, ByteOrder order) {
+template <Scalar T> inline T decodeUnchecked(const char* p, ByteOrder order)
+{
     using U = UnsignedOf<T>;
     static_assert(sizeof(U) == sizeof(T));
     U raw;
@@ -64,7 +66,9 @@ class ByteCursor {
 public:
     explicit ByteCursor(QByteArrayView data, qint64 base = 0)
         : m_data(data)
-        , m_base(base) {}
+        , m_base(base)
+    {
+    }
 
     qsizetype pos() const { return m_pos; }
     qint64 absolutePos() const { return m_base + m_pos; }
@@ -76,13 +80,15 @@ public:
     qint64 failOffset() const { return m_failed ? m_base + m_failPos : -1; }
     QByteArrayView view() const { return m_data; }
 
-    bool seek(qsizetype pos) {
+    bool seek(qsizetype pos)
+    {
         if (pos < 0 || pos > m_data.size())
             return fail(pos);
         m_pos = pos;
         return true;
     }
-    bool skip(qsizetype count) {
+    bool skip(qsizetype count)
+    {
         if (count < 0 || count > remaining())
             return fail(m_pos);
         m_pos += count;
@@ -90,7 +96,8 @@ public:
     }
 
     // The next `count` bytes as a view (no copy), advancing past them.
-    std::optional<QByteArrayView> take(qsizetype count) {
+    std::optional<QByteArrayView> take(qsizetype count)
+    {
         if (count < 0 || count > remaining()) {
             fail(m_pos);
             return std::nullopt;
@@ -100,7 +107,8 @@ public:
         return out;
     }
 
-    template <bytes::Scalar T> std::optional<T> read(ByteOrder order = ByteOrder::Little) {
+    template <bytes::Scalar T> std::optional<T> read(ByteOrder order = ByteOrder::Little)
+    {
         if (remaining() < static_cast<qsizetype>(sizeof(T))) {
             fail(m_pos);
             return std::nullopt;
@@ -111,15 +119,15 @@ public:
     }
 
     // Reads at `offset` within the view without moving the cursor or marking it failed.
-    template <bytes::Scalar T>
-    std::optional<T> peekAt(qsizetype offset, ByteOrder order = ByteOrder::Little) const {
+    template <bytes::Scalar T> std::optional<T> peekAt(qsizetype offset, ByteOrder order = ByteOrder::Little) const
+    {
         return readAt<T>(m_data, offset, order);
     }
 
     // Stateless checked read from any view, for code that has already taken a whole record with take().
     template <bytes::Scalar T>
-    static std::optional<T> readAt(QByteArrayView data, qsizetype offset,
-                                   ByteOrder order = ByteOrder::Little) {
+    static std::optional<T> readAt(QByteArrayView data, qsizetype offset, ByteOrder order = ByteOrder::Little)
+    {
         if (offset < 0 || offset > data.size() - static_cast<qsizetype>(sizeof(T)))
             return std::nullopt;
         return bytes::decodeUnchecked<T>(data.data() + offset, order);
@@ -137,7 +145,8 @@ public:
     std::optional<double> f64(ByteOrder o = ByteOrder::Little) { return read<double>(o); }
 
 private:
-    bool fail(qsizetype at) {
+    bool fail(qsizetype at)
+    {
         if (!m_failed) {
             m_failed = true;
             m_failPos = at;

@@ -24,7 +24,10 @@ QString withoutGz(const QString& name)
     return name.endsWith(kGzSuffix, Qt::CaseInsensitive) ? name.chopped(kGzSuffix.size()) : name;
 }
 
-bool isZipName(const QString& name) { return name.endsWith(kZipSuffix, Qt::CaseInsensitive); }
+bool isZipName(const QString& name)
+{
+    return name.endsWith(kZipSuffix, Qt::CaseInsensitive);
+}
 
 Error unreadable(const QString& path, const QString& reason)
 {
@@ -46,9 +49,15 @@ std::optional<QByteArrayView> mapWhole(QFile& file, QByteArray& fallback)
 
 } // namespace
 
-QString ActivityFileRef::displayName() const { return entry ? path + QLatin1Char('!') + entry->name : path; }
+QString ActivityFileRef::displayName() const
+{
+    return entry ? path + QLatin1Char('!') + entry->name : path;
+}
 
-QString ActivityFileRef::fileName() const { return entry ? entry->name : path; }
+QString ActivityFileRef::fileName() const
+{
+    return entry ? entry->name : path;
+}
 
 FormatRegistry::FormatRegistry()
 {
@@ -144,8 +153,8 @@ ExpandResult FormatRegistry::expand(const QString& path) const
     ExpandResult out;
     const QFileInfo info(path);
     if (!info.exists()) {
-        out.problems.push_back({path, makeError(QStringLiteral("%1 does not exist.").arg(path),
-                                                QStringLiteral("io.not-found"))});
+        out.problems.push_back(
+            {path, makeError(QStringLiteral("%1 does not exist.").arg(path), QStringLiteral("io.not-found"))});
     } else if (info.isDir()) {
         QStringList paths;
         QDirIterator it(path, QDir::Files | QDir::Hidden | QDir::NoDotAndDotDot, QDirIterator::Subdirectories);

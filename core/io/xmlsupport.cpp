@@ -11,7 +11,10 @@ namespace tricoach::xml {
 
 namespace {
 
-bool isSpace(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; }
+bool isSpace(char c)
+{
+    return c == ' ' || c == '\t' || c == '\r' || c == '\n';
+}
 
 bool isNameChar(char c)
 {
@@ -235,9 +238,15 @@ std::optional<double> parseNumber(QStringView text)
     return v;
 }
 
-std::optional<double> readNumber(QXmlStreamReader& reader) { return readParsed(reader, parseNumber); }
+std::optional<double> readNumber(QXmlStreamReader& reader)
+{
+    return readParsed(reader, parseNumber);
+}
 
-std::optional<qint64> readTimeMs(QXmlStreamReader& reader) { return readParsed(reader, parseIsoTimeMs); }
+std::optional<qint64> readTimeMs(QXmlStreamReader& reader)
+{
+    return readParsed(reader, parseIsoTimeMs);
+}
 
 std::optional<qint64> parseIsoTimeMs(QStringView s)
 {
@@ -255,9 +264,9 @@ std::optional<qint64> parseIsoTimeMs(QStringView s)
         return true;
     };
     int y = 0, mo = 0, d = 0, h = 0, mi = 0, sec = 0;
-    if (!digits(0, 4, y) || s.size() < 19 || s[4] != u'-' || !digits(5, 2, mo) || s[7] != u'-' ||
-        !digits(8, 2, d) || (s[10] != u'T' && s[10] != u't' && s[10] != u' ') || !digits(11, 2, h) ||
-        s[13] != u':' || !digits(14, 2, mi) || s[16] != u':' || !digits(17, 2, sec))
+    if (!digits(0, 4, y) || s.size() < 19 || s[4] != u'-' || !digits(5, 2, mo) || s[7] != u'-' || !digits(8, 2, d) ||
+        (s[10] != u'T' && s[10] != u't' && s[10] != u' ') || !digits(11, 2, h) || s[13] != u':' || !digits(14, 2, mi) ||
+        s[16] != u':' || !digits(17, 2, sec))
         return std::nullopt;
     static constexpr int kDaysIn[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
     if (y < 1 || mo < 1 || mo > 12 || d < 1 || d > kDaysIn[mo - 1] || h > 24 || mi > 59 || sec > 60)
@@ -331,8 +340,8 @@ void dropImplausibleValues(TrackPoint& p)
         double lo, hi;
     };
     static constexpr Range kRanges[] = {
-        {Channel::HeartRate, 1e-9, 300},    {Channel::Cadence, 0, 1000},         {Channel::Power, 0, 10000},
-        {Channel::Speed, 0, 1000},          {Channel::Distance, 0, kMaxDistanceM}, {Channel::Altitude, -12000, 100000},
+        {Channel::HeartRate, 1e-9, 300},   {Channel::Cadence, 0, 1000},           {Channel::Power, 0, 10000},
+        {Channel::Speed, 0, 1000},         {Channel::Distance, 0, kMaxDistanceM}, {Channel::Altitude, -12000, 100000},
         {Channel::Temperature, -100, 100},
     };
     for (const Range& r : kRanges) {
@@ -387,7 +396,10 @@ std::optional<double> elevationGainM(const std::vector<double>& altitude)
 
 namespace {
 
-bool hasPosition(const TrackPoint& p) { return !isMissing(p[Channel::Latitude]) && !isMissing(p[Channel::Longitude]); }
+bool hasPosition(const TrackPoint& p)
+{
+    return !isMissing(p[Channel::Latitude]) && !isMissing(p[Channel::Longitude]);
+}
 
 double distanceBetween(const TrackPoint& a, const TrackPoint& b)
 {
@@ -429,8 +441,8 @@ double movingSeconds(const std::vector<TrackPoint>& points)
 
 std::optional<double> fillDistanceFromPositions(std::vector<TrackPoint>& points, bool bridgeSegments)
 {
-    const bool recorded = std::any_of(points.begin(), points.end(),
-                                      [](const TrackPoint& p) { return !isMissing(p[Channel::Distance]); });
+    const bool recorded =
+        std::any_of(points.begin(), points.end(), [](const TrackPoint& p) { return !isMissing(p[Channel::Distance]); });
     double total = 0;
     int positions = 0;
     const TrackPoint* prev = nullptr;

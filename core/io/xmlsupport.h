@@ -60,8 +60,7 @@ std::optional<qint64> readTimeMs(QXmlStreamReader& reader);
 
 // `parse` applied to the current element's text (as readText), without building a QString when the text
 // arrives as one token, which is the common case and most of the reading time.
-template <typename Parse>
-auto readParsed(QXmlStreamReader& reader, Parse parse) -> decltype(parse(QStringView()))
+template <typename Parse> auto readParsed(QXmlStreamReader& reader, Parse parse) -> decltype(parse(QStringView()))
 {
     using Value = decltype(parse(QStringView()));
     switch (reader.readNext()) {

@@ -50,7 +50,10 @@ FormStatus formStatusFor(double tsb, const AnalysisThresholds& t)
 
 namespace {
 
-QString number(double v) { return QString::number(v, 'f', 1); }
+QString number(double v)
+{
+    return QString::number(v, 'f', 1);
+}
 
 RiskLevel riskFor(double ramp, double ctl, double atl, double tsb, const AnalysisThresholds& t)
 {
@@ -118,8 +121,8 @@ TrainingLoadAnalysis analyzeTrainingLoad(const std::vector<PmcDay>& series, cons
 {
     TrainingLoadAnalysis a;
     a.date = day;
-    auto it = std::lower_bound(series.begin(), series.end(), day,
-                               [](const PmcDay& p, const QDate& d) { return p.date < d; });
+    auto it =
+        std::lower_bound(series.begin(), series.end(), day, [](const PmcDay& p, const QDate& d) { return p.date < d; });
     if (it != series.end() && it->date == day) {
         a.currentCtl = it->ctl;
         a.currentAtl = it->atl;

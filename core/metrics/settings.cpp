@@ -10,8 +10,8 @@ LoadSettings LoadSettings::defaults()
     const std::vector<LoadSource> order{LoadSource::Power, LoadSource::Pace, LoadSource::HeartRate, LoadSource::Rpe,
                                         LoadSource::Estimate};
     // Typical load of one hour of steady endurance work (IF ≈ 0.7–0.77 → 49–60 per hour).
-    const std::map<Sport, double> perHour{{Sport::Swim, 50},     {Sport::Bike, 50},  {Sport::Run, 60},
-                                          {Sport::Brick, 60},    {Sport::Strength, 40}, {Sport::Other, 35}};
+    const std::map<Sport, double> perHour{{Sport::Swim, 50},  {Sport::Bike, 50},     {Sport::Run, 60},
+                                          {Sport::Brick, 60}, {Sport::Strength, 40}, {Sport::Other, 35}};
     for (Sport sport : kAllSports) {
         s.precedence[sport] = order;
         s.estimatePerHour[sport] = perHour.at(sport);
@@ -62,17 +62,16 @@ QJsonObject MetricSettings::toJson() const
                                              {QStringLiteral("trimp_b"), load.trimpB}}},
         {QStringLiteral("pmc"), QJsonObject{{QStringLiteral("fitness_days"), pmc.fitnessDays},
                                             {QStringLiteral("fatigue_days"), pmc.fatigueDays}}},
-        {QStringLiteral("analysis"),
-         QJsonObject{{QStringLiteral("ramp_optimal_min"), a.rampOptimalMin},
-                     {QStringLiteral("ramp_optimal_max"), a.rampOptimalMax},
-                     {QStringLiteral("form_high_risk"), a.formHighRisk},
-                     {QStringLiteral("form_medium_risk"), a.formMediumRisk},
-                     {QStringLiteral("fatigue_ratio_high"), a.fatigueRatioHigh},
-                     {QStringLiteral("fatigue_ratio_medium"), a.fatigueRatioMedium},
-                     {QStringLiteral("min_fitness_for_ratio"), a.minFitnessForRatio},
-                     {QStringLiteral("form_transition"), a.formTransition},
-                     {QStringLiteral("form_fresh"), a.formFresh},
-                     {QStringLiteral("form_productive"), a.formProductive}}},
+        {QStringLiteral("analysis"), QJsonObject{{QStringLiteral("ramp_optimal_min"), a.rampOptimalMin},
+                                                 {QStringLiteral("ramp_optimal_max"), a.rampOptimalMax},
+                                                 {QStringLiteral("form_high_risk"), a.formHighRisk},
+                                                 {QStringLiteral("form_medium_risk"), a.formMediumRisk},
+                                                 {QStringLiteral("fatigue_ratio_high"), a.fatigueRatioHigh},
+                                                 {QStringLiteral("fatigue_ratio_medium"), a.fatigueRatioMedium},
+                                                 {QStringLiteral("min_fitness_for_ratio"), a.minFitnessForRatio},
+                                                 {QStringLiteral("form_transition"), a.formTransition},
+                                                 {QStringLiteral("form_fresh"), a.formFresh},
+                                                 {QStringLiteral("form_productive"), a.formProductive}}},
     };
 }
 

@@ -34,11 +34,11 @@ struct PmcSettings {
 
 // Where the training-load analysis draws its lines. Defaults are written in README.md ("Training-load analysis").
 struct AnalysisThresholds {
-    double rampOptimalMin = 5;      // Fitness gain per week considered productive
-    double rampOptimalMax = 8;      // above this the ramp is high risk
-    double formHighRisk = -30;      // Form below this is high risk
-    double formMediumRisk = -10;    // Form below this is medium risk
-    double fatigueRatioHigh = 1.3;  // Fatigue / Fitness above this is high risk
+    double rampOptimalMin = 5;     // Fitness gain per week considered productive
+    double rampOptimalMax = 8;     // above this the ramp is high risk
+    double formHighRisk = -30;     // Form below this is high risk
+    double formMediumRisk = -10;   // Form below this is medium risk
+    double fatigueRatioHigh = 1.3; // Fatigue / Fitness above this is high risk
     double fatigueRatioMedium = 1.15;
     double minFitnessForRatio = 10; // below this Fitness the ratio is too noisy to judge
     // Form status bands: above formFresh "fresh", above formTransition "transition" (losing fitness),

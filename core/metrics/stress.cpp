@@ -14,9 +14,15 @@ constexpr double kMaxHoldSec = 10.0;
 // Running slower than this (m/s, a slow walk) counts as standing still.
 constexpr double kMinRunningSpeed = 0.5;
 
-double hoursOf(double seconds) { return seconds / 3600.0; }
+double hoursOf(double seconds)
+{
+    return seconds / 3600.0;
+}
 
-bool positive(const std::optional<double>& v) { return v && std::isfinite(*v) && *v > 0; }
+bool positive(const std::optional<double>& v)
+{
+    return v && std::isfinite(*v) && *v > 0;
+}
 
 // A channel resampled onto a 1-second grid by holding the last recorded value; gaps longer than
 // kMaxHoldSec are dropped. Missing samples stay NaN. Each element stands for one second of recording.
@@ -119,7 +125,10 @@ std::optional<StressScore> swimPaceStress(const Activity& a, const Thresholds& t
 }
 
 // Banister's TRIMP weighting of one minute at heart-rate reserve fraction x.
-double trimpPerMinute(double x, const LoadSettings& s) { return x * s.trimpK * std::exp(s.trimpB * x); }
+double trimpPerMinute(double x, const LoadSettings& s)
+{
+    return x * s.trimpK * std::exp(s.trimpB * x);
+}
 
 } // namespace
 

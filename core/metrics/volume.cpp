@@ -12,11 +12,17 @@ void VolumeTotals::add(const Activity& a)
     load += a.load;
 }
 
-QDate weekStartOf(const QDate& day) { return day.addDays(1 - day.dayOfWeek()); }
+QDate weekStartOf(const QDate& day)
+{
+    return day.addDays(1 - day.dayOfWeek());
+}
 
 namespace {
 
-QDate firstWeekStart(const QDate& lastDay, int weeks) { return weekStartOf(lastDay).addDays(-7LL * (weeks - 1)); }
+QDate firstWeekStart(const QDate& lastDay, int weeks)
+{
+    return weekStartOf(lastDay).addDays(-7LL * (weeks - 1));
+}
 
 } // namespace
 

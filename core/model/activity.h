@@ -56,8 +56,8 @@ struct Activity {
     QString title;
     QString notes;
 
-    QDateTime startUtc;      // always UTC
-    int utcOffsetSec = 0;    // local time = startUtc + offset; decides the calendar day
+    QDateTime startUtc;   // always UTC
+    int utcOffsetSec = 0; // local time = startUtc + offset; decides the calendar day
     double movingSec = 0;
     double elapsedSec = 0;
     std::optional<double> distanceM;

@@ -21,7 +21,8 @@ std::optional<double> Thresholds::lthrFor(Sport sport) const
     return std::nullopt;
 }
 
-ThresholdHistory::ThresholdHistory(std::vector<ThresholdChange> changes) : m_changes(std::move(changes))
+ThresholdHistory::ThresholdHistory(std::vector<ThresholdChange> changes)
+    : m_changes(std::move(changes))
 {
     std::stable_sort(m_changes.begin(), m_changes.end(),
                      [](const auto& a, const auto& b) { return a.effectiveFrom < b.effectiveFrom; });

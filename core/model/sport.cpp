@@ -33,10 +33,17 @@ std::optional<Sport> sportFromString(QStringView text)
         Sport sport;
     };
     static constexpr Synonym kSynonyms[] = {
-        {"swimming", Sport::Swim},      {"openwaterswim", Sport::Swim}, {"ride", Sport::Bike},
-        {"cycling", Sport::Bike},       {"biking", Sport::Bike},        {"virtualride", Sport::Bike},
-        {"running", Sport::Run},        {"trailrun", Sport::Run},       {"virtualrun", Sport::Run},
-        {"multisport", Sport::Brick},   {"weighttraining", Sport::Strength},
+        {"swimming", Sport::Swim},
+        {"openwaterswim", Sport::Swim},
+        {"ride", Sport::Bike},
+        {"cycling", Sport::Bike},
+        {"biking", Sport::Bike},
+        {"virtualride", Sport::Bike},
+        {"running", Sport::Run},
+        {"trailrun", Sport::Run},
+        {"virtualrun", Sport::Run},
+        {"multisport", Sport::Brick},
+        {"weighttraining", Sport::Strength},
         {"strength_training", Sport::Strength},
     };
     for (const auto& syn : kSynonyms) {

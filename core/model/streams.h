@@ -22,7 +22,10 @@ enum class Channel : std::uint8_t {
 };
 
 inline constexpr double kMissing = std::numeric_limits<double>::quiet_NaN();
-inline bool isMissing(double v) { return std::isnan(v); }
+inline bool isMissing(double v)
+{
+    return std::isnan(v);
+}
 
 // Recorded samples of one activity, one series per channel (never a struct of all channels per sample).
 // `time` holds seconds since the activity start; every channel has the same length as `time`, and a sample

@@ -1,4 +1,5 @@
 #include "core/store/activityrows.h"
+
 #include "core/store/sqlutil.h"
 #include "core/store/streamcodec.h"
 #include "core/util/datetime.h"
@@ -23,7 +24,10 @@ constexpr const char* kEditableColumns[] = {
     "multisport_leg", "load",       "load_source", "intensity",     "metrics_version"};
 
 // Text columns are NOT NULL, and Qt binds a null QString as NULL.
-QVariant text(const QString& s) { return s.isNull() ? QVariant(QStringLiteral("")) : QVariant(s); }
+QVariant text(const QString& s)
+{
+    return s.isNull() ? QVariant(QStringLiteral("")) : QVariant(s);
+}
 
 void bindEditable(QSqlQuery& q, int& i, const Activity& a, const LoadResult& load)
 {
@@ -74,7 +78,10 @@ QString updateSql()
 
 } // namespace
 
-QString summaryColumns() { return QLatin1String(kSummaryColumns); }
+QString summaryColumns()
+{
+    return QLatin1String(kSummaryColumns);
+}
 
 Activity readSummary(const QSqlQuery& q)
 {

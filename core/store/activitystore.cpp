@@ -1,6 +1,7 @@
 // Opening the store, athletes, thresholds and metric settings. Activities are in activities.cpp, derived
 // values in aggregates.cpp.
 #include "core/store/activitystore.h"
+
 #include "core/store/dbfile.h"
 #include "core/store/migrations.h"
 #include "core/store/storeimpl.h"
@@ -89,8 +90,9 @@ Result<std::unique_ptr<ActivityStore>> ActivityStore::open(const QString& path)
     // 16 KiB pages (new databases only: it must precede the first table) hold a stream series in a page or two
     // instead of a chain of 4 KiB overflow pages, which halved the cost of storing an import; a 32 MiB cache
     // keeps the indexes of a large history in memory.
-    for (const char* pragma : {"PRAGMA page_size = 16384", "PRAGMA cache_size = -32768", "PRAGMA busy_timeout = 5000",
-                               "PRAGMA journal_mode = WAL", "PRAGMA foreign_keys = ON", "PRAGMA synchronous = NORMAL"}) {
+    for (const char* pragma :
+         {"PRAGMA page_size = 16384", "PRAGMA cache_size = -32768", "PRAGMA busy_timeout = 5000",
+          "PRAGMA journal_mode = WAL", "PRAGMA foreign_keys = ON", "PRAGMA synchronous = NORMAL"}) {
         auto q = exec(impl->db, QString::fromLatin1(pragma), {}, QStringLiteral("configure the connection"), path);
         if (!q)
             return q.error();
@@ -110,8 +112,14 @@ Result<std::unique_ptr<ActivityStore>> ActivityStore::open(const QString& path)
     return std::unique_ptr<ActivityStore>(new ActivityStore(std::move(impl)));
 }
 
-QString ActivityStore::path() const { return d->path; }
-int ActivityStore::schemaVersion() const { return d->schemaVersion; }
+QString ActivityStore::path() const
+{
+    return d->path;
+}
+int ActivityStore::schemaVersion() const
+{
+    return d->schemaVersion;
+}
 
 // ---- helpers shared with the other files ----
 

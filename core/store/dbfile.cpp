@@ -1,5 +1,6 @@
-#include "core/store/activitystore.h"
 #include "core/store/dbfile.h"
+
+#include "core/store/activitystore.h"
 #include "core/store/migrations.h"
 #include "core/store/sqlutil.h"
 

@@ -1,5 +1,6 @@
-#include "core/store/activitystore.h"
 #include "core/store/migrations.h"
+
+#include "core/store/activitystore.h"
 #include "core/store/sqlutil.h"
 
 #include <array>
@@ -112,7 +113,10 @@ constexpr const char* kSchema1[] = {
         PRIMARY KEY (athlete_id, day)) WITHOUT ROWID)",
 };
 
-Result<void> migrateTo1(const QSqlDatabase& db, const QString& path) { return execAll(db, kSchema1, 1, path); }
+Result<void> migrateTo1(const QSqlDatabase& db, const QString& path)
+{
+    return execAll(db, kSchema1, 1, path);
+}
 
 // A migration may run statements or C++ (re-encoding data, say); it runs inside the runner's transaction.
 using Migration = Result<void> (*)(const QSqlDatabase& db, const QString& path);

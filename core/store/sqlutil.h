@@ -45,11 +45,20 @@ private:
 };
 
 // std::int64_t is `long` on LP64 Linux, which QVariant has no constructor for.
-inline QVariant key(std::int64_t id) { return QVariant(static_cast<qlonglong>(id)); }
+inline QVariant key(std::int64_t id)
+{
+    return QVariant(static_cast<qlonglong>(id));
+}
 
 // NULL for an empty optional, so "unknown" stays distinct from zero in the database.
-inline QVariant optionalValue(const std::optional<double>& v) { return v ? QVariant(*v) : QVariant(); }
-inline QVariant optionalValue(const std::optional<int>& v) { return v ? QVariant(*v) : QVariant(); }
+inline QVariant optionalValue(const std::optional<double>& v)
+{
+    return v ? QVariant(*v) : QVariant();
+}
+inline QVariant optionalValue(const std::optional<int>& v)
+{
+    return v ? QVariant(*v) : QVariant();
+}
 inline QVariant optionalValue(const std::optional<qint64>& v)
 {
     return v ? QVariant(static_cast<qlonglong>(*v)) : QVariant();

@@ -37,8 +37,14 @@ std::optional<std::uint64_t> getVarint(const char*& p, const char* end)
     return std::nullopt;
 }
 
-std::uint64_t zigzag(std::int64_t v) { return (static_cast<std::uint64_t>(v) << 1) ^ static_cast<std::uint64_t>(v >> 63); }
-std::int64_t unzigzag(std::uint64_t v) { return static_cast<std::int64_t>(v >> 1) ^ -static_cast<std::int64_t>(v & 1); }
+std::uint64_t zigzag(std::int64_t v)
+{
+    return (static_cast<std::uint64_t>(v) << 1) ^ static_cast<std::uint64_t>(v >> 63);
+}
+std::int64_t unzigzag(std::uint64_t v)
+{
+    return static_cast<std::int64_t>(v >> 1) ^ -static_cast<std::int64_t>(v & 1);
+}
 
 // Rounds to the nearest integer without a libm call: adding 1.5·2^52 pushes the fraction out of the mantissa
 // (round-half-even). Valid for |x| < 2^51, which kMaxQuantized / 4 guarantees below.

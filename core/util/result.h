@@ -15,11 +15,16 @@ struct Error {
 };
 
 // The value or the error: std::expected is C++23, this is the subset we need on C++20.
-template <typename T>
-class [[nodiscard]] Result {
+template <typename T> class [[nodiscard]] Result {
 public:
-    Result(T value) : m_state(std::in_place_index<0>, std::move(value)) {}
-    Result(Error error) : m_state(std::in_place_index<1>, std::move(error)) {}
+    Result(T value)
+        : m_state(std::in_place_index<0>, std::move(value))
+    {
+    }
+    Result(Error error)
+        : m_state(std::in_place_index<1>, std::move(error))
+    {
+    }
 
     bool ok() const { return m_state.index() == 0; }
     explicit operator bool() const { return ok(); }
@@ -40,11 +45,13 @@ private:
 };
 
 // Result of an operation that returns nothing on success.
-template <>
-class [[nodiscard]] Result<void> {
+template <> class [[nodiscard]] Result<void> {
 public:
     Result() = default;
-    Result(Error error) : m_error(std::move(error)) {}
+    Result(Error error)
+        : m_error(std::move(error))
+    {
+    }
 
     bool ok() const { return !m_error.has_value(); }
     explicit operator bool() const { return ok(); }
@@ -54,6 +61,9 @@ private:
     std::optional<Error> m_error;
 };
 
-inline Error makeError(QString message, QString code = {}) { return Error{std::move(message), std::move(code)}; }
+inline Error makeError(QString message, QString code = {})
+{
+    return Error{std::move(message), std::move(code)};
+}
 
 } // namespace tricoach

@@ -15,7 +15,8 @@ using namespace tricoach::fittest;
 
 namespace {
 
-std::vector<QByteArray> corpus() {
+std::vector<QByteArray> corpus()
+{
     std::vector<QByteArray> files;
     const QDir dir(QStringLiteral(TRICOACH_TESTDATA_DIR "/activities/fit"));
     for (const QString& name : dir.entryList({QStringLiteral("*.fit")}, QDir::Files)) {
@@ -29,14 +30,14 @@ std::vector<QByteArray> corpus() {
 // 36,000 records (10 h at 1 Hz) with time, position, altitude, HR, cadence, power, speed, distance,
 // temperature, plus file_id, a lap every 10 minutes, the session and the activity message, as an Edge would
 // write them.
-QByteArray tenHourRide() {
+QByteArray tenHourRide()
+{
     constexpr std::uint32_t kStart = 1'000'000'000;
     constexpr int kRecords = 36'000;
     constexpr int kLapSeconds = 600;
     const double degreesPerSemicircle = fit::kDegreesPerSemicircle;
     FitWriter w;
-    w.define(0, fit::mesg::FileId,
-             {{0, 1, bt::Enum}, {1, 2, bt::UInt16}, {2, 2, bt::UInt16}, {4, 4, bt::UInt32}});
+    w.define(0, fit::mesg::FileId, {{0, 1, bt::Enum}, {1, 2, bt::UInt16}, {2, 2, bt::UInt16}, {4, 4, bt::UInt32}});
     w.data(0, {4, 1, 3843, kStart});
     w.define(1, fit::mesg::Record,
              {{253, 4, bt::UInt32},
@@ -50,21 +51,17 @@ QByteArray tenHourRide() {
               {4, 1, bt::UInt8},
               {13, 1, bt::SInt8}});
     w.define(2, fit::mesg::Lap,
-             {{253, 4, bt::UInt32},
-              {2, 4, bt::UInt32},
-              {7, 4, bt::UInt32},
-              {8, 4, bt::UInt32},
-              {9, 4, bt::UInt32}});
+             {{253, 4, bt::UInt32}, {2, 4, bt::UInt32}, {7, 4, bt::UInt32}, {8, 4, bt::UInt32}, {9, 4, bt::UInt32}});
     double distance = 0;
     for (int i = 0; i < kRecords; ++i) {
         const double speed = 8 + 2 * std::sin(i / 300.0);
         distance += speed;
         const double lat = 47.0 + i * 1e-5, lon = 8.0 + std::sin(i / 1000.0) * 0.01;
         w.data(1, {kStart + i, static_cast<std::int32_t>(lat / degreesPerSemicircle),
-                   static_cast<std::int32_t>(lon / degreesPerSemicircle),
-                   static_cast<std::uint32_t>(distance * 100), static_cast<std::uint32_t>(speed * 1000),
-                   static_cast<std::uint32_t>((400 + 50 * std::sin(i / 900.0) + 500) * 5), 200 + i % 80,
-                   120 + i % 50, 85 + i % 10, 18});
+                   static_cast<std::int32_t>(lon / degreesPerSemicircle), static_cast<std::uint32_t>(distance * 100),
+                   static_cast<std::uint32_t>(speed * 1000),
+                   static_cast<std::uint32_t>((400 + 50 * std::sin(i / 900.0) + 500) * 5), 200 + i % 80, 120 + i % 50,
+                   85 + i % 10, 18});
         if ((i + 1) % kLapSeconds == 0)
             w.data(2, {kStart + i, kStart + i + 1 - kLapSeconds, kLapSeconds * 1000, kLapSeconds * 1000, 0});
     }
@@ -82,13 +79,15 @@ QByteArray tenHourRide() {
     return w.finish();
 }
 
-void reportThroughput(benchmark::State& state, std::int64_t bytesPerIteration) {
+void reportThroughput(benchmark::State& state, std::int64_t bytesPerIteration)
+{
     state.SetBytesProcessed(state.iterations() * bytesPerIteration);
-    state.counters["MB/s"] = benchmark::Counter(
-        static_cast<double>(state.iterations() * bytesPerIteration) / 1e6, benchmark::Counter::kIsRate);
+    state.counters["MB/s"] = benchmark::Counter(static_cast<double>(state.iterations() * bytesPerIteration) / 1e6,
+                                                benchmark::Counter::kIsRate);
 }
 
-void BM_FitReaderCorpus(benchmark::State& state) {
+void BM_FitReaderCorpus(benchmark::State& state)
+{
     const auto files = corpus();
     std::int64_t bytes = 0;
     for (const QByteArray& f : files)
@@ -105,7 +104,8 @@ void BM_FitReaderCorpus(benchmark::State& state) {
 }
 BENCHMARK(BM_FitReaderCorpus)->Unit(benchmark::kMillisecond);
 
-void BM_FitReaderTenHourRide(benchmark::State& state) {
+void BM_FitReaderTenHourRide(benchmark::State& state)
+{
     const QByteArray ride = tenHourRide();
     const FitReader reader;
     std::size_t samples = 0;

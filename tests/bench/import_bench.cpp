@@ -10,9 +10,8 @@
 #include <QFile>
 #include <QTemporaryDir>
 
-#include <benchmark/benchmark.h>
-
 #include <atomic>
+#include <benchmark/benchmark.h>
 #include <cmath>
 #include <thread>
 
@@ -32,8 +31,15 @@ QByteArray ride(std::uint32_t start, int seed)
     w.define(0, fit::mesg::FileId, {{0, 1, bt::Enum}, {1, 2, bt::UInt16}, {2, 2, bt::UInt16}, {4, 4, bt::UInt32}});
     w.data(0, {4, 1, 3843, start});
     w.define(1, fit::mesg::Record,
-             {{253, 4, bt::UInt32}, {0, 4, bt::SInt32}, {1, 4, bt::SInt32}, {5, 4, bt::UInt32}, {73, 4, bt::UInt32},
-              {78, 4, bt::UInt32}, {7, 2, bt::UInt16}, {3, 1, bt::UInt8}, {4, 1, bt::UInt8}});
+             {{253, 4, bt::UInt32},
+              {0, 4, bt::SInt32},
+              {1, 4, bt::SInt32},
+              {5, 4, bt::UInt32},
+              {73, 4, bt::UInt32},
+              {78, 4, bt::UInt32},
+              {7, 2, bt::UInt16},
+              {3, 1, bt::UInt8},
+              {4, 1, bt::UInt8}});
     double distance = 0;
     for (int i = 0; i < kRecordsPerFile; ++i) {
         const double speed = 8 + 2 * std::sin((i + seed) / 300.0);
@@ -46,7 +52,11 @@ QByteArray ride(std::uint32_t start, int seed)
                    120 + i % 50, 85 + i % 10});
     }
     w.define(3, fit::mesg::Session,
-             {{253, 4, bt::UInt32}, {2, 4, bt::UInt32}, {5, 1, bt::Enum}, {7, 4, bt::UInt32}, {8, 4, bt::UInt32},
+             {{253, 4, bt::UInt32},
+              {2, 4, bt::UInt32},
+              {5, 1, bt::Enum},
+              {7, 4, bt::UInt32},
+              {8, 4, bt::UInt32},
               {9, 4, bt::UInt32}});
     w.data(3, {start + kRecordsPerFile - 1, start, 2, kRecordsPerFile * 1000, kRecordsPerFile * 1000,
                static_cast<std::uint32_t>(distance * 100)});
@@ -85,8 +95,8 @@ const Corpus& corpus()
 
 void report(benchmark::State& state)
 {
-    state.counters["files/s"] = benchmark::Counter(static_cast<double>(state.iterations()) * kFiles,
-                                                   benchmark::Counter::kIsRate);
+    state.counters["files/s"] =
+        benchmark::Counter(static_cast<double>(state.iterations()) * kFiles, benchmark::Counter::kIsRate);
     state.counters["MB/s"] = benchmark::Counter(static_cast<double>(state.iterations() * corpus().bytes()) / 1e6,
                                                 benchmark::Counter::kIsRate);
 }
@@ -169,7 +179,8 @@ void BM_Store2000Activities(benchmark::State& state)
         constexpr std::size_t kBatch = 200;
         for (std::size_t i = 0; i < decoded.size(); i += kBatch) {
             const std::vector<Activity> batch(decoded.begin() + static_cast<std::ptrdiff_t>(i),
-                                              decoded.begin() + static_cast<std::ptrdiff_t>(std::min(i + kBatch, decoded.size())));
+                                              decoded.begin() +
+                                                  static_cast<std::ptrdiff_t>(std::min(i + kBatch, decoded.size())));
             if (!store->addActivities(batch))
                 state.SkipWithError("store failed");
         }

@@ -3,7 +3,6 @@
 #include "core/metrics/pmc.h"
 
 #include <benchmark/benchmark.h>
-
 #include <random>
 
 using namespace tricoach;

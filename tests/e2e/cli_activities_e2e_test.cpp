@@ -8,18 +8,18 @@ namespace {
 
 using cliActivities = CliTest;
 
-QStringList keysOf(const QJsonObject& o) {
+QStringList keysOf(const QJsonObject& o)
+{
     return o.keys();
 }
 
-TEST_F(cliActivities, AddPrintsIdDateSportAndLoadAsJson) {
+TEST_F(cliActivities, AddPrintsIdDateSportAndLoadAsJson)
+{
     const QJsonObject added =
-        add({QStringLiteral("--date"), QStringLiteral("2024-06-01"), QStringLiteral("--sport"),
-             QStringLiteral("Run"), QStringLiteral("--duration-min"), QStringLiteral("50"),
-             QStringLiteral("--tss"), QStringLiteral("65.5")});
-    EXPECT_EQ(keysOf(added),
-              (QStringList{QStringLiteral("date"), QStringLiteral("id"), QStringLiteral("load"),
-                           QStringLiteral("load_source"), QStringLiteral("sport")}));
+        add({QStringLiteral("--date"), QStringLiteral("2024-06-01"), QStringLiteral("--sport"), QStringLiteral("Run"),
+             QStringLiteral("--duration-min"), QStringLiteral("50"), QStringLiteral("--tss"), QStringLiteral("65.5")});
+    EXPECT_EQ(keysOf(added), (QStringList{QStringLiteral("date"), QStringLiteral("id"), QStringLiteral("load"),
+                                          QStringLiteral("load_source"), QStringLiteral("sport")}));
     EXPECT_GT(added.value(QStringLiteral("id")).toInteger(), 0);
     EXPECT_EQ(added.value(QStringLiteral("date")).toString(), QStringLiteral("2024-06-01"));
     EXPECT_EQ(added.value(QStringLiteral("sport")).toString(), QStringLiteral("Run"));
@@ -27,11 +27,11 @@ TEST_F(cliActivities, AddPrintsIdDateSportAndLoadAsJson) {
     EXPECT_EQ(added.value(QStringLiteral("load_source")).toString(), QStringLiteral("user"));
 }
 
-TEST_F(cliActivities, AddHumanOutputNamesIdAndLoad) {
-    const CliResult r =
-        cli({QStringLiteral("add"), QStringLiteral("--date"), QStringLiteral("2024-06-01"),
-             QStringLiteral("--sport"), QStringLiteral("Bike"), QStringLiteral("--duration-min"),
-             QStringLiteral("60"), QStringLiteral("--tss"), QStringLiteral("70")});
+TEST_F(cliActivities, AddHumanOutputNamesIdAndLoad)
+{
+    const CliResult r = cli({QStringLiteral("add"), QStringLiteral("--date"), QStringLiteral("2024-06-01"),
+                             QStringLiteral("--sport"), QStringLiteral("Bike"), QStringLiteral("--duration-min"),
+                             QStringLiteral("60"), QStringLiteral("--tss"), QStringLiteral("70")});
     ASSERT_EQ(r.exitCode, 0) << r;
     EXPECT_TRUE(r.out.contains(QStringLiteral("1"))) << r;
     EXPECT_TRUE(r.out.contains(QStringLiteral("70.0"))) << r;
@@ -39,14 +39,14 @@ TEST_F(cliActivities, AddHumanOutputNamesIdAndLoad) {
     EXPECT_TRUE(r.err.isEmpty()) << r;
 }
 
-TEST_F(cliActivities, EveryFieldRoundTripsThroughJson) {
-    const QJsonObject added =
-        add({QStringLiteral("--date"), QStringLiteral("2024-06-01"), QStringLiteral("--sport"),
-             QStringLiteral("running"), QStringLiteral("--duration-min"), QStringLiteral("50"),
-             QStringLiteral("--distance-km"), QStringLiteral("10"), QStringLiteral("--rpe"),
-             QStringLiteral("6"), QStringLiteral("--title"), QStringLiteral("Tempo by the river"),
-             QStringLiteral("--notes"), QStringLiteral("felt good"), QStringLiteral("--sub-sport"),
-             QStringLiteral("TrailRun"), QStringLiteral("--avg-hr"), QStringLiteral("150")});
+TEST_F(cliActivities, EveryFieldRoundTripsThroughJson)
+{
+    const QJsonObject added = add(
+        {QStringLiteral("--date"), QStringLiteral("2024-06-01"), QStringLiteral("--sport"), QStringLiteral("running"),
+         QStringLiteral("--duration-min"), QStringLiteral("50"), QStringLiteral("--distance-km"), QStringLiteral("10"),
+         QStringLiteral("--rpe"), QStringLiteral("6"), QStringLiteral("--title"), QStringLiteral("Tempo by the river"),
+         QStringLiteral("--notes"), QStringLiteral("felt good"), QStringLiteral("--sub-sport"),
+         QStringLiteral("TrailRun"), QStringLiteral("--avg-hr"), QStringLiteral("150")});
     const CliResult r = cli({QStringLiteral("activities"), QStringLiteral("--json")});
     ASSERT_EQ(r.exitCode, 0) << r;
     const QJsonArray list = r.array();
@@ -62,8 +62,7 @@ TEST_F(cliActivities, EveryFieldRoundTripsThroughJson) {
     EXPECT_EQ(std::set<QString>(keys.begin(), keys.end()), expectedKeys);
     EXPECT_EQ(a.value(QStringLiteral("id")).toInteger(), added.value(QStringLiteral("id")).toInteger());
     EXPECT_EQ(a.value(QStringLiteral("date")).toString(), QStringLiteral("2024-06-01"));
-    const QDateTime start =
-        QDateTime::fromString(a.value(QStringLiteral("start_utc")).toString(), Qt::ISODate);
+    const QDateTime start = QDateTime::fromString(a.value(QStringLiteral("start_utc")).toString(), Qt::ISODate);
     EXPECT_TRUE(start.isValid()) << a.value(QStringLiteral("start_utc")).toString().toStdString();
     EXPECT_EQ(a.value(QStringLiteral("sport")).toString(), QStringLiteral("Run")); // synonym normalised
     EXPECT_EQ(a.value(QStringLiteral("sub_sport")).toString(), QStringLiteral("TrailRun"));
@@ -72,30 +71,28 @@ TEST_F(cliActivities, EveryFieldRoundTripsThroughJson) {
     EXPECT_DOUBLE_EQ(a.value(QStringLiteral("moving_sec")).toDouble(), 3000);
     EXPECT_DOUBLE_EQ(a.value(QStringLiteral("elapsed_sec")).toDouble(), 3000);
     EXPECT_DOUBLE_EQ(a.value(QStringLiteral("distance_km")).toDouble(), 10);
-    EXPECT_DOUBLE_EQ(a.value(QStringLiteral("load")).toDouble(),
-                     added.value(QStringLiteral("load")).toDouble());
+    EXPECT_DOUBLE_EQ(a.value(QStringLiteral("load")).toDouble(), added.value(QStringLiteral("load")).toDouble());
     EXPECT_GT(a.value(QStringLiteral("load")).toDouble(), 0);
-    EXPECT_EQ(a.value(QStringLiteral("load_source")).toString(),
-              added.value(QStringLiteral("load_source")).toString());
+    EXPECT_EQ(a.value(QStringLiteral("load_source")).toString(), added.value(QStringLiteral("load_source")).toString());
     EXPECT_EQ(a.value(QStringLiteral("rpe")).toInt(), 6);
     EXPECT_EQ(a.value(QStringLiteral("source")).toString(), QStringLiteral("manual"));
     EXPECT_TRUE(a.value(QStringLiteral("external_id")).isNull());
 }
 
-TEST_F(cliActivities, UnknownValuesAreNullInJson) {
+TEST_F(cliActivities, UnknownValuesAreNullInJson)
+{
     addLoad(QStringLiteral("2024-06-01"), 40, QStringLiteral("Strength"), 45);
-    const QJsonObject a =
-        cli({QStringLiteral("activities"), QStringLiteral("--json")}).array().at(0).toObject();
+    const QJsonObject a = cli({QStringLiteral("activities"), QStringLiteral("--json")}).array().at(0).toObject();
     EXPECT_TRUE(a.value(QStringLiteral("distance_km")).isNull());
     EXPECT_TRUE(a.value(QStringLiteral("rpe")).isNull());
     EXPECT_EQ(a.value(QStringLiteral("sport")).toString(), QStringLiteral("Strength"));
 }
 
-TEST_F(cliActivities, TableShowsTheColumnsAndValues) {
-    add({QStringLiteral("--date"), QStringLiteral("2024-06-01"), QStringLiteral("--sport"),
-         QStringLiteral("Swim"), QStringLiteral("--duration-min"), QStringLiteral("65"),
-         QStringLiteral("--distance-km"), QStringLiteral("2.5"), QStringLiteral("--tss"),
-         QStringLiteral("55"), QStringLiteral("--title"), QStringLiteral("Pool intervals")});
+TEST_F(cliActivities, TableShowsTheColumnsAndValues)
+{
+    add({QStringLiteral("--date"), QStringLiteral("2024-06-01"), QStringLiteral("--sport"), QStringLiteral("Swim"),
+         QStringLiteral("--duration-min"), QStringLiteral("65"), QStringLiteral("--distance-km"), QStringLiteral("2.5"),
+         QStringLiteral("--tss"), QStringLiteral("55"), QStringLiteral("--title"), QStringLiteral("Pool intervals")});
     const CliResult r = cli({QStringLiteral("activities")});
     ASSERT_EQ(r.exitCode, 0) << r;
     for (const char* header : {"Date", "Sport", "Title", "Duration", "Distance", "Load", "Source"})
@@ -104,14 +101,14 @@ TEST_F(cliActivities, TableShowsTheColumnsAndValues) {
         EXPECT_TRUE(r.out.contains(QLatin1String(cell))) << cell << '\n' << r;
 }
 
-TEST_F(cliActivities, FiltersByDateSportTextAndLimit) {
+TEST_F(cliActivities, FiltersByDateSportTextAndLimit)
+{
     addLoad(QStringLiteral("2024-06-01"), 10, QStringLiteral("Run"));
     addLoad(QStringLiteral("2024-06-02"), 20, QStringLiteral("Bike"));
     addLoad(QStringLiteral("2024-06-03"), 30, QStringLiteral("Run"));
-    add({QStringLiteral("--date"), QStringLiteral("2024-06-04"), QStringLiteral("--sport"),
-         QStringLiteral("Swim"), QStringLiteral("--duration-min"), QStringLiteral("30"),
-         QStringLiteral("--title"), QStringLiteral("Open water"), QStringLiteral("--tss"),
-         QStringLiteral("40")});
+    add({QStringLiteral("--date"), QStringLiteral("2024-06-04"), QStringLiteral("--sport"), QStringLiteral("Swim"),
+         QStringLiteral("--duration-min"), QStringLiteral("30"), QStringLiteral("--title"),
+         QStringLiteral("Open water"), QStringLiteral("--tss"), QStringLiteral("40")});
     auto loads = [this](const QStringList& filter) {
         QList<double> out;
         const CliResult r = cli(QStringList{QStringLiteral("activities"), QStringLiteral("--json")} + filter);
@@ -130,16 +127,16 @@ TEST_F(cliActivities, FiltersByDateSportTextAndLimit) {
 }
 
 // The activity's local calendar day is the --date given, whatever the computer's time zone.
-TEST_F(cliActivities, LocalDayIsTheGivenDateInAnyTimeZone) {
+TEST_F(cliActivities, LocalDayIsTheGivenDateInAnyTimeZone)
+{
     for (const char* zone : {"UTC", "Pacific/Kiritimati", "Pacific/Pago_Pago", "America/Los_Angeles"}) {
         QProcessEnvironment env;
         env.insert(QStringLiteral("TZ"), QLatin1String(zone));
         for (const char* date : {"2024-03-31", "2024-10-27", "2024-12-31"}) {
-            const CliResult r =
-                cli({QStringLiteral("add"), QStringLiteral("--date"), QLatin1String(date),
-                     QStringLiteral("--sport"), QStringLiteral("Run"), QStringLiteral("--duration-min"),
-                     QStringLiteral("30"), QStringLiteral("--json")},
-                    env);
+            const CliResult r = cli({QStringLiteral("add"), QStringLiteral("--date"), QLatin1String(date),
+                                     QStringLiteral("--sport"), QStringLiteral("Run"), QStringLiteral("--duration-min"),
+                                     QStringLiteral("30"), QStringLiteral("--json")},
+                                    env);
             ASSERT_EQ(r.exitCode, 0) << r;
             EXPECT_EQ(r.object().value(QStringLiteral("date")).toString(), QLatin1String(date)) << zone;
         }
@@ -153,36 +150,36 @@ TEST_F(cliActivities, LocalDayIsTheGivenDateInAnyTimeZone) {
     }
 }
 
-TEST_F(cliActivities, EmptyLogPrintsAnEmptyJsonArray) {
+TEST_F(cliActivities, EmptyLogPrintsAnEmptyJsonArray)
+{
     const CliResult r = cli({QStringLiteral("activities"), QStringLiteral("--json")});
     ASSERT_EQ(r.exitCode, 0) << r;
     EXPECT_TRUE(r.array().isEmpty());
 }
 
-TEST_F(cliActivities, TwoAthletesDataDoesNotMix) {
+TEST_F(cliActivities, TwoAthletesDataDoesNotMix)
+{
     ASSERT_EQ(cli({QStringLiteral("athlete"), QStringLiteral("add"), QStringLiteral("Anna")}).exitCode, 0);
     ASSERT_EQ(cli({QStringLiteral("athlete"), QStringLiteral("add"), QStringLiteral("Ben")}).exitCode, 0);
     auto addFor = [this](const QString& who, const QString& date, const QString& tss) {
-        const CliResult r =
-            cli({QStringLiteral("--athlete"), who, QStringLiteral("add"), QStringLiteral("--date"), date,
-                 QStringLiteral("--sport"), QStringLiteral("Run"), QStringLiteral("--duration-min"),
-                 QStringLiteral("40"), QStringLiteral("--tss"), tss});
+        const CliResult r = cli({QStringLiteral("--athlete"), who, QStringLiteral("add"), QStringLiteral("--date"),
+                                 date, QStringLiteral("--sport"), QStringLiteral("Run"),
+                                 QStringLiteral("--duration-min"), QStringLiteral("40"), QStringLiteral("--tss"), tss});
         EXPECT_EQ(r.exitCode, 0) << r;
     };
     addFor(QStringLiteral("Anna"), QStringLiteral("2024-06-01"), QStringLiteral("100"));
     addFor(QStringLiteral("Ben"), QStringLiteral("2024-06-01"), QStringLiteral("7"));
     // --athlete after the command works too.
-    const QJsonArray anna = cli({QStringLiteral("activities"), QStringLiteral("--json"),
-                                 QStringLiteral("--athlete"), QStringLiteral("Anna")})
+    const QJsonArray anna = cli({QStringLiteral("activities"), QStringLiteral("--json"), QStringLiteral("--athlete"),
+                                 QStringLiteral("Anna")})
                                 .array();
     ASSERT_EQ(anna.size(), 1);
     EXPECT_DOUBLE_EQ(anna.at(0).toObject().value(QStringLiteral("load")).toDouble(), 100);
 
-    const QJsonArray benChart =
-        cli({QStringLiteral("--athlete"), QStringLiteral("Ben"), QStringLiteral("pmc"),
-             QStringLiteral("--from"), QStringLiteral("2024-06-01"), QStringLiteral("--to"),
-             QStringLiteral("2024-06-01"), QStringLiteral("--json")})
-            .array();
+    const QJsonArray benChart = cli({QStringLiteral("--athlete"), QStringLiteral("Ben"), QStringLiteral("pmc"),
+                                     QStringLiteral("--from"), QStringLiteral("2024-06-01"), QStringLiteral("--to"),
+                                     QStringLiteral("2024-06-01"), QStringLiteral("--json")})
+                                    .array();
     ASSERT_EQ(benChart.size(), 1);
     EXPECT_DOUBLE_EQ(benChart.at(0).toObject().value(QStringLiteral("tss")).toDouble(), 7);
 
@@ -191,8 +188,7 @@ TEST_F(cliActivities, TwoAthletesDataDoesNotMix) {
     ASSERT_EQ(byDefault.size(), 1);
     EXPECT_DOUBLE_EQ(byDefault.at(0).toObject().value(QStringLiteral("load")).toDouble(), 100);
 
-    const CliResult unknown =
-        cli({QStringLiteral("--athlete"), QStringLiteral("Carl"), QStringLiteral("activities")});
+    const CliResult unknown = cli({QStringLiteral("--athlete"), QStringLiteral("Carl"), QStringLiteral("activities")});
     EXPECT_EQ(unknown.exitCode, 1) << unknown;
     EXPECT_TRUE(unknown.err.contains(QStringLiteral("Carl"))) << unknown;
     EXPECT_TRUE(unknown.out.isEmpty()) << unknown;

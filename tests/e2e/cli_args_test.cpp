@@ -9,14 +9,16 @@
 #include <ostream>
 #include <vector>
 
-inline void PrintTo(const QString& s, std::ostream* os) {
+inline void PrintTo(const QString& s, std::ostream* os)
+{
     *os << '"' << s.toStdString() << '"';
 }
 
 namespace tricoach::cli {
 namespace {
 
-std::vector<CommandSpec> table() {
+std::vector<CommandSpec> table()
+{
     return {
         {QStringLiteral("add"),
          {},
@@ -29,33 +31,29 @@ std::vector<CommandSpec> table() {
           {QStringLiteral("dry-run"), {}, {}},
           {QStringLiteral("tag"), QStringLiteral("TAG"), {}, true}},
          {}},
-        {QStringLiteral("athlete"),
-         QStringLiteral("add"),
-         QStringLiteral("add"),
-         QStringLiteral("NAME"),
-         1,
-         1,
-         {},
-         {}},
+        {QStringLiteral("athlete"), QStringLiteral("add"), QStringLiteral("add"), QStringLiteral("NAME"), 1, 1, {}, {}},
         {QStringLiteral("athlete"), QStringLiteral("list"), QStringLiteral("list"), {}, 0, 0, {}, {}},
     };
 }
 
-QStringList args(const std::vector<const char*>& items) {
+QStringList args(const std::vector<const char*>& items)
+{
     QStringList out;
     for (const char* i : items)
         out << QString::fromUtf8(i);
     return out;
 }
 
-Error errorOf(const std::vector<const char*>& items) {
+Error errorOf(const std::vector<const char*>& items)
+{
     const auto commands = table();
     auto r = parseCommandLine(args(items), commands);
     EXPECT_FALSE(r.ok());
     return r.ok() ? Error{} : r.error();
 }
 
-TEST(cliArgs, GlobalOptionsBeforeAndAfterTheCommand) {
+TEST(cliArgs, GlobalOptionsBeforeAndAfterTheCommand)
+{
     const auto commands = table();
     auto r = parseCommandLine(
         args({"--db", "/tmp/x.sqlite", "add", "--date", "2024-06-01", "--json", "--athlete=Anna"}), commands);
@@ -68,10 +66,10 @@ TEST(cliArgs, GlobalOptionsBeforeAndAfterTheCommand) {
     EXPECT_EQ(r->value(QStringLiteral("date")), QStringLiteral("2024-06-01"));
 }
 
-TEST(cliArgs, InlineValuesFlagsAndRepeatableOptions) {
+TEST(cliArgs, InlineValuesFlagsAndRepeatableOptions)
+{
     const auto commands = table();
-    auto r =
-        parseCommandLine(args({"add", "--title=Long run", "--dry-run", "--tag", "a", "--tag=b"}), commands);
+    auto r = parseCommandLine(args({"add", "--title=Long run", "--dry-run", "--tag", "a", "--tag=b"}), commands);
     ASSERT_TRUE(r.ok()) << r.error().message.toStdString();
     EXPECT_EQ(r->value(QStringLiteral("title")), QStringLiteral("Long run"));
     EXPECT_TRUE(r->has(QStringLiteral("dry-run")));
@@ -79,14 +77,16 @@ TEST(cliArgs, InlineValuesFlagsAndRepeatableOptions) {
     EXPECT_FALSE(r->has(QStringLiteral("date")));
 }
 
-TEST(cliArgs, ValuesMayLookNegative) {
+TEST(cliArgs, ValuesMayLookNegative)
+{
     const auto commands = table();
     auto r = parseCommandLine(args({"add", "--title", "-5"}), commands);
     ASSERT_TRUE(r.ok());
     EXPECT_EQ(r->value(QStringLiteral("title")), QStringLiteral("-5"));
 }
 
-TEST(cliArgs, SubCommandsAndPositionals) {
+TEST(cliArgs, SubCommandsAndPositionals)
+{
     const auto commands = table();
     auto r = parseCommandLine(args({"athlete", "add", "Anna"}), commands);
     ASSERT_TRUE(r.ok());
@@ -98,7 +98,8 @@ TEST(cliArgs, SubCommandsAndPositionals) {
     EXPECT_EQ(r->positionals, QStringList{QStringLiteral("--odd")});
 }
 
-TEST(cliArgs, UsageErrorsAreMarkedAndSayWhatIsWrong) {
+TEST(cliArgs, UsageErrorsAreMarkedAndSayWhatIsWrong)
+{
     struct Case {
         std::vector<const char*> args;
         const char* mention;
@@ -123,12 +124,12 @@ TEST(cliArgs, UsageErrorsAreMarkedAndSayWhatIsWrong) {
     for (const Case& c : cases) {
         const Error e = errorOf(c.args);
         EXPECT_TRUE(isUsageError(e)) << c.mention;
-        EXPECT_TRUE(e.message.contains(QLatin1String(c.mention)))
-            << c.mention << ": " << e.message.toStdString();
+        EXPECT_TRUE(e.message.contains(QLatin1String(c.mention))) << c.mention << ": " << e.message.toStdString();
     }
 }
 
-TEST(cliArgs, HelpNeedsOnlyTheCommandWords) {
+TEST(cliArgs, HelpNeedsOnlyTheCommandWords)
+{
     const auto commands = table();
     auto r = parseCommandLine(args({"add", "--bogus", "--help"}), commands);
     ASSERT_TRUE(r.ok());
@@ -144,13 +145,15 @@ TEST(cliArgs, HelpNeedsOnlyTheCommandWords) {
     EXPECT_FALSE(parseCommandLine(args({"nope", "--help"}), commands).ok());
 }
 
-TEST(cliArgs, Dates) {
+TEST(cliArgs, Dates)
+{
     EXPECT_EQ(*parseDate(QStringLiteral("d"), QStringLiteral("2024-02-29")), QDate(2024, 2, 29));
     for (const char* bad : {"2023-02-29", "2024-2-29", "24-02-29", "2024/02/29", "", "2024-02-29T10:00"})
         EXPECT_FALSE(parseDate(QStringLiteral("d"), QLatin1String(bad)).ok()) << bad;
 }
 
-TEST(cliArgs, NumbersAndPaces) {
+TEST(cliArgs, NumbersAndPaces)
+{
     EXPECT_DOUBLE_EQ(*parseNumber(QStringLiteral("n"), QStringLiteral("12.5")), 12.5);
     EXPECT_FALSE(parseNumber(QStringLiteral("n"), QStringLiteral("12,5")).ok());
     EXPECT_FALSE(parseNumber(QStringLiteral("n"), QStringLiteral("nan")).ok());
@@ -165,7 +168,8 @@ TEST(cliArgs, NumbersAndPaces) {
         EXPECT_FALSE(parseMinutesSeconds(QStringLiteral("p"), QLatin1String(bad)).ok()) << bad;
 }
 
-TEST(cliArgs, OptionReaderKeepsTheFirstError) {
+TEST(cliArgs, OptionReaderKeepsTheFirstError)
+{
     const auto commands = table();
     auto r = parseCommandLine(args({"add", "--date", "2024-99-01", "--title", "x"}), commands);
     ASSERT_TRUE(r.ok());
@@ -178,7 +182,8 @@ TEST(cliArgs, OptionReaderKeepsTheFirstError) {
 }
 
 // runCli in-process: usage errors never reach the store.
-TEST(cliArgs, RunCliReportsUsageErrorsWithAHint) {
+TEST(cliArgs, RunCliReportsUsageErrorsWithAHint)
+{
     QString out;
     QString err;
     QTextStream outStream(&out);

@@ -8,36 +8,36 @@ namespace {
 
 using cliAthlete = CliTest;
 
-QJsonObject showJson(const CliResult& r) {
+QJsonObject showJson(const CliResult& r)
+{
     EXPECT_EQ(r.exitCode, 0) << r;
     return r.object();
 }
 
-TEST_F(cliAthlete, SetThenShowCurrentValuesAndHistory) {
-    CliResult r = cli({QStringLiteral("athlete"), QStringLiteral("set"), QStringLiteral("--ftp"),
-                       QStringLiteral("250"), QStringLiteral("--lthr-run"), QStringLiteral("168"),
-                       QStringLiteral("--threshold-pace"), QStringLiteral("4:10"), QStringLiteral("--css"),
-                       QStringLiteral("1:45"), QStringLiteral("--weight"), QStringLiteral("70.5"),
-                       QStringLiteral("--from"), QStringLiteral("2024-01-01")});
+TEST_F(cliAthlete, SetThenShowCurrentValuesAndHistory)
+{
+    CliResult r =
+        cli({QStringLiteral("athlete"), QStringLiteral("set"), QStringLiteral("--ftp"), QStringLiteral("250"),
+             QStringLiteral("--lthr-run"), QStringLiteral("168"), QStringLiteral("--threshold-pace"),
+             QStringLiteral("4:10"), QStringLiteral("--css"), QStringLiteral("1:45"), QStringLiteral("--weight"),
+             QStringLiteral("70.5"), QStringLiteral("--from"), QStringLiteral("2024-01-01")});
     ASSERT_EQ(r.exitCode, 0) << r;
     r = cli({QStringLiteral("athlete"), QStringLiteral("set"), QStringLiteral("--ftp"), QStringLiteral("262"),
-             QStringLiteral("--max-hr"), QStringLiteral("190"), QStringLiteral("--rest-hr"),
-             QStringLiteral("48"), QStringLiteral("--lthr-bike"), QStringLiteral("160"),
-             QStringLiteral("--lthr-swim"), QStringLiteral("150"), QStringLiteral("--from"),
-             QStringLiteral("2024-05-01")});
+             QStringLiteral("--max-hr"), QStringLiteral("190"), QStringLiteral("--rest-hr"), QStringLiteral("48"),
+             QStringLiteral("--lthr-bike"), QStringLiteral("160"), QStringLiteral("--lthr-swim"), QStringLiteral("150"),
+             QStringLiteral("--from"), QStringLiteral("2024-05-01")});
     ASSERT_EQ(r.exitCode, 0) << r;
 
     const QJsonObject show =
         showJson(cli({QStringLiteral("athlete"), QStringLiteral("show"), QStringLiteral("--json")}));
-    EXPECT_EQ(show.keys(),
-              (QStringList{QStringLiteral("current"), QStringLiteral("history"), QStringLiteral("name")}));
+    EXPECT_EQ(show.keys(), (QStringList{QStringLiteral("current"), QStringLiteral("history"), QStringLiteral("name")}));
     EXPECT_EQ(show.value(QStringLiteral("name")).toString(), QStringLiteral("Athlete"));
     const QJsonObject current = show.value(QStringLiteral("current")).toObject();
     EXPECT_EQ(current.keys(),
-              (QStringList{QStringLiteral("css_sec_per_100m"), QStringLiteral("ftp"),
-                           QStringLiteral("lthr_bike"), QStringLiteral("lthr_run"),
-                           QStringLiteral("lthr_swim"), QStringLiteral("max_hr"), QStringLiteral("rest_hr"),
-                           QStringLiteral("threshold_pace_sec_per_km"), QStringLiteral("weight_kg")}));
+              (QStringList{QStringLiteral("css_sec_per_100m"), QStringLiteral("ftp"), QStringLiteral("lthr_bike"),
+                           QStringLiteral("lthr_run"), QStringLiteral("lthr_swim"), QStringLiteral("max_hr"),
+                           QStringLiteral("rest_hr"), QStringLiteral("threshold_pace_sec_per_km"),
+                           QStringLiteral("weight_kg")}));
     EXPECT_DOUBLE_EQ(current.value(QStringLiteral("ftp")).toDouble(), 262);
     EXPECT_DOUBLE_EQ(current.value(QStringLiteral("lthr_run")).toDouble(), 168);
     EXPECT_DOUBLE_EQ(current.value(QStringLiteral("lthr_bike")).toDouble(), 160);
@@ -56,9 +56,9 @@ TEST_F(cliAthlete, SetThenShowCurrentValuesAndHistory) {
     EXPECT_FALSE(first.contains(QStringLiteral("max_hr"))); // only the fields that change sets
     const QJsonObject second = history.at(1).toObject();
     EXPECT_EQ(second.value(QStringLiteral("from")).toString(), QStringLiteral("2024-05-01"));
-    EXPECT_EQ(second.keys(), (QStringList{QStringLiteral("from"), QStringLiteral("ftp"),
-                                          QStringLiteral("lthr_bike"), QStringLiteral("lthr_swim"),
-                                          QStringLiteral("max_hr"), QStringLiteral("rest_hr")}));
+    EXPECT_EQ(second.keys(),
+              (QStringList{QStringLiteral("from"), QStringLiteral("ftp"), QStringLiteral("lthr_bike"),
+                           QStringLiteral("lthr_swim"), QStringLiteral("max_hr"), QStringLiteral("rest_hr")}));
 
     const CliResult human = cli({QStringLiteral("athlete"), QStringLiteral("show")});
     ASSERT_EQ(human.exitCode, 0) << human;
@@ -66,7 +66,8 @@ TEST_F(cliAthlete, SetThenShowCurrentValuesAndHistory) {
         EXPECT_TRUE(human.out.contains(QLatin1String(text))) << text << '\n' << human;
 }
 
-TEST_F(cliAthlete, UnsetThresholdsAreNull) {
+TEST_F(cliAthlete, UnsetThresholdsAreNull)
+{
     const QJsonObject show =
         showJson(cli({QStringLiteral("athlete"), QStringLiteral("show"), QStringLiteral("--json")}));
     const QJsonObject current = show.value(QStringLiteral("current")).toObject();
@@ -77,17 +78,18 @@ TEST_F(cliAthlete, UnsetThresholdsAreNull) {
 }
 
 // Run load = 100 × hours × (speed / threshold speed)², written out independently of core/metrics.
-double runLoad(double km, double minutes, double paceSecPerKm) {
+double runLoad(double km, double minutes, double paceSecPerKm)
+{
     const double speed = km * 1000 / (minutes * 60);
     const double threshold = 1000 / paceSecPerKm;
     return 100 * (minutes / 60) * std::pow(speed / threshold, 2);
 }
 
-TEST_F(cliAthlete, ThresholdFromAnEarlierDateChangesTheLoadOfAStoredRun) {
-    const QJsonObject run =
-        add({QStringLiteral("--date"), QStringLiteral("2024-06-01"), QStringLiteral("--sport"),
-             QStringLiteral("Run"), QStringLiteral("--duration-min"), QStringLiteral("50"),
-             QStringLiteral("--distance-km"), QStringLiteral("10")});
+TEST_F(cliAthlete, ThresholdFromAnEarlierDateChangesTheLoadOfAStoredRun)
+{
+    const QJsonObject run = add({QStringLiteral("--date"), QStringLiteral("2024-06-01"), QStringLiteral("--sport"),
+                                 QStringLiteral("Run"), QStringLiteral("--duration-min"), QStringLiteral("50"),
+                                 QStringLiteral("--distance-km"), QStringLiteral("10")});
     EXPECT_NE(run.value(QStringLiteral("load_source")).toString(), QStringLiteral("pace"));
     const QJsonObject rated = addLoad(QStringLiteral("2024-06-02"), 42); // the user's value must survive
 
@@ -118,16 +120,15 @@ TEST_F(cliAthlete, ThresholdFromAnEarlierDateChangesTheLoadOfAStoredRun) {
     EXPECT_NEAR(stored(0).value(QStringLiteral("load")).toDouble(), runLoad(10, 50, 240), 1e-9);
 
     // The chart follows the recomputed load.
-    const CliResult chart =
-        cli({QStringLiteral("pmc"), QStringLiteral("--from"), QStringLiteral("2024-06-01"),
-             QStringLiteral("--to"), QStringLiteral("2024-06-01"), QStringLiteral("--json")});
-    EXPECT_NEAR(chart.array().at(0).toObject().value(QStringLiteral("tss")).toDouble(), runLoad(10, 50, 240),
-                1e-9);
+    const CliResult chart = cli({QStringLiteral("pmc"), QStringLiteral("--from"), QStringLiteral("2024-06-01"),
+                                 QStringLiteral("--to"), QStringLiteral("2024-06-01"), QStringLiteral("--json")});
+    EXPECT_NEAR(chart.array().at(0).toObject().value(QStringLiteral("tss")).toDouble(), runLoad(10, 50, 240), 1e-9);
 }
 
-TEST_F(cliAthlete, AddAndListProfiles) {
-    CliResult r = cli(
-        {QStringLiteral("athlete"), QStringLiteral("add"), QStringLiteral("Anna"), QStringLiteral("--json")});
+TEST_F(cliAthlete, AddAndListProfiles)
+{
+    CliResult r =
+        cli({QStringLiteral("athlete"), QStringLiteral("add"), QStringLiteral("Anna"), QStringLiteral("--json")});
     ASSERT_EQ(r.exitCode, 0) << r;
     EXPECT_EQ(r.object().value(QStringLiteral("name")).toString(), QStringLiteral("Anna"));
     r = cli({QStringLiteral("athlete"), QStringLiteral("add"), QStringLiteral("Ben Smith")});
@@ -147,9 +148,8 @@ TEST_F(cliAthlete, AddAndListProfiles) {
     r = cli({QStringLiteral("athlete"), QStringLiteral("list")});
     EXPECT_TRUE(r.out.contains(QStringLiteral("Ben Smith"))) << r;
 
-    r = cli({QStringLiteral("--athlete"), QStringLiteral("Ben Smith"), QStringLiteral("athlete"),
-             QStringLiteral("set"), QStringLiteral("--ftp"), QStringLiteral("300"), QStringLiteral("--from"),
-             QStringLiteral("2024-01-01")});
+    r = cli({QStringLiteral("--athlete"), QStringLiteral("Ben Smith"), QStringLiteral("athlete"), QStringLiteral("set"),
+             QStringLiteral("--ftp"), QStringLiteral("300"), QStringLiteral("--from"), QStringLiteral("2024-01-01")});
     ASSERT_EQ(r.exitCode, 0) << r;
     const QJsonObject anna =
         showJson(cli({QStringLiteral("--athlete"), QStringLiteral("Anna"), QStringLiteral("athlete"),
@@ -157,7 +157,8 @@ TEST_F(cliAthlete, AddAndListProfiles) {
     EXPECT_TRUE(anna.value(QStringLiteral("current")).toObject().value(QStringLiteral("ftp")).isNull());
 }
 
-TEST_F(cliAthlete, BadThresholdsAreUsageErrors) {
+TEST_F(cliAthlete, BadThresholdsAreUsageErrors)
+{
     for (const QStringList& args : {QStringList{QStringLiteral("--ftp"), QStringLiteral("-10")},
                                     QStringList{QStringLiteral("--ftp"), QStringLiteral("abc")},
                                     QStringList{QStringLiteral("--threshold-pace"), QStringLiteral("4:75")},

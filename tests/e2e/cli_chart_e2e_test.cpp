@@ -18,7 +18,8 @@ struct Day {
 
 // CTL(d) = CTL(d−1) + (load − CTL(d−1))(1 − e^(−1/42)); ATL likewise with 7; TSB(d) = CTL(d−1) − ATL(d−1);
 // everything is zero before the first activity.
-std::map<QDate, Day> model(const std::map<QDate, double>& loads, const QDate& from, const QDate& to) {
+std::map<QDate, Day> model(const std::map<QDate, double>& loads, const QDate& from, const QDate& to)
+{
     std::map<QDate, Day> out;
     double ctl = 0;
     double atl = 0;
@@ -35,14 +36,16 @@ std::map<QDate, Day> model(const std::map<QDate, double>& loads, const QDate& fr
     return out;
 }
 
-QDate day(const char* iso) {
+QDate day(const char* iso)
+{
     return QDate::fromString(QLatin1String(iso), Qt::ISODate);
 }
 
 class CliChartData : public CliTest {
 protected:
     // Two activities on one day (summed), a gap of two weeks, two sports, a big day at the end.
-    void SetUp() override {
+    void SetUp() override
+    {
         const std::vector<std::pair<const char*, double>> sessions{
             {"2024-03-04", 50},  {"2024-03-04", 30}, {"2024-03-05", 100}, {"2024-03-06", 45.5},
             {"2024-03-20", 120}, {"2024-03-21", 70}, {"2024-03-23", 20},  {"2024-04-02", 200},
@@ -55,14 +58,16 @@ protected:
         }
     }
 
-    QJsonArray pmc(const char* from, const char* to) const {
+    QJsonArray pmc(const char* from, const char* to) const
+    {
         const CliResult r = cli({QStringLiteral("pmc"), QStringLiteral("--from"), QLatin1String(from),
                                  QStringLiteral("--to"), QLatin1String(to), QStringLiteral("--json")});
         EXPECT_EQ(r.exitCode, 0) << r;
         return r.array();
     }
 
-    void expectMatchesModel(const QJsonArray& chart, const char* from, const char* to) const {
+    void expectMatchesModel(const QJsonArray& chart, const char* from, const char* to) const
+    {
         const std::map<QDate, Day> expected = model(loads, day(from), day(to));
         ASSERT_EQ(static_cast<std::size_t>(chart.size()), expected.size());
         auto it = expected.begin();
@@ -73,14 +78,10 @@ protected:
                                          QStringLiteral("tsb"), QStringLiteral("tss")}));
             const QString date = it->first.toString(Qt::ISODate);
             EXPECT_EQ(o.value(QStringLiteral("date")).toString(), date);
-            EXPECT_NEAR(o.value(QStringLiteral("tss")).toDouble(), it->second.load, 1e-9)
-                << date.toStdString();
-            EXPECT_NEAR(o.value(QStringLiteral("ctl")).toDouble(), it->second.ctl, 1e-9)
-                << date.toStdString();
-            EXPECT_NEAR(o.value(QStringLiteral("atl")).toDouble(), it->second.atl, 1e-9)
-                << date.toStdString();
-            EXPECT_NEAR(o.value(QStringLiteral("tsb")).toDouble(), it->second.tsb, 1e-9)
-                << date.toStdString();
+            EXPECT_NEAR(o.value(QStringLiteral("tss")).toDouble(), it->second.load, 1e-9) << date.toStdString();
+            EXPECT_NEAR(o.value(QStringLiteral("ctl")).toDouble(), it->second.ctl, 1e-9) << date.toStdString();
+            EXPECT_NEAR(o.value(QStringLiteral("atl")).toDouble(), it->second.atl, 1e-9) << date.toStdString();
+            EXPECT_NEAR(o.value(QStringLiteral("tsb")).toDouble(), it->second.tsb, 1e-9) << date.toStdString();
             ++it;
         }
     }
@@ -91,7 +92,8 @@ protected:
 using cliChart = CliChartData;
 using cliChartEmpty = CliTest;
 
-TEST_F(cliChart, PmcJsonMatchesTheIndependentModel) {
+TEST_F(cliChart, PmcJsonMatchesTheIndependentModel)
+{
     const QJsonArray chart = pmc("2024-02-25", "2024-04-20");
     expectMatchesModel(chart, "2024-02-25", "2024-04-20");
     // Zero before the first activity; the two sessions of 4 March are summed.
@@ -102,22 +104,24 @@ TEST_F(cliChart, PmcJsonMatchesTheIndependentModel) {
     EXPECT_DOUBLE_EQ(chart.at(8).toObject().value(QStringLiteral("tss")).toDouble(), 80.0);
 }
 
-TEST_F(cliChart, PmcWindowAfterTheFirstActivityCarriesTheState) {
+TEST_F(cliChart, PmcWindowAfterTheFirstActivityCarriesTheState)
+{
     expectMatchesModel(pmc("2024-03-22", "2024-03-28"), "2024-03-22", "2024-03-28");
     expectMatchesModel(pmc("2024-04-02", "2024-04-02"), "2024-04-02", "2024-04-02");
 }
 
-TEST_F(cliChart, PmcDefaultsToTheLast90DaysEndingToday) {
+TEST_F(cliChart, PmcDefaultsToTheLast90DaysEndingToday)
+{
     const CliResult r = cli({QStringLiteral("pmc"), QStringLiteral("--json")});
     ASSERT_EQ(r.exitCode, 0) << r;
     const QJsonArray chart = r.array();
     ASSERT_EQ(chart.size(), 90);
-    const QDate last =
-        QDate::fromString(chart.last().toObject().value(QStringLiteral("date")).toString(), Qt::ISODate);
+    const QDate last = QDate::fromString(chart.last().toObject().value(QStringLiteral("date")).toString(), Qt::ISODate);
     EXPECT_LE(std::abs(last.daysTo(QDate::currentDate())), 1); // a run across midnight may see yesterday
 }
 
-TEST_F(cliChart, PmcTableUsesFitnessFatigueFormAndNoTrademarks) {
+TEST_F(cliChart, PmcTableUsesFitnessFatigueFormAndNoTrademarks)
+{
     const CliResult r = cli({QStringLiteral("pmc"), QStringLiteral("--from"), QStringLiteral("2024-03-01"),
                              QStringLiteral("--to"), QStringLiteral("2024-03-10")});
     ASSERT_EQ(r.exitCode, 0) << r;
@@ -132,10 +136,10 @@ TEST_F(cliChart, PmcTableUsesFitnessFatigueFormAndNoTrademarks) {
     EXPECT_EQ(r.out.count(QStringLiteral("2024-03-")), 10) << r;
 }
 
-TEST_F(cliChart, PmcFooterFollowsTheAthletesTimeConstants) {
-    const CliResult set =
-        cli({QStringLiteral("settings"), QStringLiteral("set"), QStringLiteral("--fitness-days"),
-             QStringLiteral("28"), QStringLiteral("--fatigue-days"), QStringLiteral("5")});
+TEST_F(cliChart, PmcFooterFollowsTheAthletesTimeConstants)
+{
+    const CliResult set = cli({QStringLiteral("settings"), QStringLiteral("set"), QStringLiteral("--fitness-days"),
+                               QStringLiteral("28"), QStringLiteral("--fatigue-days"), QStringLiteral("5")});
     ASSERT_EQ(set.exitCode, 0) << set;
     const CliResult r = cli({QStringLiteral("pmc"), QStringLiteral("--from"), QStringLiteral("2024-03-01"),
                              QStringLiteral("--to"), QStringLiteral("2024-03-10")});
@@ -143,7 +147,8 @@ TEST_F(cliChart, PmcFooterFollowsTheAthletesTimeConstants) {
 }
 
 // The README's risk table and form bands, written out here independently.
-QString expectedRisk(double ramp, double ctl, double atl, double tsb) {
+QString expectedRisk(double ramp, double ctl, double atl, double tsb)
+{
     const double ratio = ctl >= 10 ? atl / ctl : 0;
     if (ramp > 8 || tsb < -30 || ratio > 1.3)
         return QStringLiteral("high");
@@ -152,7 +157,8 @@ QString expectedRisk(double ramp, double ctl, double atl, double tsb) {
     return QStringLiteral("low");
 }
 
-QString expectedFormStatus(double tsb) {
+QString expectedFormStatus(double tsb)
+{
     if (tsb > 25)
         return QStringLiteral("transition");
     if (tsb > 5)
@@ -164,18 +170,19 @@ QString expectedFormStatus(double tsb) {
     return QStringLiteral("overreaching");
 }
 
-TEST_F(cliChart, AnalyzeJsonHasExactlyTheSevenKeysAndIndependentValues) {
+TEST_F(cliChart, AnalyzeJsonHasExactlyTheSevenKeysAndIndependentValues)
+{
     for (const char* date : {"2024-03-06", "2024-03-21", "2024-03-27", "2024-04-02", "2024-04-15"}) {
-        const CliResult r = cli({QStringLiteral("analyze"), QStringLiteral("--date"), QLatin1String(date),
-                                 QStringLiteral("--json")});
+        const CliResult r =
+            cli({QStringLiteral("analyze"), QStringLiteral("--date"), QLatin1String(date), QStringLiteral("--json")});
         ASSERT_EQ(r.exitCode, 0) << r;
         const QJsonObject a = r.object();
         const QStringList keys = a.keys();
-        EXPECT_EQ(std::set<QString>(keys.begin(), keys.end()),
-                  (std::set<QString>{QStringLiteral("ramp_rate"), QStringLiteral("risk_level"),
-                                     QStringLiteral("current_ctl"), QStringLiteral("current_atl"),
-                                     QStringLiteral("current_tsb"), QStringLiteral("form_status"),
-                                     QStringLiteral("recommendations")}));
+        EXPECT_EQ(
+            std::set<QString>(keys.begin(), keys.end()),
+            (std::set<QString>{QStringLiteral("ramp_rate"), QStringLiteral("risk_level"), QStringLiteral("current_ctl"),
+                               QStringLiteral("current_atl"), QStringLiteral("current_tsb"),
+                               QStringLiteral("form_status"), QStringLiteral("recommendations")}));
         const QDate d = day(date);
         const std::map<QDate, Day> m = model(loads, d.addDays(-7), d);
         const Day& today = m.at(d);
@@ -184,8 +191,7 @@ TEST_F(cliChart, AnalyzeJsonHasExactlyTheSevenKeysAndIndependentValues) {
         EXPECT_NEAR(a.value(QStringLiteral("current_ctl")).toDouble(), today.ctl, 1e-9) << date;
         EXPECT_NEAR(a.value(QStringLiteral("current_atl")).toDouble(), today.atl, 1e-9) << date;
         EXPECT_NEAR(a.value(QStringLiteral("current_tsb")).toDouble(), today.tsb, 1e-9) << date;
-        EXPECT_EQ(a.value(QStringLiteral("risk_level")).toString(),
-                  expectedRisk(ramp, today.ctl, today.atl, today.tsb))
+        EXPECT_EQ(a.value(QStringLiteral("risk_level")).toString(), expectedRisk(ramp, today.ctl, today.atl, today.tsb))
             << date;
         EXPECT_EQ(a.value(QStringLiteral("form_status")).toString(), expectedFormStatus(today.tsb)) << date;
         const QJsonArray recommendations = a.value(QStringLiteral("recommendations")).toArray();
@@ -195,9 +201,9 @@ TEST_F(cliChart, AnalyzeJsonHasExactlyTheSevenKeysAndIndependentValues) {
     }
 }
 
-TEST_F(cliChart, AnalyzeHumanOutputHasLabelledLines) {
-    const CliResult r =
-        cli({QStringLiteral("analyze"), QStringLiteral("--date"), QStringLiteral("2024-03-21")});
+TEST_F(cliChart, AnalyzeHumanOutputHasLabelledLines)
+{
+    const CliResult r = cli({QStringLiteral("analyze"), QStringLiteral("--date"), QStringLiteral("2024-03-21")});
     ASSERT_EQ(r.exitCode, 0) << r;
     for (const char* label : {"Ramp rate", "Risk", "Fitness", "Fatigue", "Form", "Form status"})
         EXPECT_TRUE(r.out.contains(QLatin1String(label) + QLatin1Char(':'))) << label << '\n' << r;
@@ -206,7 +212,8 @@ TEST_F(cliChart, AnalyzeHumanOutputHasLabelledLines) {
     EXPECT_TRUE(r.out.contains(QStringLiteral("•"))) << r;
 }
 
-TEST_F(cliChartEmpty, AnalyzeWithoutActivitiesIsAllZero) {
+TEST_F(cliChartEmpty, AnalyzeWithoutActivitiesIsAllZero)
+{
     const CliResult r = cli({QStringLiteral("analyze"), QStringLiteral("--json")});
     ASSERT_EQ(r.exitCode, 0) << r;
     const QJsonObject a = r.object();

@@ -11,7 +11,8 @@ namespace {
 
 using cliErrors = CliTest;
 
-void expectUsageError(const CliResult& r, const char* mention) {
+void expectUsageError(const CliResult& r, const char* mention)
+{
     EXPECT_EQ(r.exitCode, 2) << r;
     EXPECT_TRUE(r.out.isEmpty()) << r;
     EXPECT_TRUE(r.err.contains(QLatin1String(mention), Qt::CaseInsensitive)) << mention << '\n' << r;
@@ -19,26 +20,30 @@ void expectUsageError(const CliResult& r, const char* mention) {
     EXPECT_EQ(r.err.trimmed().count(QLatin1Char('\n')), 1) << "a message and a one-line hint\n" << r;
 }
 
-TEST_F(cliErrors, UnknownCommand) {
+TEST_F(cliErrors, UnknownCommand)
+{
     expectUsageError(cli({QStringLiteral("frobnicate")}), "frobnicate");
 }
 
-TEST_F(cliErrors, NoCommand) {
+TEST_F(cliErrors, NoCommand)
+{
     expectUsageError(cli({}), "command");
 }
 
-TEST_F(cliErrors, BadDate) {
+TEST_F(cliErrors, BadDate)
+{
     for (const char* bad : {"2024-13-01", "2024-02-30", "yesterday", "2024-6-1", "01.06.2024"}) {
-        expectUsageError(cli({QStringLiteral("add"), QStringLiteral("--date"), QLatin1String(bad),
-                              QStringLiteral("--sport"), QStringLiteral("Run"),
-                              QStringLiteral("--duration-min"), QStringLiteral("30")}),
-                         bad);
+        expectUsageError(
+            cli({QStringLiteral("add"), QStringLiteral("--date"), QLatin1String(bad), QStringLiteral("--sport"),
+                 QStringLiteral("Run"), QStringLiteral("--duration-min"), QStringLiteral("30")}),
+            bad);
     }
     expectUsageError(cli({QStringLiteral("pmc"), QStringLiteral("--from"), QStringLiteral("2024-99-01")}),
                      "2024-99-01");
 }
 
-TEST_F(cliErrors, MissingRequiredOptions) {
+TEST_F(cliErrors, MissingRequiredOptions)
+{
     expectUsageError(cli({QStringLiteral("add"), QStringLiteral("--date"), QStringLiteral("2024-06-01"),
                           QStringLiteral("--duration-min"), QStringLiteral("30")}),
                      "--sport");
@@ -50,7 +55,8 @@ TEST_F(cliErrors, MissingRequiredOptions) {
                      "--duration-min");
 }
 
-TEST_F(cliErrors, MalformedValues) {
+TEST_F(cliErrors, MalformedValues)
+{
     const QStringList base{QStringLiteral("add"), QStringLiteral("--date"), QStringLiteral("2024-06-01")};
     expectUsageError(cli(base + QStringList{QStringLiteral("--sport"), QStringLiteral("Curling"),
                                             QStringLiteral("--duration-min"), QStringLiteral("30")}),
@@ -61,22 +67,22 @@ TEST_F(cliErrors, MalformedValues) {
     expectUsageError(cli(base + QStringList{QStringLiteral("--sport"), QStringLiteral("Run"),
                                             QStringLiteral("--duration-min"), QStringLiteral("thirty")}),
                      "thirty");
-    expectUsageError(cli(base + QStringList{QStringLiteral("--sport"), QStringLiteral("Run"),
-                                            QStringLiteral("--duration-min"), QStringLiteral("30"),
-                                            QStringLiteral("--rpe"), QStringLiteral("11")}),
-                     "--rpe");
-    expectUsageError(cli(base + QStringList{QStringLiteral("--sport"), QStringLiteral("Run"),
-                                            QStringLiteral("--duration-min"), QStringLiteral("30"),
-                                            QStringLiteral("--distance-km"), QStringLiteral("-1")}),
-                     "--distance-km");
-    expectUsageError(cli({QStringLiteral("volume"), QStringLiteral("--weeks"), QStringLiteral("0")}),
-                     "--weeks");
+    expectUsageError(
+        cli(base + QStringList{QStringLiteral("--sport"), QStringLiteral("Run"), QStringLiteral("--duration-min"),
+                               QStringLiteral("30"), QStringLiteral("--rpe"), QStringLiteral("11")}),
+        "--rpe");
+    expectUsageError(
+        cli(base + QStringList{QStringLiteral("--sport"), QStringLiteral("Run"), QStringLiteral("--duration-min"),
+                               QStringLiteral("30"), QStringLiteral("--distance-km"), QStringLiteral("-1")}),
+        "--distance-km");
+    expectUsageError(cli({QStringLiteral("volume"), QStringLiteral("--weeks"), QStringLiteral("0")}), "--weeks");
     expectUsageError(cli({QStringLiteral("pmc"), QStringLiteral("--from"), QStringLiteral("2024-06-02"),
                           QStringLiteral("--to"), QStringLiteral("2024-06-01")}),
                      "after");
 }
 
-TEST_F(cliErrors, UnknownOptionsAndMissingValues) {
+TEST_F(cliErrors, UnknownOptionsAndMissingValues)
+{
     expectUsageError(cli({QStringLiteral("activities"), QStringLiteral("--colour")}), "--colour");
     expectUsageError(cli({QStringLiteral("pmc"), QStringLiteral("--from")}), "--from");
     expectUsageError(cli({QStringLiteral("pmc"), QStringLiteral("--json=yes")}), "--json");
@@ -85,12 +91,14 @@ TEST_F(cliErrors, UnknownOptionsAndMissingValues) {
     expectUsageError(cli({QStringLiteral("activities"), QStringLiteral("extra")}), "extra");
 }
 
-TEST_F(cliErrors, UsageErrorsLeaveNoDatabaseBehind) {
+TEST_F(cliErrors, UsageErrorsLeaveNoDatabaseBehind)
+{
     cli({QStringLiteral("add"), QStringLiteral("--date"), QStringLiteral("bad")});
     EXPECT_FALSE(QFile::exists(dbPath()));
 }
 
-TEST_F(cliErrors, DatabaseFromANewerVersionIsRefused) {
+TEST_F(cliErrors, DatabaseFromANewerVersionIsRefused)
+{
     {
         auto store = ActivityStore::open(dbPath());
         ASSERT_TRUE(store.ok()) << store.error().message.toStdString();
@@ -106,9 +114,9 @@ TEST_F(cliErrors, DatabaseFromANewerVersionIsRefused) {
     }
     QSqlDatabase::removeDatabase(QStringLiteral("bump"));
 
-    for (const QStringList& args : {QStringList{QStringLiteral("activities")},
-                                    QStringList{QStringLiteral("pmc"), QStringLiteral("--json")},
-                                    QStringList{QStringLiteral("athlete"), QStringLiteral("list")}}) {
+    for (const QStringList& args :
+         {QStringList{QStringLiteral("activities")}, QStringList{QStringLiteral("pmc"), QStringLiteral("--json")},
+          QStringList{QStringLiteral("athlete"), QStringLiteral("list")}}) {
         const CliResult r = cli(args);
         EXPECT_EQ(r.exitCode, 1) << r;
         EXPECT_TRUE(r.out.isEmpty()) << r;
@@ -129,18 +137,20 @@ TEST_F(cliErrors, DatabaseFromANewerVersionIsRefused) {
     QSqlDatabase::removeDatabase(QStringLiteral("check"));
 }
 
-TEST_F(cliErrors, DatabaseThatCannotBeCreatedIsAFailure) {
+TEST_F(cliErrors, DatabaseThatCannotBeCreatedIsAFailure)
+{
     QFile blocker(pathFor(QStringLiteral("file")));
     ASSERT_TRUE(blocker.open(QIODevice::WriteOnly));
     blocker.close();
-    const CliResult r = run({QStringLiteral("--db"), pathFor(QStringLiteral("file/sub/tricoach.sqlite")),
-                             QStringLiteral("activities")});
+    const CliResult r = run(
+        {QStringLiteral("--db"), pathFor(QStringLiteral("file/sub/tricoach.sqlite")), QStringLiteral("activities")});
     EXPECT_EQ(r.exitCode, 1) << r;
     EXPECT_FALSE(r.err.isEmpty()) << r;
     EXPECT_TRUE(r.out.isEmpty()) << r;
 }
 
-TEST_F(cliErrors, HelpForTheProgramAndEveryCommand) {
+TEST_F(cliErrors, HelpForTheProgramAndEveryCommand)
+{
     const CliResult program = cli({QStringLiteral("--help")});
     ASSERT_EQ(program.exitCode, 0) << program;
     const QStringList commands{
@@ -157,8 +167,8 @@ TEST_F(cliErrors, HelpForTheProgramAndEveryCommand) {
         EXPECT_TRUE(help.err.isEmpty()) << help;
     }
     const CliResult addHelp = cli({QStringLiteral("add"), QStringLiteral("--help")});
-    for (const char* option : {"--date", "--sport", "--duration-min", "--distance-km", "--tss", "--rpe",
-                               "--title", "--notes", "--sub-sport", "--avg-hr", "--avg-power"})
+    for (const char* option : {"--date", "--sport", "--duration-min", "--distance-km", "--tss", "--rpe", "--title",
+                               "--notes", "--sub-sport", "--avg-hr", "--avg-power"})
         EXPECT_TRUE(addHelp.out.contains(QLatin1String(option))) << option;
     // Help never touches the database.
     EXPECT_FALSE(QFile::exists(dbPath()));

@@ -7,7 +7,10 @@
 using namespace tricoach::test;
 
 namespace {
-QString corpus(const QString& rel) { return QStringLiteral(TRICOACH_TESTDATA_DIR "/activities/") + rel; }
+QString corpus(const QString& rel)
+{
+    return QStringLiteral(TRICOACH_TESTDATA_DIR "/activities/") + rel;
+}
 } // namespace
 
 using cliImport = CliTest;
@@ -20,7 +23,7 @@ TEST_F(cliImport, ImportsFilesAndReportsEachAsJson)
                              corpus(QStringLiteral("fit/triathlon-garmin-fr920xt-chained.fit"))});
     ASSERT_EQ(r.exitCode, 0) << r;
     const QJsonObject report = r.object();
-    EXPECT_EQ(report.value(QStringLiteral("added")).toInt(), 6); // the run, five triathlon legs
+    EXPECT_EQ(report.value(QStringLiteral("added")).toInt(), 6);      // the run, five triathlon legs
     EXPECT_EQ(report.value(QStringLiteral("duplicates")).toInt(), 1); // the same run as TCX
     EXPECT_EQ(report.value(QStringLiteral("failed")).toInt(), 0);
     const QJsonArray files = report.value(QStringLiteral("files")).toArray();

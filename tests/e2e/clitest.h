@@ -14,7 +14,8 @@
 #include <ostream>
 
 // Readable QString values in assertion messages.
-inline void PrintTo(const QString& s, std::ostream* os) {
+inline void PrintTo(const QString& s, std::ostream* os)
+{
     *os << '"' << s.toStdString() << '"';
 }
 
@@ -26,7 +27,8 @@ struct CliResult {
     QString err;
 
     // stdout parsed as JSON; a parse failure is a test failure and yields null.
-    QJsonValue json() const {
+    QJsonValue json() const
+    {
         QJsonParseError error{};
         const QJsonDocument doc = QJsonDocument::fromJson(out.toUtf8(), &error);
         EXPECT_EQ(error.error, QJsonParseError::NoError) << error.errorString().toStdString() << "\n"
@@ -41,7 +43,8 @@ struct CliResult {
     QJsonObject object() const { return json().toObject(); }
 };
 
-inline std::ostream& operator<<(std::ostream& os, const CliResult& r) {
+inline std::ostream& operator<<(std::ostream& os, const CliResult& r)
+{
     return os << "exit " << r.exitCode << "\n--- stdout\n"
               << r.out.toStdString() << "--- stderr\n"
               << r.err.toStdString();
@@ -53,12 +56,14 @@ protected:
     QString dbPath() const { return pathFor(QStringLiteral("tricoach.sqlite")); }
 
     // tricoach-cli --db <temp db> args...
-    CliResult cli(const QStringList& args, const QProcessEnvironment& env = {}) const {
+    CliResult cli(const QStringList& args, const QProcessEnvironment& env = {}) const
+    {
         return run(QStringList{QStringLiteral("--db"), dbPath()} + args, env);
     }
 
     // tricoach-cli args..., with HOME and the XDG folders inside the temp folder so nothing real is touched.
-    CliResult run(const QStringList& args, const QProcessEnvironment& extraEnv = {}) const {
+    CliResult run(const QStringList& args, const QProcessEnvironment& extraEnv = {}) const
+    {
         QProcess p;
         QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
         env.insert(QStringLiteral("HOME"), pathFor(QStringLiteral("home")));
@@ -81,19 +86,19 @@ protected:
     }
 
     // add ... --json; returns the printed object (and fails the test unless it succeeded).
-    QJsonObject add(const QStringList& args) const {
-        const CliResult r =
-            cli(QStringList{QStringLiteral("add")} + args + QStringList{QStringLiteral("--json")});
+    QJsonObject add(const QStringList& args) const
+    {
+        const CliResult r = cli(QStringList{QStringLiteral("add")} + args + QStringList{QStringLiteral("--json")});
         EXPECT_EQ(r.exitCode, 0) << r;
         return r.object();
     }
 
     // add --date D --sport S --duration-min M --tss T
     QJsonObject addLoad(const QString& date, double tss, const QString& sport = QStringLiteral("Run"),
-                        double minutes = 60) const {
-        return add({QStringLiteral("--date"), date, QStringLiteral("--sport"), sport,
-                    QStringLiteral("--duration-min"), QString::number(minutes), QStringLiteral("--tss"),
-                    QString::number(tss)});
+                        double minutes = 60) const
+    {
+        return add({QStringLiteral("--date"), date, QStringLiteral("--sport"), sport, QStringLiteral("--duration-min"),
+                    QString::number(minutes), QStringLiteral("--tss"), QString::number(tss)});
     }
 };
 

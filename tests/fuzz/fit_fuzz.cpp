@@ -8,7 +8,8 @@
 #include <cstdint>
 #include <cstdlib>
 
-extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size)
+{
     const tricoach::FitReader reader;
     const tricoach::DecodedFile decoded =
         reader.read(QByteArrayView(reinterpret_cast<const char*>(data), static_cast<qsizetype>(size)));

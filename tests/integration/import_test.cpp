@@ -14,7 +14,10 @@ using namespace tricoach;
 
 namespace {
 
-QString corpus(const QString& rel) { return QStringLiteral(TRICOACH_TESTDATA_DIR "/activities/") + rel; }
+QString corpus(const QString& rel)
+{
+    return QStringLiteral(TRICOACH_TESTDATA_DIR "/activities/") + rel;
+}
 
 class ImportTest : public test::TempDirTest {
 protected:
@@ -62,9 +65,9 @@ TEST_F(ImportTest, WholeCorpusImportsAndReimportIsIdempotent)
     options.batchSize = 7; // several batches
     ActivityImporter importer(*store, formats, options);
     std::vector<ImportProgress> seen;
-    const auto report = importer.run(athlete, {corpus(QStringLiteral("fit")), corpus(QStringLiteral("tcx")),
-                                               corpus(QStringLiteral("gpx"))},
-                                     [&](const ImportProgress& p) { seen.push_back(p); });
+    const auto report = importer.run(
+        athlete, {corpus(QStringLiteral("fit")), corpus(QStringLiteral("tcx")), corpus(QStringLiteral("gpx"))},
+        [&](const ImportProgress& p) { seen.push_back(p); });
     ASSERT_FALSE(report.cancelled);
     ASSERT_GE(report.files.size(), 54u + 13 + 12);
     ASSERT_EQ(seen.size(), report.files.size());
@@ -107,8 +110,8 @@ TEST_F(ImportTest, WholeCorpusImportsAndReimportIsIdempotent)
     expectChartConsistent();
 
     // Importing the same files again stores nothing new.
-    const auto again = importer.run(athlete, {corpus(QStringLiteral("fit")), corpus(QStringLiteral("tcx")),
-                                              corpus(QStringLiteral("gpx"))});
+    const auto again = importer.run(
+        athlete, {corpus(QStringLiteral("fit")), corpus(QStringLiteral("tcx")), corpus(QStringLiteral("gpx"))});
     EXPECT_EQ(again.added(), 0);
     EXPECT_EQ(store->activityCount(athlete), stored);
     for (const auto& f : again.files) {
@@ -153,10 +156,13 @@ TEST_F(ImportTest, CancelKeepsTheStoreConsistent)
     options.batchSize = 3;
     ActivityImporter importer(*store, formats, options);
     std::atomic<bool> cancel{false};
-    const auto report = importer.run(athlete, {corpus(QStringLiteral("fit"))}, [&](const ImportProgress& p) {
-        if (p.filesDone == 10)
-            cancel = true;
-    }, &cancel);
+    const auto report = importer.run(
+        athlete, {corpus(QStringLiteral("fit"))},
+        [&](const ImportProgress& p) {
+            if (p.filesDone == 10)
+                cancel = true;
+        },
+        &cancel);
     EXPECT_TRUE(report.cancelled);
     int skipped = 0;
     int storedByReport = 0;

@@ -1,5 +1,5 @@
-#include "core/util/datetime.h"
 #include "core/store/activitystore.h"
+#include "core/util/datetime.h"
 #include "tests/support/tempdir.h"
 #include "ui/mainwindow.h"
 
@@ -27,9 +27,9 @@ TEST_F(MainWindowTest, OpensWithEveryPageAndShowsTheAthletesNumbers)
 
     MainWindow w(**store, athlete->id);
     w.show();
-    EXPECT_EQ(w.pageNames(), (QStringList{QStringLiteral("Dashboard"), QStringLiteral("Activities"),
-                                          QStringLiteral("Calendar"), QStringLiteral("Plan"),
-                                          QStringLiteral("Settings")}));
+    EXPECT_EQ(w.pageNames(),
+              (QStringList{QStringLiteral("Dashboard"), QStringLiteral("Activities"), QStringLiteral("Calendar"),
+                           QStringLiteral("Plan"), QStringLiteral("Settings")}));
     auto* summary = w.findChild<QLabel*>(QStringLiteral("dashboardSummary"));
     ASSERT_NE(summary, nullptr);
     EXPECT_TRUE(summary->text().contains(QStringLiteral("1 activities"))) << summary->text().toStdString();

@@ -71,7 +71,8 @@ TEST(Architecture, CoreTargetLinksNoGuiModule)
     QFile cmake(QStringLiteral(TRICOACH_SOURCE_DIR "/core/CMakeLists.txt"));
     ASSERT_TRUE(cmake.open(QIODevice::ReadOnly));
     const QString text = QString::fromUtf8(cmake.readAll());
-    static const QRegularExpression gui(QStringLiteral(R"(Qt6?::(Gui|Widgets|Charts|OpenGL|PrintSupport)|tricoach::ui)"));
+    static const QRegularExpression gui(
+        QStringLiteral(R"(Qt6?::(Gui|Widgets|Charts|OpenGL|PrintSupport)|tricoach::ui)"));
     const auto m = gui.match(text);
     EXPECT_FALSE(m.hasMatch()) << "core/CMakeLists.txt links " << m.captured(0).toStdString();
 }

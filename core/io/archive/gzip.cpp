@@ -6,7 +6,8 @@ namespace tricoach::archive {
 
 bool isGzip(QByteArrayView data)
 {
-    return data.size() >= 2 && static_cast<unsigned char>(data[0]) == 0x1f && static_cast<unsigned char>(data[1]) == 0x8b;
+    return data.size() >= 2 && static_cast<unsigned char>(data[0]) == 0x1f &&
+           static_cast<unsigned char>(data[1]) == 0x8b;
 }
 
 Result<QByteArray> gunzip(QByteArrayView data, qint64 maxOutput)

@@ -1,15 +1,17 @@
 #include "core/io/archive/inflate.h"
 
-#include <zlib.h>
-
 #include <algorithm>
 #include <limits>
+#include <zlib.h>
 
 namespace tricoach::archive::detail {
 
 namespace {
 
-QString formatName(Wrapper w) { return w == Wrapper::Gzip ? QStringLiteral("gzip") : QStringLiteral("zip"); }
+QString formatName(Wrapper w)
+{
+    return w == Wrapper::Gzip ? QStringLiteral("gzip") : QStringLiteral("zip");
+}
 
 Error corrupt(Wrapper w, const char* zlibMessage)
 {
@@ -60,7 +62,8 @@ Result<QByteArray> inflateAll(QByteArrayView data, Wrapper wrapper, qint64 expec
 
     QByteArray out;
     qint64 produced = 0;
-    qint64 capacity = expectedSize >= 0 ? expectedSize : std::min<qint64>(std::max<qint64>(data.size() * 4, 65536), maxOutput);
+    qint64 capacity =
+        expectedSize >= 0 ? expectedSize : std::min<qint64>(std::max<qint64>(data.size() * 4, 65536), maxOutput);
     out.resize(capacity);
     const auto* in = reinterpret_cast<const Bytef*>(data.data());
     qint64 consumed = 0;

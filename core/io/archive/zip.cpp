@@ -2,10 +2,9 @@
 
 #include "core/io/archive/inflate.h"
 
-#include <zlib.h>
-
 #include <limits>
 #include <optional>
+#include <zlib.h>
 
 namespace tricoach::archive {
 
@@ -28,7 +27,10 @@ constexpr quint32 kSaturated32 = 0xffffffff;
 // Little-endian reads with bounds checks; every read past the end yields nullopt.
 class View {
 public:
-    explicit View(QByteArrayView data) : m_data(data) {}
+    explicit View(QByteArrayView data)
+        : m_data(data)
+    {
+    }
     qint64 size() const { return m_data.size(); }
     std::optional<quint64> read(qint64 at, int bytes) const
     {
@@ -181,9 +183,9 @@ Result<QByteArray> extractZipEntry(QByteArrayView zip, const ArchiveEntry& e, qi
 {
     const View v(zip);
     if (e.encrypted)
-        return makeError(QStringLiteral("\"%1\" is encrypted in the zip archive; unpack it with its password first.")
-                             .arg(e.name),
-                         QStringLiteral("zip.unsupported"));
+        return makeError(
+            QStringLiteral("\"%1\" is encrypted in the zip archive; unpack it with its password first.").arg(e.name),
+            QStringLiteral("zip.unsupported"));
     if (e.method != 0 && e.method != 8)
         return makeError(QStringLiteral("\"%1\" uses zip compression method %2; only stored and deflate are read. "
                                         "Repack the archive with a standard zip tool.")

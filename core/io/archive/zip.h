@@ -34,7 +34,6 @@ Result<std::vector<ArchiveEntry>> listZip(QByteArrayView zip);
 
 // The uncompressed bytes of one entry, checked against its CRC-32. Errors: "zip.corrupt", "zip.truncated",
 // "zip.unsupported" (encrypted, or a method other than stored/deflate), "archive.too-large".
-Result<QByteArray> extractZipEntry(QByteArrayView zip, const ArchiveEntry& entry,
-                                   qint64 maxOutput = kMaxInflatedBytes);
+Result<QByteArray> extractZipEntry(QByteArrayView zip, const ArchiveEntry& entry, qint64 maxOutput = kMaxInflatedBytes);
 
 } // namespace tricoach::archive

@@ -30,12 +30,14 @@ struct Frame {
     std::vector<const LengthInfo*> lengths;
 };
 
-std::optional<double> finite(double v) {
+std::optional<double> finite(double v)
+{
     return std::isnan(v) ? std::nullopt : std::optional<double>(v);
 }
 
 // FIT seconds as a UTC date-time; invalid for a value no uint32 timestamp (minus a duration) can produce.
-QDateTime toUtc(double fitSeconds) {
+QDateTime toUtc(double fitSeconds)
+{
     constexpr double kLimit = 1e12; // ~31,700 years: far beyond any FIT time, far inside qint64 milliseconds
     if (!std::isfinite(fitSeconds) || std::abs(fitSeconds) > kLimit)
         return {};
@@ -44,7 +46,8 @@ QDateTime toUtc(double fitSeconds) {
 
 // The frame whose span holds `t`; where spans touch (a leg ends as the next starts) the later one. Outside
 // every span: the nearest frame before `t`, or the first.
-std::size_t frameFor(const std::vector<Frame>& frames, double t) {
+std::size_t frameFor(const std::vector<Frame>& frames, double t)
+{
     std::optional<std::size_t> best;
     for (std::size_t i = 0; i < frames.size(); ++i) {
         if (t >= frames[i].start && t <= frames[i].end && (!best || frames[i].start > frames[*best].start))
@@ -64,7 +67,8 @@ struct Stats {
     std::optional<double> mean, max;
 };
 
-Stats statsOf(const std::vector<double>* v) {
+Stats statsOf(const std::vector<double>* v)
+{
     Stats s;
     if (!v)
         return s;
@@ -87,7 +91,8 @@ Stats statsOf(const std::vector<double>* v) {
 // Gathers one column's values for the frame's rows; empty when the frame has none of them. With a single
 // frame the column is moved, not copied: record values go from the decoder into the activity without a second
 // copy.
-std::vector<double> gather(std::vector<double>& column, const Frame& frame, bool allRows) {
+std::vector<double> gather(std::vector<double>& column, const Frame& frame, bool allRows)
+{
     if (column.empty())
         return {};
     std::vector<double> out;
@@ -105,8 +110,8 @@ std::vector<double> gather(std::vector<double>& column, const Frame& frame, bool
 }
 
 // Fills heart-rate gaps of records from stored-HR beats: the mean of the beats since the previous record.
-void fillHeartRate(std::vector<double>& hr, const std::vector<double>& absTime,
-                   const std::vector<HrSample>& beats) {
+void fillHeartRate(std::vector<double>& hr, const std::vector<double>& absTime, const std::vector<HrSample>& beats)
+{
     if (beats.empty())
         return;
     const bool created = hr.empty();
@@ -122,8 +127,8 @@ void fillHeartRate(std::vector<double>& hr, const std::vector<double>& absTime,
         previous = t;
         if (!std::isnan(hr[i]))
             continue;
-        auto it = std::upper_bound(beats.begin(), beats.end(), from,
-                                   [](double v, const HrSample& s) { return v < s.time; });
+        auto it =
+            std::upper_bound(beats.begin(), beats.end(), from, [](double v, const HrSample& s) { return v < s.time; });
         double sum = 0;
         int n = 0;
         for (; it != beats.end() && it->time <= t; ++it) {
@@ -132,8 +137,8 @@ void fillHeartRate(std::vector<double>& hr, const std::vector<double>& absTime,
         }
         if (n == 0) {
             // No beat since the previous record: the last one within the window still describes this second.
-            auto last = std::upper_bound(beats.begin(), beats.end(), t,
-                                         [](double v, const HrSample& s) { return v < s.time; });
+            auto last =
+                std::upper_bound(beats.begin(), beats.end(), t, [](double v, const HrSample& s) { return v < s.time; });
             if (last != beats.begin() && std::prev(last)->time > t - kHrFillWindowSec) {
                 sum = std::prev(last)->bpm;
                 n = 1;
@@ -149,7 +154,8 @@ void fillHeartRate(std::vector<double>& hr, const std::vector<double>& absTime,
 }
 
 // Seconds the timer ran between `from` and `to`, from timer start/stop events; nullopt without events.
-std::optional<double> timerSeconds(const std::vector<TimerEvent>& events, double from, double to) {
+std::optional<double> timerSeconds(const std::vector<TimerEvent>& events, double from, double to)
+{
     if (events.empty())
         return std::nullopt;
     double total = 0;
@@ -168,7 +174,8 @@ std::optional<double> timerSeconds(const std::vector<TimerEvent>& events, double
     return total;
 }
 
-Lap toLap(const SummaryInfo& s, double activityStart) {
+Lap toLap(const SummaryInfo& s, double activityStart)
+{
     Lap lap;
     const auto start = s.start();
     lap.startOffsetSec = start ? *start - activityStart : 0;
@@ -185,10 +192,10 @@ Lap toLap(const SummaryInfo& s, double activityStart) {
     return lap;
 }
 
-PoolLength toPoolLength(const LengthInfo& l, double activityStart) {
+PoolLength toPoolLength(const LengthInfo& l, double activityStart)
+{
     PoolLength p;
-    const double start =
-        l.startTime ? *l.startTime : (l.timestamp ? *l.timestamp - finite(l.elapsed).value_or(0) : 0);
+    const double start = l.startTime ? *l.startTime : (l.timestamp ? *l.timestamp - finite(l.elapsed).value_or(0) : 0);
     p.startOffsetSec = start - activityStart;
     p.durationSec = finite(l.elapsed).value_or(finite(l.timer).value_or(0));
     p.active = l.lengthType != field::length::kIdle;
@@ -200,7 +207,8 @@ PoolLength toPoolLength(const LengthInfo& l, double activityStart) {
     return p;
 }
 
-void buildActivity(Activity& a, Frame& frame, Collected& c, bool allRows, QStringList& warnings) {
+void buildActivity(Activity& a, Frame& frame, Collected& c, bool allRows, QStringList& warnings)
+{
     a.source = ActivitySource::File;
     if (frame.timeKnown)
         a.startUtc = toUtc(frame.start);
@@ -226,9 +234,8 @@ void buildActivity(Activity& a, Frame& frame, Collected& c, bool allRows, QStrin
             }
         }
         if (damaged > 0) {
-            warnings << QStringLiteral(
-                            "%1 records have timestamps more than a day outside their session (damaged "
-                            "data); their times were dropped.")
+            warnings << QStringLiteral("%1 records have timestamps more than a day outside their session (damaged "
+                                       "data); their times were dropped.")
                             .arg(damaged);
         }
     }
@@ -256,8 +263,7 @@ void buildActivity(Activity& a, Frame& frame, Collected& c, bool allRows, QStrin
     put(Channel::Altitude, take(Column::Altitude));
     put(Channel::Latitude, take(Column::Latitude));
     put(Channel::Longitude, take(Column::Longitude));
-    put(Channel::Temperature,
-        firstOf({Column::Temperature, Column::CoreTemperature, Column::DevTemperature}));
+    put(Channel::Temperature, firstOf({Column::Temperature, Column::CoreTemperature, Column::DevTemperature}));
     a.streams.time = std::move(absTime);
     for (double& x : a.streams.time)
         x -= frame.start;
@@ -314,8 +320,7 @@ void buildActivity(Activity& a, Frame& frame, Collected& c, bool allRows, QStrin
     a.distanceM = pick(s ? s->distance : kNaN, distance);
     a.elevationGainM = pick(s ? s->ascent : kNaN, when(lapsHaveAscent, lapsAscent));
     a.calories = pick(s ? s->calories : kNaN, when(lapsHaveCalories, lapsCalories));
-    a.avgHr = pick(s ? s->avgHr : kNaN,
-                   hrStats.mean ? std::optional<double>(std::round(*hrStats.mean)) : std::nullopt);
+    a.avgHr = pick(s ? s->avgHr : kNaN, hrStats.mean ? std::optional<double>(std::round(*hrStats.mean)) : std::nullopt);
     a.maxHr = pick(s ? s->maxHr : kNaN, hrStats.max);
     a.avgPower = pick(s ? s->avgPower : kNaN, powerStats.mean);
     a.maxPower = pick(s ? s->maxPower : kNaN, powerStats.max);
@@ -351,7 +356,8 @@ void buildActivity(Activity& a, Frame& frame, Collected& c, bool allRows, QStrin
     a.subSport = m.subSport;
 }
 
-std::vector<Frame> makeFrames(const Collected& c, QStringList& warnings) {
+std::vector<Frame> makeFrames(const Collected& c, QStringList& warnings)
+{
     std::vector<Frame> frames;
     for (const SummaryInfo& s : c.sessions) {
         const auto start = s.start();
@@ -368,8 +374,7 @@ std::vector<Frame> makeFrames(const Collected& c, QStringList& warnings) {
             f.end = std::max<double>(*start, *s.timestamp);
         frames.push_back(std::move(f));
     }
-    std::stable_sort(frames.begin(), frames.end(),
-                     [](const Frame& a, const Frame& b) { return a.start < b.start; });
+    std::stable_sort(frames.begin(), frames.end(), [](const Frame& a, const Frame& b) { return a.start < b.start; });
     if (!frames.empty() || (c.records.time.empty() && c.laps.empty()))
         return frames;
 
@@ -396,7 +401,8 @@ std::vector<Frame> makeFrames(const Collected& c, QStringList& warnings) {
 
 // Early pool-swim watches (FR910XT) write one record per length without a timestamp, just before its length
 // message: such a record describes the end of that length.
-void timeRecordsFromLengths(Collected& c, QStringList& warnings) {
+void timeRecordsFromLengths(Collected& c, QStringList& warnings)
+{
     auto& time = c.records.time;
     if (time.empty() || time.size() != c.lengths.size())
         return;
@@ -408,14 +414,14 @@ void timeRecordsFromLengths(Collected& c, QStringList& warnings) {
     }
     for (std::size_t i = 0; i < time.size(); ++i)
         time[i] = *c.lengths[i].startTime + c.lengths[i].elapsed;
-    warnings << QStringLiteral(
-        "The records carry no timestamps; each was timed at the end of the pool length it "
-        "reports.");
+    warnings << QStringLiteral("The records carry no timestamps; each was timed at the end of the pool length it "
+                               "reports.");
 }
 
 } // namespace
 
-DecodedFile assembleActivities(Collected& c, DecodeOutcome outcome) {
+DecodedFile assembleActivities(Collected& c, DecodeOutcome outcome)
+{
     DecodedFile out;
     out.warnings = std::move(outcome.warnings);
     out.error = std::move(outcome.error);
@@ -427,14 +433,13 @@ DecodedFile assembleActivities(Collected& c, DecodeOutcome outcome) {
     if (frames.empty()) {
         if (!out.error) {
             const bool activityFile = !c.fileType || *c.fileType == kFileTypeActivity;
-            out.error =
-                ReadError{QLatin1String(errc::kNoActivity),
-                          activityFile ? QStringLiteral("The FIT file holds no records, laps or sessions: "
-                                                        "there is no activity to import.")
-                                       : QStringLiteral("This FIT file is not an activity (FIT file type "
-                                                        "%1, e.g. settings or a course).")
-                                             .arg(*c.fileType),
-                          -1, -1};
+            out.error = ReadError{QLatin1String(errc::kNoActivity),
+                                  activityFile ? QStringLiteral("The FIT file holds no records, laps or sessions: "
+                                                                "there is no activity to import.")
+                                               : QStringLiteral("This FIT file is not an activity (FIT file type "
+                                                                "%1, e.g. settings or a course).")
+                                                     .arg(*c.fileType),
+                                  -1, -1};
         }
         return out;
     }
@@ -454,8 +459,7 @@ DecodedFile assembleActivities(Collected& c, DecodeOutcome outcome) {
         frames[s ? frameFor(frames, *s) : 0].laps.push_back(&lap);
     }
     for (const LengthInfo& len : c.lengths) {
-        const double s =
-            len.startTime ? *len.startTime : (len.timestamp ? *len.timestamp : frames.front().start);
+        const double s = len.startTime ? *len.startTime : (len.timestamp ? *len.timestamp : frames.front().start);
         frames[frameFor(frames, s)].lengths.push_back(&len);
     }
     for (Frame& f : frames) {

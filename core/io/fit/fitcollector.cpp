@@ -11,7 +11,8 @@ struct FieldSlot {
     int slot;
 };
 
-int lookup(std::span<const FieldSlot> table, std::uint8_t field) {
+int lookup(std::span<const FieldSlot> table, std::uint8_t field)
+{
     for (const auto& e : table) {
         if (e.field == field)
             return e.slot;
@@ -154,17 +155,15 @@ static_assert(std::size(kSummaryScale) == SEnhMax + 1);
 // ---- length, event, activity, file_id, sport, hr ----
 enum LengthSlot : int { LStart, LElapsed, LTimer, LStrokes, LStroke, LType };
 namespace lenf = field::length;
-constexpr FieldSlot kLengthSlots[] = {
-    {lenf::StartTime.num, LStart},      {lenf::TotalElapsedTime.num, LElapsed},
-    {lenf::TotalTimerTime.num, LTimer}, {lenf::TotalStrokes.num, LStrokes},
-    {lenf::SwimStroke.num, LStroke},    {lenf::LengthType.num, LType}};
+constexpr FieldSlot kLengthSlots[] = {{lenf::StartTime.num, LStart},      {lenf::TotalElapsedTime.num, LElapsed},
+                                      {lenf::TotalTimerTime.num, LTimer}, {lenf::TotalStrokes.num, LStrokes},
+                                      {lenf::SwimStroke.num, LStroke},    {lenf::LengthType.num, LType}};
 enum EventSlot : int { EEvent, EType };
 constexpr FieldSlot kEventSlots[] = {{field::event::Event.num, EEvent}, {field::event::EventType.num, EType}};
 enum ActivitySlot : int { ALocal };
 constexpr FieldSlot kActivitySlots[] = {{field::activity::LocalTimestamp.num, ALocal}};
 enum FileIdSlot : int { FType, FCreated };
-constexpr FieldSlot kFileIdSlots[] = {{field::file_id::Type.num, FType},
-                                      {field::file_id::TimeCreated.num, FCreated}};
+constexpr FieldSlot kFileIdSlots[] = {{field::file_id::Type.num, FType}, {field::file_id::TimeCreated.num, FCreated}};
 enum SportSlot : int { SpSport, SpSub };
 constexpr FieldSlot kSportSlots[] = {{field::sport::Sport.num, SpSport}, {field::sport::SubSport.num, SpSub}};
 enum HrSlot : int { HFrac, HBpm, HEvent, HEvent12 };
@@ -176,11 +175,13 @@ constexpr FieldSlot kHrSlots[] = {{hf::FractionalTimestamp.num, HFrac},
 
 constexpr std::uint32_t k12BitMask = (1U << hf::kPackedBits) - 1;
 
-std::optional<std::uint32_t> asTime(std::optional<double> v) {
+std::optional<std::uint32_t> asTime(std::optional<double> v)
+{
     return toInteger<std::uint32_t>(v);
 }
 
-bool nameIs(const QString& name, std::initializer_list<const char*> options) {
+bool nameIs(const QString& name, std::initializer_list<const char*> options)
+{
     const QString n = name.trimmed();
     for (const char* o : options) {
         if (n.compare(QLatin1String(o), Qt::CaseInsensitive) == 0)
@@ -191,7 +192,8 @@ bool nameIs(const QString& name, std::initializer_list<const char*> options) {
 
 } // namespace
 
-bool FitCollector::wants(std::uint16_t mesg) const {
+bool FitCollector::wants(std::uint16_t mesg) const
+{
     switch (mesg) {
     case mesg::Record:
     case mesg::Session:
@@ -208,7 +210,8 @@ bool FitCollector::wants(std::uint16_t mesg) const {
     }
 }
 
-int FitCollector::slotFor(std::uint16_t mesg, std::uint8_t field) const {
+int FitCollector::slotFor(std::uint16_t mesg, std::uint8_t field) const
+{
     switch (mesg) {
     case mesg::Record:
         return lookup(kRecordSlots, field);
@@ -233,7 +236,8 @@ int FitCollector::slotFor(std::uint16_t mesg, std::uint8_t field) const {
     }
 }
 
-int FitCollector::developerSlotFor(std::uint16_t mesg, const DeveloperField& f) const {
+int FitCollector::developerSlotFor(std::uint16_t mesg, const DeveloperField& f) const
+{
     if (mesg != mesg::Record)
         return kNoSlot;
     // A developer field may declare the native field it stands for (FIT SDK:
@@ -243,8 +247,7 @@ int FitCollector::developerSlotFor(std::uint16_t mesg, const DeveloperField& f) 
             return RDevPower;
         if (*f.nativeField == field::record::HeartRate.num)
             return RDevHr;
-        if (*f.nativeField == field::record::Temperature.num ||
-            *f.nativeField == field::record::CoreTemperature.num)
+        if (*f.nativeField == field::record::Temperature.num || *f.nativeField == field::record::CoreTemperature.num)
             return RDevTemp;
     }
     // Otherwise the names Connect IQ apps use: Stryd "Power", CORE "core_temperature" / "CORE Temp".
@@ -252,13 +255,13 @@ int FitCollector::developerSlotFor(std::uint16_t mesg, const DeveloperField& f) 
         return RDevPower;
     if (nameIs(f.name, {"heart_rate", "heart rate"}))
         return RDevHr;
-    if (nameIs(f.name,
-               {"core_temperature", "core temp", "core temperature", "body_temperature", "body temperature"}))
+    if (nameIs(f.name, {"core_temperature", "core temp", "core temperature", "body_temperature", "body temperature"}))
         return RDevTemp;
     return kNoSlot;
 }
 
-void FitCollector::onMessage(const FitMessage& m) {
+void FitCollector::onMessage(const FitMessage& m)
+{
     switch (m.mesgNum()) {
     case mesg::Record:
         onRecord(m);
@@ -300,7 +303,8 @@ void FitCollector::onMessage(const FitMessage& m) {
     }
 }
 
-void FitCollector::onRecord(const FitMessage& m) {
+void FitCollector::onRecord(const FitMessage& m)
+{
     RecordTable& t = m_out.records;
     const auto ts = m.timestamp();
     t.time.push_back(ts ? static_cast<double>(*ts) : kNaN);
@@ -338,9 +342,7 @@ void FitCollector::onRecord(const FitMessage& m) {
     // m.
     const QByteArrayView packed = m.bytes(RCompressed);
     if (packed.size() >= 3 && !(packed[0] == '\xFF' && packed[1] == '\xFF' && packed[2] == '\xFF')) {
-        const auto b = [&](int i) {
-            return static_cast<std::uint32_t>(static_cast<std::uint8_t>(packed[i]));
-        };
+        const auto b = [&](int i) { return static_cast<std::uint32_t>(static_cast<std::uint8_t>(packed[i])); };
         const std::uint32_t rawSpeed = b(0) | ((b(1) & 0x0F) << 8);
         const std::uint32_t rawDistance = (b(1) >> 4) | (b(2) << 4);
         if (!speed)
@@ -365,7 +367,8 @@ void FitCollector::onRecord(const FitMessage& m) {
         t.set(Column::DevTemperature, *v);
 }
 
-void FitCollector::onSummary(const FitMessage& m, bool session) {
+void FitCollector::onSummary(const FitMessage& m, bool session)
+{
     SummaryInfo s;
     s.startTime = asTime(m.value(SStart));
     s.timestamp = m.timestamp();
@@ -398,7 +401,8 @@ void FitCollector::onSummary(const FitMessage& m, bool session) {
     (session ? m_out.sessions : m_out.laps).push_back(s);
 }
 
-void FitCollector::onLength(const FitMessage& m) {
+void FitCollector::onLength(const FitMessage& m)
+{
     LengthInfo l;
     l.startTime = asTime(m.value(LStart));
     l.timestamp = m.timestamp();
@@ -410,7 +414,8 @@ void FitCollector::onLength(const FitMessage& m) {
     m_out.lengths.push_back(l);
 }
 
-void FitCollector::onEvent(const FitMessage& m) {
+void FitCollector::onEvent(const FitMessage& m)
+{
     namespace ev = field::event;
     if (m.enumValue(EEvent) != ev::kTimer || !m.timestamp())
         return;
@@ -419,14 +424,14 @@ void FitCollector::onEvent(const FitMessage& m) {
         return;
     if (*type == ev::kStart)
         m_out.timerEvents.push_back({*m.timestamp(), true});
-    else if (*type == ev::kStop || *type == ev::kStopAll || *type == ev::kStopDisable ||
-             *type == ev::kStopDisableAll)
+    else if (*type == ev::kStop || *type == ev::kStopAll || *type == ev::kStopDisable || *type == ev::kStopDisableAll)
         m_out.timerEvents.push_back({*m.timestamp(), false});
 }
 
 // Stored heart rate (HRM-Swim/Tri/Pro): a message with a timestamp anchors event_timestamp (1/1024 s ticks
 // since the strap started) to real time; later messages pack 12-bit tick deltas, eight beats to 12 bytes.
-void FitCollector::onHr(const FitMessage& m) {
+void FitCollector::onHr(const FitMessage& m)
+{
     const int beats = m.elementCount(HBpm);
     if (m.timestamp() && m.has(HEvent)) {
         if (const auto ticks = toInteger<std::uint32_t>(m.value(HEvent))) {
@@ -467,11 +472,11 @@ void FitCollector::onHr(const FitMessage& m) {
     }
 }
 
-void FitCollector::addHr(double bpm, std::uint32_t ticks) {
+void FitCollector::addHr(double bpm, std::uint32_t ticks)
+{
     // The difference as a signed 32-bit count survives the rollover of the tick counter (every 48 days).
     const double sinceAnchor =
-        static_cast<std::int32_t>(static_cast<std::uint32_t>(ticks - m_hrAnchorTicks)) /
-        hf::kEventTicksPerSecond;
+        static_cast<std::int32_t>(static_cast<std::uint32_t>(ticks - m_hrAnchorTicks)) / hf::kEventTicksPerSecond;
     m_out.hr.push_back({*m_hrAnchorTime + sinceAnchor, bpm});
 }
 

@@ -38,7 +38,8 @@ struct RecordTable {
     std::vector<double> time; // FIT date_time seconds; NaN for a record without a time
     std::array<std::vector<double>, kColumnCount> columns;
 
-    void set(Column c, double v) {
+    void set(Column c, double v)
+    {
         auto& col = columns[static_cast<std::size_t>(c)];
         const std::size_t row = time.size() - 1;
         if (col.size() < row)
@@ -50,7 +51,8 @@ struct RecordTable {
     }
     const std::vector<double>& column(Column c) const { return columns[static_cast<std::size_t>(c)]; }
     std::vector<double>& column(Column c) { return columns[static_cast<std::size_t>(c)]; }
-    void finish() {
+    void finish()
+    {
         for (auto& col : columns) {
             if (!col.empty())
                 col.resize(time.size(), kNaN);
@@ -69,7 +71,8 @@ struct SummaryInfo {
     double poolLength = kNaN;
 
     // start_time, or the end minus the elapsed time when a device left start_time out.
-    std::optional<double> start() const {
+    std::optional<double> start() const
+    {
         if (startTime)
             return *startTime;
         if (timestamp && !std::isnan(elapsed))

@@ -54,7 +54,8 @@ enum WarnFlag : unsigned {
     WarnNoCrc = 1U << 5,
 };
 
-int internalSlot(std::uint16_t mesg, std::uint8_t field) {
+int internalSlot(std::uint16_t mesg, std::uint8_t field)
+{
     namespace fd = field::field_description;
     if (mesg == mesg::FieldDescription) {
         static constexpr struct {
@@ -80,15 +81,18 @@ int internalSlot(std::uint16_t mesg, std::uint8_t field) {
     return kNoSlot;
 }
 
-bool isInternal(std::uint16_t mesg) {
+bool isInternal(std::uint16_t mesg)
+{
     return mesg == mesg::FieldDescription || mesg == mesg::DeveloperDataId;
 }
 
-bool allZero(QByteArrayView data) {
+bool allZero(QByteArrayView data)
+{
     return std::all_of(data.begin(), data.end(), [](char c) { return c == 0; });
 }
 
-void setError(DecodeOutcome& out, const char* code, const QString& message, qint64 offset) {
+void setError(DecodeOutcome& out, const char* code, const QString& message, qint64 offset)
+{
     if (out.error) {
         // Only the first problem is the error; later ones still reach the user.
         out.warnings << message;
@@ -111,19 +115,20 @@ struct FitDecoder::Segment {
     bool crcFound = false;
 };
 
-void FitDecoder::warnOnce(DecodeOutcome& out, unsigned flag, const QString& text) {
+void FitDecoder::warnOnce(DecodeOutcome& out, unsigned flag, const QString& text)
+{
     if ((m_warned & flag) != 0)
         return;
     m_warned |= flag;
     out.warnings << text;
 }
 
-DecodeOutcome FitDecoder::decode(QByteArrayView data) {
+DecodeOutcome FitDecoder::decode(QByteArrayView data)
+{
     DecodeOutcome out;
     m_warned = 0;
     if (data.isEmpty()) {
-        out.error =
-            ReadError{QLatin1String(errc::kEmpty), QStringLiteral("The file is empty (0 bytes)."), 0, -1};
+        out.error = ReadError{QLatin1String(errc::kEmpty), QStringLiteral("The file is empty (0 bytes)."), 0, -1};
         return out;
     }
     qint64 pos = 0;
@@ -136,7 +141,8 @@ DecodeOutcome FitDecoder::decode(QByteArrayView data) {
     return out;
 }
 
-bool FitDecoder::decodeSegment(QByteArrayView data, qint64 start, DecodeOutcome& out, qint64& next) {
+bool FitDecoder::decodeSegment(QByteArrayView data, qint64 start, DecodeOutcome& out, qint64& next)
+{
     const bool first = out.segments == 0;
     const QByteArrayView rest = data.sliced(start);
     if (!first && allZero(rest)) {
@@ -157,34 +163,29 @@ bool FitDecoder::decodeSegment(QByteArrayView data, qint64 start, DecodeOutcome&
                          .arg(rest.size()),
                      data.size());
         } else if (first) {
-            setError(
-                out, errc::kNotFit,
-                QStringLiteral("This is not a FIT file: the \".FIT\" signature is missing from its header."),
-                0);
+            setError(out, errc::kNotFit,
+                     QStringLiteral("This is not a FIT file: the \".FIT\" signature is missing from its header."), 0);
         } else {
-            setError(
-                out, errc::kHeader,
-                QStringLiteral("%1 bytes after the FIT data at byte %2 are not another chained FIT file (no "
-                               "\".FIT\" header); they were ignored and everything before them was kept.")
-                    .arg(rest.size())
-                    .arg(start),
-                start);
+            setError(out, errc::kHeader,
+                     QStringLiteral("%1 bytes after the FIT data at byte %2 are not another chained FIT file (no "
+                                    "\".FIT\" header); they were ignored and everything before them was kept.")
+                         .arg(rest.size())
+                         .arg(start),
+                     start);
         }
         return false;
     }
     if (headerSize < kLegacyHeaderSize) {
-        setError(
-            out, errc::kHeader,
-            QStringLiteral("The FIT header at byte %1 gives its size as %2 bytes; at least 12 are needed.")
-                .arg(start)
-                .arg(headerSize),
-            start);
+        setError(out, errc::kHeader,
+                 QStringLiteral("The FIT header at byte %1 gives its size as %2 bytes; at least 12 are needed.")
+                     .arg(start)
+                     .arg(headerSize),
+                 start);
         return false;
     }
     if (rest.size() < headerSize) {
         setError(out, errc::kTruncated,
-                 QStringLiteral("The file ends inside the FIT header that starts at byte %1.").arg(start),
-                 data.size());
+                 QStringLiteral("The file ends inside the FIT header that starts at byte %1.").arg(start), data.size());
         return false;
     }
     const std::uint8_t protocol = head.u8().value_or(0);
@@ -192,9 +193,8 @@ bool FitDecoder::decodeSegment(QByteArrayView data, qint64 start, DecodeOutcome&
     const std::uint32_t dataSize = head.u32().value_or(0);
     if ((protocol >> 4) > kMaxSupportedProtocolMajor) {
         warnOnce(out, WarnProtocol,
-                 QStringLiteral(
-                     "The file uses FIT protocol %1.%2, newer than this reader knows; what it understands "
-                     "was read.")
+                 QStringLiteral("The file uses FIT protocol %1.%2, newer than this reader knows; what it understands "
+                                "was read.")
                      .arg(protocol >> 4)
                      .arg(protocol & 0x0F));
     }
@@ -202,12 +202,11 @@ bool FitDecoder::decodeSegment(QByteArrayView data, qint64 start, DecodeOutcome&
         const std::uint16_t stored = head.peekAt<std::uint16_t>(kHeaderCrcOffset).value_or(0);
         // A header CRC of 0 means "not computed" (FIT protocol document).
         if (stored != 0 && stored != fitCrc(rest.first(kHeaderCrcOffset))) {
-            setError(
-                out, errc::kHeaderCrc,
-                QStringLiteral("The checksum of the FIT header at byte %1 does not match: the header may be "
-                               "damaged. The file was read anyway; check the result.")
-                    .arg(start),
-                start + kHeaderCrcOffset);
+            setError(out, errc::kHeaderCrc,
+                     QStringLiteral("The checksum of the FIT header at byte %1 does not match: the header may be "
+                                    "damaged. The file was read anyway; check the result.")
+                         .arg(start),
+                     start + kHeaderCrcOffset);
         }
     }
 
@@ -220,9 +219,8 @@ bool FitDecoder::decodeSegment(QByteArrayView data, qint64 start, DecodeOutcome&
     if (dataSize == 0) {
         seg.unfinalised = true;
         dataEnd = data.size();
-        out.warnings << QStringLiteral(
-                            "The FIT header at byte %1 gives a data size of 0: the recording was never "
-                            "finalised (device stopped or crashed). Read up to the end of the file.")
+        out.warnings << QStringLiteral("The FIT header at byte %1 gives a data size of 0: the recording was never "
+                                       "finalised (device stopped or crashed). Read up to the end of the file.")
                             .arg(start);
     } else {
         dataEnd = dataStart + static_cast<qint64>(dataSize);
@@ -237,47 +235,44 @@ bool FitDecoder::decodeSegment(QByteArrayView data, qint64 start, DecodeOutcome&
     const bool complete = decodeMessages(cur, seg, out);
     if (cut) {
         // After a decoding error this becomes a warning: the user learns both where data stops and why.
-        setError(
-            out, errc::kTruncated,
-            QStringLiteral("The file ends %1 bytes before the end its FIT header declares: it was cut short. "
-                           "Everything up to the cut was read.")
-                .arg(dataStart + static_cast<qint64>(dataSize) + kCrcSize - data.size()),
-            data.size());
+        setError(out, errc::kTruncated,
+                 QStringLiteral("The file ends %1 bytes before the end its FIT header declares: it was cut short. "
+                                "Everything up to the cut was read.")
+                     .arg(dataStart + static_cast<qint64>(dataSize) + kCrcSize - data.size()),
+                 data.size());
     }
     if (!complete || cut)
         return false;
     if (seg.unfinalised) {
         if (!seg.crcFound)
-            warnOnce(out, WarnNoCrc,
-                     QStringLiteral("The unfinalised file has no checksum; its data is unverified."));
+            warnOnce(out, WarnNoCrc, QStringLiteral("The unfinalised file has no checksum; its data is unverified."));
         return false;
     }
     if (data.size() - dataEnd < kCrcSize) {
-        setError(
-            out, errc::kTruncated,
-            QStringLiteral("The file ends where its checksum should be (byte %1): it was cut short. All data "
-                           "messages were read but could not be verified.")
-                .arg(dataEnd),
-            data.size());
+        setError(out, errc::kTruncated,
+                 QStringLiteral("The file ends where its checksum should be (byte %1): it was cut short. All data "
+                                "messages were read but could not be verified.")
+                     .arg(dataEnd),
+                 data.size());
         return false;
     }
     const std::uint16_t stored = ByteCursor::readAt<std::uint16_t>(data, dataEnd).value_or(0);
     const std::uint16_t computed = fitCrc(data.sliced(start, dataEnd - start));
     if (stored != computed) {
-        setError(
-            out, errc::kCrc,
-            QStringLiteral("The checksum of the FIT data ending at byte %1 does not match (stored 0x%2, "
-                           "computed 0x%3): the file is damaged. Everything was read; values may be wrong.")
-                .arg(dataEnd)
-                .arg(stored, 4, 16, QLatin1Char('0'))
-                .arg(computed, 4, 16, QLatin1Char('0')),
-            dataEnd);
+        setError(out, errc::kCrc,
+                 QStringLiteral("The checksum of the FIT data ending at byte %1 does not match (stored 0x%2, "
+                                "computed 0x%3): the file is damaged. Everything was read; values may be wrong.")
+                     .arg(dataEnd)
+                     .arg(stored, 4, 16, QLatin1Char('0'))
+                     .arg(computed, 4, 16, QLatin1Char('0')),
+                 dataEnd);
     }
     next = dataEnd + kCrcSize;
     return true;
 }
 
-bool FitDecoder::decodeMessages(ByteCursor& cur, Segment& seg, DecodeOutcome& out) {
+bool FitDecoder::decodeMessages(ByteCursor& cur, Segment& seg, DecodeOutcome& out)
+{
     while (!cur.atEnd()) {
         const qint64 at = cur.absolutePos();
         if (seg.unfinalised && cur.remaining() == kCrcSize) {
@@ -302,10 +297,9 @@ bool FitDecoder::decodeMessages(ByteCursor& cur, Segment& seg, DecodeOutcome& ou
                 compressedTime = t;
                 seg.lastTimestamp = t;
             } else {
-                warnOnce(
-                    out, WarnNoTimeAnchor,
-                    QStringLiteral("Compressed timestamps appear before any full timestamp; those messages "
-                                   "have no time."));
+                warnOnce(out, WarnNoTimeAnchor,
+                         QStringLiteral("Compressed timestamps appear before any full timestamp; those messages "
+                                        "have no time."));
             }
         } else if ((header & kDefinitionBit) != 0) {
             if (!readDefinition(cur, header, seg, out))
@@ -315,31 +309,28 @@ bool FitDecoder::decodeMessages(ByteCursor& cur, Segment& seg, DecodeOutcome& ou
             local = header & kLocalTypeMask;
         }
         if (((seg.defined >> local) & 1U) == 0) {
-            setError(
-                out, errc::kUndefinedLocal,
-                QStringLiteral("The data message at byte %1 uses local message type %2, which no definition "
-                               "message introduced: the file is damaged from here on. Everything before was "
-                               "kept.")
-                    .arg(at)
-                    .arg(local),
-                at);
+            setError(out, errc::kUndefinedLocal,
+                     QStringLiteral("The data message at byte %1 uses local message type %2, which no definition "
+                                    "message introduced: the file is damaged from here on. Everything before was "
+                                    "kept.")
+                         .arg(at)
+                         .arg(local),
+                     at);
             return false;
         }
         const DecodePlan& plan = seg.plans[local];
         const auto body = cur.take(static_cast<qsizetype>(plan.size));
         if (!body) {
             const bool fileEnd = cur.size() == seg.file.size();
-            setError(
-                out, errc::kTruncated,
-                fileEnd
-                    ? QStringLiteral("The file ends inside the data message at byte %1: it was cut short. "
-                                     "Everything before it was read.")
-                          .arg(at)
-                    : QStringLiteral("The data message at byte %1 runs past the data size in the FIT "
-                                     "header: the file was not finished properly. Everything before it "
-                                     "was read.")
-                          .arg(at),
-                at);
+            setError(out, errc::kTruncated,
+                     fileEnd ? QStringLiteral("The file ends inside the data message at byte %1: it was cut short. "
+                                              "Everything before it was read.")
+                                   .arg(at)
+                             : QStringLiteral("The data message at byte %1 runs past the data size in the FIT "
+                                              "header: the file was not finished properly. Everything before it "
+                                              "was read.")
+                                   .arg(at),
+                     at);
             return false;
         }
         std::optional<std::uint32_t> timestamp = compressedTime;
@@ -362,7 +353,8 @@ bool FitDecoder::decodeMessages(ByteCursor& cur, Segment& seg, DecodeOutcome& ou
     return true;
 }
 
-bool FitDecoder::readDefinition(ByteCursor& cur, std::uint8_t header, Segment& seg, DecodeOutcome& out) {
+bool FitDecoder::readDefinition(ByteCursor& cur, std::uint8_t header, Segment& seg, DecodeOutcome& out)
+{
     const qint64 at = cur.absolutePos() - 1;
     const auto truncated = [&] {
         setError(out, errc::kTruncated,
@@ -379,13 +371,12 @@ bool FitDecoder::readDefinition(ByteCursor& cur, std::uint8_t header, Segment& s
     cur.skip(1); // reserved
     const auto arch = cur.u8();
     if (*arch != kArchLittle && *arch != kArchBig) {
-        setError(
-            out, errc::kBadDefinition,
-            QStringLiteral("The definition message at byte %1 has architecture byte %2 (only 0 and 1 exist): "
-                           "the file is damaged from here on. Everything before was kept.")
-                .arg(at)
-                .arg(*arch),
-            at + 2);
+        setError(out, errc::kBadDefinition,
+                 QStringLiteral("The definition message at byte %1 has architecture byte %2 (only 0 and 1 exist): "
+                                "the file is damaged from here on. Everything before was kept.")
+                     .arg(at)
+                     .arg(*arch),
+                 at + 2);
         return false;
     }
     DecodePlan plan;
@@ -397,16 +388,15 @@ bool FitDecoder::readDefinition(ByteCursor& cur, std::uint8_t header, Segment& s
     plan.mesgNum = *global;
     plan.wanted = isInternal(plan.mesgNum) || m_selector.wants(plan.mesgNum);
 
-    const auto place = [&](int slot, std::uint32_t offset, std::uint8_t size, std::uint8_t number,
-                           std::uint8_t scale, std::int8_t valueOffset) {
+    const auto place = [&](int slot, std::uint32_t offset, std::uint8_t size, std::uint8_t number, std::uint8_t scale,
+                           std::int8_t valueOffset) {
         if (slot < 0 || slot >= kMaxSlots)
             return;
         const std::uint8_t baseSize = kBaseTypes[number].size;
         if (size < baseSize || size % baseSize != 0) {
             warnOnce(out, WarnMisaligned,
-                     QStringLiteral(
-                         "Some fields have a size that is not a multiple of their type's size (first in "
-                         "the definition at byte %1); whole values were read, the rest skipped.")
+                     QStringLiteral("Some fields have a size that is not a multiple of their type's size (first in "
+                                    "the definition at byte %1); whole values were read, the rest skipped.")
                          .arg(at));
             if (size < baseSize)
                 return;
@@ -426,13 +416,12 @@ bool FitDecoder::readDefinition(ByteCursor& cur, std::uint8_t header, Segment& s
         if (*num == field::Timestamp.num && *size == sizeof(std::uint32_t))
             plan.timestampOffset = static_cast<std::int32_t>(offset);
         if (plan.wanted) {
-            const int slot = isInternal(plan.mesgNum) ? internalSlot(plan.mesgNum, *num)
-                                                      : m_selector.slotFor(plan.mesgNum, *num);
+            const int slot =
+                isInternal(plan.mesgNum) ? internalSlot(plan.mesgNum, *num) : m_selector.slotFor(plan.mesgNum, *num);
             if (slot != kNoSlot && !number) {
                 warnOnce(out, WarnUnknownBaseType,
-                         QStringLiteral(
-                             "The definition at byte %1 uses base type 0x%2, which FIT does not define; "
-                             "that field was skipped.")
+                         QStringLiteral("The definition at byte %1 uses base type 0x%2, which FIT does not define; "
+                                        "that field was skipped.")
                              .arg(at)
                              .arg(*baseByte, 2, 16, QLatin1Char('0')));
             } else if (number) {
@@ -469,7 +458,8 @@ bool FitDecoder::readDefinition(ByteCursor& cur, std::uint8_t header, Segment& s
     return true;
 }
 
-void FitDecoder::handleDeveloperMessage(const FitMessage& msg, Segment& seg) {
+void FitDecoder::handleDeveloperMessage(const FitMessage& msg, Segment& seg)
+{
     if (msg.mesgNum() == mesg::DeveloperDataId) {
         const auto index = msg.enumValue(kDeveloperIdIndexSlot);
         if (!index)

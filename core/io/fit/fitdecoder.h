@@ -18,15 +18,15 @@ namespace tricoach::fit {
 
 // Stable error codes of the FIT decoder and reader (ReadError::code).
 namespace errc {
-inline constexpr char kEmpty[] = "fit.empty";    // zero bytes
-inline constexpr char kNotFit[] = "fit.not-fit"; // no ".FIT" signature where the first header should be
-inline constexpr char kHeader[] = "fit.header";  // a header that cannot be read (bad size, chained junk)
+inline constexpr char kEmpty[] = "fit.empty";                  // zero bytes
+inline constexpr char kNotFit[] = "fit.not-fit";               // no ".FIT" signature where the first header should be
+inline constexpr char kHeader[] = "fit.header";                // a header that cannot be read (bad size, chained junk)
 inline constexpr char kHeaderCrc[] = "fit.header-crc";         // header CRC present and wrong
 inline constexpr char kCrc[] = "fit.crc";                      // file CRC wrong: data kept, user told
 inline constexpr char kTruncated[] = "fit.truncated";          // data or CRC missing at the end
 inline constexpr char kBadDefinition[] = "fit.bad-definition"; // definition message that makes no sense
 inline constexpr char kUndefinedLocal[] = "fit.undefined-local-message"; // data before its definition
-inline constexpr char kNoActivity[] = "fit.no-activity"; // a valid FIT file without records or sessions
+inline constexpr char kNoActivity[] = "fit.no-activity";                 // a valid FIT file without records or sessions
 } // namespace errc
 
 inline constexpr int kMaxSlots = 32;
@@ -84,8 +84,7 @@ static_assert(kMaxSlots <= 32, "DecodePlan::present is a 32-bit mask");
 // loop over the plan; value() is then an array lookup. Arrays, strings and raw bytes are read on demand.
 class FitMessage {
 public:
-    FitMessage(const DecodePlan& plan, QByteArrayView body, std::optional<std::uint32_t> timestamp,
-               qint64 offset);
+    FitMessage(const DecodePlan& plan, QByteArrayView body, std::optional<std::uint32_t> timestamp, qint64 offset);
 
     std::uint16_t mesgNum() const { return m_plan.mesgNum; }
     qint64 offset() const { return m_offset; }
@@ -95,14 +94,16 @@ public:
     bool has(int slot) const { return slot >= 0 && slot < kMaxSlots && ((m_plan.present >> slot) & 1U) != 0; }
     // The first value of a numeric field; nullopt when absent or the invalid sentinel. Developer scale
     // applied.
-    std::optional<double> value(int slot) const {
+    std::optional<double> value(int slot) const
+    {
         if (!has(slot))
             return std::nullopt;
         const double v = m_values[static_cast<std::size_t>(slot)];
         return std::isnan(v) ? std::nullopt : std::optional<double>(v);
     }
     // value() with a profile scale/offset applied, or NaN.
-    double scaled(int slot, const Field& f) const {
+    double scaled(int slot, const Field& f) const
+    {
         const auto v = value(slot);
         return v ? f.apply(*v) : std::numeric_limits<double>::quiet_NaN();
     }
@@ -149,7 +150,9 @@ class FitDecoder {
 public:
     FitDecoder(const FieldSelector& selector, MessageSink& sink)
         : m_selector(selector)
-        , m_sink(sink) {}
+        , m_sink(sink)
+    {
+    }
     DecodeOutcome decode(QByteArrayView data);
 
 private:

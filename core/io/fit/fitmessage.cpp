@@ -10,7 +10,8 @@ namespace {
 
 template <typename T>
 std::optional<double> readNumber(QByteArrayView body, qsizetype at, ByteOrder order, std::uint64_t invalid,
-                                 bool checkInvalid) {
+                                 bool checkInvalid)
+{
     const auto raw = ByteCursor::readAt<T>(body, at, order);
     if (!raw)
         return std::nullopt;
@@ -34,28 +35,32 @@ FitMessage::FitMessage(const DecodePlan& plan, QByteArrayView body, std::optiona
     : m_plan(plan)
     , m_body(body)
     , m_timestamp(timestamp)
-    , m_offset(offset) {
+    , m_offset(offset)
+{
     for (std::uint32_t bits = plan.present; bits != 0; bits &= bits - 1) {
         const int slot = std::countr_zero(bits);
         m_values[static_cast<std::size_t>(slot)] = decode(plan.fields[static_cast<std::size_t>(slot)], 0);
     }
 }
 
-int FitMessage::elementCount(int slot) const {
+int FitMessage::elementCount(int slot) const
+{
     if (!has(slot))
         return 0;
     const PlanField& f = m_plan.fields[static_cast<std::size_t>(slot)];
     return f.size / kBaseTypes[f.baseType].size;
 }
 
-std::optional<double> FitMessage::element(int slot, int index) const {
+std::optional<double> FitMessage::element(int slot, int index) const
+{
     if (!has(slot) || index < 0)
         return std::nullopt;
     const double v = decode(m_plan.fields[static_cast<std::size_t>(slot)], index);
     return std::isnan(v) ? std::nullopt : std::optional<double>(v);
 }
 
-double FitMessage::decode(const PlanField& f, int index) const {
+double FitMessage::decode(const PlanField& f, int index) const
+{
     constexpr double kInvalid = std::numeric_limits<double>::quiet_NaN();
     const BaseTypeInfo& info = kBaseTypes[f.baseType];
     if ((index + 1) * info.size > f.size)
@@ -112,14 +117,16 @@ double FitMessage::decode(const PlanField& f, int index) const {
     return *v;
 }
 
-std::optional<std::uint8_t> FitMessage::enumValue(int slot) const {
+std::optional<std::uint8_t> FitMessage::enumValue(int slot) const
+{
     const auto v = value(slot);
     if (!v || *v < 0 || *v > std::numeric_limits<std::uint8_t>::max())
         return std::nullopt;
     return static_cast<std::uint8_t>(*v);
 }
 
-QByteArrayView FitMessage::bytes(int slot) const {
+QByteArrayView FitMessage::bytes(int slot) const
+{
     if (!has(slot))
         return {};
     const PlanField& f = m_plan.fields[static_cast<std::size_t>(slot)];
@@ -129,7 +136,8 @@ QByteArrayView FitMessage::bytes(int slot) const {
     return cur.take(f.size).value_or(QByteArrayView());
 }
 
-QString FitMessage::text(int slot) const {
+QString FitMessage::text(int slot) const
+{
     const QByteArrayView raw = bytes(slot);
     const qsizetype nul = raw.indexOf('\0');
     return QString::fromUtf8(nul < 0 ? raw : raw.first(nul));

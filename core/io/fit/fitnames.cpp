@@ -212,7 +212,8 @@ constexpr EnumName kSubSportNames[] = {
 };
 
 // The tables are sorted by value, so a binary search finds a name.
-template <std::size_t N> QString lookup(const EnumName (&table)[N], std::uint8_t value) {
+template <std::size_t N> QString lookup(const EnumName (&table)[N], std::uint8_t value)
+{
     const auto it = std::lower_bound(std::begin(table), std::end(table), value,
                                      [](const EnumName& e, std::uint8_t v) { return e.value < v; });
     return it != std::end(table) && it->value == value ? QLatin1String(it->name) : QString();
@@ -220,11 +221,13 @@ template <std::size_t N> QString lookup(const EnumName (&table)[N], std::uint8_t
 
 } // namespace
 
-QString fitSportName(std::uint8_t sport) {
+QString fitSportName(std::uint8_t sport)
+{
     return lookup(kSportNames, sport);
 }
 
-QString fitSubSportName(std::uint8_t subSport) {
+QString fitSubSportName(std::uint8_t subSport)
+{
     return lookup(kSubSportNames, subSport);
 }
 

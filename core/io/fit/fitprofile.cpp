@@ -4,7 +4,8 @@
 
 namespace tricoach::fit {
 
-SportMapping mapSport(std::optional<std::uint8_t> fitSport, std::optional<std::uint8_t> fitSubSport) {
+SportMapping mapSport(std::optional<std::uint8_t> fitSport, std::optional<std::uint8_t> fitSubSport)
+{
     const std::uint8_t sport = fitSport.value_or(sportnum::Generic);
     const bool hasSub = fitSubSport.has_value() && *fitSubSport != subsportnum::Generic;
     const std::uint8_t sub = fitSubSport.value_or(subsportnum::Generic);
@@ -80,10 +81,10 @@ SportMapping mapSport(std::optional<std::uint8_t> fitSport, std::optional<std::u
     return {Sport::Other, fitSportName(sport)};
 }
 
-QString swimStrokeName(std::uint8_t swimStroke) {
+QString swimStrokeName(std::uint8_t swimStroke)
+{
     // FIT SDK Profile, type swim_stroke: 0 freestyle .. 5 mixed; 6 im, 7 im_by_round, 8 rimo are medleys.
-    static constexpr const char* kNames[] = {"freestyle", "backstroke", "breaststroke",
-                                             "butterfly", "drill",      "mixed"};
+    static constexpr const char* kNames[] = {"freestyle", "backstroke", "breaststroke", "butterfly", "drill", "mixed"};
     constexpr std::uint8_t kFirstMedley = 6, kLastMedley = 8;
     if (swimStroke < std::size(kNames))
         return QLatin1String(kNames[swimStroke]);

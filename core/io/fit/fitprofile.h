@@ -22,14 +22,16 @@ inline constexpr std::int64_t kFitEpochOffset = 631065600;
 // Profile).
 inline constexpr std::uint32_t kMinAbsoluteDateTime = 0x10000000;
 
-inline constexpr std::int64_t fitToUnixSeconds(std::uint32_t fitTime) {
+inline constexpr std::int64_t fitToUnixSeconds(std::uint32_t fitTime)
+{
     return kFitEpochOffset + fitTime;
 }
 
 // A decoded number as an integer type, or nullopt when it is not finite or outside the type's range: a
 // corrupt or mistyped field (a start_time declared as sint8, a float64 stroke count) must not become
 // undefined behaviour.
-template <std::integral T> std::optional<T> toInteger(std::optional<double> v) {
+template <std::integral T> std::optional<T> toInteger(std::optional<double> v)
+{
     static_assert(sizeof(T) <= 4, "every double in range converts exactly");
     if (!v || !std::isfinite(*v))
         return std::nullopt;
@@ -42,7 +44,8 @@ template <std::integral T> std::optional<T> toInteger(std::optional<double> v) {
 
 // Positions are stored as semicircles: 2^31 semicircles make 180 degrees (FIT SDK Profile).
 inline constexpr double kDegreesPerSemicircle = 180.0 / 2147483648.0;
-inline constexpr double semicirclesToDegrees(double semicircles) {
+inline constexpr double semicirclesToDegrees(double semicircles)
+{
     return semicircles * kDegreesPerSemicircle;
 }
 
@@ -104,7 +107,8 @@ inline constexpr std::array<BaseTypeInfo, kBaseTypeCount> kBaseTypes{{
 // bit 0x80 is tolerated either way (devices get it wrong and the number alone is unambiguous); bits 5-6 are
 // reserved.
 inline constexpr std::uint8_t kEndianAbilityBit = 0x80;
-inline constexpr std::optional<std::uint8_t> baseTypeNumber(std::uint8_t baseTypeByte) {
+inline constexpr std::optional<std::uint8_t> baseTypeNumber(std::uint8_t baseTypeByte)
+{
     const std::uint8_t number = baseTypeByte & kBaseTypeNumberMask;
     if (number >= kBaseTypeCount || (baseTypeByte & ~(kBaseTypeNumberMask | kEndianAbilityBit)) != 0)
         return std::nullopt;
@@ -146,10 +150,9 @@ namespace file_id {
 inline constexpr Field Type{0}, Manufacturer{1}, Product{2}, TimeCreated{4};
 }
 namespace record {
-inline constexpr Field PositionLat{0}, PositionLong{1}, Altitude{2, 5, 500}, HeartRate{3}, Cadence{4},
-    Distance{5, 100}, Speed{6, 1000}, Power{7}, CompressedSpeedDistance{8}, Temperature{13},
-    FractionalCadence{53, 128}, EnhancedSpeed{73, 1000}, EnhancedAltitude{78, 5, 500},
-    CoreTemperature{139, 100};
+inline constexpr Field PositionLat{0}, PositionLong{1}, Altitude{2, 5, 500}, HeartRate{3}, Cadence{4}, Distance{5, 100},
+    Speed{6, 1000}, Power{7}, CompressedSpeedDistance{8}, Temperature{13}, FractionalCadence{53, 128},
+    EnhancedSpeed{73, 1000}, EnhancedAltitude{78, 5, 500}, CoreTemperature{139, 100};
 // compressed_speed_distance: 3 bytes holding speed (12 bits, 1/100 m/s) then distance (12 bits, 1/16 m,
 // accumulated).
 inline constexpr double kCompressedSpeedScale = 100;
@@ -157,21 +160,21 @@ inline constexpr double kCompressedDistanceScale = 16;
 inline constexpr int kCompressedComponentBits = 12;
 } // namespace record
 namespace session {
-inline constexpr Field StartTime{2}, Sport{5}, SubSport{6}, TotalElapsedTime{7, 1000},
-    TotalTimerTime{8, 1000}, TotalDistance{9, 100}, TotalCalories{11}, AvgSpeed{14, 1000}, MaxSpeed{15, 1000},
-    AvgHeartRate{16}, MaxHeartRate{17}, AvgCadence{18}, MaxCadence{19}, AvgPower{20}, MaxPower{21},
-    TotalAscent{22}, PoolLength{44, 100}, AvgFractionalCadence{92, 128}, MaxFractionalCadence{93, 128},
-    EnhancedAvgSpeed{124, 1000}, EnhancedMaxSpeed{125, 1000};
+inline constexpr Field StartTime{2}, Sport{5}, SubSport{6}, TotalElapsedTime{7, 1000}, TotalTimerTime{8, 1000},
+    TotalDistance{9, 100}, TotalCalories{11}, AvgSpeed{14, 1000}, MaxSpeed{15, 1000}, AvgHeartRate{16},
+    MaxHeartRate{17}, AvgCadence{18}, MaxCadence{19}, AvgPower{20}, MaxPower{21}, TotalAscent{22}, PoolLength{44, 100},
+    AvgFractionalCadence{92, 128}, MaxFractionalCadence{93, 128}, EnhancedAvgSpeed{124, 1000},
+    EnhancedMaxSpeed{125, 1000};
 }
 namespace lap {
-inline constexpr Field StartTime{2}, TotalElapsedTime{7, 1000}, TotalTimerTime{8, 1000},
-    TotalDistance{9, 100}, TotalCalories{11}, AvgSpeed{13, 1000}, MaxSpeed{14, 1000}, AvgHeartRate{15},
-    MaxHeartRate{16}, AvgCadence{17}, MaxCadence{18}, AvgPower{19}, MaxPower{20}, TotalAscent{21}, Sport{25},
-    SubSport{39}, AvgFractionalCadence{80, 128}, EnhancedAvgSpeed{110, 1000}, EnhancedMaxSpeed{111, 1000};
+inline constexpr Field StartTime{2}, TotalElapsedTime{7, 1000}, TotalTimerTime{8, 1000}, TotalDistance{9, 100},
+    TotalCalories{11}, AvgSpeed{13, 1000}, MaxSpeed{14, 1000}, AvgHeartRate{15}, MaxHeartRate{16}, AvgCadence{17},
+    MaxCadence{18}, AvgPower{19}, MaxPower{20}, TotalAscent{21}, Sport{25}, SubSport{39}, AvgFractionalCadence{80, 128},
+    EnhancedAvgSpeed{110, 1000}, EnhancedMaxSpeed{111, 1000};
 }
 namespace length {
-inline constexpr Field StartTime{2}, TotalElapsedTime{3, 1000}, TotalTimerTime{4, 1000}, TotalStrokes{5},
-    SwimStroke{7}, LengthType{12};
+inline constexpr Field StartTime{2}, TotalElapsedTime{3, 1000}, TotalTimerTime{4, 1000}, TotalStrokes{5}, SwimStroke{7},
+    LengthType{12};
 inline constexpr std::uint8_t kIdle = 0; // length_type: 0 idle (rest), 1 active
 } // namespace length
 namespace event {
@@ -189,14 +192,13 @@ inline constexpr Field Sport{0}, SubSport{1};
 namespace hr {
 // fractional_timestamp is in 1/32768 s; event_timestamp in 1/1024 s; event_timestamp_12 packs 12-bit deltas
 // of it.
-inline constexpr Field FractionalTimestamp{0, 32768}, FilteredBpm{6}, EventTimestamp{9, 1024},
-    EventTimestamp12{10};
+inline constexpr Field FractionalTimestamp{0, 32768}, FilteredBpm{6}, EventTimestamp{9, 1024}, EventTimestamp12{10};
 inline constexpr double kEventTicksPerSecond = 1024;
 inline constexpr int kPackedBits = 12;
 } // namespace hr
 namespace field_description {
-inline constexpr Field DeveloperDataIndex{0}, FieldDefinitionNumber{1}, FitBaseTypeId{2}, FieldName{3},
-    Scale{6}, Offset{7}, Units{8}, NativeMesgNum{14}, NativeFieldNum{15};
+inline constexpr Field DeveloperDataIndex{0}, FieldDefinitionNumber{1}, FitBaseTypeId{2}, FieldName{3}, Scale{6},
+    Offset{7}, Units{8}, NativeMesgNum{14}, NativeFieldNum{15};
 }
 namespace developer_data_id {
 inline constexpr Field DeveloperDataIndex{3};
@@ -205,13 +207,13 @@ inline constexpr Field DeveloperDataIndex{3};
 
 // FIT sport/sub_sport enum values the mapping below singles out (FIT SDK Profile, types sport and sub_sport).
 namespace sportnum {
-inline constexpr std::uint8_t Generic = 0, Running = 1, Cycling = 2, Transition = 3, FitnessEquipment = 4,
-                              Swimming = 5, Training = 10, Walking = 11, Rowing = 15, Hiking = 17;
+inline constexpr std::uint8_t Generic = 0, Running = 1, Cycling = 2, Transition = 3, FitnessEquipment = 4, Swimming = 5,
+                              Training = 10, Walking = 11, Rowing = 15, Hiking = 17;
 }
 namespace subsportnum {
-inline constexpr std::uint8_t Generic = 0, Treadmill = 1, Trail = 3, IndoorCycling = 6, Road = 7,
-                              Mountain = 8, LapSwimming = 17, OpenWater = 18, StrengthTraining = 20,
-                              IndoorRunning = 45, VirtualActivity = 58;
+inline constexpr std::uint8_t Generic = 0, Treadmill = 1, Trail = 3, IndoorCycling = 6, Road = 7, Mountain = 8,
+                              LapSwimming = 17, OpenWater = 18, StrengthTraining = 20, IndoorRunning = 45,
+                              VirtualActivity = 58;
 }
 
 // Our sport and sub-type for a FIT sport/sub_sport pair.

@@ -11,16 +11,19 @@ constexpr qsizetype kSignatureOffset = 8; // ".FIT" in the file header (FIT prot
 constexpr qsizetype kMinHeaderSize = 12;
 } // namespace
 
-QString FitReader::formatId() const {
+QString FitReader::formatId() const
+{
     return QStringLiteral("fit");
 }
 
-bool FitReader::sniff(QByteArrayView head) const {
+bool FitReader::sniff(QByteArrayView head) const
+{
     return head.size() >= kMinHeaderSize && static_cast<std::uint8_t>(head[0]) >= kMinHeaderSize &&
            head.sliced(kSignatureOffset, 4) == QByteArrayView(".FIT", 4);
 }
 
-DecodedFile FitReader::read(QByteArrayView data) const {
+DecodedFile FitReader::read(QByteArrayView data) const
+{
     fit::FitCollector collector;
     fit::FitDecoder decoder(collector, collector);
     fit::DecodeOutcome outcome = decoder.decode(data);

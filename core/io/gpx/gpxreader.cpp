@@ -25,11 +25,11 @@ std::optional<Channel> extensionChannel(QStringView name)
         Channel channel;
     };
     static constexpr Entry kEntries[] = {
-        {"hr", Channel::HeartRate},        {"heartrate", Channel::HeartRate}, {"heart_rate", Channel::HeartRate},
-        {"cad", Channel::Cadence},         {"cadence", Channel::Cadence},     {"runcadence", Channel::Cadence},
-        {"power", Channel::Power},         {"powerinwatts", Channel::Power},  {"watts", Channel::Power},
-        {"atemp", Channel::Temperature},   {"temp", Channel::Temperature},    {"temperature", Channel::Temperature},
-        {"wtemp", Channel::Temperature},   {"speed", Channel::Speed},         {"distance", Channel::Distance},
+        {"hr", Channel::HeartRate},      {"heartrate", Channel::HeartRate}, {"heart_rate", Channel::HeartRate},
+        {"cad", Channel::Cadence},       {"cadence", Channel::Cadence},     {"runcadence", Channel::Cadence},
+        {"power", Channel::Power},       {"powerinwatts", Channel::Power},  {"watts", Channel::Power},
+        {"atemp", Channel::Temperature}, {"temp", Channel::Temperature},    {"temperature", Channel::Temperature},
+        {"wtemp", Channel::Temperature}, {"speed", Channel::Speed},         {"distance", Channel::Distance},
     };
     for (const Entry& e : kEntries) {
         if (name.compare(QLatin1String(e.name), Qt::CaseInsensitive) == 0)
@@ -42,7 +42,10 @@ std::optional<Channel> extensionChannel(QStringView name)
 // unknown elements are skipped.
 class Parser {
 public:
-    explicit Parser(QXmlStreamReader& reader) : r(reader) {}
+    explicit Parser(QXmlStreamReader& reader)
+        : r(reader)
+    {
+    }
 
     std::vector<TrackPoint> points;
     QString trackName, metadataName, type;
@@ -271,9 +274,9 @@ std::optional<GpxSport> sportFromGpxType(QStringView type)
     if (t.contains(QLatin1String("swim")))
         return GpxSport{Sport::Swim, t.contains(QLatin1String("open")) ? QStringLiteral("OpenWaterSwim") : QString()};
     if (t.contains(QLatin1String("run")))
-        return GpxSport{Sport::Run, t.contains(QLatin1String("trail"))  ? QStringLiteral("TrailRun")
+        return GpxSport{Sport::Run, t.contains(QLatin1String("trail"))                    ? QStringLiteral("TrailRun")
                                     : isVirtual || t.contains(QLatin1String("treadmill")) ? QStringLiteral("VirtualRun")
-                                                                                           : QString()};
+                                                                                          : QString()};
     if (t.contains(QLatin1String("cycl")) || t.contains(QLatin1String("bik")) || t.contains(QLatin1String("ride")))
         return GpxSport{Sport::Bike, isVirtual ? QStringLiteral("VirtualRide") : QString()};
     if (t.contains(QLatin1String("walk")))
@@ -285,13 +288,19 @@ std::optional<GpxSport> sportFromGpxType(QStringView type)
     return std::nullopt;
 }
 
-QString GpxReader::formatId() const { return QStringLiteral("gpx"); }
+QString GpxReader::formatId() const
+{
+    return QStringLiteral("gpx");
+}
 
 bool GpxReader::sniff(QByteArrayView head) const
 {
     return head.indexOf(QByteArrayView("<gpx")) >= 0 || head.indexOf(QByteArrayView(":gpx ")) >= 0;
 }
 
-DecodedFile GpxReader::read(QByteArrayView data) const { return xml::readLeniently(data, &readOnce); }
+DecodedFile GpxReader::read(QByteArrayView data) const
+{
+    return xml::readLeniently(data, &readOnce);
+}
 
 } // namespace tricoach

@@ -41,7 +41,10 @@ struct ActivityData {
 // Recursive descent over the fixed TCX grammar (bounded depth); unknown elements are skipped iteratively.
 class Parser {
 public:
-    explicit Parser(QXmlStreamReader& reader) : r(reader) {}
+    explicit Parser(QXmlStreamReader& reader)
+        : r(reader)
+    {
+    }
 
     std::vector<ActivityData> activities;
     bool foundRoot = false;
@@ -277,11 +280,13 @@ private:
     }
 };
 
-double seconds(qint64 ms) { return static_cast<double>(ms) / 1000.0; }
+double seconds(qint64 ms)
+{
+    return static_cast<double>(ms) / 1000.0;
+}
 
 // Mean of per-lap values weighted by lap time (lap count when no lap has a time).
-template <typename Get>
-std::optional<double> lapWeighted(const std::vector<LapData>& laps, Get get)
+template <typename Get> std::optional<double> lapWeighted(const std::vector<LapData>& laps, Get get)
 {
     double sum = 0, weight = 0;
     for (const LapData& lap : laps) {
@@ -295,8 +300,7 @@ std::optional<double> lapWeighted(const std::vector<LapData>& laps, Get get)
     return weight > 0 ? std::optional<double>(sum / weight) : std::nullopt;
 }
 
-template <typename Get>
-std::optional<double> lapMax(const std::vector<LapData>& laps, Get get)
+template <typename Get> std::optional<double> lapMax(const std::vector<LapData>& laps, Get get)
 {
     std::optional<double> best;
     for (const LapData& lap : laps) {
@@ -327,7 +331,8 @@ Activity toActivity(ActivityData& d)
     a.multisportLeg = d.leg;
     a.notes = d.notes;
     if (!d.creator.isEmpty())
-        a.notes += (a.notes.isEmpty() ? QString() : QStringLiteral("\n")) + QStringLiteral("Recorded with ") + d.creator;
+        a.notes +=
+            (a.notes.isEmpty() ? QString() : QStringLiteral("\n")) + QStringLiteral("Recorded with ") + d.creator;
 
     xml::interpolateMissingTimes(d.points);
     // The first lap or track-point time, not <Id>: Garmin Connect writes the Id rounded down to the minute.
@@ -430,7 +435,10 @@ Activity toActivity(ActivityData& d)
 
 } // namespace
 
-QString TcxReader::formatId() const { return QStringLiteral("tcx"); }
+QString TcxReader::formatId() const
+{
+    return QStringLiteral("tcx");
+}
 
 bool TcxReader::sniff(QByteArrayView head) const
 {
@@ -472,6 +480,9 @@ DecodedFile readOnce(QByteArrayView data)
 
 } // namespace
 
-DecodedFile TcxReader::read(QByteArrayView data) const { return xml::readLeniently(data, &readOnce); }
+DecodedFile TcxReader::read(QByteArrayView data) const
+{
+    return xml::readLeniently(data, &readOnce);
+}
 
 } // namespace tricoach

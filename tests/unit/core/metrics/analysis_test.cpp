@@ -38,10 +38,10 @@ TEST(Analysis, ReadsTheDayAndTheRampRate)
 TEST(Analysis, HighRiskRules)
 {
     const AnalysisThresholds t;
-    EXPECT_EQ(analyzeTrainingLoad(chart(50, 58.5, 60, 0), kToday, t).riskLevel, RiskLevel::High);  // ramp 8.5
-    EXPECT_EQ(analyzeTrainingLoad(chart(50, 58, 60, 0), kToday, t).riskLevel, RiskLevel::Low);     // ramp 8: edge
-    EXPECT_EQ(analyzeTrainingLoad(chart(60, 60, 70, -31), kToday, t).riskLevel, RiskLevel::High);  // Form < −30
-    EXPECT_EQ(analyzeTrainingLoad(chart(60, 60, 79, -5), kToday, t).riskLevel, RiskLevel::High);   // ATL/CTL 1.32
+    EXPECT_EQ(analyzeTrainingLoad(chart(50, 58.5, 60, 0), kToday, t).riskLevel, RiskLevel::High); // ramp 8.5
+    EXPECT_EQ(analyzeTrainingLoad(chart(50, 58, 60, 0), kToday, t).riskLevel, RiskLevel::Low);    // ramp 8: edge
+    EXPECT_EQ(analyzeTrainingLoad(chart(60, 60, 70, -31), kToday, t).riskLevel, RiskLevel::High); // Form < −30
+    EXPECT_EQ(analyzeTrainingLoad(chart(60, 60, 79, -5), kToday, t).riskLevel, RiskLevel::High);  // ATL/CTL 1.32
     EXPECT_EQ(analyzeTrainingLoad(chart(5, 5, 9, -5), kToday, t).riskLevel, RiskLevel::Low); // ratio ignored: tiny CTL
 }
 

@@ -1,9 +1,8 @@
 // The Performance Management Chart against closed forms of the recurrence in core/metrics/pmc.h.
 #include "core/metrics/pmc.h"
 
-#include <gtest/gtest.h>
-
 #include <cmath>
+#include <gtest/gtest.h>
 #include <random>
 
 using namespace tricoach;
@@ -70,8 +69,8 @@ TEST(Pmc, SameDayLoadsAddUpAndOrderDoesNotMatter)
 TEST(Pmc, WindowLaterThanTheFirstLoadCarriesHistory)
 {
     const auto full = computePmc({{kDay, 100}, {kDay.addDays(20), 80}}, kDay, kDay.addDays(30), PmcSettings{});
-    const auto tail = computePmc({{kDay, 100}, {kDay.addDays(20), 80}}, kDay.addDays(25), kDay.addDays(30),
-                                 PmcSettings{});
+    const auto tail =
+        computePmc({{kDay, 100}, {kDay.addDays(20), 80}}, kDay.addDays(25), kDay.addDays(30), PmcSettings{});
     ASSERT_EQ(tail.size(), 6u);
     EXPECT_DOUBLE_EQ(tail.front().ctl, full[25].ctl);
     EXPECT_DOUBLE_EQ(tail.front().tsb, full[25].tsb);

@@ -1,10 +1,9 @@
 // Stress scores against values computed by hand from the published formulas named in core/metrics/stress.h.
-#include "core/util/datetime.h"
 #include "core/metrics/stress.h"
-
-#include <gtest/gtest.h>
+#include "core/util/datetime.h"
 
 #include <cmath>
+#include <gtest/gtest.h>
 
 using namespace tricoach;
 
@@ -29,7 +28,10 @@ Streams oneHz(Channel c, const std::vector<double>& values)
     return s;
 }
 
-double minettiCost(double i) { return 155.4 * std::pow(i, 5) - 30.4 * std::pow(i, 4) - 43.3 * std::pow(i, 3) + 46.3 * i * i + 19.5 * i + 3.6; }
+double minettiCost(double i)
+{
+    return 155.4 * std::pow(i, 5) - 30.4 * std::pow(i, 4) - 43.3 * std::pow(i, 3) + 46.3 * i * i + 19.5 * i + 3.6;
+}
 
 } // namespace
 
@@ -146,7 +148,7 @@ TEST(HeartRateStress, NeedsRestingAndMaxHeartRate)
 TEST(PaceStress, RunFromDistanceAndDuration)
 {
     Thresholds t;
-    t.runThresholdSpeed = 1000.0 / 240.0; // 4:00 per km
+    t.runThresholdSpeed = 1000.0 / 240.0;    // 4:00 per km
     Activity a = activity(Sport::Run, 3000); // 10 km in 50 min: 5:00 per km, IF 0.8
     a.distanceM = 10000;
     const auto s = paceStress(a, t);

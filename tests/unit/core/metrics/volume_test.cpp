@@ -1,5 +1,5 @@
-#include "core/util/datetime.h"
 #include "core/metrics/volume.h"
+#include "core/util/datetime.h"
 
 #include <gtest/gtest.h>
 
@@ -29,9 +29,9 @@ TEST(Volume, WeeksStartOnMonday)
 TEST(Volume, WeeklyTotalsBySport)
 {
     const std::vector<Activity> acts{
-        session(QDate(2024, 6, 17), Sport::Run, 60, 12, 70),  session(QDate(2024, 6, 18), Sport::Bike, 90, 45, 80),
-        session(QDate(2024, 6, 23), Sport::Run, 30, 6, 30),   session(QDate(2024, 6, 10), Sport::Swim, 45, 2, 40),
-        session(QDate(2024, 5, 1), Sport::Run, 60, 12, 70), // outside the three weeks
+        session(QDate(2024, 6, 17), Sport::Run, 60, 12, 70), session(QDate(2024, 6, 18), Sport::Bike, 90, 45, 80),
+        session(QDate(2024, 6, 23), Sport::Run, 30, 6, 30),  session(QDate(2024, 6, 10), Sport::Swim, 45, 2, 40),
+        session(QDate(2024, 5, 1), Sport::Run, 60, 12, 70),  // outside the three weeks
         session(QDate(2024, 6, 24), Sport::Run, 60, 12, 70), // after the last week
     };
     const auto weeks = weeklyVolume(acts, kWednesday, 3);

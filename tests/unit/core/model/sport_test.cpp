@@ -1,6 +1,6 @@
-#include "core/util/datetime.h"
 #include "core/model/activity.h"
 #include "core/model/sport.h"
+#include "core/util/datetime.h"
 
 #include <gtest/gtest.h>
 

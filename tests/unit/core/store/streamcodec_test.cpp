@@ -2,9 +2,8 @@
 // damaged input.
 #include "core/store/streamcodec.h"
 
-#include <gtest/gtest.h>
-
 #include <cmath>
+#include <gtest/gtest.h>
 #include <random>
 
 using namespace tricoach;
@@ -112,7 +111,7 @@ TEST(StreamCodec, DamagedDataIsRejected)
     const QByteArray good = encodeSeries(kTimeChannel, {1, 2, 3, 400000});
     EXPECT_TRUE(decodeSeries(kTimeChannel, good).has_value());
     EXPECT_FALSE(decodeSeries(kTimeChannel, good.left(good.size() - 1)).has_value()); // cut varint
-    EXPECT_FALSE(decodeSeries(kTimeChannel, good + '\x01').has_value());             // trailing bytes
+    EXPECT_FALSE(decodeSeries(kTimeChannel, good + '\x01').has_value());              // trailing bytes
     EXPECT_FALSE(decodeSeries(kTimeChannel, QByteArrayLiteral("Q\xff\xff\xff\xff\x0f\x00\x01")).has_value());
     EXPECT_FALSE(decodeSeries(kTimeChannel, QByteArrayLiteral("Q\x01\x7f\x01")).has_value()); // no such scale
     EXPECT_FALSE(decodeSeries(kTimeChannel, QByteArray(1, 'F') + qCompress(QByteArray(12, '\1'))).has_value());

@@ -5,7 +5,6 @@
 #include "archivetestutil.h"
 
 #include <gtest/gtest.h>
-
 #include <random>
 
 using namespace tricoach;
@@ -145,8 +144,8 @@ TEST(Zip, CorruptArchivesAreErrorsNotCrashes)
 
 TEST(Zip, EveryTruncationAndByteFlipFailsCleanly)
 {
-    const QByteArray zip = makeZip({{QStringLiteral("a.tcx"), sampleText(3000), true},
-                                    {QStringLiteral("b.gpx"), sampleText(500), false}});
+    const QByteArray zip =
+        makeZip({{QStringLiteral("a.tcx"), sampleText(3000), true}, {QStringLiteral("b.gpx"), sampleText(500), false}});
     for (qsizetype cut = 0; cut < zip.size(); ++cut) {
         const Result<std::vector<ArchiveEntry>> entries = listZip(zip.left(cut));
         if (entries.ok()) {

@@ -7,10 +7,9 @@
 #include <QFile>
 #include <QString>
 
-#include <zlib.h>
-
 #include <utility>
 #include <vector>
+#include <zlib.h>
 
 namespace tricoach::test {
 
@@ -30,11 +29,15 @@ inline QByteArray deflateWith(const QByteArray& data, int windowBits, int level 
     return out;
 }
 
-inline QByteArray gzip(const QByteArray& data) { return deflateWith(data, 15 + 16); }
+inline QByteArray gzip(const QByteArray& data)
+{
+    return deflateWith(data, 15 + 16);
+}
 
 inline quint32 crcOf(const QByteArray& data)
 {
-    return static_cast<quint32>(crc32(0, reinterpret_cast<const Bytef*>(data.constData()), static_cast<uInt>(data.size())));
+    return static_cast<quint32>(
+        crc32(0, reinterpret_cast<const Bytef*>(data.constData()), static_cast<uInt>(data.size())));
 }
 
 struct ZipFile {

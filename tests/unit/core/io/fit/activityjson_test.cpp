@@ -14,7 +14,8 @@ using namespace tricoach;
 
 namespace {
 
-Activity sampleActivity() {
+Activity sampleActivity()
+{
     Activity a;
     a.sport = Sport::Swim;
     a.subSport = QStringLiteral("PoolSwim");
@@ -25,8 +26,7 @@ Activity sampleActivity() {
     a.distanceM = 1500;
     a.avgHr = 130;
     a.poolLengthM = 25;
-    a.laps.push_back(
-        Lap{0, 60, 55, 100.0, 120.0, std::nullopt, std::nullopt, std::nullopt, std::nullopt, 1.8});
+    a.laps.push_back(Lap{0, 60, 55, 100.0, 120.0, std::nullopt, std::nullopt, std::nullopt, std::nullopt, 1.8});
     a.lengths.push_back(PoolLength{0, 30, true, 18, QStringLiteral("freestyle")});
     a.lengths.push_back(PoolLength{30, 20, false, std::nullopt, QString()});
     a.streams.time = {0, 1, 2};
@@ -36,7 +36,8 @@ Activity sampleActivity() {
 
 } // namespace
 
-TEST(ActivityJson, SummaryKeysUnitsAndNulls) {
+TEST(ActivityJson, SummaryKeysUnitsAndNulls)
+{
     const QJsonObject j = activityToJson(sampleActivity(), false);
     EXPECT_EQ(j[QStringLiteral("sport")].toString(), QStringLiteral("Swim"));
     EXPECT_EQ(j[QStringLiteral("sub_sport")].toString(), QStringLiteral("PoolSwim"));
@@ -47,9 +48,8 @@ TEST(ActivityJson, SummaryKeysUnitsAndNulls) {
     EXPECT_EQ(j[QStringLiteral("distance_m")].toDouble(), 1500);
     EXPECT_EQ(j[QStringLiteral("avg_hr")].toDouble(), 130);
     EXPECT_EQ(j[QStringLiteral("pool_length_m")].toDouble(), 25);
-    for (const char* key :
-         {"max_hr", "avg_power", "max_power", "avg_cadence", "max_cadence", "avg_speed", "max_speed",
-          "calories", "elevation_gain_m", "multisport_key", "multisport_leg"}) {
+    for (const char* key : {"max_hr", "avg_power", "max_power", "avg_cadence", "max_cadence", "avg_speed", "max_speed",
+                            "calories", "elevation_gain_m", "multisport_key", "multisport_leg"}) {
         ASSERT_TRUE(j.contains(QLatin1String(key))) << key;
         EXPECT_TRUE(j[QLatin1String(key)].isNull()) << key;
     }
@@ -70,21 +70,22 @@ TEST(ActivityJson, SummaryKeysUnitsAndNulls) {
     EXPECT_TRUE(lengths[1].toObject()[QStringLiteral("stroke")].isNull());
 }
 
-TEST(ActivityJson, StreamsWithNaNAsNullAndAbsentChannelsAsNull) {
+TEST(ActivityJson, StreamsWithNaNAsNullAndAbsentChannelsAsNull)
+{
     const QJsonObject s = activityToJson(sampleActivity(), true)[QStringLiteral("streams")].toObject();
     EXPECT_EQ(s[QStringLiteral("time")].toArray().size(), 3);
     const QJsonArray hr = s[QStringLiteral("heart_rate")].toArray();
     ASSERT_EQ(hr.size(), 3);
     EXPECT_EQ(hr[0].toDouble(), 120);
     EXPECT_TRUE(hr[1].isNull());
-    for (const char* key :
-         {"distance", "power", "cadence", "speed", "altitude", "lat", "lon", "temperature"}) {
+    for (const char* key : {"distance", "power", "cadence", "speed", "altitude", "lat", "lon", "temperature"}) {
         ASSERT_TRUE(s.contains(QLatin1String(key))) << key;
         EXPECT_TRUE(s[QLatin1String(key)].isNull()) << key;
     }
 }
 
-TEST(ActivityJson, DecodedFileWithErrorWarningsAndFormat) {
+TEST(ActivityJson, DecodedFileWithErrorWarningsAndFormat)
+{
     QFile f(QStringLiteral(TRICOACH_TESTDATA_DIR "/activities/fit/invalid-crc-activity-sdk.fit"));
     ASSERT_TRUE(f.open(QIODevice::ReadOnly));
     const FitReader reader;

@@ -12,7 +12,8 @@ namespace {
 const QByteArray kBytes = QByteArray::fromHex("0102030405060708");
 }
 
-TEST(ByteCursor, ReadsIntegersInBothByteOrders) {
+TEST(ByteCursor, ReadsIntegersInBothByteOrders)
+{
     ByteCursor le(kBytes);
     EXPECT_EQ(le.u8(), 0x01);
     EXPECT_EQ(le.u16(), 0x0302);
@@ -26,7 +27,8 @@ TEST(ByteCursor, ReadsIntegersInBothByteOrders) {
     EXPECT_EQ(ByteCursor(kBytes).u64(ByteOrder::Little), 0x0807060504030201ULL);
 }
 
-TEST(ByteCursor, ReadsSignedAndFloatingValues) {
+TEST(ByteCursor, ReadsSignedAndFloatingValues)
+{
     const QByteArray neg = QByteArray::fromHex("FFFE");
     EXPECT_EQ(ByteCursor(neg).i16(ByteOrder::Big), -2);
     EXPECT_EQ(ByteCursor(neg).i8(), -1);
@@ -36,7 +38,8 @@ TEST(ByteCursor, ReadsSignedAndFloatingValues) {
     EXPECT_DOUBLE_EQ(*ByteCursor(minusTwo).f64(ByteOrder::Big), -2.0);
 }
 
-TEST(ByteCursor, FailsWithOffsetInsteadOfReadingPastTheEnd) {
+TEST(ByteCursor, FailsWithOffsetInsteadOfReadingPastTheEnd)
+{
     ByteCursor c(QByteArrayView(kBytes).first(3), 100);
     EXPECT_EQ(c.u16(), 0x0201);
     EXPECT_FALSE(c.u16().has_value()); // one byte left
@@ -47,7 +50,8 @@ TEST(ByteCursor, FailsWithOffsetInsteadOfReadingPastTheEnd) {
     EXPECT_FALSE(c.u8().has_value());
 }
 
-TEST(ByteCursor, TakeSkipSeekAndPeekAreChecked) {
+TEST(ByteCursor, TakeSkipSeekAndPeekAreChecked)
+{
     ByteCursor c(kBytes);
     const auto head = c.take(3);
     ASSERT_TRUE(head.has_value());

@@ -27,7 +27,8 @@ struct CorpusCase {
     const char* errorCode; // empty: the file reads cleanly
 };
 
-void PrintTo(const CorpusCase& c, std::ostream* os) {
+void PrintTo(const CorpusCase& c, std::ostream* os)
+{
     *os << c.file;
 }
 
@@ -59,8 +60,7 @@ const CorpusCase kCorpus[] = {
     {"invalid-empty-zero-bytes.fit", "", "", 0, 0, 0, 0, 0, "fit.empty"},
     {"invalid-lezyne-super-gps-bad-endian.fit", "Bike", "", 1, 804, 1, 0, 1, "fit.bad-definition"},
     {"invalid-sigma-unterminated.fit", "Bike", "", 1, 14391, 1, 0, 1, "fit.truncated"},
-    {"invalid-strava-android-run-bytes-dropped.fit", "Run", "", 1, 473, 1, 0, 1,
-     "fit.undefined-local-message"},
+    {"invalid-strava-android-run-bytes-dropped.fit", "Run", "", 1, 473, 1, 0, 1, "fit.undefined-local-message"},
     {"invalid-truncated-eof-activity-sdk.fit", "Run", "", 1, 14, 1, 0, 1, "fit.truncated"},
     {"invalid-zwift-unfinalized-datasize-zero.fit", "Other", "", 1, 2319, 0, 0, 1, "fit.truncated"},
     {"multisport-garmin-fr945-bike-trailrun.fit", "Bike", "MountainBike", 2, 78, 7, 0, 1, ""},
@@ -89,11 +89,13 @@ const CorpusCase kCorpus[] = {
     {"walking-garmin-fr955-hrm-pro-chained.fit", "Other", "Walk", 1, 310, 1, 0, 4, ""},
 };
 
-QString corpusDir() {
+QString corpusDir()
+{
     return QStringLiteral(TRICOACH_TESTDATA_DIR "/activities/fit");
 }
 
-QByteArray readCorpusFile(const QString& name) {
+QByteArray readCorpusFile(const QString& name)
+{
     QFile f(corpusDir() + QLatin1Char('/') + name);
     if (!f.open(QIODevice::ReadOnly))
         return {};
@@ -112,7 +114,8 @@ class FitCorpus : public ::testing::TestWithParam<CorpusCase> {};
 
 } // namespace
 
-TEST_P(FitCorpus, DecodesAsExpected) {
+TEST_P(FitCorpus, DecodesAsExpected)
+{
     const CorpusCase& c = GetParam();
     const QString name = QLatin1String(c.file);
     QFile file(corpusDir() + QLatin1Char('/') + name);
@@ -170,7 +173,8 @@ INSTANTIATE_TEST_SUITE_P(Corpus, FitCorpus, ::testing::ValuesIn(kCorpus),
                              return n;
                          });
 
-TEST(FitCorpusTable, ListsEveryFitFileOfTheCorpus) {
+TEST(FitCorpusTable, ListsEveryFitFileOfTheCorpus)
+{
     std::set<QString> listed;
     for (const CorpusCase& c : kCorpus)
         listed.insert(QLatin1String(c.file));

@@ -19,17 +19,20 @@ namespace {
 constexpr double kScaledTolerance = 1e-6;
 constexpr double kHalfSemicircle = 0.5;
 
-QString fitDir() {
+QString fitDir()
+{
     return QStringLiteral(TRICOACH_TESTDATA_DIR "/activities/fit/");
 }
 
-QByteArray readFile(const QString& path) {
+QByteArray readFile(const QString& path)
+{
     QFile f(path);
     return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
 }
 
 // One CSV line split at commas outside double quotes; quotes removed.
-QStringList splitCsv(const QString& line) {
+QStringList splitCsv(const QString& line)
+{
     QStringList out;
     QString cur;
     bool quoted = false;
@@ -46,7 +49,8 @@ QStringList splitCsv(const QString& line) {
     return out;
 }
 
-QStringList csvLines(const QString& name) {
+QStringList csvLines(const QString& name)
+{
     QString text = QString::fromUtf8(readFile(fitDir() + name));
     if (text.startsWith(QChar(0xFEFF)))
         text.remove(0, 1);
@@ -61,23 +65,23 @@ struct Samples {
     std::vector<double> fitTime;
     std::map<Channel, std::vector<double>> channels;
     std::size_t size() const { return fitTime.size(); }
-    double at(Channel c, std::size_t i) const {
+    double at(Channel c, std::size_t i) const
+    {
         const auto it = channels.find(c);
         return it == channels.end() ? std::nan("") : it->second[i];
     }
 };
 
-Samples flatten(const DecodedFile& f) {
+Samples flatten(const DecodedFile& f)
+{
     Samples s;
     for (const Activity& a : f.activities) {
-        const double start =
-            a.startUtc.isValid() ? a.startUtc.toMSecsSinceEpoch() / 1000.0 - fit::kFitEpochOffset : 0;
+        const double start = a.startUtc.isValid() ? a.startUtc.toMSecsSinceEpoch() / 1000.0 - fit::kFitEpochOffset : 0;
         const std::size_t before = s.fitTime.size();
         for (const double t : a.streams.time)
             s.fitTime.push_back(start + t);
-        for (const Channel c :
-             {Channel::Distance, Channel::HeartRate, Channel::Power, Channel::Cadence, Channel::Speed,
-              Channel::Altitude, Channel::Latitude, Channel::Longitude, Channel::Temperature}) {
+        for (const Channel c : {Channel::Distance, Channel::HeartRate, Channel::Power, Channel::Cadence, Channel::Speed,
+                                Channel::Altitude, Channel::Latitude, Channel::Longitude, Channel::Temperature}) {
             auto& out = s.channels[c];
             out.resize(before, std::nan(""));
             if (const auto* v = a.streams.get(c))
@@ -89,11 +93,13 @@ Samples flatten(const DecodedFile& f) {
     return s;
 }
 
-DecodedFile decode(const QString& fitName) {
+DecodedFile decode(const QString& fitName)
+{
     return FitReader().read(readFile(fitDir() + fitName));
 }
 
-double semicircles(double degrees) {
+double semicircles(double degrees)
+{
     return degrees / fit::kDegreesPerSemicircle;
 }
 
@@ -103,7 +109,8 @@ class FitparseRecords : public ::testing::TestWithParam<const char*> {};
 
 } // namespace
 
-TEST_P(FitparseRecords, MatchRecordByRecord) {
+TEST_P(FitparseRecords, MatchRecordByRecord)
+{
     const QString base = QLatin1String(GetParam());
     const QStringList lines = csvLines(base + QStringLiteral(".expected.csv"));
     ASSERT_GT(lines.size(), 1);
@@ -132,15 +139,14 @@ TEST_P(FitparseRecords, MatchRecordByRecord) {
                 EXPECT_DOUBLE_EQ(s.fitTime[i] - s.fitTime[0], first.secsTo(parseLocal(cell)));
                 continue;
             }
-            static const std::map<QString, Channel> kColumns{
-                {QStringLiteral("heart_rate"), Channel::HeartRate},
-                {QStringLiteral("cadence"), Channel::Cadence},
-                {QStringLiteral("speed"), Channel::Speed},
-                {QStringLiteral("distance"), Channel::Distance},
-                {QStringLiteral("position_lat"), Channel::Latitude},
-                {QStringLiteral("position_long"), Channel::Longitude},
-                {QStringLiteral("altitude"), Channel::Altitude},
-                {QStringLiteral("temperature"), Channel::Temperature}};
+            static const std::map<QString, Channel> kColumns{{QStringLiteral("heart_rate"), Channel::HeartRate},
+                                                             {QStringLiteral("cadence"), Channel::Cadence},
+                                                             {QStringLiteral("speed"), Channel::Speed},
+                                                             {QStringLiteral("distance"), Channel::Distance},
+                                                             {QStringLiteral("position_lat"), Channel::Latitude},
+                                                             {QStringLiteral("position_long"), Channel::Longitude},
+                                                             {QStringLiteral("altitude"), Channel::Altitude},
+                                                             {QStringLiteral("temperature"), Channel::Temperature}};
             const auto it = kColumns.find(name);
             ASSERT_NE(it, kColumns.end());
             const double mine = s.at(it->second, i);
@@ -172,8 +178,7 @@ TEST_P(FitparseRecords, MatchRecordByRecord) {
 }
 
 INSTANTIATE_TEST_SUITE_P(Expected, FitparseRecords,
-                         ::testing::Values("cycling-garmin-edge500-long",
-                                           "cycling-garmin-edge820-commute-short",
+                         ::testing::Values("cycling-garmin-edge500-long", "cycling-garmin-edge820-commute-short",
                                            "cycling-garmin-fenix5-short", "running-garmin-fenix5-short",
                                            "walking-garmin-fenix5-short"),
                          [](const auto& p) {
@@ -184,9 +189,9 @@ INSTANTIATE_TEST_SUITE_P(Expected, FitparseRecords,
                          });
 
 // The FR70 CSV: FIT timestamps (device-relative, compressed headers) and the compressed speed/distance field.
-TEST(FitExpected, Fr70CompressedTimestampsAndSpeedDistance) {
-    const QStringList lines =
-        csvLines(QStringLiteral("running-garmin-fr70-compressed-timestamps.expected.csv"));
+TEST(FitExpected, Fr70CompressedTimestampsAndSpeedDistance)
+{
+    const QStringList lines = csvLines(QStringLiteral("running-garmin-fr70-compressed-timestamps.expected.csv"));
     const DecodedFile f = decode(QStringLiteral("running-garmin-fr70-compressed-timestamps.fit"));
     ASSERT_TRUE(f.ok());
     const Samples s = flatten(f);
@@ -220,7 +225,8 @@ namespace {
 
 using Fields = std::map<QString, QString>; // field name -> value (first occurrence)
 
-std::map<QString, std::vector<Fields>> fitCsvData(const QString& name) {
+std::map<QString, std::vector<Fields>> fitCsvData(const QString& name)
+{
     std::map<QString, std::vector<Fields>> out;
     for (const QString& line : csvLines(name)) {
         if (!line.startsWith(QLatin1String("Data,")))
@@ -237,7 +243,8 @@ std::map<QString, std::vector<Fields>> fitCsvData(const QString& name) {
 }
 
 // This FitCSVTool prints some invalid values instead of leaving them out; the profile's sentinels, scaled.
-bool isPrintedInvalid(const QString& name, double v) {
+bool isPrintedInvalid(const QString& name, double v)
+{
     static const std::map<QString, double> kSentinels{{QStringLiteral("heart_rate"), 255},
                                                       {QStringLiteral("cadence"), 255},
                                                       {QStringLiteral("avg_heart_rate"), 255},
@@ -265,7 +272,8 @@ bool isPrintedInvalid(const QString& name, double v) {
     return it != kSentinels.end() && std::abs(v - it->second) < kScaledTolerance;
 }
 
-std::optional<double> num(const Fields& f, const char* name) {
+std::optional<double> num(const Fields& f, const char* name)
+{
     const auto it = f.find(QLatin1String(name));
     if (it == f.end() || it->second.isEmpty())
         return std::nullopt;
@@ -275,7 +283,8 @@ std::optional<double> num(const Fields& f, const char* name) {
     return v;
 }
 
-void expectNear(std::optional<double> mine, std::optional<double> expected, const char* what) {
+void expectNear(std::optional<double> mine, std::optional<double> expected, const char* what)
+{
     if (!expected)
         return;
     ASSERT_TRUE(mine.has_value()) << what;
@@ -286,7 +295,8 @@ class FitCsvTool : public ::testing::TestWithParam<const char*> {};
 
 } // namespace
 
-TEST_P(FitCsvTool, RecordsLapsSessionsAndLengthsMatch) {
+TEST_P(FitCsvTool, RecordsLapsSessionsAndLengthsMatch)
+{
     const QString base = QLatin1String(GetParam());
     const auto data = fitCsvData(base + QStringLiteral(".expected.csv"));
     const DecodedFile f = decode(base + QStringLiteral(".fit"));
@@ -312,10 +322,8 @@ TEST_P(FitCsvTool, RecordsLapsSessionsAndLengthsMatch) {
         check(Channel::Power, num(r, "power"), 0);
         check(Channel::Distance, num(r, "distance"), kScaledTolerance);
         check(Channel::Temperature, num(r, "temperature"), 0);
-        check(Channel::Speed, num(r, "enhanced_speed") ? num(r, "enhanced_speed") : num(r, "speed"),
-              kScaledTolerance);
-        check(Channel::Altitude,
-              num(r, "enhanced_altitude") ? num(r, "enhanced_altitude") : num(r, "altitude"),
+        check(Channel::Speed, num(r, "enhanced_speed") ? num(r, "enhanced_speed") : num(r, "speed"), kScaledTolerance);
+        check(Channel::Altitude, num(r, "enhanced_altitude") ? num(r, "enhanced_altitude") : num(r, "altitude"),
               kScaledTolerance);
         if (const auto cad = num(r, "cadence"))
             check(Channel::Cadence, *cad + num(r, "fractional_cadence").value_or(0), kScaledTolerance);
@@ -351,8 +359,7 @@ TEST_P(FitCsvTool, RecordsLapsSessionsAndLengthsMatch) {
         expectNear(a.elevationGainM, num(ss, "total_ascent"), "ascent");
         expectNear(a.calories, num(ss, "total_calories"), "calories");
         expectNear(a.poolLengthM, num(ss, "pool_length"), "pool length");
-        expectNear(a.avgSpeed,
-                   num(ss, "enhanced_avg_speed") ? num(ss, "enhanced_avg_speed") : num(ss, "avg_speed"),
+        expectNear(a.avgSpeed, num(ss, "enhanced_avg_speed") ? num(ss, "enhanced_avg_speed") : num(ss, "avg_speed"),
                    "avg speed");
         if (const auto cad = num(ss, "avg_cadence"))
             expectNear(a.avgCadence, *cad + num(ss, "avg_fractional_cadence").value_or(0), "avg cadence");
@@ -411,8 +418,7 @@ TEST_P(FitCsvTool, RecordsLapsSessionsAndLengthsMatch) {
 INSTANTIATE_TEST_SUITE_P(Expected, FitCsvTool,
                          ::testing::Values("cycling-garmin-edge1030plus-power-lowbattery",
                                            "cycling-garmin-edge1040-power-gearchange", "devdata-sdk-example",
-                                           "multisport-garmin-fr945-bike-trailrun",
-                                           "swim-pool-garmin-fenix3-hr",
+                                           "multisport-garmin-fr945-bike-trailrun", "swim-pool-garmin-fenix3-hr",
                                            "triathlon-garmin-fr255-summary-first",
                                            "walking-garmin-fr955-hrm-pro-chained"),
                          [](const auto& p) {
@@ -424,7 +430,8 @@ INSTANTIATE_TEST_SUITE_P(Expected, FitCsvTool,
 
 // The Lezyne file breaks mid-way (bad architecture byte); what precedes is what gpsbabel's recovery mode
 // gets.
-TEST(FitExpected, LezyneRecoveryMatchesGpsbabel) {
+TEST(FitExpected, LezyneRecoveryMatchesGpsbabel)
+{
     const QString gpx = QString::fromUtf8(
         readFile(fitDir() + QStringLiteral("invalid-lezyne-super-gps-bad-endian.expected-gpsbabel.gpx")));
     static const QRegularExpression trkpt(QString::fromLatin1(

@@ -12,7 +12,8 @@ using namespace tricoach;
 
 namespace {
 
-void expectConsistent(const DecodedFile& f, const QString& name) {
+void expectConsistent(const DecodedFile& f, const QString& name)
+{
     EXPECT_TRUE(f.error.has_value() || !f.activities.empty()) << name.toStdString();
     if (f.error) {
         EXPECT_FALSE(f.error->code.isEmpty());
@@ -25,7 +26,8 @@ void expectConsistent(const DecodedFile& f, const QString& name) {
     }
 }
 
-void readAll(const QString& dir, const QStringList& patterns, int& count) {
+void readAll(const QString& dir, const QStringList& patterns, int& count)
+{
     const QDir d(dir);
     for (const QString& name : d.entryList(patterns, QDir::Files)) {
         QFile file(d.filePath(name));
@@ -37,14 +39,15 @@ void readAll(const QString& dir, const QStringList& patterns, int& count) {
 
 } // namespace
 
-TEST(FitFuzzRegressions, EveryStoredInputDecodesWithoutCrashing) {
+TEST(FitFuzzRegressions, EveryStoredInputDecodesWithoutCrashing)
+{
     int count = 0;
-    readAll(QStringLiteral(TRICOACH_SOURCE_DIR "/tests/data/fuzz-regressions/fit"), {QStringLiteral("*")},
-            count);
+    readAll(QStringLiteral(TRICOACH_SOURCE_DIR "/tests/data/fuzz-regressions/fit"), {QStringLiteral("*")}, count);
     EXPECT_GT(count, 0);
 }
 
-TEST(FitFuzzRegressions, CorpusFilesKeepTheFuzzInvariants) {
+TEST(FitFuzzRegressions, CorpusFilesKeepTheFuzzInvariants)
+{
     int count = 0;
     readAll(QStringLiteral(TRICOACH_TESTDATA_DIR "/activities/fit"), {QStringLiteral("*.fit")}, count);
     EXPECT_EQ(count, 54);

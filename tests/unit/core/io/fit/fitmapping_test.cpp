@@ -16,16 +16,19 @@ namespace {
 
 constexpr std::uint32_t kT0 = 1'000'000'000;
 
-void fileId(FitWriter& w) {
+void fileId(FitWriter& w)
+{
     w.define(0, fm::FileId, {{0, 1, bt::Enum}});
     w.data(0, {4});
 }
 
-void defineRecord(FitWriter& w, std::uint8_t local) {
+void defineRecord(FitWriter& w, std::uint8_t local)
+{
     w.define(local, fm::Record, {{253, 4, bt::UInt32}, {3, 1, bt::UInt8}, {5, 4, bt::UInt32}});
 }
 
-void defineSession(FitWriter& w, std::uint8_t local) {
+void defineSession(FitWriter& w, std::uint8_t local)
+{
     w.define(local, fm::Session,
              {{253, 4, bt::UInt32},
               {2, 4, bt::UInt32},
@@ -39,7 +42,8 @@ void defineSession(FitWriter& w, std::uint8_t local) {
 
 } // namespace
 
-TEST(FitMapping, TriathlonSessionsBecomeLegsWithTheirOwnRecords) {
+TEST(FitMapping, TriathlonSessionsBecomeLegsWithTheirOwnRecords)
+{
     FitWriter w;
     fileId(w);
     defineSession(w, 2);
@@ -50,8 +54,8 @@ TEST(FitMapping, TriathlonSessionsBecomeLegsWithTheirOwnRecords) {
     };
     const Leg legs[] = {{0, 100, 5, 18}, {100, 20, 3, 0}, {120, 100, 2, 0}};
     for (const Leg& l : legs)
-        w.data(2, {kT0 + l.start + l.length, kT0 + l.start, l.sport, l.sub, l.length * 1000, l.length * 1000,
-                   0, 0xFFFF});
+        w.data(2,
+               {kT0 + l.start + l.length, kT0 + l.start, l.sport, l.sub, l.length * 1000, l.length * 1000, 0, 0xFFFF});
     defineRecord(w, 1);
     for (std::uint32_t t = 0; t < 220; t += 10)
         w.data(1, {kT0 + t, 100 + t / 10, t * 100});
@@ -79,7 +83,8 @@ TEST(FitMapping, TriathlonSessionsBecomeLegsWithTheirOwnRecords) {
     EXPECT_DOUBLE_EQ(bike.elapsedSec, 100);
 }
 
-TEST(FitMapping, PoolLengthsAndLaps) {
+TEST(FitMapping, PoolLengthsAndLaps)
+{
     FitWriter w;
     fileId(w);
     w.define(3, fm::Length,
@@ -125,7 +130,8 @@ TEST(FitMapping, PoolLengthsAndLaps) {
     EXPECT_DOUBLE_EQ(*a.laps[0].avgCadence, 24.5); // avg_cadence + avg_fractional_cadence / 128
 }
 
-TEST(FitMapping, StoredHeartRateInAChainedFileFillsRecordsWithoutHr) {
+TEST(FitMapping, StoredHeartRateInAChainedFileFillsRecordsWithoutHr)
+{
     FitWriter first;
     fileId(first);
     first.define(1, fm::Record, {{253, 4, bt::UInt32}, {5, 4, bt::UInt32}});
@@ -135,8 +141,7 @@ TEST(FitMapping, StoredHeartRateInAChainedFileFillsRecordsWithoutHr) {
     // deltas.
     FitWriter second;
     fileId(second);
-    second.define(1, fm::Hr,
-                  {{253, 4, bt::UInt32}, {0, 2, bt::UInt16}, {9, 4, bt::UInt32}, {6, 1, bt::UInt8}});
+    second.define(1, fm::Hr, {{253, 4, bt::UInt32}, {0, 2, bt::UInt16}, {9, 4, bt::UInt32}, {6, 1, bt::UInt8}});
     const std::uint32_t anchorTicks = 5000 * 1024 + 512; // 1/1024 s
     second.data(1, {kT0, 0, anchorTicks, 90});
     second.define(2, fm::Hr, {{6, 8, bt::UInt8}, {10, 12, bt::Byte}});
@@ -146,8 +151,7 @@ TEST(FitMapping, StoredHeartRateInAChainedFileFillsRecordsWithoutHr) {
         const std::uint32_t v = (anchorTicks + 512U * (k + 1)) & 0xFFF;
         const int bit = k * 12;
         packed[bit / 8] = static_cast<char>(packed[bit / 8] | static_cast<char>((v << (bit % 8)) & 0xFF));
-        packed[bit / 8 + 1] =
-            static_cast<char>(packed[bit / 8 + 1] | static_cast<char>((v << (bit % 8)) >> 8));
+        packed[bit / 8 + 1] = static_cast<char>(packed[bit / 8 + 1] | static_cast<char>((v << (bit % 8)) >> 8));
     }
     second.data(2, {QByteArray::fromHex("5a5a5a5a64646464"), packed}); // 90 x4, 100 x4
     const DecodedFile f = FitReader().read(first.finish() + second.finish());
@@ -158,13 +162,13 @@ TEST(FitMapping, StoredHeartRateInAChainedFileFillsRecordsWithoutHr) {
     EXPECT_EQ(*hr, (std::vector<double>{90, 90, 90, 100, 100}));
 }
 
-TEST(FitMapping, WithoutASessionTheSummaryComesFromRecordsAndTimerEvents) {
+TEST(FitMapping, WithoutASessionTheSummaryComesFromRecordsAndTimerEvents)
+{
     FitWriter w;
     fileId(w);
     w.define(5, fm::Event, {{253, 4, bt::UInt32}, {0, 1, bt::Enum}, {1, 1, bt::Enum}});
     w.data(5, {kT0, 0, 0}); // timer start
-    w.define(1, fm::Record,
-             {{253, 4, bt::UInt32}, {3, 1, bt::UInt8}, {5, 4, bt::UInt32}, {7, 2, bt::UInt16}});
+    w.define(1, fm::Record, {{253, 4, bt::UInt32}, {3, 1, bt::UInt8}, {5, 4, bt::UInt32}, {7, 2, bt::UInt16}});
     for (std::uint32_t t = 0; t <= 60; ++t) {
         if (t == 30)
             w.data(5, {kT0 + t, 0, 4}); // stop_all: paused for 10 s
@@ -191,7 +195,8 @@ TEST(FitMapping, WithoutASessionTheSummaryComesFromRecordsAndTimerEvents) {
     EXPECT_EQ(a.multisportLeg, -1);
 }
 
-TEST(FitMapping, AFitFileWithoutActivityDataIsAnError) {
+TEST(FitMapping, AFitFileWithoutActivityDataIsAnError)
+{
     FitWriter w;
     w.define(0, fm::FileId, {{0, 1, bt::Enum}});
     w.data(0, {2}); // settings file
@@ -201,7 +206,8 @@ TEST(FitMapping, AFitFileWithoutActivityDataIsAnError) {
     EXPECT_TRUE(f.activities.empty());
 }
 
-TEST(FitMapping, SportAndSubSport) {
+TEST(FitMapping, SportAndSubSport)
+{
     using fit::mapSport;
     struct Case {
         int sport, sub;
@@ -241,7 +247,8 @@ TEST(FitMapping, SportAndSubSport) {
     EXPECT_EQ(mapSport(2, std::nullopt).sport, Sport::Bike);
 }
 
-TEST(FitMapping, ProfileHelpers) {
+TEST(FitMapping, ProfileHelpers)
+{
     EXPECT_DOUBLE_EQ(fit::semicirclesToDegrees(2147483648.0), 180.0);
     EXPECT_DOUBLE_EQ(fit::semicirclesToDegrees(-1073741824.0), -90.0);
     EXPECT_EQ(fit::fitToUnixSeconds(0), 631065600);

@@ -17,18 +17,21 @@ namespace {
 constexpr std::uint32_t kT0 = 1'000'000'000; // 2021-09-08T01:46:40Z in FIT time
 constexpr double kLat = 45.5, kLon = -122.25;
 
-std::int32_t semicircles(double degrees) {
+std::int32_t semicircles(double degrees)
+{
     return static_cast<std::int32_t>(std::lround(degrees / fit::kDegreesPerSemicircle));
 }
 
-void writeFileId(FitWriter& w, ByteOrder order) {
+void writeFileId(FitWriter& w, ByteOrder order)
+{
     w.define(0, fm::FileId, {{0, 1, bt::Enum}, {4, 4, bt::UInt32}}, order);
     w.data(0, {4, kT0});
 }
 
 // file_id, `n` records at 1 Hz with every channel, one running session, the activity message (local time +2
 // h).
-QByteArray simpleRun(ByteOrder order, int n = 10, int headerSize = 14) {
+QByteArray simpleRun(ByteOrder order, int n = 10, int headerSize = 14)
+{
     FitWriter w;
     writeFileId(w, order);
     w.define(1, fm::Record,
@@ -44,8 +47,8 @@ QByteArray simpleRun(ByteOrder order, int n = 10, int headerSize = 14) {
               {6, 2, bt::UInt16}},
              order);
     for (int i = 0; i < n; ++i) {
-        w.data(1, {kT0 + i, 120 + i, 200 + i, i * 300, semicircles(kLat), semicircles(kLon), (100 + 500) * 5,
-                   -3, 80, 3000});
+        w.data(1, {kT0 + i, 120 + i, 200 + i, i * 300, semicircles(kLat), semicircles(kLon), (100 + 500) * 5, -3, 80,
+                   3000});
     }
     w.define(2, fm::Session,
              {{253, 4, bt::UInt32},
@@ -64,11 +67,13 @@ QByteArray simpleRun(ByteOrder order, int n = 10, int headerSize = 14) {
     return w.finish(headerSize);
 }
 
-DecodedFile readFit(const QByteArray& bytes) {
+DecodedFile readFit(const QByteArray& bytes)
+{
     return FitReader().read(bytes);
 }
 
-const std::vector<double>& channel(const Activity& a, Channel c) {
+const std::vector<double>& channel(const Activity& a, Channel c)
+{
     static const std::vector<double> kNone;
     const auto* v = a.streams.get(c);
     return v ? *v : kNone;
@@ -76,7 +81,8 @@ const std::vector<double>& channel(const Activity& a, Channel c) {
 
 } // namespace
 
-TEST(FitProtocol, DecodesASimpleRunInBothByteOrders) {
+TEST(FitProtocol, DecodesASimpleRunInBothByteOrders)
+{
     for (const ByteOrder order : {ByteOrder::Little, ByteOrder::Big}) {
         const DecodedFile f = readFit(simpleRun(order));
         ASSERT_TRUE(f.ok()) << (f.error ? f.error->message.toStdString() : std::string());
@@ -105,13 +111,15 @@ TEST(FitProtocol, DecodesASimpleRunInBothByteOrders) {
               readFit(simpleRun(ByteOrder::Big)).activities[0].streams);
 }
 
-TEST(FitProtocol, ReadsTheLegacyTwelveByteHeader) {
+TEST(FitProtocol, ReadsTheLegacyTwelveByteHeader)
+{
     const DecodedFile f = readFit(simpleRun(ByteOrder::Little, 5, 12));
     ASSERT_TRUE(f.ok());
     EXPECT_EQ(f.activities[0].streams.size(), 5u);
 }
 
-TEST(FitProtocol, HeaderCrcOfZeroMeansAbsent) {
+TEST(FitProtocol, HeaderCrcOfZeroMeansAbsent)
+{
     FitWriter w;
     writeFileId(w, ByteOrder::Little);
     w.define(1, fm::Record, {{253, 4, bt::UInt32}, {3, 1, bt::UInt8}});
@@ -120,7 +128,8 @@ TEST(FitProtocol, HeaderCrcOfZeroMeansAbsent) {
     EXPECT_TRUE(f.ok());
 }
 
-TEST(FitProtocol, CompressedTimestampsRollOverEveryThirtyTwoSeconds) {
+TEST(FitProtocol, CompressedTimestampsRollOverEveryThirtyTwoSeconds)
+{
     FitWriter w;
     writeFileId(w, ByteOrder::Little);
     const std::uint32_t t = kT0 - (kT0 & 0x1F) + 30; // low five bits 30
@@ -138,7 +147,8 @@ TEST(FitProtocol, CompressedTimestampsRollOverEveryThirtyTwoSeconds) {
     EXPECT_EQ(channel(a, Channel::HeartRate), (std::vector<double>{100, 101, 102, 103, 104}));
 }
 
-TEST(FitProtocol, InvalidSentinelsBecomeNaNAndUnrecordedChannelsAreAbsent) {
+TEST(FitProtocol, InvalidSentinelsBecomeNaNAndUnrecordedChannelsAreAbsent)
+{
     FitWriter w;
     writeFileId(w, ByteOrder::Little);
     w.define(1, fm::Record,
@@ -163,15 +173,15 @@ TEST(FitProtocol, InvalidSentinelsBecomeNaNAndUnrecordedChannelsAreAbsent) {
         EXPECT_FALSE(a.streams.has(c)) << int(c);
 }
 
-TEST(FitProtocol, FloatAndZeroInvalidBaseTypes) {
+TEST(FitProtocol, FloatAndZeroInvalidBaseTypes)
+{
     // A developer float32 power: NaN pattern invalid; uint16z heart rate via developer field: 0 invalid.
     FitWriter w;
     writeFileId(w, ByteOrder::Little);
     w.define(1, fm::DeveloperDataId, {{3, 1, bt::UInt8}});
     w.data(1, {0});
-    w.define(
-        2, fm::FieldDescription,
-        {{0, 1, bt::UInt8}, {1, 1, bt::UInt8}, {2, 1, bt::UInt8}, {3, 8, bt::String}, {15, 1, bt::UInt8}});
+    w.define(2, fm::FieldDescription,
+             {{0, 1, bt::UInt8}, {1, 1, bt::UInt8}, {2, 1, bt::UInt8}, {3, 8, bt::String}, {15, 1, bt::UInt8}});
     w.data(2, {0, 0, bt::Float32, QByteArray("Power"), 0xFF});
     w.define(3, fm::Record, {{253, 4, bt::UInt32}}, ByteOrder::Little, {{0, 4, 0, bt::Float32}});
     w.data(3, {kT0, V(250.5)});
@@ -186,7 +196,8 @@ TEST(FitProtocol, FloatAndZeroInvalidBaseTypes) {
 
 namespace {
 // developer_data_id + a field description for developer field 0 (uint16), then records with that field.
-QByteArray devPowerFile(const QByteArray& name, int nativeField, bool withNativePower) {
+QByteArray devPowerFile(const QByteArray& name, int nativeField, bool withNativePower)
+{
     FitWriter w;
     writeFileId(w, ByteOrder::Little);
     w.define(1, fm::DeveloperDataId, {{3, 1, bt::UInt8}});
@@ -216,13 +227,13 @@ QByteArray devPowerFile(const QByteArray& name, int nativeField, bool withNative
 }
 } // namespace
 
-TEST(FitProtocol, DeveloperPowerIsUsedWhenTheNativeChannelIsAbsent) {
+TEST(FitProtocol, DeveloperPowerIsUsedWhenTheNativeChannelIsAbsent)
+{
     for (const auto& [name, native] :
          std::vector<std::pair<QByteArray, int>>{{"Power", 0xFF}, {"power", 0xFF}, {"Watts", 7}}) {
         const DecodedFile f = readFit(devPowerFile(name, native, false));
         ASSERT_TRUE(f.ok());
-        EXPECT_EQ(channel(f.activities[0], Channel::Power), (std::vector<double>{300, 300, 300}))
-            << name.data();
+        EXPECT_EQ(channel(f.activities[0], Channel::Power), (std::vector<double>{300, 300, 300})) << name.data();
         EXPECT_EQ(channel(f.activities[0], Channel::HeartRate), (std::vector<double>{140, 141, 142}));
     }
     // A developer field that stands for nothing we map is skipped by size without disturbing the rest.
@@ -232,18 +243,19 @@ TEST(FitProtocol, DeveloperPowerIsUsedWhenTheNativeChannelIsAbsent) {
     EXPECT_EQ(channel(other.activities[0], Channel::HeartRate), (std::vector<double>{140, 141, 142}));
 }
 
-TEST(FitProtocol, NativePowerWinsOverDeveloperPower) {
+TEST(FitProtocol, NativePowerWinsOverDeveloperPower)
+{
     const DecodedFile f = readFit(devPowerFile("Power", 7, true));
     ASSERT_TRUE(f.ok());
     EXPECT_EQ(channel(f.activities[0], Channel::Power), (std::vector<double>{100, 101, 102}));
 }
 
-TEST(FitProtocol, FieldSizesThatAreNotAMultipleOfTheTypeAreReadGracefully) {
+TEST(FitProtocol, FieldSizesThatAreNotAMultipleOfTheTypeAreReadGracefully)
+{
     FitWriter w;
     writeFileId(w, ByteOrder::Little);
     // heart_rate declared as uint16 of 3 bytes; power as uint16 of 1 byte (too small to hold one value).
-    w.define(1, fm::Record,
-             {{253, 4, bt::UInt32}, {3, 3, bt::UInt16}, {7, 1, bt::UInt16}, {4, 1, bt::UInt8}});
+    w.define(1, fm::Record, {{253, 4, bt::UInt32}, {3, 3, bt::UInt16}, {7, 1, bt::UInt16}, {4, 1, bt::UInt8}});
     w.data(1, {kT0, QByteArray::fromHex("8C00EE"), QByteArray::fromHex("11"), 90});
     const DecodedFile f = readFit(w.finish());
     ASSERT_TRUE(f.ok());
@@ -253,7 +265,8 @@ TEST(FitProtocol, FieldSizesThatAreNotAMultipleOfTheTypeAreReadGracefully) {
     EXPECT_EQ(channel(f.activities[0], Channel::Cadence)[0], 90);
 }
 
-TEST(FitProtocol, UnknownBaseTypeIsSkippedWithAWarning) {
+TEST(FitProtocol, UnknownBaseTypeIsSkippedWithAWarning)
+{
     FitWriter w;
     writeFileId(w, ByteOrder::Little);
     w.define(1, fm::Record, {{253, 4, bt::UInt32}, {3, 2, 0x1F}, {4, 1, bt::UInt8}});
@@ -265,7 +278,8 @@ TEST(FitProtocol, UnknownBaseTypeIsSkippedWithAWarning) {
     EXPECT_EQ(channel(f.activities[0], Channel::Cadence)[0], 90);
 }
 
-TEST(FitProtocol, EmptyAndForeignFilesAreRejected) {
+TEST(FitProtocol, EmptyAndForeignFilesAreRejected)
+{
     DecodedFile f = readFit(QByteArray());
     ASSERT_TRUE(f.error.has_value());
     EXPECT_EQ(f.error->code, QStringLiteral("fit.empty"));
@@ -277,7 +291,8 @@ TEST(FitProtocol, EmptyAndForeignFilesAreRejected) {
     EXPECT_TRUE(FitReader().sniff(simpleRun(ByteOrder::Little)));
 }
 
-TEST(FitProtocol, WrongFileCrcKeepsTheDataAndSaysSo) {
+TEST(FitProtocol, WrongFileCrcKeepsTheDataAndSaysSo)
+{
     QByteArray bytes = simpleRun(ByteOrder::Little);
     bytes[bytes.size() - 1] = static_cast<char>(bytes[bytes.size() - 1] ^ 0x55);
     const DecodedFile f = readFit(bytes);
@@ -287,7 +302,8 @@ TEST(FitProtocol, WrongFileCrcKeepsTheDataAndSaysSo) {
     EXPECT_EQ(f.activities[0].streams.size(), 10u);
 }
 
-TEST(FitProtocol, WrongHeaderCrcKeepsTheDataAndSaysSo) {
+TEST(FitProtocol, WrongHeaderCrcKeepsTheDataAndSaysSo)
+{
     QByteArray bytes = simpleRun(ByteOrder::Little);
     bytes[12] = static_cast<char>(bytes[12] ^ 0x01);
     const DecodedFile f = readFit(bytes);
@@ -297,7 +313,8 @@ TEST(FitProtocol, WrongHeaderCrcKeepsTheDataAndSaysSo) {
     EXPECT_EQ(f.activities[0].streams.size(), 10u);
 }
 
-TEST(FitProtocol, DataBeforeItsDefinitionStopsWithUndefinedLocalMessage) {
+TEST(FitProtocol, DataBeforeItsDefinitionStopsWithUndefinedLocalMessage)
+{
     FitWriter w;
     writeFileId(w, ByteOrder::Little);
     w.define(1, fm::Record, {{253, 4, bt::UInt32}, {3, 1, bt::UInt8}});
@@ -311,7 +328,8 @@ TEST(FitProtocol, DataBeforeItsDefinitionStopsWithUndefinedLocalMessage) {
     EXPECT_EQ(f.activities[0].streams.size(), 1u);
 }
 
-TEST(FitProtocol, BadArchitectureByteIsABadDefinition) {
+TEST(FitProtocol, BadArchitectureByteIsABadDefinition)
+{
     FitWriter w;
     writeFileId(w, ByteOrder::Little);
     w.define(1, fm::Record, {{253, 4, bt::UInt32}, {3, 1, bt::UInt8}});
@@ -323,7 +341,8 @@ TEST(FitProtocol, BadArchitectureByteIsABadDefinition) {
     EXPECT_EQ(f.activities[0].streams.size(), 1u);
 }
 
-TEST(FitProtocol, ChainedFilesAreAllRead) {
+TEST(FitProtocol, ChainedFilesAreAllRead)
+{
     const QByteArray bytes = simpleRun(ByteOrder::Little, 5) + simpleRun(ByteOrder::Big, 5);
     const DecodedFile f = readFit(bytes);
     ASSERT_TRUE(f.ok());
@@ -334,7 +353,8 @@ TEST(FitProtocol, ChainedFilesAreAllRead) {
     EXPECT_EQ(records, 10u);
 }
 
-TEST(FitProtocol, CorruptSecondChainedFileKeepsTheFirst) {
+TEST(FitProtocol, CorruptSecondChainedFileKeepsTheFirst)
+{
     const QByteArray first = simpleRun(ByteOrder::Little, 5);
     const QByteArray junk("this is not a FIT header at all", 31);
     const DecodedFile f = readFit(first + junk);
@@ -348,7 +368,8 @@ TEST(FitProtocol, CorruptSecondChainedFileKeepsTheFirst) {
     EXPECT_FALSE(padded.warnings.isEmpty());
 }
 
-TEST(FitProtocol, DataSizeZeroReadsToTheEndWithAWarning) {
+TEST(FitProtocol, DataSizeZeroReadsToTheEndWithAWarning)
+{
     QByteArray bytes = simpleRun(ByteOrder::Little, 6);
     // An unfinalised file: data size 0, no CRC at the end.
     for (int i = 4; i < 8; ++i)
@@ -367,7 +388,8 @@ TEST(FitProtocol, DataSizeZeroReadsToTheEndWithAWarning) {
     EXPECT_EQ(f.activities[0].streams.size(), 6u);
 }
 
-TEST(FitProtocol, TruncationAtEveryByteNeverCrashesAndSaysWhere) {
+TEST(FitProtocol, TruncationAtEveryByteNeverCrashesAndSaysWhere)
+{
     const QByteArray whole = simpleRun(ByteOrder::Big, 4);
     bool sawActivity = false;
     for (qsizetype n = 0; n < whole.size(); ++n) {
@@ -389,7 +411,8 @@ TEST(FitProtocol, TruncationAtEveryByteNeverCrashesAndSaysWhere) {
     EXPECT_TRUE(sawActivity);
 }
 
-TEST(FitProtocol, FlippingAnyByteNeverCrashes) {
+TEST(FitProtocol, FlippingAnyByteNeverCrashes)
+{
     const QByteArray whole = simpleRun(ByteOrder::Little, 4);
     for (qsizetype i = 0; i < whole.size(); ++i) {
         for (const char mask : {'\x01', '\x80', '\xFF'}) {
@@ -405,7 +428,8 @@ TEST(FitProtocol, FlippingAnyByteNeverCrashes) {
     }
 }
 
-TEST(FitProtocol, CrcEightBytesAtATimeEqualsBytewise) {
+TEST(FitProtocol, CrcEightBytesAtATimeEqualsBytewise)
+{
     QByteArray data;
     for (int i = 0; i < 1000; ++i)
         data.append(static_cast<char>((i * 131 + 7) & 0xFF));

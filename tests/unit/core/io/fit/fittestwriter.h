@@ -19,9 +19,9 @@ namespace tricoach::fittest {
 
 // Base-type bytes as written in definitions (FIT protocol document).
 namespace bt {
-inline constexpr std::uint8_t Enum = 0x00, SInt8 = 0x01, UInt8 = 0x02, SInt16 = 0x83, UInt16 = 0x84,
-                              SInt32 = 0x85, UInt32 = 0x86, String = 0x07, Float32 = 0x88, Float64 = 0x89,
-                              UInt8z = 0x0A, UInt16z = 0x8B, UInt32z = 0x8C, Byte = 0x0D;
+inline constexpr std::uint8_t Enum = 0x00, SInt8 = 0x01, UInt8 = 0x02, SInt16 = 0x83, UInt16 = 0x84, SInt32 = 0x85,
+                              UInt32 = 0x86, String = 0x07, Float32 = 0x88, Float64 = 0x89, UInt8z = 0x0A,
+                              UInt16z = 0x8B, UInt32z = 0x8C, Byte = 0x0D;
 }
 
 struct FieldDef {
@@ -42,14 +42,19 @@ struct DevFieldDef {
 struct V {
     template <std::integral T>
     V(T v)
-        : integer(static_cast<std::int64_t>(v)) {
+        : integer(static_cast<std::int64_t>(v))
+    {
     } // NOLINT: implicit on purpose, tables of values read naturally
     V(double v)
         : real(v)
-        , isReal(true) {} // NOLINT
+        , isReal(true)
+    {
+    } // NOLINT
     V(QByteArray b)
         : bytes(std::move(b))
-        , isBytes(true) {} // NOLINT
+        , isBytes(true)
+    {
+    } // NOLINT
     std::int64_t integer = 0;
     double real = 0;
     QByteArray bytes;
@@ -60,7 +65,8 @@ struct V {
 class FitWriter {
 public:
     void define(std::uint8_t local, std::uint16_t global, std::vector<FieldDef> fields,
-                ByteOrder order = ByteOrder::Little, std::vector<DevFieldDef> dev = {}) {
+                ByteOrder order = ByteOrder::Little, std::vector<DevFieldDef> dev = {})
+    {
         const bool hasDev = !dev.empty();
         m_data.append(static_cast<char>(0x40 | (hasDev ? 0x20 : 0) | (local & 0x0F)));
         m_data.append('\0');
@@ -94,12 +100,14 @@ public:
         }
     }
 
-    void data(std::uint8_t local, const std::vector<V>& values) {
+    void data(std::uint8_t local, const std::vector<V>& values)
+    {
         body(static_cast<char>(local & 0x0F), local, values);
     }
 
     // A compressed-timestamp header: local type 0-3, 5-bit time offset.
-    void compressed(std::uint8_t local, std::uint8_t timeOffset, const std::vector<V>& values) {
+    void compressed(std::uint8_t local, std::uint8_t timeOffset, const std::vector<V>& values)
+    {
         body(static_cast<char>(0x80 | ((local & 0x03) << 5) | (timeOffset & 0x1F)), local, values);
     }
 
@@ -107,7 +115,8 @@ public:
     const QByteArray& dataBytes() const { return m_data; }
 
     // The file: header (12 or 14 bytes, with header CRC when 14), data, file CRC.
-    QByteArray finish(int headerSize = 14, bool withHeaderCrc = true) const {
+    QByteArray finish(int headerSize = 14, bool withHeaderCrc = true) const
+    {
         QByteArray out;
         out.append(static_cast<char>(headerSize));
         out.append(static_cast<char>(0x20));        // protocol 2.0
@@ -130,7 +139,8 @@ private:
         std::vector<std::uint8_t> baseTypes;
     };
 
-    static void appendInt(QByteArray& out, std::uint64_t v, int size, ByteOrder order) {
+    static void appendInt(QByteArray& out, std::uint64_t v, int size, ByteOrder order)
+    {
         for (int i = 0; i < size; ++i) {
             const int shift = 8 * (order == ByteOrder::Little ? i : size - 1 - i);
             out.append(static_cast<char>((v >> shift) & 0xFF));
@@ -138,7 +148,8 @@ private:
     }
     void putInt(std::uint64_t v, int size, ByteOrder order) { appendInt(m_data, v, size, order); }
 
-    void body(char header, std::uint8_t local, const std::vector<V>& values) {
+    void body(char header, std::uint8_t local, const std::vector<V>& values)
+    {
         m_data.append(header);
         const Def& d = m_defs.at(local);
         for (std::size_t i = 0; i < d.sizes.size(); ++i) {

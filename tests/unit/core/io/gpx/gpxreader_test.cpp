@@ -5,7 +5,6 @@
 #include <QFile>
 
 #include <gtest/gtest.h>
-
 #include <set>
 
 using namespace tricoach;
@@ -60,7 +59,10 @@ struct GpxCase {
     int warnings;
 };
 
-void PrintTo(const GpxCase& c, std::ostream* os) { *os << c.file; }
+void PrintTo(const GpxCase& c, std::ostream* os)
+{
+    *os << c.file;
+}
 
 class GpxCorpus : public ::testing::TestWithParam<GpxCase> {};
 
@@ -99,38 +101,66 @@ TEST_P(GpxCorpus, ReadsAsExpected)
 // Sports without a <type> are guessed from speed (one warning each): the Urban Biker ride at 21 km/h, the
 // Movescount run at 12.4 km/h, the hikes and the untyped mapstogpx swim below 6.5 km/h.
 const GpxCase kGpxCases[] = {
-    {"cycling-urban-biker-power-hr-cad-temp.gpx", Sport::Bike, {}, 2870,
-     gpsPlus({C::HeartRate, C::Cadence, C::Power, C::Temperature, C::Speed}), 3850.9, 21116.4, 1},
+    {"cycling-urban-biker-power-hr-cad-temp.gpx",
+     Sport::Bike,
+     {},
+     2870,
+     gpsPlus({C::HeartRate, C::Cadence, C::Power, C::Temperature, C::Speed}),
+     3850.9,
+     21116.4,
+     1},
     {"hiking-garmin-etrex-segments-waypoints.gpx", Sport::Other, {}, 871, kGps, 13381.0, 14897.1, 1},
     {"hiking-garmin-gpsbabel-no-timestamps.gpx", Sport::Other, {}, 296, kGps, 57.0, 4575.0, 1},
     {"indoor-cycling-zwift-strava-export-power.gpx", Sport::Bike, QLatin1String("VirtualRide"), 3790,
      gpsPlus({C::HeartRate, C::Cadence, C::Power}), 3789.0, 28589.2, 0},
-    {"invalid-strava-mapstogpx-unbound-prefix.gpx", Sport::Run, {}, 4040, gpsPlus({C::Cadence, C::Temperature}),
-     4039.0, 5103.0, 1},
+    {"invalid-strava-mapstogpx-unbound-prefix.gpx",
+     Sport::Run,
+     {},
+     4040,
+     gpsPlus({C::Cadence, C::Temperature}),
+     4039.0,
+     5103.0,
+     1},
     {"running-amazfit-watch.gpx", Sport::Run, {}, 1216, gpsPlus({C::HeartRate}), 2531.0, 8722.7, 0},
-    {"running-garmin-connect-vivoactivehr.gpx", Sport::Run, {}, 502, gpsPlus({C::HeartRate, C::Cadence}), 2818.0,
-     4395.2, 0},
-    {"running-strava-android-export.gpx", Sport::Run, {}, 1038, gpsPlus({C::HeartRate, C::Cadence}), 1958.0,
-     4589.2, 0},
-    {"running-suunto-movescount-hr.gpx", Sport::Run, {}, 1405, gpsPlus({C::HeartRate, C::Temperature}), 4509.9,
-     15538.6, 1},
-    {"swim-openwater-strava-export.gpx", Sport::Swim, {}, 88,
-     gpsPlus({C::HeartRate, C::Cadence, C::Temperature}), 3688.0, 3864.9, 0},
+    {"running-garmin-connect-vivoactivehr.gpx",
+     Sport::Run,
+     {},
+     502,
+     gpsPlus({C::HeartRate, C::Cadence}),
+     2818.0,
+     4395.2,
+     0},
+    {"running-strava-android-export.gpx", Sport::Run, {}, 1038, gpsPlus({C::HeartRate, C::Cadence}), 1958.0, 4589.2, 0},
+    {"running-suunto-movescount-hr.gpx",
+     Sport::Run,
+     {},
+     1405,
+     gpsPlus({C::HeartRate, C::Temperature}),
+     4509.9,
+     15538.6,
+     1},
+    {"swim-openwater-strava-export.gpx",
+     Sport::Swim,
+     {},
+     88,
+     gpsPlus({C::HeartRate, C::Cadence, C::Temperature}),
+     3688.0,
+     3864.9,
+     0},
     {"swim-strava-mapstogpx-duplicate-hr.gpx", Sport::Other, {}, 355, gpsPlus({C::HeartRate}), 4487.0, 2534.0, 1},
 };
-INSTANTIATE_TEST_SUITE_P(Corpus, GpxCorpus, ::testing::ValuesIn(kGpxCases),
-                         [](const auto& testInfo) {
-                             std::string n = testInfo.param.file;
-                             n = n.substr(0, n.find('.'));
-                             for (char& ch : n)
-                                 ch = std::isalnum(static_cast<unsigned char>(ch)) ? ch : '_';
-                             return n;
-                         });
+INSTANTIATE_TEST_SUITE_P(Corpus, GpxCorpus, ::testing::ValuesIn(kGpxCases), [](const auto& testInfo) {
+    std::string n = testInfo.param.file;
+    n = n.substr(0, n.find('.'));
+    for (char& ch : n)
+        ch = std::isalnum(static_cast<unsigned char>(ch)) ? ch : '_';
+    return n;
+});
 
 TEST(GpxReader, CorpusFolderHasATestForEveryFile)
 {
-    const QStringList files = QDir(QStringLiteral(TRICOACH_TESTDATA_DIR "/activities/gpx"))
-                                  .entryList({QStringLiteral("*.gpx")}, QDir::Files);
+    const QStringList files =
+        QDir(QStringLiteral(TRICOACH_TESTDATA_DIR "/activities/gpx")).entryList({QStringLiteral("*.gpx")}, QDir::Files);
     QStringList tested{QStringLiteral("edge-strava-metadata-only.gpx")};
     for (const GpxCase& c : kGpxCases)
         tested.append(QLatin1String(c.file));

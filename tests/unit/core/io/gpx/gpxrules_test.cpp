@@ -35,9 +35,10 @@ QByteArray pt(double metres, int seconds, const QByteArray& inner = {})
 {
     const double lat = 45.0 + metres / (xml::kEarthRadiusM * 3.14159265358979323846 / 180.0);
     const QByteArray time =
-        seconds < 0 ? QByteArray()
-                    : "<time>" + QTime(8, 0).addSecs(seconds).toString(QStringLiteral("'2024-07-01T'HH:mm:ss'Z'")).toUtf8() +
-                          "</time>";
+        seconds < 0
+            ? QByteArray()
+            : "<time>" + QTime(8, 0).addSecs(seconds).toString(QStringLiteral("'2024-07-01T'HH:mm:ss'Z'")).toUtf8() +
+                  "</time>";
     return "<trkpt lat=\"" + QByteArray::number(lat, 'f', 9) + "\" lon=\"7.0\"><ele>100</ele>" + time + inner +
            "</trkpt>\n";
 }
@@ -47,9 +48,9 @@ TEST(GpxRules, TrackPointExtensionV2PowerAndSegments)
     const QByteArray ext = "<extensions><tp2:TrackPointExtension><tp2:atemp>21.5</tp2:atemp><tp2:hr>140</tp2:hr>"
                            "<tp2:cad>90</tp2:cad><tp2:speed>8.0</tp2:speed></tp2:TrackPointExtension>"
                            "<pwr:PowerInWatts>250</pwr:PowerInWatts></extensions>";
-    const DecodedFile d = GpxReader().read(
-        gpx("<trk><name>Ride</name><type>cycling</type><trkseg>" + pt(0, 0, ext) + pt(80, 10, ext) +
-            "</trkseg><trkseg>" + pt(1000, 20, ext) + pt(1080, 30) + "</trkseg></trk>"));
+    const DecodedFile d =
+        GpxReader().read(gpx("<trk><name>Ride</name><type>cycling</type><trkseg>" + pt(0, 0, ext) + pt(80, 10, ext) +
+                             "</trkseg><trkseg>" + pt(1000, 20, ext) + pt(1080, 30) + "</trkseg></trk>"));
     ASSERT_TRUE(d.ok());
     const Activity& a = d.activities.front();
     EXPECT_EQ(a.sport, Sport::Bike);
@@ -70,10 +71,10 @@ TEST(GpxRules, TrackPointExtensionV2PowerAndSegments)
 
 TEST(GpxRules, Gpx10SpeedAndTopLevelTime)
 {
-    const DecodedFile d = GpxReader().read(gpx("<time>2024-07-01T07:00:00Z</time><trk><trkseg>" +
-                                                   pt(0, 0, "<speed>3.0</speed>") + pt(30, 10, "<speed>3.0</speed>") +
-                                                   "</trkseg></trk>",
-                                               "1.0"));
+    const DecodedFile d =
+        GpxReader().read(gpx("<time>2024-07-01T07:00:00Z</time><trk><trkseg>" + pt(0, 0, "<speed>3.0</speed>") +
+                                 pt(30, 10, "<speed>3.0</speed>") + "</trkseg></trk>",
+                             "1.0"));
     ASSERT_TRUE(d.ok());
     EXPECT_EQ(*d.activities.front().maxSpeed, 3.0);
     EXPECT_EQ(d.activities.front().startUtc.toString(Qt::ISODate), QLatin1String("2024-07-01T08:00:00Z"));
@@ -97,8 +98,8 @@ TEST(GpxRules, NoTimeAtAllKeepsTheTrackAndWarns)
 
 TEST(GpxRules, UntimedPointsBetweenTimedOnesAreInterpolated)
 {
-    const DecodedFile d = GpxReader().read(gpx("<trk><type>running</type><trkseg>" + pt(0, 0) + pt(30, -1) +
-                                               pt(60, -1) + pt(90, 30) + "</trkseg></trk>"));
+    const DecodedFile d = GpxReader().read(
+        gpx("<trk><type>running</type><trkseg>" + pt(0, 0) + pt(30, -1) + pt(60, -1) + pt(90, 30) + "</trkseg></trk>"));
     ASSERT_TRUE(d.ok());
     EXPECT_EQ(d.activities.front().streams.time, (std::vector<double>{0, 10, 20, 30}));
 }

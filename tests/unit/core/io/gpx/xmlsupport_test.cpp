@@ -10,7 +10,10 @@ using namespace tricoach::xml;
 
 namespace {
 
-qint64 qtMs(const char* iso) { return QDateTime::fromString(QLatin1String(iso), Qt::ISODateWithMs).toMSecsSinceEpoch(); }
+qint64 qtMs(const char* iso)
+{
+    return QDateTime::fromString(QLatin1String(iso), Qt::ISODateWithMs).toMSecsSinceEpoch();
+}
 
 TEST(XmlSupport, IsoTimes)
 {
@@ -24,9 +27,9 @@ TEST(XmlSupport, IsoTimes)
     EXPECT_EQ(parseIsoTimeMs(u"2024-05-01T08:00:00-02"), qtMs("2024-05-01T10:00:00Z"));
     EXPECT_EQ(parseIsoTimeMs(u" 2014-01-17T08:33:11.150Z\n"), qtMs("2014-01-17T08:33:11.150Z"));
     EXPECT_EQ(parseIsoTimeMs(u"1899-12-31T00:00:00Z"), qtMs("1899-12-31T00:00:00Z"));
-    for (const char16_t* bad : {u"", u"2024-13-01T00:00:00Z", u"2024-01-32T00:00:00Z", u"2024-01-01",
-                                u"2024-01-01T00:00:00Q", u"2024-01-01T00:00:00.Z", u"abcd-01-01T00:00:00Z",
-                                u"2024-01-01T00:00:00+99:00", u"0000-01-01T00:00:00Z"})
+    for (const char16_t* bad :
+         {u"", u"2024-13-01T00:00:00Z", u"2024-01-32T00:00:00Z", u"2024-01-01", u"2024-01-01T00:00:00Q",
+          u"2024-01-01T00:00:00.Z", u"abcd-01-01T00:00:00Z", u"2024-01-01T00:00:00+99:00", u"0000-01-01T00:00:00Z"})
         EXPECT_FALSE(parseIsoTimeMs(bad).has_value()) << QString::fromUtf16(bad).toStdString();
 }
 

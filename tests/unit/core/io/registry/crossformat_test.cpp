@@ -16,8 +16,8 @@ namespace {
 
 DecodedFile decodeCorpus(const FormatRegistry& r, const char* relative)
 {
-    return r.decode(QLatin1String(relative), readFile(QStringLiteral(TRICOACH_TESTDATA_DIR "/activities/") +
-                                                      QLatin1String(relative)));
+    return r.decode(QLatin1String(relative),
+                    readFile(QStringLiteral(TRICOACH_TESTDATA_DIR "/activities/") + QLatin1String(relative)));
 }
 
 // First to last timed sample.
@@ -55,11 +55,11 @@ double pathLength(const Activity& a)
 struct Pair {
     const char* fit;
     const char* other;
-    double spanTolSec;      // first to last sample
-    double elapsedTolSec;   // < 0: not comparable
-    double movingTolSec;    // < 0: not comparable
-    double distanceTolPct;  // session distance
-    double avgHrTolBpm;     // used when both files have heart rate
+    double spanTolSec;     // first to last sample
+    double elapsedTolSec;  // < 0: not comparable
+    double movingTolSec;   // < 0: not comparable
+    double distanceTolPct; // session distance
+    double avgHrTolBpm;    // used when both files have heart rate
 };
 
 const Pair kPairs[] = {
@@ -77,7 +77,10 @@ const Pair kPairs[] = {
     {"fit/swim-pool-garmin-fr945-25m-chained.fit", "tcx/swim-pool-garmin-fr945-25m.tcx", 1, -1, 1, 1, 3},
 };
 
-void PrintTo(const Pair& p, std::ostream* os) { *os << p.fit << " + " << p.other; }
+void PrintTo(const Pair& p, std::ostream* os)
+{
+    *os << p.fit << " + " << p.other;
+}
 
 class CrossFormat : public ::testing::TestWithParam<Pair> {};
 

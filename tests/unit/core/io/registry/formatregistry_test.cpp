@@ -1,8 +1,8 @@
 // FormatRegistry: suffix and sniffing choices, gzip unwrapping, and expanding folders and zip exports into files.
 #include "core/io/formatregistry.h"
+#include "tests/support/tempdir.h"
 
 #include "../archive/archivetestutil.h"
-#include "tests/support/tempdir.h"
 
 #include <QDir>
 
@@ -148,23 +148,22 @@ TEST_F(FormatRegistryExpand, ZipExportWithFolderTreeAndNestedGzip)
     const QByteArray fit = corpus(QStringLiteral("fit/cycling-garmin-fenix5-short.fit"));
     const QByteArray tcx = corpus(QStringLiteral("tcx/sup-garmin-vivoactivehr.tcx"));
     const QByteArray gpx = corpus(QStringLiteral("gpx/running-strava-android-export.gpx"));
-    put(QStringLiteral("export.zip"),
-        makeZip({{QStringLiteral("export_1/"), {}, false},
-                 {QStringLiteral("export_1/activities/"), {}, false},
-                 {QStringLiteral("export_1/activities/101.fit.gz"), gzip(fit), false},
-                 {QStringLiteral("export_1/activities/102.tcx"), tcx, true},
-                 {QStringLiteral("export_1/activities/103.gpx.gz"), gzip(gpx), true},
-                 {QStringLiteral("export_1/activities.csv"), "id,name\n", true},
-                 {QStringLiteral("export_1/profile.json"), "{}", true},
-                 {QStringLiteral("export_1/media/photo.jpg"), "\xff\xd8\xff", false}}));
+    put(QStringLiteral("export.zip"), makeZip({{QStringLiteral("export_1/"), {}, false},
+                                               {QStringLiteral("export_1/activities/"), {}, false},
+                                               {QStringLiteral("export_1/activities/101.fit.gz"), gzip(fit), false},
+                                               {QStringLiteral("export_1/activities/102.tcx"), tcx, true},
+                                               {QStringLiteral("export_1/activities/103.gpx.gz"), gzip(gpx), true},
+                                               {QStringLiteral("export_1/activities.csv"), "id,name\n", true},
+                                               {QStringLiteral("export_1/profile.json"), "{}", true},
+                                               {QStringLiteral("export_1/media/photo.jpg"), "\xff\xd8\xff", false}}));
 
     const FormatRegistry r = withFakeFit();
     const ExpandResult out = r.expand(pathFor(QStringLiteral("export.zip")));
     EXPECT_TRUE(out.problems.empty());
     ASSERT_EQ(out.files.size(), 3U);
     EXPECT_EQ(out.files[0].fileName(), QLatin1String("export_1/activities/101.fit.gz"));
-    EXPECT_EQ(out.files[0].displayName(), pathFor(QStringLiteral("export.zip")) +
-                                              QLatin1String("!export_1/activities/101.fit.gz"));
+    EXPECT_EQ(out.files[0].displayName(),
+              pathFor(QStringLiteral("export.zip")) + QLatin1String("!export_1/activities/101.fit.gz"));
     EXPECT_EQ(*FormatRegistry::load(out.files[0]), gzip(fit));
     const DecodedFile fromTcx = r.decodeFile(out.files[1]);
     ASSERT_TRUE(fromTcx.ok());

@@ -41,8 +41,14 @@ void runFolder(const char* folder, const ActivityReader& reader)
     }
 }
 
-TEST(XmlFuzzRegressions, Tcx) { runFolder("tcx", TcxReader()); }
-TEST(XmlFuzzRegressions, Gpx) { runFolder("gpx", GpxReader()); }
+TEST(XmlFuzzRegressions, Tcx)
+{
+    runFolder("tcx", TcxReader());
+}
+TEST(XmlFuzzRegressions, Gpx)
+{
+    runFolder("gpx", GpxReader());
+}
 
 TEST(XmlFuzzRegressions, DeepNestingIsIterative)
 {
@@ -54,7 +60,8 @@ TEST(XmlFuzzRegressions, DeepNestingIsIterative)
     expectSane(TcxReader().read("<TrainingCenterDatabase xmlns=\"http://www.garmin.com/xmlschemas/"
                                 "TrainingCenterDatabase/v2\"><Activities><Activity Sport=\"Biking\"><Lap><Track>"
                                 "<Trackpoint><Time>2024-01-01T00:00:00Z</Time><Extensions>" +
-                                open + close + "</Extensions></Trackpoint></Track></Lap></Activity></Activities>"
+                                open + close +
+                                "</Extensions></Trackpoint></Track></Lap></Activity></Activities>"
                                 "</TrainingCenterDatabase>"),
                QStringLiteral("deep tcx"));
 }

@@ -5,7 +5,6 @@
 #include <QFile>
 
 #include <gtest/gtest.h>
-
 #include <set>
 
 using namespace tricoach;
@@ -28,8 +27,8 @@ std::set<Channel> channelsOf(const Activity& a)
 }
 
 using C = Channel;
-const std::set<Channel> kGpsHrCadPower{C::Distance, C::HeartRate, C::Power, C::Cadence, C::Speed,
-                                       C::Altitude, C::Latitude,  C::Longitude};
+const std::set<Channel> kGpsHrCadPower{C::Distance, C::HeartRate, C::Power,    C::Cadence,
+                                       C::Speed,    C::Altitude,  C::Latitude, C::Longitude};
 
 struct TcxCase {
     const char* file;
@@ -37,11 +36,14 @@ struct TcxCase {
     std::size_t points; // trackpoints (SOURCES.md)
     std::size_t laps;
     std::set<Channel> channels;
-    double elapsedSec;          // ±1 s
+    double elapsedSec;               // ±1 s
     std::optional<double> distanceM; // ±1 %
 };
 
-void PrintTo(const TcxCase& c, std::ostream* os) { *os << c.file; }
+void PrintTo(const TcxCase& c, std::ostream* os)
+{
+    *os << c.file;
+}
 
 class TcxCorpus : public ::testing::TestWithParam<TcxCase> {};
 
@@ -85,35 +87,64 @@ TEST_P(TcxCorpus, ReadsAsExpected)
 const TcxCase kTcxCases[] = {
     {"cycling-garmin-edge1000-power.tcx", Sport::Bike, 72, 1, kGpsHrCadPower, 71.0, 390.53},
     {"cycling-garmin-edge500-power-short.tcx", Sport::Bike, 5, 1, kGpsHrCadPower, 18930.35, 180219.88},
-    {"cycling-garmin-fr310xt-velodrome-power.tcx", Sport::Bike, 490, 5,
-     {C::Distance, C::HeartRate, C::Power, C::Cadence, C::Speed}, 485.0, 4677.87},
+    {"cycling-garmin-fr310xt-velodrome-power.tcx",
+     Sport::Bike,
+     490,
+     5,
+     {C::Distance, C::HeartRate, C::Power, C::Cadence, C::Speed},
+     485.0,
+     4677.87},
     {"cycling-polar-vantage-v-notes.tcx", Sport::Bike, 6862, 3, {C::HeartRate, C::Cadence}, 6953.9, std::nullopt},
-    {"running-garmin-fr15-10k.tcx", Sport::Run, 686, 11, {C::Distance, C::Speed, C::Latitude, C::Longitude}, 2224.6,
+    {"running-garmin-fr15-10k.tcx",
+     Sport::Run,
+     686,
+     11,
+     {C::Distance, C::Speed, C::Latitude, C::Longitude},
+     2224.6,
      10010.82},
-    {"running-garmin-fr410-hr.tcx", Sport::Run, 384, 3,
-     {C::Distance, C::HeartRate, C::Altitude, C::Latitude, C::Longitude}, 1992.5, 4689.24},
-    {"running-suunto-spartan-ultra.tcx", Sport::Run, 752, 32,
-     {C::Distance, C::HeartRate, C::Cadence, C::Speed, C::Altitude, C::Latitude, C::Longitude}, 1916.7, 5729.0},
-    {"sup-garmin-vivoactivehr.tcx", Sport::Other, 111, 2,
-     {C::Distance, C::HeartRate, C::Speed, C::Latitude, C::Longitude}, 1113.5, 1157.51},
-    {"swim-openwater-coros.tcx", Sport::Other, 2870, 2,
-     {C::Distance, C::HeartRate, C::Cadence, C::Latitude, C::Longitude}, 1689.0, 975.0},
+    {"running-garmin-fr410-hr.tcx",
+     Sport::Run,
+     384,
+     3,
+     {C::Distance, C::HeartRate, C::Altitude, C::Latitude, C::Longitude},
+     1992.5,
+     4689.24},
+    {"running-suunto-spartan-ultra.tcx",
+     Sport::Run,
+     752,
+     32,
+     {C::Distance, C::HeartRate, C::Cadence, C::Speed, C::Altitude, C::Latitude, C::Longitude},
+     1916.7,
+     5729.0},
+    {"sup-garmin-vivoactivehr.tcx",
+     Sport::Other,
+     111,
+     2,
+     {C::Distance, C::HeartRate, C::Speed, C::Latitude, C::Longitude},
+     1113.5,
+     1157.51},
+    {"swim-openwater-coros.tcx",
+     Sport::Other,
+     2870,
+     2,
+     {C::Distance, C::HeartRate, C::Cadence, C::Latitude, C::Longitude},
+     1689.0,
+     975.0},
     {"swim-pool-garmin-fr910xt.tcx", Sport::Other, 85, 8, {C::Distance, C::Speed}, 2299.0, 2000.0},
     {"swim-pool-garmin-fr945-25m.tcx", Sport::Other, 2875, 28, {C::HeartRate}, 2848.0, 2000.0},
 };
-INSTANTIATE_TEST_SUITE_P(Corpus, TcxCorpus, ::testing::ValuesIn(kTcxCases),
-                         [](const auto& testInfo) {
-                             std::string n = testInfo.param.file;
-                             n = n.substr(0, n.find('.'));
-                             for (char& ch : n)
-                                 ch = std::isalnum(static_cast<unsigned char>(ch)) ? ch : '_';
-                             return n;
-                         });
+INSTANTIATE_TEST_SUITE_P(Corpus, TcxCorpus, ::testing::ValuesIn(kTcxCases), [](const auto& testInfo) {
+    std::string n = testInfo.param.file;
+    n = n.substr(0, n.find('.'));
+    for (char& ch : n)
+        ch = std::isalnum(static_cast<unsigned char>(ch)) ? ch : '_';
+    return n;
+});
 
 TEST(TcxReader, CorpusFolderHasATestForEveryFile)
 {
-    const QStringList files = QDir(QStringLiteral(TRICOACH_TESTDATA_DIR "/activities/tcx"))
-                                  .entryList({QStringLiteral("*.tcx")}, QDir::Files);
+    const QStringList files =
+        QDir(QStringLiteral(TRICOACH_TESTDATA_DIR "/activities/tcx")).entryList({QStringLiteral("*.tcx")}, QDir::Files);
     QStringList tested{QStringLiteral("invalid-running-whitespace-before-xml-decl.tcx"),
                        QStringLiteral("multisport-garmin-fr305-multi-activity.tcx")};
     for (const TcxCase& c : kTcxCases)

@@ -70,12 +70,12 @@ TEST(TcxRules, AnyPrefixMatchedByNamespaceUri)
 
 TEST(TcxRules, ExtensionsInAForeignNamespaceAreIgnored)
 {
-    const DecodedFile d = TcxReader().read(tcx("<Activity Sport=\"Running\"><Id>2024-05-01T10:00:00Z</Id>" +
-                                                lap("2024-05-01T10:00:00Z", 1,
-                                                    point("2024-05-01T10:00:00Z",
-                                                          "<Extensions><TPX xmlns=\"urn:not-garmin\"><Watts>300"
-                                                          "</Watts></TPX></Extensions>")) +
-                                                "</Activity>"));
+    const DecodedFile d =
+        TcxReader().read(tcx("<Activity Sport=\"Running\"><Id>2024-05-01T10:00:00Z</Id>" +
+                             lap("2024-05-01T10:00:00Z", 1,
+                                 point("2024-05-01T10:00:00Z", "<Extensions><TPX xmlns=\"urn:not-garmin\"><Watts>300"
+                                                               "</Watts></TPX></Extensions>")) +
+                             "</Activity>"));
     ASSERT_TRUE(d.ok());
     EXPECT_FALSE(d.activities.front().streams.has(Channel::Power));
 }
@@ -97,15 +97,15 @@ TEST(TcxRules, SeveralActivitiesAreSeparateWithoutMultisportKey)
 
 TEST(TcxRules, MultisportTransitionsAreLegsOfSportOther)
 {
-    const QByteArray doc = tcx(
-        "<MultiSportSession><Id>2024-06-01T07:00:00Z</Id><FirstSport><Activity Sport=\"Running\">"
-        "<Id>2024-06-01T07:00:00Z</Id>" +
-        lap("2024-06-01T07:00:00Z", 60, point("2024-06-01T07:00:00Z") + point("2024-06-01T07:01:00Z")) +
-        "</Activity></FirstSport><NextSport><Transition StartTime=\"2024-06-01T07:01:00Z\"><TotalTimeSeconds>90"
-        "</TotalTimeSeconds><DistanceMeters>100</DistanceMeters></Transition><Activity Sport=\"Biking\">"
-        "<Id>2024-06-01T07:02:30Z</Id>" +
-        lap("2024-06-01T07:02:30Z", 30, point("2024-06-01T07:02:30Z") + point("2024-06-01T07:03:00Z")) +
-        "</Activity></NextSport></MultiSportSession>");
+    const QByteArray doc =
+        tcx("<MultiSportSession><Id>2024-06-01T07:00:00Z</Id><FirstSport><Activity Sport=\"Running\">"
+            "<Id>2024-06-01T07:00:00Z</Id>" +
+            lap("2024-06-01T07:00:00Z", 60, point("2024-06-01T07:00:00Z") + point("2024-06-01T07:01:00Z")) +
+            "</Activity></FirstSport><NextSport><Transition StartTime=\"2024-06-01T07:01:00Z\"><TotalTimeSeconds>90"
+            "</TotalTimeSeconds><DistanceMeters>100</DistanceMeters></Transition><Activity Sport=\"Biking\">"
+            "<Id>2024-06-01T07:02:30Z</Id>" +
+            lap("2024-06-01T07:02:30Z", 30, point("2024-06-01T07:02:30Z") + point("2024-06-01T07:03:00Z")) +
+            "</Activity></NextSport></MultiSportSession>");
     const DecodedFile d = TcxReader().read(doc);
     ASSERT_TRUE(d.ok());
     ASSERT_EQ(d.activities.size(), 3U);
@@ -117,8 +117,7 @@ TEST(TcxRules, MultisportTransitionsAreLegsOfSportOther)
     EXPECT_EQ(d.activities[2].sport, Sport::Bike);
     for (int i = 0; i < 3; ++i) {
         EXPECT_EQ(d.activities[static_cast<std::size_t>(i)].multisportLeg, i);
-        EXPECT_EQ(d.activities[static_cast<std::size_t>(i)].multisportKey,
-                  QLatin1String("tcx:2024-06-01T07:00:00Z"));
+        EXPECT_EQ(d.activities[static_cast<std::size_t>(i)].multisportKey, QLatin1String("tcx:2024-06-01T07:00:00Z"));
     }
 }
 
@@ -145,8 +144,7 @@ TEST(TcxRules, Rejections)
     EXPECT_EQ(r.read("   \n").error->code, QLatin1String("xml.malformed"));
     EXPECT_EQ(r.read("\x01\x02garbage\xff").error->code, QLatin1String("xml.malformed"));
     EXPECT_EQ(r.read("<gpx><trk/></gpx>").error->code, QLatin1String("tcx.not-tcx"));
-    const DecodedFile course =
-        r.read(tcx({}) + QByteArray()); // Activities present but empty: a course or workout file
+    const DecodedFile course = r.read(tcx({}) + QByteArray()); // Activities present but empty: a course or workout file
     ASSERT_TRUE(course.error.has_value());
     EXPECT_EQ(course.error->code, QLatin1String("tcx.no-activity"));
     EXPECT_TRUE(course.activities.empty());
