@@ -110,11 +110,8 @@ Result<std::vector<AddResult>> ActivityStore::addActivities(const std::vector<Ac
     for (const Activity& a : activities) {
         auto ctx = contexts.find(a.athleteId);
         if (ctx == contexts.end()) {
-            auto exists = d->athleteExists(a.athleteId);
-            if (!exists)
-                return exists.error();
-            if (!*exists)
-                return d->notFoundAthlete(a.athleteId);
+            if (auto known = d->requireAthlete(a.athleteId); !known)
+                return known.error();
             auto loaded = d->context(a.athleteId);
             if (!loaded)
                 return loaded.error();

@@ -135,6 +135,16 @@ Error ActivityStore::Impl::notFoundActivity(ActivityId id) const
                      QStringLiteral("store.not-found"));
 }
 
+Result<void> ActivityStore::Impl::requireAthlete(AthleteId id) const
+{
+    auto exists = athleteExists(id);
+    if (!exists)
+        return exists.error();
+    if (!*exists)
+        return notFoundAthlete(id);
+    return {};
+}
+
 Result<bool> ActivityStore::Impl::athleteExists(AthleteId id) const
 {
     auto q = exec(db, QStringLiteral("SELECT 1 FROM athletes WHERE id = ?"), {static_cast<qlonglong>(id)},
@@ -270,11 +280,8 @@ Result<void> ActivityStore::renameAthlete(AthleteId id, const QString& name)
     Transaction tx(d->db, d->path);
     if (auto r = tx.begin(); !r)
         return r;
-    auto exists = d->athleteExists(id);
-    if (!exists)
-        return exists.error();
-    if (!*exists)
-        return d->notFoundAthlete(id);
+    if (auto known = d->requireAthlete(id); !known)
+        return known;
     auto checked = d->checkedName(name, id);
     if (!checked)
         return checked.error();
@@ -317,11 +324,8 @@ Result<void> ActivityStore::addThresholdChange(AthleteId athlete, const Threshol
     Transaction tx(d->db, d->path);
     if (auto r = tx.begin(); !r)
         return r;
-    auto exists = d->athleteExists(athlete);
-    if (!exists)
-        return exists.error();
-    if (!*exists)
-        return d->notFoundAthlete(athlete);
+    if (auto known = d->requireAthlete(athlete); !known)
+        return known;
 
     const auto a = static_cast<qlonglong>(athlete);
     const qint64 day = change.effectiveFrom.toJulianDay();
@@ -381,11 +385,8 @@ Result<void> ActivityStore::setMetricSettings(AthleteId athlete, const MetricSet
     Transaction tx(d->db, d->path);
     if (auto r = tx.begin(); !r)
         return r;
-    auto exists = d->athleteExists(athlete);
-    if (!exists)
-        return exists.error();
-    if (!*exists)
-        return d->notFoundAthlete(athlete);
+    if (auto known = d->requireAthlete(athlete); !known)
+        return known;
     const QByteArray json = QJsonDocument(settings.toJson()).toJson(QJsonDocument::Compact);
     if (auto q = exec(d->db, QStringLiteral("INSERT OR REPLACE INTO athlete_settings (athlete_id, json) VALUES (?, ?)"),
                       {static_cast<qlonglong>(athlete), QString::fromUtf8(json)},

@@ -59,6 +59,8 @@ struct ActivityStore::Impl {
     Error notFoundAthlete(AthleteId id) const;
     Error notFoundActivity(ActivityId id) const;
     Result<bool> athleteExists(AthleteId id) const;
+    // Ok when the athlete exists; "store.not-found" (or the SQL error) otherwise.
+    Result<void> requireAthlete(AthleteId id) const;
     Result<ThresholdHistory> loadHistory(AthleteId athlete) const;
     Result<MetricSettings> loadSettings(AthleteId athlete) const;
     Result<AthleteContext> context(AthleteId athlete) const;

@@ -4,7 +4,7 @@
 #include "core/import/activityimporter.h"
 #include "core/io/formatregistry.h"
 #include "core/store/activitystore.h"
-#include "tests/unit/core/io/fit/fittestwriter.h"
+#include "tests/unit/core/io/fit/syntheticride.h"
 
 #include <QDir>
 #include <QFile>
@@ -12,7 +12,6 @@
 
 #include <atomic>
 #include <benchmark/benchmark.h>
-#include <cmath>
 #include <thread>
 
 using namespace tricoach;
@@ -22,46 +21,6 @@ namespace {
 
 constexpr int kFiles = 2000;
 constexpr int kRecordsPerFile = 1800; // 30 minutes at 1 Hz
-
-// A 30-minute ride starting at `start` (FIT seconds): records with position, altitude, HR, cadence, power,
-// speed and distance, one lap, the session and the activity message.
-QByteArray ride(std::uint32_t start, int seed)
-{
-    FitWriter w;
-    w.define(0, fit::mesg::FileId, {{0, 1, bt::Enum}, {1, 2, bt::UInt16}, {2, 2, bt::UInt16}, {4, 4, bt::UInt32}});
-    w.data(0, {4, 1, 3843, start});
-    w.define(1, fit::mesg::Record,
-             {{253, 4, bt::UInt32},
-              {0, 4, bt::SInt32},
-              {1, 4, bt::SInt32},
-              {5, 4, bt::UInt32},
-              {73, 4, bt::UInt32},
-              {78, 4, bt::UInt32},
-              {7, 2, bt::UInt16},
-              {3, 1, bt::UInt8},
-              {4, 1, bt::UInt8}});
-    double distance = 0;
-    for (int i = 0; i < kRecordsPerFile; ++i) {
-        const double speed = 8 + 2 * std::sin((i + seed) / 300.0);
-        distance += speed;
-        const double lat = 47.0 + i * 1e-5, lon = 8.0 + std::sin((i + seed) / 1000.0) * 0.01;
-        w.data(1, {start + static_cast<std::uint32_t>(i), static_cast<std::int32_t>(lat / fit::kDegreesPerSemicircle),
-                   static_cast<std::int32_t>(lon / fit::kDegreesPerSemicircle),
-                   static_cast<std::uint32_t>(distance * 100), static_cast<std::uint32_t>(speed * 1000),
-                   static_cast<std::uint32_t>((400 + 50 * std::sin(i / 900.0) + 500) * 5), 180 + (i + seed) % 90,
-                   120 + i % 50, 85 + i % 10});
-    }
-    w.define(3, fit::mesg::Session,
-             {{253, 4, bt::UInt32},
-              {2, 4, bt::UInt32},
-              {5, 1, bt::Enum},
-              {7, 4, bt::UInt32},
-              {8, 4, bt::UInt32},
-              {9, 4, bt::UInt32}});
-    w.data(3, {start + kRecordsPerFile - 1, start, 2, kRecordsPerFile * 1000, kRecordsPerFile * 1000,
-               static_cast<std::uint32_t>(distance * 100)});
-    return w.finish();
-}
 
 // The 2,000 files, written once into a temporary folder: one ride a day from 2015 on.
 class Corpus {
@@ -73,7 +32,7 @@ public:
             QFile f(m_dir.filePath(QStringLiteral("ride-%1.fit").arg(i, 4, 10, QLatin1Char('0'))));
             if (!f.open(QIODevice::WriteOnly))
                 std::abort();
-            const QByteArray bytes = ride(kFirst + static_cast<std::uint32_t>(i) * 86'400, i);
+            const QByteArray bytes = syntheticRide(kFirst + static_cast<std::uint32_t>(i) * 86'400, kRecordsPerFile, i);
             m_bytes += bytes.size();
             f.write(bytes);
         }

@@ -1,5 +1,6 @@
 // GpxReader on every GPX file of the shared corpus (table-driven), including the broken ones.
 #include "core/io/gpx/gpxreader.h"
+#include "tests/unit/core/io/readertestsupport.h"
 
 #include <QDir>
 #include <QFile>
@@ -8,34 +9,14 @@
 #include <set>
 
 using namespace tricoach;
+using tricoach::test::channelsOf;
+using tricoach::test::series;
 
 namespace {
 
-// The samples of a channel the activity must have (an empty series, and a failure, when it has not).
-const std::vector<double>& series(const Activity& a, Channel c)
-{
-    static const std::vector<double> kNone;
-    const std::vector<double>* s = a.streams.get(c);
-    if (s == nullptr) {
-        ADD_FAILURE() << "channel " << static_cast<int>(c) << " missing";
-        return kNone;
-    }
-    return *s;
-}
-
 QByteArray corpusFile(const char* name)
 {
-    QFile f(QStringLiteral(TRICOACH_TESTDATA_DIR "/activities/gpx/") + QLatin1String(name));
-    EXPECT_TRUE(f.open(QIODevice::ReadOnly)) << name;
-    return f.readAll();
-}
-
-std::set<Channel> channelsOf(const Activity& a)
-{
-    std::set<Channel> out;
-    for (const auto& [c, series] : a.streams.channels)
-        out.insert(c);
-    return out;
+    return test::corpusBytes("gpx", name);
 }
 
 using C = Channel;

@@ -1,24 +1,15 @@
 // GpxReader rules on small hand-written documents: extensions, segments, time gaps, sport, errors.
 #include "core/io/gpx/gpxreader.h"
 #include "core/io/xmlsupport.h"
+#include "tests/unit/core/io/readertestsupport.h"
 
 #include <gtest/gtest.h>
 
 using namespace tricoach;
+using tricoach::test::channelsOf;
+using tricoach::test::series;
 
 namespace {
-
-// The samples of a channel the activity must have (an empty series, and a failure, when it has not).
-const std::vector<double>& series(const Activity& a, Channel c)
-{
-    static const std::vector<double> kNone;
-    const std::vector<double>* s = a.streams.get(c);
-    if (s == nullptr) {
-        ADD_FAILURE() << "channel " << static_cast<int>(c) << " missing";
-        return kNone;
-    }
-    return *s;
-}
 
 QByteArray gpx(const QByteArray& body, const QByteArray& version = "1.1")
 {

@@ -1,5 +1,6 @@
 // TcxReader on every TCX file of the shared corpus (table-driven) and on small documents that isolate one rule.
 #include "core/io/tcx/tcxreader.h"
+#include "tests/unit/core/io/readertestsupport.h"
 
 #include <QDir>
 #include <QFile>
@@ -8,22 +9,14 @@
 #include <set>
 
 using namespace tricoach;
+using tricoach::test::channelsOf;
+using tricoach::test::series;
 
 namespace {
 
 QByteArray corpusFile(const char* name)
 {
-    QFile f(QStringLiteral(TRICOACH_TESTDATA_DIR "/activities/tcx/") + QLatin1String(name));
-    EXPECT_TRUE(f.open(QIODevice::ReadOnly)) << name;
-    return f.readAll();
-}
-
-std::set<Channel> channelsOf(const Activity& a)
-{
-    std::set<Channel> out;
-    for (const auto& [c, series] : a.streams.channels)
-        out.insert(c);
-    return out;
+    return test::corpusBytes("tcx", name);
 }
 
 using C = Channel;

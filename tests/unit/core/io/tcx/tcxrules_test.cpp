@@ -1,23 +1,14 @@
 // TcxReader rules on small hand-written documents: namespaces and prefixes, extensions, legs, errors.
 #include "core/io/tcx/tcxreader.h"
+#include "tests/unit/core/io/readertestsupport.h"
 
 #include <gtest/gtest.h>
 
 using namespace tricoach;
+using tricoach::test::channelsOf;
+using tricoach::test::series;
 
 namespace {
-
-// The samples of a channel the activity must have (an empty series, and a failure, when it has not).
-const std::vector<double>& series(const Activity& a, Channel c)
-{
-    static const std::vector<double> kNone;
-    const std::vector<double>* s = a.streams.get(c);
-    if (s == nullptr) {
-        ADD_FAILURE() << "channel " << static_cast<int>(c) << " missing";
-        return kNone;
-    }
-    return *s;
-}
 
 QByteArray tcx(const QByteArray& activities, const QByteArray& rootAttrs = {})
 {
