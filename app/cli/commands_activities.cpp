@@ -204,7 +204,7 @@ std::vector<CommandSpec> activityCommands()
             {QStringLiteral("to"), date, QStringLiteral("last day")},
             {QStringLiteral("sport"), QStringLiteral("SPORT"), QStringLiteral("only this sport")},
             {QStringLiteral("search"), QStringLiteral("TEXT"), QStringLiteral("title or notes contain TEXT")},
-            {QStringLiteral("limit"), QStringLiteral("N"), QStringLiteral("at most N activities")},
+            {QStringLiteral("limit"), QStringLiteral("N"), QStringLiteral("only the N most recent activities")},
         },
         runActivities};
     return {add, activities};

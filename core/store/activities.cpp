@@ -5,6 +5,8 @@
 #include <QDebug>
 #include <QSqlQuery>
 
+#include <algorithm>
+
 namespace tricoach {
 
 using namespace store;
@@ -227,7 +229,11 @@ std::vector<Activity> ActivityStore::activities(AthleteId athlete, const Activit
         sql += QStringLiteral(" AND sport = ?");
         values << sportId(*query.sport);
     }
-    sql += QStringLiteral(" ORDER BY start_utc, id");
+    // A limit keeps the most recent activities (what "the last 10" means to an athlete): read newest first,
+    // then turn the result back into start order.
+    const bool newestFirst = query.limit >= 0;
+    sql +=
+        newestFirst ? QStringLiteral(" ORDER BY start_utc DESC, id DESC") : QStringLiteral(" ORDER BY start_utc, id");
     // SQLite's LIKE folds ASCII only; the text filter runs here so "über" finds "Über". The limit then
     // applies after it.
     const bool filterText = !query.text.isEmpty();
@@ -249,6 +255,8 @@ std::vector<Activity> ActivityStore::activities(AthleteId athlete, const Activit
             continue;
         out.push_back(std::move(a));
     }
+    if (newestFirst)
+        std::reverse(out.begin(), out.end());
     return out;
 }
 

@@ -19,8 +19,8 @@ struct ActivityQuery {
     std::optional<QDate> from; // local calendar day, inclusive
     std::optional<QDate> to;   // inclusive
     std::optional<Sport> sport;
-    QString text; // case-insensitive substring of title or notes
-    int limit = -1;
+    QString text;   // case-insensitive substring of title or notes
+    int limit = -1; // the most recent `limit` activities (still returned oldest first); -1 for all
 };
 
 // What happened to one activity handed to the store.

@@ -469,12 +469,12 @@ TEST_F(Activities, ListingFiltersAndOrder)
               (Ids{late, after}));                                                           // title or notes, any case
     EXPECT_EQ(ids([](ActivityQuery& q) { q.text = QStringLiteral("über"); }), (Ids{early})); // beyond ASCII too
     EXPECT_EQ(ids([](ActivityQuery& q) { q.text = QStringLiteral("nothing like this"); }), Ids{});
-    EXPECT_EQ(ids([](ActivityQuery& q) { q.limit = 2; }), (Ids{before, early}));
+    EXPECT_EQ(ids([](ActivityQuery& q) { q.limit = 2; }), (Ids{late, after})); // the latest two, in start order
     EXPECT_EQ(ids([](ActivityQuery& q) {
                   q.text = QStringLiteral("RUN");
                   q.limit = 1;
               }),
-              (Ids{late})); // the limit counts matches
+              (Ids{after})); // the limit counts matches
     EXPECT_EQ(ids([](ActivityQuery& q) {
                   q.from = kDay;
                   q.sport = Sport::Run;
