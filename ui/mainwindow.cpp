@@ -110,8 +110,18 @@ void MainWindow::refreshSummary()
         m_summary->setText(tr("No activities yet. Import files or add a session with tricoach-cli."));
         return;
     }
+    const PmcSettings pmc = m_store.metricSettings(m_athlete).pmc;
+    m_summary->setToolTip(
+        tr("Fitness and Fatigue are %1- and %2-day exponentially weighted averages of daily Load; days without "
+           "training count as zero and the chart starts at zero the day before your first activity.\n"
+           "Form is yesterday's Fitness minus yesterday's Fatigue: how fresh you start the day.")
+            .arg(pmc.fitnessDays)
+            .arg(pmc.fatigueDays));
     const PmcDay& day = chart.back();
-    m_summary->setText(tr("%n activities. Today: Fitness %1, Fatigue %2, Form %3.", nullptr, count)
+    // Without a loaded translation %n is not pluralised, so English spells out both forms.
+    const QString activities = count == 1 ? tr("1 activity") : tr("%1 activities").arg(count);
+    m_summary->setText(tr("%1. Today: Fitness %2, Fatigue %3, Form %4.")
+                           .arg(activities)
                            .arg(day.ctl, 0, 'f', 1)
                            .arg(day.atl, 0, 'f', 1)
                            .arg(day.tsb, 0, 'f', 1));

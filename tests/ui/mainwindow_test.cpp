@@ -32,6 +32,13 @@ TEST_F(MainWindowTest, OpensWithEveryPageAndShowsTheAthletesNumbers)
                            QStringLiteral("Plan"), QStringLiteral("Settings")}));
     auto* summary = w.findChild<QLabel*>(QStringLiteral("dashboardSummary"));
     ASSERT_NE(summary, nullptr);
-    EXPECT_TRUE(summary->text().contains(QStringLiteral("1 activities"))) << summary->text().toStdString();
+    EXPECT_TRUE(summary->text().contains(QStringLiteral("1 activity."))) << summary->text().toStdString();
     EXPECT_TRUE(summary->text().contains(QStringLiteral("Fitness"))) << summary->text().toStdString();
+    // The chart's convention is explained where the numbers are, in the athlete's words and constants.
+    EXPECT_TRUE(summary->toolTip().contains(QStringLiteral("42- and 7-day"))) << summary->toolTip().toStdString();
+    EXPECT_TRUE(summary->toolTip().contains(QStringLiteral("Form is yesterday's Fitness")));
+    for (const char* mark : {"TSS", "CTL", "ATL", "TSB"}) {
+        EXPECT_FALSE(summary->text().contains(QLatin1String(mark)));
+        EXPECT_FALSE(summary->toolTip().contains(QLatin1String(mark)));
+    }
 }
