@@ -5,7 +5,7 @@ JOBS ?= $(shell nproc 2>/dev/null || echo 2)
 WERROR := $(if $(CI),ON,OFF)
 CONFIGURE = cmake --preset $(1) -DTRICOACH_WERROR=$(WERROR) >/dev/null
 
-.PHONY: all deps configure build run test bench asan test-asan clean format
+.PHONY: all deps configure build run test bench asan test-asan fuzz clean format
 
 all: build
 
@@ -28,11 +28,31 @@ bench: deps
 	@$(call CONFIGURE,release)
 	@cmake --build --preset release -j $(JOBS)
 	./build/release/tests/bench/tricoach_bench $(BENCH_ARGS)
+	./scripts/bench-peers.sh build/release
 
 test-asan: deps
 	@$(call CONFIGURE,asan)
 	@cmake --build --preset asan -j $(JOBS)
 	ctest --preset asan -j $(JOBS)
+
+# Each libFuzzer target for FUZZ_SECONDS (default 60), seeded with the real corpus; findings land in
+# build/fuzz/findings/<target>/ — turn each into a regression input under tests/data/fuzz-regressions/.
+FUZZ_SECONDS ?= 60
+FUZZ_TARGETS = fit:fit tcx:tcx gpx:gpx archive:fit
+fuzz: deps
+	@command -v clang++ >/dev/null || { echo "make fuzz needs clang (apt-get install clang)"; exit 1; }
+	@CXX=clang++ cmake -S . -B build/fuzz -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DTRICOACH_FUZZ=ON \
+	  -DTRICOACH_BUILD_GUI=OFF -DTRICOACH_BUILD_TESTS=OFF -DTRICOACH_BUILD_BENCH=OFF >/dev/null
+	@cmake --build build/fuzz -j $(JOBS) --target $(foreach p,$(FUZZ_TARGETS),$(firstword $(subst :, ,$(p)))_fuzz)
+	@for pair in $(FUZZ_TARGETS); do \
+	  t=$${pair%%:*}; seeds=$${pair##*:}; \
+	  mkdir -p build/fuzz/corpus/$$t build/fuzz/findings/$$t; \
+	  echo "== $${t}_fuzz for $(FUZZ_SECONDS) s"; \
+	  ./build/fuzz/tests/fuzz/$${t}_fuzz -max_total_time=$(FUZZ_SECONDS) -print_final_stats=1 \
+	    -artifact_prefix=build/fuzz/findings/$$t/ build/fuzz/corpus/$$t ../shared/testdata/activities/$$seeds \
+	    > build/fuzz/$$t.log 2>&1; status=$$?; tail -4 build/fuzz/$$t.log; \
+	  [ $$status -eq 0 ] || { echo "$${t}_fuzz found a crash: see build/fuzz/findings/$$t/"; exit 1; }; \
+	done
 
 format:
 	@git ls-files '*.cpp' '*.h' | xargs clang-format -i

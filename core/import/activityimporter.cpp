@@ -148,7 +148,9 @@ ImportReport ActivityImporter::run(AthleteId athlete, const QStringList& paths, 
     const int threads =
         std::max(1, m_options.decodeThreads > 0 ? m_options.decodeThreads
                                                 : static_cast<int>(std::thread::hardware_concurrency()));
-    DecodedQueue queue(static_cast<std::size_t>(threads) * 4);
+    // Room for a whole batch: the decoders keep working while the writer stores the previous one, instead of
+    // stalling a few files ahead of it.
+    DecodedQueue queue(static_cast<std::size_t>(std::max(threads * 4, m_options.batchSize)));
     std::atomic<std::size_t> next{0};
     std::atomic<bool> stop{false};
     queue.setProducers(threads);
