@@ -10,7 +10,12 @@ packages=(
   libsqlite3-dev zlib1g-dev nlohmann-json3-dev
   libgtest-dev libgmock-dev libbenchmark-dev
   xvfb xauth
+  nodejs npm gpsbabel
 )
+
+# Packages that count as present when their command is: a Node.js from elsewhere (nodesource's nodejs package
+# bundles npm and conflicts with Debian's npm) must not be "fixed" by installing Debian's over it.
+declare -A command_of=([nodejs]=node [npm]=npm [gpsbabel]=gpsbabel)
 
 if ! command -v dpkg-query >/dev/null 2>&1 || ! command -v apt-get >/dev/null 2>&1; then
   echo "install-deps: not a Debian/Ubuntu system; install the equivalents of: ${packages[*]}" >&2
@@ -19,6 +24,9 @@ fi
 
 missing=()
 for p in "${packages[@]}"; do
+  if [ -n "${command_of[$p]:-}" ] && command -v "${command_of[$p]}" >/dev/null 2>&1; then
+    continue
+  fi
   status=$(dpkg-query -W -f='${db:Status-Status}' "$p" 2>/dev/null || true)
   [ "$status" = "installed" ] || missing+=("$p")
 done
