@@ -178,12 +178,21 @@ int runDecode(const Invocation& inv, Io& io)
 {
     FormatRegistry formats;
     const QString path = inv.positionals.front();
-    const ActivityFileRef file{path, std::nullopt};
-    const DecodedFile decoded = formats.decodeFile(file);
-    const auto head = FormatRegistry::load(file);
-    const ActivityReader* reader =
-        head ? formats.readerFor(path, QByteArrayView(*head).first(std::min<qsizetype>(head->size(), 4096))) : nullptr;
-    const QString format = reader ? reader->formatId() : QString();
+    // Read once: the bytes serve both the decode and naming the format.
+    const auto bytes = FormatRegistry::load(ActivityFileRef{path, std::nullopt});
+    DecodedFile decoded;
+    QString format;
+    if (!bytes) {
+        decoded.error = ReadError{bytes.error().code, bytes.error().message, -1, -1};
+    } else {
+        decoded = formats.decode(path, *bytes);
+        format = formats.formatIdForName(path);
+        if (format.isEmpty()) {
+            const ActivityReader* reader =
+                formats.readerFor(path, QByteArrayView(*bytes).first(std::min<qsizetype>(bytes->size(), 4096)));
+            format = reader ? reader->formatId() : QString();
+        }
+    }
     if (inv.global.json) {
         writeJson(io.out, decodedFileToJson(decoded, !inv.has(QStringLiteral("no-streams")), format));
     } else {
