@@ -49,9 +49,11 @@ TEST(StreamCodec, FitResolutionsQuantizeExactly)
     }
     distance[7] = kMissing;
     const auto d = roundTrip(int(Channel::Distance), distance, 'Q');
-    for (std::size_t i = 0; i < distance.size(); ++i)
-        if (i != 7)
+    for (std::size_t i = 0; i < distance.size(); ++i) {
+        if (i != 7) {
             EXPECT_EQ(d[i], distance[i]) << i; // the same division as the reader: bit-exact
+        }
+    }
     EXPECT_TRUE(std::isnan(d[7]));
     expectClose(roundTrip(int(Channel::Speed), speed, 'Q'), speed);
     expectClose(roundTrip(int(Channel::Altitude), altitude, 'Q'), altitude);
