@@ -130,11 +130,9 @@ double trimpPerMinute(double x, const LoadSettings& s)
     return x * s.trimpK * std::exp(s.trimpB * x);
 }
 
-} // namespace
-
-std::optional<double> normalizedPower(const Streams& streams)
+// Normalized power of a power series already on the 1-second grid.
+std::optional<double> normalizedPowerOf(const std::vector<double>& power)
 {
-    const std::vector<double> power = resample1Hz(streams, Channel::Power);
     constexpr std::size_t kWindow = 30;
     if (power.size() < kWindow)
         return std::nullopt;
@@ -154,15 +152,21 @@ std::optional<double> normalizedPower(const Streams& streams)
     return std::pow(sumFourth / static_cast<double>(count), 0.25);
 }
 
+} // namespace
+
+std::optional<double> normalizedPower(const Streams& streams)
+{
+    return normalizedPowerOf(resample1Hz(streams, Channel::Power));
+}
+
 std::optional<StressScore> powerStress(const Activity& a, const Thresholds& t)
 {
     if (!positive(t.ftpWatts))
         return std::nullopt;
     if (a.streams.has(Channel::Power)) {
-        if (auto np = normalizedPower(a.streams)) {
-            const double seconds = static_cast<double>(resample1Hz(a.streams, Channel::Power).size());
-            return quadraticScore(seconds, *np / *t.ftpWatts);
-        }
+        const std::vector<double> power = resample1Hz(a.streams, Channel::Power); // once: NP and its duration
+        if (auto np = normalizedPowerOf(power))
+            return quadraticScore(static_cast<double>(power.size()), *np / *t.ftpWatts);
     }
     if (positive(a.avgPower) && a.durationSec() > 0)
         return quadraticScore(a.durationSec(), *a.avgPower / *t.ftpWatts);
