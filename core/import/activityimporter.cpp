@@ -70,7 +70,8 @@ namespace {
 struct Decoded {
     std::size_t index = 0;
     qint64 bytes = 0;
-    DecodedFile file;
+    DecodedFile file;                       // its activities are moved into `prepared`
+    std::vector<PreparedActivity> prepared; // encoded here, on the decoding thread, not by the writer
 };
 
 // A bounded hand-over from the decoders to the single writer, so decoding cannot run far ahead of storing
@@ -175,7 +176,9 @@ ImportReport ActivityImporter::run(AthleteId athlete, const QStringList& paths, 
                     a.athleteId = athlete;
                     a.source = ActivitySource::File;
                     a.contentHash = multi ? hash + QStringLiteral("#%1").arg(leg) : hash;
+                    d.prepared.push_back(PreparedActivity::from(std::move(a)));
                 }
+                d.file.activities.clear();
             }
             queue.push(std::move(d));
         }
@@ -189,7 +192,7 @@ ImportReport ActivityImporter::run(AthleteId athlete, const QStringList& paths, 
     // The writer: batches whole files so a file's legs land in one transaction.
     ImportProgress state;
     state.filesTotal = static_cast<int>(files.size());
-    std::vector<Activity> batch;
+    std::vector<PreparedActivity> batch;
     std::vector<std::pair<std::size_t, std::size_t>> batchOwners; // (file index, activity count)
 
     // Stores one run of whole files; results are in the order of `activities`.
@@ -223,8 +226,8 @@ ImportReport ActivityImporter::run(AthleteId athlete, const QStringList& paths, 
         } else {
             // One bad activity fails the whole transaction: store file by file so only its file fails.
             for (const auto& [fileIndex, count] : batchOwners) {
-                const std::vector<Activity> one(batch.begin() + static_cast<std::ptrdiff_t>(k),
-                                                batch.begin() + static_cast<std::ptrdiff_t>(k + count));
+                const std::vector<PreparedActivity> one(batch.begin() + static_cast<std::ptrdiff_t>(k),
+                                                        batch.begin() + static_cast<std::ptrdiff_t>(k + count));
                 record(fileIndex, m_store.addActivities(one), 0, count);
                 k += count;
             }
@@ -245,7 +248,7 @@ ImportReport ActivityImporter::run(AthleteId athlete, const QStringList& paths, 
         FileOutcome& out = report.files[d->index];
         out.warnings = d->file.warnings;
         out.error = d->file.error;
-        const bool usable = !d->file.activities.empty() && (!d->file.error || m_options.importRecovered);
+        const bool usable = !d->prepared.empty() && (!d->file.error || m_options.importRecovered);
         if (!usable) {
             out.status = FileOutcome::Status::Failed;
             if (!out.error)
@@ -254,8 +257,8 @@ ImportReport ActivityImporter::run(AthleteId athlete, const QStringList& paths, 
         } else {
             if (d->file.error)
                 out.status = FileOutcome::Status::Recovered;
-            batchOwners.emplace_back(d->index, d->file.activities.size());
-            for (Activity& a : d->file.activities)
+            batchOwners.emplace_back(d->index, d->prepared.size());
+            for (PreparedActivity& a : d->prepared)
                 batch.push_back(std::move(a));
             if (static_cast<int>(batch.size()) >= m_options.batchSize)
                 flush();

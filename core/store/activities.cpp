@@ -63,24 +63,19 @@ Result<std::optional<Activity>> readStoredSummary(const QSqlDatabase& db, const 
 
 } // namespace
 
-Result<AddResult> ActivityStore::Impl::add(const Activity& a, const AthleteContext& ctx, ActivityWriter& writer,
-                                           ChangedDays& changes)
+Result<AddResult> ActivityStore::Impl::add(const PreparedActivity& prepared, const AthleteContext& ctx,
+                                           ActivityWriter& writer, ChangedDays& changes)
 {
+    const Activity& a = prepared.activity();
     if (!a.startUtc.isValid())
         return invalidActivity(a, QStringLiteral("it has no start time"));
-    // The calendar day is derived from the UTC instant; a start given in another time spec is converted first.
-    if (a.startUtc.timeSpec() != Qt::UTC) {
-        Activity utc = a;
-        utc.startUtc = a.startUtc.toUTC();
-        return add(utc, ctx, writer, changes);
-    }
     auto duplicate = writer.findDuplicate(a);
     if (!duplicate)
         return duplicate.error();
     if (*duplicate)
         return AddResult{**duplicate, true};
     const LoadResult load = computeLoad(a, ctx.history.at(a.localDate()), ctx.settings.load);
-    auto id = writer.insert(a, load);
+    auto id = writer.insert(a, load, prepared.series());
     if (!id)
         return id.error();
     changes.mark(a.athleteId, a.localDate().toJulianDay());
@@ -95,7 +90,27 @@ Result<AddResult> ActivityStore::addActivity(const Activity& activity)
     return results->front();
 }
 
+PreparedActivity PreparedActivity::from(Activity activity)
+{
+    PreparedActivity p;
+    // The calendar day is derived from the UTC instant; a start given in another time spec is converted first.
+    if (activity.startUtc.isValid() && activity.startUtc.timeSpec() != Qt::UTC)
+        activity.startUtc = activity.startUtc.toUTC();
+    p.m_series = encodeStreams(activity.streams);
+    p.m_activity = std::move(activity);
+    return p;
+}
+
 Result<std::vector<AddResult>> ActivityStore::addActivities(const std::vector<Activity>& activities)
+{
+    std::vector<PreparedActivity> prepared;
+    prepared.reserve(activities.size());
+    for (const Activity& a : activities)
+        prepared.push_back(PreparedActivity::from(a));
+    return addActivities(prepared);
+}
+
+Result<std::vector<AddResult>> ActivityStore::addActivities(const std::vector<PreparedActivity>& activities)
 {
     std::vector<AddResult> results;
     if (activities.empty())
@@ -109,17 +124,18 @@ Result<std::vector<AddResult>> ActivityStore::addActivities(const std::vector<Ac
     std::map<AthleteId, AthleteContext> contexts;
     ChangedDays changes;
     results.reserve(activities.size());
-    for (const Activity& a : activities) {
-        auto ctx = contexts.find(a.athleteId);
+    for (const PreparedActivity& p : activities) {
+        const AthleteId athlete = p.activity().athleteId;
+        auto ctx = contexts.find(athlete);
         if (ctx == contexts.end()) {
-            if (auto known = d->requireAthlete(a.athleteId); !known)
+            if (auto known = d->requireAthlete(athlete); !known)
                 return known.error();
-            auto loaded = d->context(a.athleteId);
+            auto loaded = d->context(athlete);
             if (!loaded)
                 return loaded.error();
-            ctx = contexts.emplace(a.athleteId, std::move(*loaded)).first;
+            ctx = contexts.emplace(athlete, std::move(*loaded)).first;
         }
-        auto added = d->add(a, ctx->second, *writer, changes);
+        auto added = d->add(p, ctx->second, *writer, changes);
         if (!added)
             return added.error();
         results.push_back(*added);

@@ -177,7 +177,8 @@ Result<std::optional<ActivityId>> ActivityWriter::findDuplicate(const Activity& 
     return std::optional<ActivityId>();
 }
 
-Result<ActivityId> ActivityWriter::insert(const Activity& a, const LoadResult& load)
+Result<ActivityId> ActivityWriter::insert(const Activity& a, const LoadResult& load,
+                                          const std::vector<EncodedSeries>& series)
 {
     const QString what = QStringLiteral("store the activity \"%1\"").arg(a.title);
     int i = 0;
@@ -190,16 +191,9 @@ Result<ActivityId> ActivityWriter::insert(const Activity& a, const LoadResult& l
         return sqlError(m_insert, what, m_path);
     const ActivityId id = m_insert.lastInsertId().toLongLong();
 
-    const auto storeSeries = [&](int channel, const std::vector<double>& values) {
-        return run(m_stream, {key(id), channel, encodeSeries(channel, values)}, what, m_path);
-    };
-    if (!a.streams.time.empty() || !a.streams.channels.empty()) {
-        if (auto r = storeSeries(kTimeChannel, a.streams.time); !r)
+    for (const EncodedSeries& s : series) {
+        if (auto r = run(m_stream, {key(id), s.channel, s.bytes}, what, m_path); !r)
             return r.error();
-        for (const auto& [channel, values] : a.streams.channels) {
-            if (auto r = storeSeries(static_cast<int>(channel), values); !r)
-                return r.error();
-        }
     }
     for (std::size_t n = 0; n < a.laps.size(); ++n) {
         const Lap& l = a.laps[n];

@@ -3,6 +3,7 @@
 
 #include "core/metrics/stress.h"
 #include "core/model/activity.h"
+#include "core/store/streamcodec.h"
 #include "core/util/result.h"
 
 #include <QSqlDatabase>
@@ -32,8 +33,10 @@ public:
     // for a recorded (not manual) activity, a recorded one of the same sport starting within
     // kSameSessionWindowSec: the same session exported twice (FIT and TCX, or a file and Strava).
     Result<std::optional<ActivityId>> findDuplicate(const Activity& activity);
-    // Inserts the summary with its derived load, then its streams, laps and lengths.
-    Result<ActivityId> insert(const Activity& activity, const LoadResult& load);
+    // Inserts the summary with its derived load, then its streams (`series`: encodeStreams(activity.streams),
+    // encoded by the caller so that it can happen on another thread), laps and lengths.
+    Result<ActivityId> insert(const Activity& activity, const LoadResult& load,
+                              const std::vector<EncodedSeries>& series);
     // Rewrites the editable summary fields and the load of `activity.id` (streams, laps and lengths stay).
     Result<void> update(const Activity& activity, const LoadResult& load);
     // Stores a recomputed load.

@@ -4,6 +4,7 @@
 #include "core/metrics/settings.h"
 #include "core/model/activity.h"
 #include "core/model/athlete.h"
+#include "core/store/streamcodec.h"
 #include "core/util/result.h"
 
 #include <QString>
@@ -27,6 +28,21 @@ struct ActivityQuery {
 struct AddResult {
     ActivityId id = 0;
     bool duplicate = false; // already stored (same source + external id, or same file content hash)
+};
+
+// An activity made ready for storing on any thread: its streams are already encoded, so that an import's
+// single writer only binds bytes while the decoding threads do the work.
+class PreparedActivity {
+public:
+    // Thread-safe; touches no database.
+    static PreparedActivity from(Activity activity);
+
+    const Activity& activity() const { return m_activity; }
+    const std::vector<store::EncodedSeries>& series() const { return m_series; }
+
+private:
+    Activity m_activity;
+    std::vector<store::EncodedSeries> m_series;
 };
 
 // The local cache of every athlete's activities: one SQLite file, safe to reopen after any crash.
@@ -71,6 +87,8 @@ public:
     Result<AddResult> addActivity(const Activity& activity);
     // All in one transaction: either every new activity is stored or none.
     Result<std::vector<AddResult>> addActivities(const std::vector<Activity>& activities);
+    // The same for activities prepared on other threads.
+    Result<std::vector<AddResult>> addActivities(const std::vector<PreparedActivity>& activities);
     // Updates the editable fields (title, notes, sport, sub-sport, RPE, user load, summary values).
     Result<void> updateActivity(const Activity& activity);
     Result<void> removeActivity(ActivityId id);

@@ -68,7 +68,7 @@ struct ActivityStore::Impl {
     Result<QString> checkedName(const QString& name, AthleteId except) const;
 
     // activities.cpp
-    Result<AddResult> add(const Activity& activity, const AthleteContext& ctx, store::ActivityWriter& writer,
+    Result<AddResult> add(const PreparedActivity& activity, const AthleteContext& ctx, store::ActivityWriter& writer,
                           ChangedDays& changes);
 
     // aggregates.cpp: derived values, always inside the caller's transaction.

@@ -175,6 +175,18 @@ QByteArray encodeSeries(int channel, const std::vector<double>& values)
     return encodeFloat(values);
 }
 
+std::vector<EncodedSeries> encodeStreams(const Streams& streams)
+{
+    std::vector<EncodedSeries> out;
+    if (streams.time.empty() && streams.channels.empty())
+        return out;
+    out.reserve(streams.channels.size() + 1);
+    out.push_back({kTimeChannel, encodeSeries(kTimeChannel, streams.time)});
+    for (const auto& [channel, values] : streams.channels)
+        out.push_back({static_cast<int>(channel), encodeSeries(static_cast<int>(channel), values)});
+    return out;
+}
+
 std::optional<std::vector<double>> decodeSeries(int /*channel*/, const QByteArray& encoded)
 {
     if (encoded.isEmpty())

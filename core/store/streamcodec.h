@@ -22,11 +22,19 @@ namespace tricoach::store {
 // Channel number used for the time series in the streams table (Channel values start at 1).
 inline constexpr int kTimeChannel = 0;
 
+// One stored series: its channel number and its encoded bytes.
+struct EncodedSeries {
+    int channel = kTimeChannel;
+    QByteArray bytes;
+};
+
 // A quantized value may differ from the recorded one by this much, relative (|v| ≥ 1) or absolute: far below
 // any sensor's precision, and below float32's 6e-8.
 inline constexpr double kRoundTripTolerance = 1e-12;
 
 QByteArray encodeSeries(int channel, const std::vector<double>& values);
+// Every series of `streams` as stored (time first, then the channels in order); nothing when there are none.
+std::vector<EncodedSeries> encodeStreams(const Streams& streams);
 // The series, or nothing when `encoded` is damaged (unknown tag, bad varints or zlib data, wrong count).
 std::optional<std::vector<double>> decodeSeries(int channel, const QByteArray& encoded);
 

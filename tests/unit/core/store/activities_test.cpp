@@ -5,6 +5,7 @@
 #include <QTimeZone>
 
 #include <cmath>
+#include <thread>
 
 using namespace tricoach;
 
@@ -499,4 +500,51 @@ TEST_F(Activities, StartTimesAreStoredAsUtcInstants)
     EXPECT_EQ(stored->localDate(), kDay.addDays(-1));
     ASSERT_EQ(store->dailyLoads(anna).size(), 1u);
     EXPECT_EQ(store->dailyLoads(anna)[0].date, kDay.addDays(-1));
+}
+
+TEST_F(Activities, ActivitiesPreparedOnAnotherThreadStoreLikeOthers)
+{
+    Activity a = makeActivity(anna, kDay, Sport::Bike);
+    a.utcOffsetSec = 0;
+    a.startUtc = QDateTime(kDay, QTime(1, 0), QTimeZone(2 * 3600)); // prepared into UTC: the day before
+    a.streams.time = {0, 1, 2, 3};
+    a.streams.channels[Channel::Power] = {200, kMissing, 250.5, 3000};
+    a.streams.channels[Channel::Latitude] = {47.3769123456789, 47.37692, 47.37693, 47.3769423456789};
+    Activity b = makeActivity(anna, kDay.addDays(1), Sport::Run, 30);
+    b.contentHash = QStringLiteral("file b");
+
+    // The importer's decoding threads prepare; the writer only stores.
+    std::vector<PreparedActivity> prepared;
+    std::thread([&] {
+        prepared.push_back(PreparedActivity::from(a));
+        prepared.push_back(PreparedActivity::from(b));
+    }).join();
+    ASSERT_EQ(prepared.size(), 2u);
+    EXPECT_EQ(prepared[0].activity().startUtc.timeSpec(), Qt::UTC);
+    EXPECT_EQ(prepared[0].series().size(), 3u); // time and two channels
+
+    auto added = store->addActivities(prepared);
+    ASSERT_TRUE(added.ok()) << added.error().message.toStdString();
+    ASSERT_EQ(added->size(), 2u);
+    auto stored = store->activity((*added)[0].id);
+    ASSERT_TRUE(stored.ok());
+    EXPECT_EQ(stored->localDate(), kDay.addDays(-1));
+    EXPECT_EQ(stored->streams.time, a.streams.time);
+    const auto* power = stored->streams.get(Channel::Power);
+    ASSERT_NE(power, nullptr);
+    EXPECT_EQ((*power)[0], 200);
+    EXPECT_TRUE(std::isnan((*power)[1]));
+    EXPECT_EQ((*power)[3], 3000);
+    EXPECT_EQ(*stored->streams.get(Channel::Latitude), a.streams.channels[Channel::Latitude]);
+    // The same load as an activity added directly: the writer computes it from the kept streams.
+    Activity direct = a;
+    direct.startUtc = a.startUtc.addDays(7);
+    const ActivityId directId = add(direct);
+    EXPECT_GT(stored->load, 0);
+    EXPECT_DOUBLE_EQ(store->activity(directId, false)->load, stored->load);
+    // A prepared duplicate is reported, not stored twice.
+    auto again = store->addActivities(std::vector<PreparedActivity>{PreparedActivity::from(b)});
+    ASSERT_TRUE(again.ok());
+    EXPECT_TRUE(again->front().duplicate);
+    EXPECT_EQ(again->front().id, (*added)[1].id);
 }
