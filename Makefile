@@ -28,6 +28,7 @@ bench: deps
 	@$(call CONFIGURE,release)
 	@cmake --build --preset release -j $(JOBS)
 	./build/release/tests/bench/tricoach_bench $(BENCH_ARGS)
+	./build/release/tests/bench/tricoach_ui_bench
 	./scripts/bench-peers.sh build/release
 
 test-asan: deps

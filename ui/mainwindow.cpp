@@ -1,32 +1,53 @@
 #include "ui/mainwindow.h"
 
 #include "core/store/activitystore.h"
+#include "ui/activities/activitiespage.h"
+#include "ui/calendar/calendarpage.h"
+#include "ui/dashboard/dashboardpage.h"
+#include "ui/importing/importdialog.h"
+#include "ui/preferences.h"
+#include "ui/settings/settingspage.h"
+#include "ui/trainingdata.h"
+#include "ui/welcome/sampleloader.h"
+#include "ui/welcome/welcomepage.h"
 
+#include <QActionGroup>
 #include <QApplication>
-#include <QDate>
+#include <QCloseEvent>
+#include <QDragEnterEvent>
+#include <QDropEvent>
+#include <QFileDialog>
 #include <QHBoxLayout>
+#include <QInputDialog>
 #include <QLabel>
 #include <QListWidget>
 #include <QMenuBar>
+#include <QMessageBox>
+#include <QMimeData>
 #include <QStackedWidget>
+#include <QStandardPaths>
 #include <QStatusBar>
+#include <QUndoStack>
 #include <QVBoxLayout>
 
 namespace tricoach {
 
 namespace {
-QWidget* placeholderPage(const QString& title, const QString& text)
+const QString kSampleProfile = QStringLiteral("Sample season");
+
+QWidget* planPlaceholder()
 {
     auto* page = new QWidget;
+    page->setObjectName(QStringLiteral("planPage"));
     auto* layout = new QVBoxLayout(page);
-    auto* heading = new QLabel(title);
+    auto* heading = new QLabel(QObject::tr("Plan"));
     QFont f = heading->font();
-    f.setPointSizeF(f.pointSizeF() * 1.6);
+    f.setPointSizeF(f.pointSizeF() * 1.5);
     f.setBold(true);
     heading->setFont(f);
-    auto* body = new QLabel(text);
+    auto* body = new QLabel(QObject::tr("Weekly and season plans from the coach will appear here: set your race, and "
+                                        "TriCoach builds the weeks up to it."));
     body->setWordWrap(true);
-    body->setObjectName(QStringLiteral("pageBody"));
     layout->addWidget(heading);
     layout->addWidget(body);
     layout->addStretch();
@@ -34,98 +55,304 @@ QWidget* placeholderPage(const QString& title, const QString& text)
 }
 } // namespace
 
-MainWindow::MainWindow(ActivityStore& store, AthleteId athlete, QWidget* parent)
+MainWindow::MainWindow(ActivityStore& store, AthleteId athlete, Preferences& preferences, QWidget* parent)
     : QMainWindow(parent)
     , m_store(store)
-    , m_athlete(athlete)
+    , m_preferences(preferences)
 {
+    setObjectName(QStringLiteral("mainWindow"));
     setWindowTitle(tr("TriCoach"));
-    resize(1280, 800);
+    resize(1440, 900);
+    setAcceptDrops(true);
+    m_data = new TrainingData(store, athlete, this);
+    m_undo = new QUndoStack(this);
 
     auto* central = new QWidget;
     auto* layout = new QHBoxLayout(central);
-    auto* nav = new QListWidget;
-    nav->setObjectName(QStringLiteral("navigation"));
-    nav->setFixedWidth(180);
+    m_nav = new QListWidget;
+    m_nav->setObjectName(QStringLiteral("navigation"));
+    m_nav->setFixedWidth(170);
+    m_nav->setFrameShape(QFrame::NoFrame);
+    QFont navFont = m_nav->font();
+    navFont.setPointSizeF(navFont.pointSizeF() * 1.1);
+    m_nav->setFont(navFont);
+    m_nav->setStyleSheet(QStringLiteral("QListWidget#navigation::item { padding: 7px 10px; }"));
     m_pages = new QStackedWidget;
 
-    m_summary = new QLabel;
-    m_summary->setObjectName(QStringLiteral("dashboardSummary"));
-    m_summary->setWordWrap(true);
-    auto* dashboard = placeholderPage(tr("Dashboard"), QString());
-    dashboard->layout()->replaceWidget(dashboard->findChild<QLabel*>(QStringLiteral("pageBody")), m_summary);
-
+    m_welcome = new WelcomePage;
+    m_dashboard = new DashboardPage(*m_data, m_preferences);
+    m_activities = new ActivitiesPage(*m_data, m_preferences, *m_undo);
+    m_calendar = new CalendarPage(*m_data, m_preferences);
+    m_settings = new SettingsPage(*m_data, m_preferences);
     const QList<QPair<QString, QWidget*>> pages = {
-        {tr("Dashboard"), dashboard},
-        {tr("Activities"), placeholderPage(tr("Activities"), tr("Your activities will be listed here."))},
-        {tr("Calendar"), placeholderPage(tr("Calendar"), tr("A month view of your training."))},
-        {tr("Plan"), placeholderPage(tr("Plan"), tr("Your training plan."))},
-        {tr("Settings"), placeholderPage(tr("Settings"), tr("Thresholds, zones and preferences."))},
+        {tr("Welcome"), m_welcome},   {tr("Dashboard"), m_dashboard},  {tr("Activities"), m_activities},
+        {tr("Calendar"), m_calendar}, {tr("Plan"), planPlaceholder()}, {tr("Settings"), m_settings},
     };
     for (const auto& [name, widget] : pages) {
-        nav->addItem(name);
+        m_nav->addItem(name);
         m_pages->addWidget(widget);
     }
-    connect(nav, &QListWidget::currentRowChanged, m_pages, &QStackedWidget::setCurrentIndex);
-    nav->setCurrentRow(0);
-
-    layout->addWidget(nav);
+    connect(m_nav, &QListWidget::currentRowChanged, m_pages, &QStackedWidget::setCurrentIndex);
+    layout->addWidget(m_nav);
     layout->addWidget(m_pages, 1);
     setCentralWidget(central);
+
+    connect(m_welcome, &WelcomePage::importRequested, this, &MainWindow::importFilesDialog);
+    connect(m_welcome, &WelcomePage::sampleRequested, this, &MainWindow::exploreSampleSeason);
+    auto showDay = [this](const QDate& day) {
+        m_activities->showDay(day);
+        showPage(Activities);
+    };
+    connect(m_dashboard, &DashboardPage::daySelected, this, showDay);
+    connect(m_calendar, &CalendarPage::daySelected, this, showDay);
+    connect(m_data, &TrainingData::changed, this, &MainWindow::updateFirstRun);
+    connect(m_data, &TrainingData::athleteChanged, this, [this] {
+        m_undo->clear(); // commands refer to the previous athlete's activities
+        rebuildProfileMenu();
+    });
+    connect(&m_preferences, &Preferences::changed, this, &MainWindow::applyTheme);
+
+    m_statusAthlete = new QLabel;
+    statusBar()->addPermanentWidget(m_statusAthlete);
     buildMenus();
-    refreshSummary();
+    rebuildProfileMenu();
+    showPage(m_store.activityCount(athlete) == 0 ? Welcome : Dashboard);
+    updateFirstRun();
 }
+
+MainWindow::~MainWindow() = default;
 
 QStringList MainWindow::pageNames() const
 {
     QStringList names;
-    auto* nav = findChild<QListWidget*>(QStringLiteral("navigation"));
-    for (int i = 0; i < nav->count(); ++i)
-        names << nav->item(i)->text();
+    for (int i = 0; i < m_nav->count(); ++i)
+        if (!m_nav->item(i)->isHidden())
+            names << m_nav->item(i)->text();
     return names;
 }
 
-void MainWindow::showPage(int index)
+void MainWindow::showPage(Page page)
 {
-    findChild<QListWidget*>(QStringLiteral("navigation"))->setCurrentRow(index);
+    m_nav->setCurrentRow(static_cast<int>(page));
+}
+
+MainWindow::Page MainWindow::currentPage() const
+{
+    return static_cast<Page>(m_pages->currentIndex());
+}
+
+void MainWindow::updateFirstRun()
+{
+    const bool empty = m_store.activityCount(m_data->athlete()) == 0;
+    m_nav->item(Welcome)->setHidden(!empty);
+    if (!empty && currentPage() == Welcome)
+        showPage(Dashboard);
+    const int count = m_store.activityCount(m_data->athlete());
+    m_statusAthlete->setText(
+        tr("%1 · %2").arg(m_data->athleteName(), count == 1 ? tr("1 activity") : tr("%1 activities").arg(count)));
+    statusBar()->showMessage(m_store.path());
 }
 
 void MainWindow::buildMenus()
 {
     auto* file = menuBar()->addMenu(tr("&File"));
+    auto* importFiles = file->addAction(tr("&Import files…"));
+    importFiles->setShortcut(QKeySequence::Open);
+    connect(importFiles, &QAction::triggered, this, &MainWindow::importFilesDialog);
+    auto* importFolder = file->addAction(tr("Import &folder…"));
+    connect(importFolder, &QAction::triggered, this, &MainWindow::importFolderDialog);
+    file->addSeparator();
     auto* quit = file->addAction(tr("&Quit"));
     quit->setShortcut(QKeySequence::Quit);
     connect(quit, &QAction::triggered, this, &QWidget::close);
+
+    auto* edit = menuBar()->addMenu(tr("&Edit"));
+    auto* undo = m_undo->createUndoAction(this, tr("&Undo"));
+    undo->setShortcut(QKeySequence::Undo);
+    auto* redo = m_undo->createRedoAction(this, tr("&Redo"));
+    redo->setShortcut(QKeySequence::Redo);
+    edit->addAction(undo);
+    edit->addAction(redo);
+
+    m_profileMenu = menuBar()->addMenu(tr("&Profile"));
+
+    auto* view = menuBar()->addMenu(tr("&View"));
+    const QList<QPair<QString, Page>> pages = {{tr("&Dashboard"), Dashboard},
+                                               {tr("&Activities"), Activities},
+                                               {tr("&Calendar"), Calendar},
+                                               {tr("&Plan"), Plan},
+                                               {tr("&Settings"), Settings}};
+    int key = 1;
+    for (const auto& [name, page] : pages) {
+        auto* a = view->addAction(name);
+        a->setShortcut(QKeySequence(Qt::CTRL | static_cast<Qt::Key>(Qt::Key_0 + key++)));
+        connect(a, &QAction::triggered, this, [this, page = page] { showPage(page); });
+    }
+
     auto* help = menuBar()->addMenu(tr("&Help"));
     auto* about = help->addAction(tr("&About TriCoach"));
-    connect(about, &QAction::triggered, qApp, &QApplication::aboutQt);
+    connect(about, &QAction::triggered, this, [this] {
+        QMessageBox::about(this, tr("About TriCoach"),
+                           tr("<b>TriCoach %1</b><p>An AI triathlon coach for the desktop.</p>"
+                              "<p>Free software under the GNU General Public License, version 3 or later.</p>")
+                               .arg(QApplication::applicationVersion()));
+    });
+    auto* aboutQt = help->addAction(tr("About &Qt"));
+    connect(aboutQt, &QAction::triggered, qApp, &QApplication::aboutQt);
 }
 
-void MainWindow::refreshSummary()
+void MainWindow::rebuildProfileMenu()
 {
-    const QDate today = QDate::currentDate();
-    const auto chart = m_store.pmc(m_athlete, today, today);
-    const int count = m_store.activityCount(m_athlete);
-    if (count == 0 || chart.empty()) {
-        m_summary->setText(tr("No activities yet. Import files or add a session with tricoach-cli."));
+    m_profileMenu->clear();
+    auto* group = new QActionGroup(m_profileMenu);
+    for (const Athlete& a : m_store.athletes()) {
+        auto* action = m_profileMenu->addAction(a.name);
+        action->setCheckable(true);
+        action->setChecked(a.id == m_data->athlete());
+        action->setData(QVariant::fromValue<qlonglong>(a.id));
+        group->addAction(action);
+        connect(action, &QAction::triggered, this, [this, id = a.id] { switchAthlete(id); });
+    }
+    m_profileMenu->addSeparator();
+    connect(m_profileMenu->addAction(tr("&New profile…")), &QAction::triggered, this, &MainWindow::newProfile);
+    connect(m_profileMenu->addAction(tr("&Rename profile…")), &QAction::triggered, this, &MainWindow::renameProfile);
+    setWindowTitle(tr("TriCoach — %1").arg(m_data->athleteName()));
+}
+
+void MainWindow::switchAthlete(AthleteId athlete)
+{
+    m_data->setAthlete(athlete);
+    if (m_store.activityCount(athlete) == 0)
+        showPage(Welcome);
+    else if (currentPage() == Welcome)
+        showPage(Dashboard);
+}
+
+void MainWindow::newProfile()
+{
+    bool ok = false;
+    const QString name =
+        QInputDialog::getText(this, tr("New profile"), tr("Name of the athlete:"), QLineEdit::Normal, QString(), &ok);
+    if (!ok || name.trimmed().isEmpty())
+        return;
+    auto created = m_store.createAthlete(name.trimmed());
+    if (!created) {
+        QMessageBox::warning(this, tr("New profile"), created.error().message);
         return;
     }
-    const PmcSettings pmc = m_store.metricSettings(m_athlete).pmc;
-    m_summary->setToolTip(
-        tr("Fitness and Fatigue are %1- and %2-day exponentially weighted averages of daily Load; days without "
-           "training count as zero and the chart starts at zero the day before your first activity.\n"
-           "Form is yesterday's Fitness minus yesterday's Fatigue: how fresh you start the day.")
-            .arg(pmc.fitnessDays)
-            .arg(pmc.fatigueDays));
-    const PmcDay& day = chart.back();
-    // Without a loaded translation %n is not pluralised, so English spells out both forms.
-    const QString activities = count == 1 ? tr("1 activity") : tr("%1 activities").arg(count);
-    m_summary->setText(tr("%1. Today: Fitness %2, Fatigue %3, Form %4.")
-                           .arg(activities)
-                           .arg(day.ctl, 0, 'f', 1)
-                           .arg(day.atl, 0, 'f', 1)
-                           .arg(day.tsb, 0, 'f', 1));
-    statusBar()->showMessage(m_store.path());
+    switchAthlete(created->id);
+}
+
+void MainWindow::renameProfile()
+{
+    bool ok = false;
+    const QString name = QInputDialog::getText(this, tr("Rename profile"), tr("Name of the athlete:"),
+                                               QLineEdit::Normal, m_data->athleteName(), &ok);
+    if (!ok || name.trimmed().isEmpty())
+        return;
+    if (auto r = m_store.renameAthlete(m_data->athlete(), name.trimmed()); !r) {
+        QMessageBox::warning(this, tr("Rename profile"), r.error().message);
+        return;
+    }
+    rebuildProfileMenu();
+    m_data->notifyChanged();
+}
+
+ImportDialog* MainWindow::importPaths(const QStringList& paths)
+{
+    if (paths.isEmpty())
+        return nullptr;
+    auto* dialog = new ImportDialog(*m_data, paths, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setWindowModality(Qt::WindowModal);
+    dialog->show();
+    dialog->start();
+    return dialog;
+}
+
+void MainWindow::importFilesDialog()
+{
+    const QStringList files = QFileDialog::getOpenFileNames(
+        this, tr("Import activity files"), QStandardPaths::writableLocation(QStandardPaths::DownloadLocation),
+        tr("Activity files (*.fit *.tcx *.gpx *.fit.gz *.tcx.gz *.gpx.gz *.zip);;All files (*)"));
+    importPaths(files);
+}
+
+void MainWindow::importFolderDialog()
+{
+    const QString folder = QFileDialog::getExistingDirectory(this, tr("Import a folder of activities"));
+    if (!folder.isEmpty())
+        importPaths({folder});
+}
+
+void MainWindow::exploreSampleSeason()
+{
+    std::optional<Athlete> sample = m_store.athleteByName(kSampleProfile);
+    if (!sample) {
+        auto created = m_store.createAthlete(kSampleProfile);
+        if (!created) {
+            QMessageBox::warning(this, tr("Sample season"), created.error().message);
+            return;
+        }
+        sample = *created;
+    }
+    if (m_store.activityCount(sample->id) > 0) {
+        switchAthlete(sample->id);
+        Q_EMIT sampleSeasonLoaded(0);
+        return;
+    }
+    if (!m_sampleLoader) {
+        m_sampleLoader = std::make_unique<SampleLoader>();
+        connect(m_sampleLoader.get(), &SampleLoader::finished, this,
+                [this, id = sample->id](int added, const QString& error) {
+                    QApplication::restoreOverrideCursor();
+                    statusBar()->clearMessage();
+                    if (!error.isEmpty()) {
+                        QMessageBox::warning(this, tr("Sample season"), error);
+                        return;
+                    }
+                    rebuildProfileMenu();
+                    switchAthlete(id);
+                    m_data->notifyChanged();
+                    Q_EMIT sampleSeasonLoaded(added);
+                });
+    }
+    if (m_sampleLoader->isRunning())
+        return;
+    QApplication::setOverrideCursor(Qt::BusyCursor);
+    statusBar()->showMessage(tr("Generating a sample season…"));
+    m_sampleLoader->start(m_store.path(), sample->id);
+}
+
+void MainWindow::applyTheme()
+{
+    tricoach::applyTheme(m_preferences.theme());
+    m_dashboard->restyle();
+    m_activities->refresh();
+}
+
+void MainWindow::dragEnterEvent(QDragEnterEvent* event)
+{
+    if (event->mimeData()->hasUrls())
+        event->acceptProposedAction();
+}
+
+void MainWindow::dropEvent(QDropEvent* event)
+{
+    QStringList paths;
+    for (const QUrl& url : event->mimeData()->urls())
+        if (url.isLocalFile())
+            paths << url.toLocalFile();
+    if (!paths.isEmpty()) {
+        event->acceptProposedAction();
+        importPaths(paths);
+    }
+}
+
+void MainWindow::closeEvent(QCloseEvent* event)
+{
+    // An import dialog cancels its job when it goes; its destructor waits for a consistent store.
+    QMainWindow::closeEvent(event);
 }
 
 } // namespace tricoach

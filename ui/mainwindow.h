@@ -1,33 +1,90 @@
 #pragma once
+// The desktop window: a navigation rail of pages around the current athlete's data, the menus, and the ways in
+// (File ▸ Import, drag and drop, the first-run page).
 
 #include "core/model/athlete.h"
 
 #include <QMainWindow>
 
+#include <memory>
+
 class QLabel;
+class QListWidget;
+class QMenu;
 class QStackedWidget;
+class QUndoStack;
 
 namespace tricoach {
 
+class ActivitiesPage;
 class ActivityStore;
+class CalendarPage;
+class DashboardPage;
+class ImportDialog;
+class Preferences;
+class SampleLoader;
+class SettingsPage;
+class TrainingData;
+class WelcomePage;
 
-// The desktop window: a navigation rail of pages around the current athlete's data.
 class MainWindow : public QMainWindow {
     Q_OBJECT
 public:
-    MainWindow(ActivityStore& store, AthleteId athlete, QWidget* parent = nullptr);
+    enum Page { Welcome, Dashboard, Activities, Calendar, Plan, Settings };
+
+    MainWindow(ActivityStore& store, AthleteId athlete, Preferences& preferences, QWidget* parent = nullptr);
+    ~MainWindow() override;
 
     QStringList pageNames() const;
-    void showPage(int index);
+    void showPage(Page page);
+    Page currentPage() const;
+
+    // Starts importing `paths` (files, folders, archives) with a progress dialog; the same path as drag & drop.
+    ImportDialog* importPaths(const QStringList& paths);
+    // Creates (or reuses) the "Sample season" profile, fills it on another thread and switches to it; returns
+    // at once, `sampleSeasonLoaded` follows.
+    void exploreSampleSeason();
+    void switchAthlete(AthleteId athlete);
+    void applyTheme();
+
+    TrainingData& data() const { return *m_data; }
+    QUndoStack& undoStack() const { return *m_undo; }
+    DashboardPage* dashboard() const { return m_dashboard; }
+    ActivitiesPage* activities() const { return m_activities; }
+    CalendarPage* calendar() const { return m_calendar; }
+    SettingsPage* settings() const { return m_settings; }
+
+Q_SIGNALS:
+    void sampleSeasonLoaded(int activities);
+
+protected:
+    void dragEnterEvent(QDragEnterEvent* event) override;
+    void dropEvent(QDropEvent* event) override;
+    void closeEvent(QCloseEvent* event) override;
 
 private:
     void buildMenus();
-    void refreshSummary();
+    void rebuildProfileMenu();
+    void updateFirstRun();
+    void importFilesDialog();
+    void importFolderDialog();
+    void newProfile();
+    void renameProfile();
 
     ActivityStore& m_store;
-    AthleteId m_athlete;
+    Preferences& m_preferences;
+    TrainingData* m_data = nullptr;
+    QUndoStack* m_undo = nullptr;
+    QListWidget* m_nav = nullptr;
     QStackedWidget* m_pages = nullptr;
-    QLabel* m_summary = nullptr;
+    WelcomePage* m_welcome = nullptr;
+    DashboardPage* m_dashboard = nullptr;
+    ActivitiesPage* m_activities = nullptr;
+    CalendarPage* m_calendar = nullptr;
+    SettingsPage* m_settings = nullptr;
+    QMenu* m_profileMenu = nullptr;
+    QLabel* m_statusAthlete = nullptr;
+    std::unique_ptr<SampleLoader> m_sampleLoader;
 };
 
 } // namespace tricoach

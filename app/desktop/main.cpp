@@ -1,11 +1,37 @@
 // tricoach: the desktop client. Opens the athlete's store and shows the main window.
+#include "app/desktop/screenshots.h"
+#include "core/demo/sampleseason.h"
 #include "core/store/activitystore.h"
 #include "ui/mainwindow.h"
+#include "ui/preferences.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QDir>
+#include <QLibraryInfo>
+#include <QLocale>
 #include <QMessageBox>
+#include <QStandardPaths>
 #include <QTimer>
+#include <QTranslator>
+
+namespace {
+
+// The database the app opens: --db, else the data folder chosen in Settings, else the platform's app-data folder.
+QString databasePath(const QCommandLineParser& parser, const QCommandLineOption& db, const QCommandLineOption& demo,
+                     const tricoach::Preferences& preferences)
+{
+    if (parser.isSet(db))
+        return parser.value(db);
+    if (parser.isSet(demo))
+        return QDir(QStandardPaths::writableLocation(QStandardPaths::TempLocation))
+            .filePath(QStringLiteral("tricoach-demo.sqlite"));
+    if (!preferences.dataFolder().isEmpty())
+        return QDir(preferences.dataFolder()).filePath(QStringLiteral("tricoach.sqlite"));
+    return tricoach::ActivityStore::defaultPath();
+}
+
+} // namespace
 
 int main(int argc, char* argv[])
 {
@@ -20,14 +46,36 @@ int main(int argc, char* argv[])
     parser.addVersionOption();
     const QCommandLineOption dbOption(QStringLiteral("db"), QStringLiteral("Use the database at PATH."),
                                       QStringLiteral("PATH"));
+    const QCommandLineOption demoOption(QStringLiteral("demo"),
+                                        QStringLiteral("Show a generated sample season (in a database of its own "
+                                                       "unless --db is given)."));
+    const QCommandLineOption screenshotsOption(
+        QStringLiteral("screenshots"), QStringLiteral("Write a PNG of every page, light and dark, into DIR and exit."),
+        QStringLiteral("DIR"));
     const QCommandLineOption quitAfter(QStringLiteral("quit-after-ms"),
                                        QStringLiteral("Close the window after MS milliseconds (smoke tests)."),
                                        QStringLiteral("MS"));
     parser.addOption(dbOption);
+    parser.addOption(demoOption);
+    parser.addOption(screenshotsOption);
     parser.addOption(quitAfter);
     parser.process(app);
 
-    const QString path = parser.isSet(dbOption) ? parser.value(dbOption) : tricoach::ActivityStore::defaultPath();
+    tricoach::Preferences preferences;
+    QTranslator qtTranslator, appTranslator;
+    if (preferences.language() == QStringLiteral("ru")) {
+        const QLocale russian(QLocale::Russian, QLocale::Russia);
+        QLocale::setDefault(russian);
+        if (qtTranslator.load(russian, QStringLiteral("qtbase"), QStringLiteral("_"),
+                              QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
+            QApplication::installTranslator(&qtTranslator);
+        if (appTranslator.load(QStringLiteral(":/i18n/tricoach_ru.qm")))
+            QApplication::installTranslator(&appTranslator);
+    }
+    if (!parser.isSet(screenshotsOption))
+        tricoach::applyTheme(preferences.theme());
+
+    const QString path = databasePath(parser, dbOption, demoOption, preferences);
     auto store = tricoach::ActivityStore::open(path);
     if (!store) {
         QMessageBox::critical(nullptr, QObject::tr("TriCoach"),
@@ -39,8 +87,21 @@ int main(int argc, char* argv[])
         QMessageBox::critical(nullptr, QObject::tr("TriCoach"), athlete.error().message);
         return 1;
     }
+    tricoach::AthleteId shown = athlete->id;
+    if (parser.isSet(demoOption)) {
+        // The demo's own athlete; generated once, then reused.
+        if ((*store)->activityCount(shown) == 0) {
+            auto loaded = tricoach::loadSampleSeason(**store, shown, tricoach::SampleSeasonOptions{});
+            if (!loaded) {
+                QMessageBox::critical(nullptr, QObject::tr("TriCoach"), loaded.error().message);
+                return 1;
+            }
+        }
+    }
 
-    tricoach::MainWindow window(**store, athlete->id);
+    tricoach::MainWindow window(**store, shown, preferences);
+    if (parser.isSet(screenshotsOption))
+        return tricoach::writeScreenshots(window, parser.value(screenshotsOption)) ? 0 : 1;
     window.show();
     if (parser.isSet(quitAfter))
         QTimer::singleShot(parser.value(quitAfter).toInt(), &app, &QApplication::quit);

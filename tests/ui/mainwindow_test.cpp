@@ -1,44 +1,202 @@
-#include "core/store/activitystore.h"
+// The window as a person uses it: first run, importing by drop, profiles, the undoable edits.
+#include "tests/ui/uitestsupport.h"
+
 #include "core/util/datetime.h"
-#include "tests/support/tempdir.h"
+#include "ui/activities/activitiespage.h"
+#include "ui/activities/activitydetail.h"
+#include "ui/activities/activitymodel.h"
+#include "ui/dashboard/dashboardpage.h"
+#include "ui/importing/importdialog.h"
 #include "ui/mainwindow.h"
+#include "ui/trainingdata.h"
 
+#include <QDropEvent>
 #include <QLabel>
-
-#include <gtest/gtest.h>
+#include <QLineEdit>
+#include <QMimeData>
+#include <QProgressBar>
+#include <QTableView>
+#include <QTableWidget>
+#include <QUndoStack>
+#include <QUrl>
 
 using namespace tricoach;
+using namespace tricoach::test;
 
-class MainWindowTest : public test::TempDirTest {};
+namespace {
 
-TEST_F(MainWindowTest, OpensWithEveryPageAndShowsTheAthletesNumbers)
-{
-    auto store = ActivityStore::open(pathFor(QStringLiteral("ui.sqlite")));
-    ASSERT_TRUE(store) << store.error().message.toStdString();
-    auto athlete = (*store)->defaultAthlete();
-    ASSERT_TRUE(athlete);
-    Activity a;
-    a.athleteId = athlete->id;
-    a.sport = Sport::Run;
-    a.startUtc = utcDateTime(QDate::currentDate().addDays(-1), QTime(7, 0));
-    a.movingSec = a.elapsedSec = 3600;
-    a.userLoad = 80;
-    ASSERT_TRUE((*store)->addActivity(a));
-
-    MainWindow w(**store, athlete->id);
-    w.show();
-    EXPECT_EQ(w.pageNames(),
-              (QStringList{QStringLiteral("Dashboard"), QStringLiteral("Activities"), QStringLiteral("Calendar"),
-                           QStringLiteral("Plan"), QStringLiteral("Settings")}));
-    auto* summary = w.findChild<QLabel*>(QStringLiteral("dashboardSummary"));
-    ASSERT_NE(summary, nullptr);
-    EXPECT_TRUE(summary->text().contains(QStringLiteral("1 activity."))) << summary->text().toStdString();
-    EXPECT_TRUE(summary->text().contains(QStringLiteral("Fitness"))) << summary->text().toStdString();
-    // The chart's convention is explained where the numbers are, in the athlete's words and constants.
-    EXPECT_TRUE(summary->toolTip().contains(QStringLiteral("42- and 7-day"))) << summary->toolTip().toStdString();
-    EXPECT_TRUE(summary->toolTip().contains(QStringLiteral("Form is yesterday's Fitness")));
-    for (const char* mark : {"TSS", "CTL", "ATL", "TSB"}) {
-        EXPECT_FALSE(summary->text().contains(QLatin1String(mark)));
-        EXPECT_FALSE(summary->toolTip().contains(QLatin1String(mark)));
+class MainWindowTest : public UiTest {
+protected:
+    ActivityId addRun(AthleteId who, int daysAgo, double load, const QString& title = QStringLiteral("Easy run"))
+    {
+        Activity a;
+        a.athleteId = who;
+        a.sport = Sport::Run;
+        a.title = title;
+        a.startUtc = utcDateTime(QDate::currentDate().addDays(-daysAgo), QTime(7, 0));
+        a.movingSec = a.elapsedSec = 3600;
+        a.userLoad = load;
+        auto added = store->addActivity(a);
+        EXPECT_TRUE(added);
+        return added ? added->id : 0;
     }
+};
+
+TEST_F(MainWindowTest, FirstRunShowsTheWelcomePageAndDataShowsTheDashboard)
+{
+    MainWindow w(*store, athlete, *preferences);
+    w.show();
+    EXPECT_EQ(w.currentPage(), MainWindow::Welcome);
+    EXPECT_TRUE(w.pageNames().contains(QStringLiteral("Welcome")));
+    auto* strava = w.findChild<QWidget*>(QStringLiteral("connectStrava"));
+    ASSERT_NE(strava, nullptr);
+    EXPECT_FALSE(strava->isEnabled()); // its own issue; shown disabled with a note
+
+    addRun(athlete, 1, 80);
+    w.data().notifyChanged();
+    EXPECT_EQ(w.currentPage(), MainWindow::Dashboard);
+    EXPECT_EQ(w.pageNames(), (QStringList{QStringLiteral("Dashboard"), QStringLiteral("Activities"),
+                                          QStringLiteral("Calendar"), QStringLiteral("Plan"), QStringLiteral("Settings")}));
 }
+
+TEST_F(MainWindowTest, DroppedFilesImportWithProgressAndFillTheTableAndTheChart)
+{
+    MainWindow w(*store, athlete, *preferences);
+    w.show();
+    const QStringList files{corpusFile(QStringLiteral("fit/running-garmin-fenix5-short.fit")),
+                            corpusFile(QStringLiteral("fit/cycling-garmin-edge1040-power-gearchange.fit")),
+                            corpusFile(QStringLiteral("fit/invalid-truncated-eof-activity-sdk.fit"))};
+    QMimeData mime;
+    QList<QUrl> urls;
+    for (const QString& f : files)
+        urls << QUrl::fromLocalFile(f);
+    mime.setUrls(urls);
+    QDragEnterEvent enter(QPoint(50, 50), Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+    QCoreApplication::sendEvent(&w, &enter);
+    EXPECT_TRUE(enter.isAccepted());
+    QDropEvent drop(QPointF(50, 50), Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+    QCoreApplication::sendEvent(&w, &drop);
+
+    auto* dialog = w.findChild<ImportDialog*>();
+    ASSERT_NE(dialog, nullptr);
+    ASSERT_TRUE(waitUntil([&] { return dialog->isFinished(); }));
+    EXPECT_EQ(dialog->progressBar()->value(), dialog->progressBar()->maximum());
+    const ImportReport& report = *dialog->report();
+    EXPECT_EQ(report.files.size(), 3u);
+    EXPECT_GE(report.added(), 2);
+    // The broken file is named with what is wrong with it.
+    ASSERT_GE(dialog->problemsTable()->rowCount(), 1);
+    EXPECT_TRUE(dialog->problemsTable()->item(0, 0)->text().contains(QStringLiteral("invalid-truncated")));
+    EXPECT_FALSE(dialog->problemsTable()->item(0, 1)->text().isEmpty());
+    EXPECT_TRUE(dialog->summaryLabel()->text().contains(QStringLiteral("added")));
+
+    // The table shows what the store holds, row for row.
+    const std::vector<Activity> stored = store->activities(athlete);
+    ActivityTableModel* model = w.activities()->model();
+    ASSERT_EQ(model->rowCount(), static_cast<int>(stored.size()));
+    for (const Activity& a : stored) {
+        const int row = model->rowOf(a.id);
+        ASSERT_GE(row, 0);
+        EXPECT_EQ(model->data(model->index(row, ActivityTableModel::Load)).toString(), QString::number(a.load, 'f', 0));
+    }
+    // The chart's bars are the store's daily loads (All range covers the files' years).
+    w.dashboard()->setRange(ChartRange::All);
+    double chartLoad = 0;
+    for (const PmcDay& d : w.dashboard()->pmcChart()->visibleDays())
+        chartLoad += d.load;
+    double storeLoad = 0;
+    for (const DailyLoad& d : store->dailyLoads(athlete))
+        storeLoad += d.load;
+    EXPECT_GT(storeLoad, 0);
+    EXPECT_NEAR(chartLoad, storeLoad, 1e-6);
+    EXPECT_EQ(w.currentPage(), MainWindow::Dashboard);
+}
+
+TEST_F(MainWindowTest, ProfilesKeepTheirDataApart)
+{
+    const AthleteId ben = store->createAthlete(QStringLiteral("Ben"))->id;
+    addRun(athlete, 2, 50, QStringLiteral("Anna's run"));
+    addRun(ben, 3, 70, QStringLiteral("Ben's run"));
+    addRun(ben, 4, 60, QStringLiteral("Ben's other run"));
+    MainWindow w(*store, athlete, *preferences);
+    w.show();
+    EXPECT_EQ(w.activities()->model()->rowCount(), 1);
+    w.switchAthlete(ben);
+    EXPECT_EQ(w.activities()->model()->rowCount(), 2);
+    for (int r = 0; r < 2; ++r)
+        EXPECT_TRUE(w.activities()->model()->activityAt(r)->title.startsWith(QStringLiteral("Ben")));
+    auto* title = w.findChild<QLabel*>(QStringLiteral("dashboardTitle"));
+    ASSERT_NE(title, nullptr);
+    EXPECT_TRUE(title->text().contains(QStringLiteral("Ben")));
+    EXPECT_TRUE(w.windowTitle().contains(QStringLiteral("Ben")));
+    double benLoad = 0;
+    for (const PmcDay& d : w.dashboard()->pmcChart()->visibleDays())
+        benLoad += d.load;
+    EXPECT_DOUBLE_EQ(benLoad, 130);
+}
+
+TEST_F(MainWindowTest, EditsAndDeletesAreUndoable)
+{
+    const ActivityId id = addRun(athlete, 1, 80, QStringLiteral("Tempo run"));
+    MainWindow w(*store, athlete, *preferences);
+    w.show();
+    w.showPage(MainWindow::Activities);
+    w.activities()->selectActivity(id);
+    ActivityDetail* detail = w.activities()->detail();
+    ASSERT_EQ(detail->activityId(), id);
+
+    detail->findChild<QLineEdit*>(QStringLiteral("editTitle"))->setText(QStringLiteral("Tempo run, windy"));
+    detail->saveEdits();
+    EXPECT_EQ(store->activity(id, false)->title, QStringLiteral("Tempo run, windy"));
+    w.undoStack().undo();
+    EXPECT_EQ(store->activity(id, false)->title, QStringLiteral("Tempo run"));
+    w.undoStack().redo();
+    EXPECT_EQ(store->activity(id, false)->title, QStringLiteral("Tempo run, windy"));
+
+    w.activities()->selectActivity(id);
+    detail->deleteActivity();
+    EXPECT_EQ(store->activityCount(athlete), 0);
+    EXPECT_EQ(w.activities()->model()->rowCount(), 0);
+    w.undoStack().undo();
+    ASSERT_EQ(store->activityCount(athlete), 1);
+    const Activity back = store->activities(athlete).front();
+    EXPECT_EQ(back.title, QStringLiteral("Tempo run, windy"));
+    EXPECT_DOUBLE_EQ(back.load, 80);
+    EXPECT_EQ(w.activities()->model()->rowCount(), 1);
+}
+
+TEST_F(MainWindowTest, HeatmapDayOpensThatDaysActivities)
+{
+    addRun(athlete, 3, 40, QStringLiteral("Three days ago"));
+    addRun(athlete, 10, 40, QStringLiteral("Ten days ago"));
+    MainWindow w(*store, athlete, *preferences);
+    w.show();
+    Q_EMIT w.dashboard()->daySelected(QDate::currentDate().addDays(-3));
+    EXPECT_EQ(w.currentPage(), MainWindow::Activities);
+    auto* table = w.activities()->table();
+    ASSERT_EQ(table->model()->rowCount(), 1);
+    EXPECT_EQ(table->model()->index(0, ActivityTableModel::Title).data().toString(), QStringLiteral("Three days ago"));
+    w.activities()->showDay(QDate());
+    EXPECT_EQ(table->model()->rowCount(), 2);
+}
+
+TEST_F(MainWindowTest, TheSampleSeasonFillsAProfileOfItsOwn)
+{
+    addRun(athlete, 1, 50, QStringLiteral("Mine"));
+    MainWindow w(*store, athlete, *preferences);
+    w.show();
+    int loaded = -1;
+    QObject::connect(&w, &MainWindow::sampleSeasonLoaded, [&](int n) { loaded = n; });
+    w.exploreSampleSeason();
+    ASSERT_TRUE(waitUntil([&] { return loaded >= 0; }, 60'000));
+    EXPECT_GT(loaded, 50);
+    const auto sample = store->athleteByName(QStringLiteral("Sample season"));
+    ASSERT_TRUE(sample);
+    EXPECT_EQ(w.data().athlete(), sample->id);
+    EXPECT_EQ(store->activityCount(sample->id), loaded);
+    EXPECT_EQ(store->activityCount(athlete), 1); // the athlete's own data is untouched
+    EXPECT_GT(store->thresholdHistory(sample->id).changes().size(), 0u);
+    EXPECT_EQ(w.activities()->model()->rowCount(), loaded);
+}
+
+} // namespace

@@ -1,0 +1,49 @@
+#pragma once
+// Shared set-up for widget tests: a real store file, preferences in a file of their own, and waiting on the
+// event loop for work that runs on other threads.
+
+#include "core/store/activitystore.h"
+#include "tests/support/tempdir.h"
+#include "ui/preferences.h"
+
+#include <QCoreApplication>
+#include <QElapsedTimer>
+#include <QSettings>
+
+#include <functional>
+#include <gtest/gtest.h>
+
+namespace tricoach::test {
+
+// Runs the event loop until `done` or `ms` pass; returns `done()`.
+inline bool waitUntil(const std::function<bool()>& done, int ms = 30'000)
+{
+    QElapsedTimer timer;
+    timer.start();
+    while (!done() && timer.elapsed() < ms)
+        QCoreApplication::processEvents(QEventLoop::AllEvents, 20);
+    return done();
+}
+
+inline QString corpusFile(const QString& rel)
+{
+    return QStringLiteral(TRICOACH_TESTDATA_DIR "/activities/") + rel;
+}
+
+class UiTest : public TempDirTest {
+protected:
+    void SetUp() override
+    {
+        auto opened = ActivityStore::open(pathFor(QStringLiteral("ui.sqlite")));
+        ASSERT_TRUE(opened) << opened.error().message.toStdString();
+        store = std::move(*opened);
+        athlete = store->defaultAthlete()->id;
+        preferences = std::make_unique<Preferences>(
+            std::make_unique<QSettings>(pathFor(QStringLiteral("prefs.ini")), QSettings::IniFormat));
+    }
+    std::unique_ptr<ActivityStore> store;
+    AthleteId athlete = 0;
+    std::unique_ptr<Preferences> preferences;
+};
+
+} // namespace tricoach::test

@@ -1,0 +1,63 @@
+#include "ui/activities/activitycommands.h"
+
+#include "core/store/activitystore.h"
+#include "ui/trainingdata.h"
+
+#include <QCoreApplication>
+#include <QDebug>
+
+namespace tricoach {
+
+EditActivityCommand::EditActivityCommand(TrainingData& data, Activity before, Activity after)
+    : m_data(data)
+    , m_before(std::move(before))
+    , m_after(std::move(after))
+{
+    setText(QCoreApplication::translate("ActivityCommands", "Edit “%1”").arg(m_after.title));
+}
+
+void EditActivityCommand::redo()
+{
+    if (auto r = m_data.store().updateActivity(m_after); !r)
+        qWarning().noquote() << r.error().message;
+    m_data.notifyChanged();
+}
+
+void EditActivityCommand::undo()
+{
+    if (auto r = m_data.store().updateActivity(m_before); !r)
+        qWarning().noquote() << r.error().message;
+    m_data.notifyChanged();
+}
+
+DeleteActivityCommand::DeleteActivityCommand(TrainingData& data, ActivityId id)
+    : m_data(data)
+    , m_id(id)
+{
+    auto whole = data.store().activity(id, true);
+    m_valid = whole.ok();
+    if (m_valid)
+        m_copy = std::move(*whole);
+    setText(QCoreApplication::translate("ActivityCommands", "Delete “%1”").arg(m_copy.title));
+}
+
+void DeleteActivityCommand::redo()
+{
+    if (auto r = m_data.store().removeActivity(m_id); !r)
+        qWarning().noquote() << r.error().message;
+    m_data.notifyChanged();
+}
+
+void DeleteActivityCommand::undo()
+{
+    Activity again = m_copy;
+    again.id = 0;
+    auto added = m_data.store().addActivity(again);
+    if (!added)
+        qWarning().noquote() << added.error().message;
+    else
+        m_id = added->id;
+    m_data.notifyChanged();
+}
+
+} // namespace tricoach

@@ -1,0 +1,78 @@
+#pragma once
+// One activity in full: its numbers and where the load came from, its recording over time (zoomable), laps or pool
+// lengths, time in zones, and the form to edit or delete it.
+
+#include "core/model/activity.h"
+
+#include <QWidget>
+
+class QCheckBox;
+class QChartView;
+class QComboBox;
+class QDoubleSpinBox;
+class QLabel;
+class QLineEdit;
+class QPlainTextEdit;
+class QPushButton;
+class QSpinBox;
+class QTabWidget;
+class QTableWidget;
+class QUndoStack;
+
+namespace tricoach {
+
+class Preferences;
+class TrainingData;
+
+class ActivityDetail : public QWidget {
+    Q_OBJECT
+public:
+    ActivityDetail(TrainingData& training, Preferences& preferences, QUndoStack& undo, QWidget* parent = nullptr);
+
+    // Shows the stored activity `id` (read with its streams); 0 clears the view.
+    void showActivity(ActivityId id);
+    ActivityId activityId() const { return m_activity.id; }
+    const Activity& activity() const { return m_activity; }
+
+    // The plotted channels of the recording chart, for tests.
+    QChartView* streamChart() const { return m_chart; }
+    QTableWidget* lapsTable() const { return m_laps; }
+    QTableWidget* zonesTable() const { return m_zones; }
+
+    // Applies the edit form (what Save does).
+    void saveEdits();
+    // Deletes the shown activity (undoable).
+    void deleteActivity();
+
+Q_SIGNALS:
+    void deleted(tricoach::ActivityId id);
+
+private:
+    void fillSummary();
+    void fillChart();
+    void fillLaps();
+    void fillZones();
+    void fillEditor();
+
+    TrainingData& m_data;
+    Preferences& m_preferences;
+    QUndoStack& m_undo;
+    Activity m_activity;
+    QLabel* m_heading = nullptr;
+    QLabel* m_summary = nullptr;
+    QTabWidget* m_tabs = nullptr;
+    QChartView* m_chart = nullptr;
+    QList<QCheckBox*> m_channelBoxes;
+    QTableWidget* m_laps = nullptr;
+    QTableWidget* m_zones = nullptr;
+    QLineEdit* m_title = nullptr;
+    QComboBox* m_sport = nullptr;
+    QSpinBox* m_rpe = nullptr;
+    QPlainTextEdit* m_notes = nullptr;
+    QCheckBox* m_overrideLoad = nullptr;
+    QDoubleSpinBox* m_load = nullptr;
+    QPushButton* m_save = nullptr;
+    QPushButton* m_delete = nullptr;
+};
+
+} // namespace tricoach

@@ -1,0 +1,63 @@
+#pragma once
+// Settings: thresholds with the day they take effect and the zones that follow from them, where each sport's load
+// comes from, the chart's time constants, and the desktop's units, theme, language and data folder.
+
+#include "core/model/athlete.h"
+
+#include <QWidget>
+
+#include <map>
+
+class QComboBox;
+class QDateEdit;
+class QDoubleSpinBox;
+class QLabel;
+class QLineEdit;
+class QListWidget;
+class QTableWidget;
+
+namespace tricoach {
+
+class Preferences;
+class TrainingData;
+
+class SettingsPage : public QWidget {
+    Q_OBJECT
+public:
+    SettingsPage(TrainingData& training, Preferences& preferences, QWidget* parent = nullptr);
+    void refresh();
+
+    // The form's thresholds, as "Save thresholds" stores them (unset fields are left out of the change).
+    ThresholdChange thresholdForm() const;
+    void setThresholdField(const QString& objectName, double value); // for tests and scripts
+    void saveThresholds();
+    void saveTrainingSettings();
+
+    // "4:20" → seconds; nothing for text that is not m:ss.
+    static std::optional<double> parseClock(const QString& text);
+
+private:
+    void fillZones();
+    QWidget* buildThresholds();
+    QWidget* buildTraining();
+    QWidget* buildDisplay();
+
+    TrainingData& m_data;
+    Preferences& m_preferences;
+    QDateEdit* m_effective = nullptr;
+    std::map<QString, QDoubleSpinBox*> m_numbers;
+    QLineEdit* m_runPace = nullptr;
+    QLineEdit* m_swimPace = nullptr;
+    QTableWidget* m_history = nullptr;
+    QTableWidget* m_zones = nullptr;
+    std::map<int, QListWidget*> m_precedence; // by Sport
+    QDoubleSpinBox* m_fitnessDays = nullptr;
+    QDoubleSpinBox* m_fatigueDays = nullptr;
+    QComboBox* m_units = nullptr;
+    QComboBox* m_theme = nullptr;
+    QComboBox* m_language = nullptr;
+    QLabel* m_dataFolder = nullptr;
+    QLabel* m_message = nullptr;
+};
+
+} // namespace tricoach

@@ -1,0 +1,83 @@
+#include "ui/sportstyle.h"
+
+#include <QCoreApplication>
+
+#include <cmath>
+
+namespace tricoach {
+
+QColor sportColor(Sport sport)
+{
+    // Distinguishable for the common colour-vision deficiencies (Okabe–Ito palette).
+    switch (sport) {
+    case Sport::Swim:
+        return QColor(0x00, 0x72, 0xB2);
+    case Sport::Bike:
+        return QColor(0xE6, 0x9F, 0x00);
+    case Sport::Run:
+        return QColor(0x00, 0x9E, 0x73);
+    case Sport::Brick:
+        return QColor(0xCC, 0x79, 0xA7);
+    case Sport::Strength:
+        return QColor(0xD5, 0x5E, 0x00);
+    case Sport::Other:
+        return QColor(0x99, 0x99, 0x99);
+    }
+    return QColor(0x99, 0x99, 0x99);
+}
+
+QString sportName(Sport sport)
+{
+    switch (sport) {
+    case Sport::Swim:
+        return QCoreApplication::translate("Sport", "Swim");
+    case Sport::Bike:
+        return QCoreApplication::translate("Sport", "Bike");
+    case Sport::Run:
+        return QCoreApplication::translate("Sport", "Run");
+    case Sport::Brick:
+        return QCoreApplication::translate("Sport", "Brick");
+    case Sport::Strength:
+        return QCoreApplication::translate("Sport", "Strength");
+    case Sport::Other:
+        return QCoreApplication::translate("Sport", "Other");
+    }
+    return QString();
+}
+
+QString formatDuration(double seconds)
+{
+    const auto total = static_cast<long long>(std::llround(std::max(0.0, seconds)));
+    const long long h = total / 3600, m = (total / 60) % 60, s = total % 60;
+    if (h > 0)
+        return QStringLiteral("%1:%2:%3").arg(h).arg(m, 2, 10, QLatin1Char('0')).arg(s, 2, 10, QLatin1Char('0'));
+    return QStringLiteral("%1:%2").arg(m).arg(s, 2, 10, QLatin1Char('0'));
+}
+
+QString formatDistance(double metres, bool imperial)
+{
+    if (imperial)
+        return QCoreApplication::translate("Units", "%1 mi").arg(metres / 1609.344, 0, 'f', 1);
+    if (metres < 5000)
+        return QCoreApplication::translate("Units", "%1 m").arg(std::llround(metres));
+    return QCoreApplication::translate("Units", "%1 km").arg(metres / 1000.0, 0, 'f', 1);
+}
+
+QString formatPace(double metresPerSecond, bool imperial)
+{
+    if (!(metresPerSecond > 0))
+        return QStringLiteral("–");
+    const double secondsPerUnit = (imperial ? 1609.344 : 1000.0) / metresPerSecond;
+    const QString clock = formatDuration(secondsPerUnit);
+    return imperial ? QCoreApplication::translate("Units", "%1 /mi").arg(clock)
+                    : QCoreApplication::translate("Units", "%1 /km").arg(clock);
+}
+
+QString formatSwimPace(double metresPerSecond)
+{
+    if (!(metresPerSecond > 0))
+        return QStringLiteral("–");
+    return QCoreApplication::translate("Units", "%1 /100 m").arg(formatDuration(100.0 / metresPerSecond));
+}
+
+} // namespace tricoach
