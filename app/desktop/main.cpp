@@ -4,16 +4,14 @@
 #include "core/store/activitystore.h"
 #include "ui/mainwindow.h"
 #include "ui/preferences.h"
+#include "ui/translations.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QDir>
-#include <QLibraryInfo>
-#include <QLocale>
 #include <QMessageBox>
 #include <QStandardPaths>
 #include <QTimer>
-#include <QTranslator>
 
 namespace {
 
@@ -62,16 +60,7 @@ int main(int argc, char* argv[])
     parser.process(app);
 
     tricoach::Preferences preferences;
-    QTranslator qtTranslator, appTranslator;
-    if (preferences.language() == QStringLiteral("ru")) {
-        const QLocale russian(QLocale::Russian, QLocale::Russia);
-        QLocale::setDefault(russian);
-        if (qtTranslator.load(russian, QStringLiteral("qtbase"), QStringLiteral("_"),
-                              QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
-            QApplication::installTranslator(&qtTranslator);
-        if (appTranslator.load(QStringLiteral(":/i18n/tricoach_ru.qm")))
-            QApplication::installTranslator(&appTranslator);
-    }
+    tricoach::installLanguage(app, preferences.language());
     if (!parser.isSet(screenshotsOption))
         tricoach::applyTheme(preferences.theme());
 

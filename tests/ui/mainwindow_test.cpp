@@ -1,7 +1,6 @@
 // The window as a person uses it: first run, importing by drop, profiles, the undoable edits.
-#include "tests/ui/uitestsupport.h"
-
 #include "core/util/datetime.h"
+#include "tests/ui/uitestsupport.h"
 #include "ui/activities/activitiespage.h"
 #include "ui/activities/activitydetail.h"
 #include "ui/activities/activitymodel.h"
@@ -55,8 +54,9 @@ TEST_F(MainWindowTest, FirstRunShowsTheWelcomePageAndDataShowsTheDashboard)
     addRun(athlete, 1, 80);
     w.data().notifyChanged();
     EXPECT_EQ(w.currentPage(), MainWindow::Dashboard);
-    EXPECT_EQ(w.pageNames(), (QStringList{QStringLiteral("Dashboard"), QStringLiteral("Activities"),
-                                          QStringLiteral("Calendar"), QStringLiteral("Plan"), QStringLiteral("Settings")}));
+    EXPECT_EQ(w.pageNames(),
+              (QStringList{QStringLiteral("Dashboard"), QStringLiteral("Activities"), QStringLiteral("Calendar"),
+                           QStringLiteral("Plan"), QStringLiteral("Settings")}));
 }
 
 TEST_F(MainWindowTest, DroppedFilesImportWithProgressAndFillTheTableAndTheChart)

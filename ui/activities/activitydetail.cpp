@@ -213,9 +213,10 @@ void ActivityDetail::showActivity(ActivityId id)
     }
     const bool has = m_activity.id != 0;
     m_tabs->setEnabled(has);
-    // What a person looks at first: heart rate with power on the bike, pace on foot or in the water.
+    // What a person looks at first: heart rate with power when there is power, else speed or pace.
     const Sport sport = m_activity.sport;
-    const QList<Channel> defaults{Channel::HeartRate, sport == Sport::Bike ? Channel::Power : Channel::Speed,
+    const QList<Channel> defaults{Channel::HeartRate,
+                                  m_activity.streams.has(Channel::Power) ? Channel::Power : Channel::Speed,
                                   Channel::Altitude};
     const auto plots = plotsFor(sport, m_preferences.imperial());
     for (int i = 0; i < m_channelBoxes.size(); ++i) {

@@ -147,7 +147,7 @@ void ImportDialog::onFinished(const ImportReport& report)
     m_buttons->setStandardButtons(QDialogButtonBox::Close);
     connect(m_buttons->button(QDialogButtonBox::Close), &QPushButton::clicked, this, &QDialog::accept);
     m_data.notifyChanged();
-    Q_EMIT finished(report);
+    Q_EMIT importFinished(report);
 }
 
 } // namespace tricoach

@@ -37,11 +37,11 @@ public:
     // A person's sentence for the result ("12 activities added, 3 already there, 1 file could not be read.").
     static QString summarize(const ImportReport& report);
 
-Q_SIGNALS:
-    void finished(const tricoach::ImportReport& report);
-
-protected:
+    // Closing while the import runs only cancels it; a finished dialog closes.
     void reject() override;
+
+Q_SIGNALS:
+    void importFinished(const tricoach::ImportReport& report);
 
 private:
     void onProgress(const ImportProgress& progress);

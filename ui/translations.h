@@ -1,0 +1,17 @@
+#pragma once
+// The desktop's languages: English (the source) and Russian (Qt Linguist, resources/translations).
+
+#include <QString>
+#include <QStringList>
+
+class QCoreApplication;
+
+namespace tricoach {
+
+// "en", "ru".
+QStringList availableLanguages();
+// Installs the translations of `language` (ours and Qt's own dialogs) into the application, which owns them;
+// false when they cannot be loaded (English needs none and returns true).
+bool installLanguage(QCoreApplication& app, const QString& language);
+
+} // namespace tricoach
