@@ -3,12 +3,15 @@
 // up: opening the database, building every page, laying out and painting the window once.
 #include "core/store/activitystore.h"
 #include "core/util/datetime.h"
+#include "ui/activities/activitymodel.h"
 #include "ui/dashboard/dashboardpage.h"
 #include "ui/mainwindow.h"
 #include "ui/preferences.h"
 
 #include <QApplication>
+#include <QHeaderView>
 #include <QSettings>
+#include <QTableView>
 #include <QTemporaryDir>
 
 #include <benchmark/benchmark.h>
@@ -121,6 +124,50 @@ void BM_ShowRange(benchmark::State& state)
     }
 }
 BENCHMARK(BM_ShowRange)->Arg(0)->Arg(1)->Arg(2)->Arg(3)->Unit(benchmark::kMillisecond)->Iterations(10)->UseRealTime();
+
+// The activities table over 20,000 rows: loading the summaries into the model, sorting by load, searching.
+void BM_ActivitiesTable20000(benchmark::State& state)
+{
+    static const std::vector<Activity> rows = [] {
+        std::vector<Activity> out;
+        for (int i = 0; i < 20000; ++i) {
+            Activity a;
+            a.id = i + 1;
+            a.sport = kAllSports[static_cast<std::size_t>(i % 3)];
+            a.title = QStringLiteral("Session %1").arg(i);
+            a.startUtc = utcDateTime(QDate(2006, 1, 1).addDays(i / 3), QTime(7, 0));
+            a.movingSec = 3600;
+            a.load = (i * 7919) % 200;
+            out.push_back(a);
+        }
+        return out;
+    }();
+    ActivityTableModel model;
+    ActivityFilter filter;
+    filter.setSourceModel(&model);
+    QTableView view;
+    view.setModel(&filter);
+    view.verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
+    view.resize(1200, 500);
+    view.show();
+    const auto what = state.range(0);
+    for (auto _ : state) {
+        state.PauseTiming();
+        model.setActivities(rows, false);
+        filter.setText(QString());
+        state.ResumeTiming();
+        if (what == 0) {
+            model.setActivities(rows, false);
+        } else if (what == 1) {
+            filter.sort(ActivityTableModel::Load, Qt::DescendingOrder);
+        } else {
+            filter.setText(QStringLiteral("Session 19"));
+        }
+        benchmark::DoNotOptimize(view.grab().cacheKey());
+    }
+    state.SetLabel(what == 0 ? "load rows" : what == 1 ? "sort by load" : "search");
+}
+BENCHMARK(BM_ActivitiesTable20000)->Arg(0)->Arg(1)->Arg(2)->Unit(benchmark::kMillisecond)->Iterations(10)->UseRealTime();
 
 } // namespace
 
