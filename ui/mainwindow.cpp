@@ -76,7 +76,7 @@ MainWindow::MainWindow(ActivityStore& store, AthleteId athlete, Preferences& pre
     QFont navFont = m_nav->font();
     navFont.setPointSizeF(navFont.pointSizeF() * 1.1);
     m_nav->setFont(navFont);
-    m_nav->setStyleSheet(QStringLiteral("QListWidget#navigation::item { padding: 7px 10px; }"));
+
     m_pages = new QStackedWidget;
 
     m_welcome = new WelcomePage;
@@ -89,7 +89,8 @@ MainWindow::MainWindow(ActivityStore& store, AthleteId athlete, Preferences& pre
         {tr("Calendar"), m_calendar}, {tr("Plan"), planPlaceholder()}, {tr("Settings"), m_settings},
     };
     for (const auto& [name, widget] : pages) {
-        m_nav->addItem(name);
+        auto* item = new QListWidgetItem(name, m_nav);
+        item->setSizeHint(QSize(0, m_nav->fontMetrics().height() + 16));
         m_pages->addWidget(widget);
     }
     connect(m_nav, &QListWidget::currentRowChanged, m_pages, &QStackedWidget::setCurrentIndex);
@@ -327,8 +328,15 @@ void MainWindow::exploreSampleSeason()
 void MainWindow::applyTheme()
 {
     tricoach::applyTheme(m_preferences.theme());
+    restyle();
+}
+
+void MainWindow::restyle()
+{
+    // Charts keep the colours they were given; everything else follows the palette by itself.
     m_dashboard->restyle();
     m_activities->refresh();
+    m_calendar->refresh();
 }
 
 void MainWindow::dragEnterEvent(QDragEnterEvent* event)

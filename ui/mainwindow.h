@@ -45,7 +45,9 @@ public:
     // at once, `sampleSeasonLoaded` follows.
     void exploreSampleSeason();
     void switchAthlete(AthleteId athlete);
+    // Applies the theme of the preferences; restyle() redraws the charts after any palette change.
     void applyTheme();
+    void restyle();
 
     TrainingData& data() const { return *m_data; }
     QUndoStack& undoStack() const { return *m_undo; }

@@ -36,7 +36,7 @@ bool writeScreenshots(MainWindow& window, const QString& folder)
     for (const auto& [theme, name] :
          {std::pair{Theme::Light, QStringLiteral("light")}, std::pair{Theme::Dark, QStringLiteral("dark")}}) {
         applyTheme(theme);
-        window.dashboard()->restyle();
+        window.restyle();
         for (const auto& [page, index] : pages) {
             window.showPage(index);
             QApplication::processEvents();

@@ -9,6 +9,8 @@
 #include "ui/sportstyle.h"
 #include "ui/trainingdata.h"
 
+#include <QApplication>
+#include <QCategoryAxis>
 #include <QChartView>
 #include <QCheckBox>
 #include <QComboBox>
@@ -331,21 +333,41 @@ void ActivityDetail::fillChart()
         series->replace(points);
         chart->addSeries(series);
         series->setPen(QPen(p.color, 1.3));
-        auto* y = new QValueAxis;
-        y->setTitleText(p.name);
-        y->setLinePenColor(p.color);
-        y->setLabelsColor(p.color);
         if (points.isEmpty())
             low = 0, high = 1;
         const double pad = std::max(1e-6, (high - low) * 0.05);
-        y->setRange(low - pad, high + pad);
-        // A faster pace is a smaller number: upside down, so faster still plots higher.
-        y->setReverse(p.channel == Channel::Speed && (a.sport == Sport::Run || a.sport == Sport::Swim));
+        const bool pace = p.channel == Channel::Speed && (a.sport == Sport::Run || a.sport == Sport::Swim);
+        QAbstractAxis* y = nullptr;
+        if (pace) {
+            // Pace reads as minutes:seconds, and a faster pace (a smaller number) plots higher.
+            auto* axis = new QCategoryAxis;
+            axis->setLabelsPosition(QCategoryAxis::AxisLabelsPositionOnValue);
+            axis->setRange(low - pad, high + pad);
+            const double step = std::max(5.0 / 60.0, std::ceil((high - low) * 60.0 / 5.0 / 5.0) * 5.0 / 60.0);
+            for (double v = std::ceil((low - pad) / step) * step; v <= high + pad; v += step)
+                axis->append(formatDuration(v * 60.0), v);
+            axis->setReverse(true);
+            y = axis;
+        } else {
+            auto* axis = new QValueAxis;
+            axis->setRange(low - pad, high + pad);
+            axis->applyNiceNumbers();
+            axis->setLabelFormat(QStringLiteral("%.0f"));
+            y = axis;
+        }
+        y->setTitleText(p.name);
+        y->setLinePenColor(p.color);
+        y->setLabelsColor(p.color);
         chart->addAxis(y, side++ % 2 == 0 ? Qt::AlignLeft : Qt::AlignRight);
         series->attachAxis(x);
         series->attachAxis(y);
     }
     x->setRange(0, a.streams.time.back() / 60.0);
+    for (QAbstractAxis* axis : chart->axes()) {
+        axis->setGridLineColor(QApplication::palette().color(QPalette::Mid));
+        axis->setTitleBrush(QApplication::palette().color(QPalette::Text));
+    }
+    x->setLabelsColor(QApplication::palette().color(QPalette::Text));
 }
 
 void ActivityDetail::fillLaps()

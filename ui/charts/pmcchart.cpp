@@ -3,6 +3,7 @@
 #include "core/util/datetime.h"
 #include "ui/charts/chartstyle.h"
 
+#include <QApplication>
 #include <QAreaSeries>
 #include <QCoreApplication>
 #include <QDateTimeAxis>
@@ -118,22 +119,22 @@ PmcChart::PmcChart(QWidget* parent)
 void PmcChart::restyle()
 {
     styleChart(chart());
-    const QColor grid = palette().color(QPalette::Mid);
+    const QColor grid = QApplication::palette().color(QPalette::Mid);
     for (QAbstractAxis* axis :
          {static_cast<QAbstractAxis*>(m_x), static_cast<QAbstractAxis*>(m_y), static_cast<QAbstractAxis*>(m_yLoad)}) {
         axis->setGridLineColor(grid);
-        axis->setLabelsColor(palette().color(QPalette::Text));
-        axis->setTitleBrush(palette().color(QPalette::Text));
+        axis->setLabelsColor(QApplication::palette().color(QPalette::Text));
+        axis->setTitleBrush(QApplication::palette().color(QPalette::Text));
     }
     m_yLoad->setGridLineVisible(false);
     m_fitness->setPen(QPen(kFitness, 2.5));
     m_fatigue->setPen(QPen(kFatigue, 1.6));
     m_form->setPen(QPen(kForm, 1.6));
-    QColor bar = palette().color(QPalette::Text);
+    QColor bar = QApplication::palette().color(QPalette::Text);
     bar.setAlphaF(0.28);
     m_load->setBrush(bar);
     m_load->setPen(Qt::NoPen);
-    QPen today(palette().color(QPalette::Highlight), 1.2, Qt::DashLine);
+    QPen today(QApplication::palette().color(QPalette::Highlight), 1.2, Qt::DashLine);
     m_todayLine->setPen(today);
     setToolTip(conventionText());
 }
@@ -243,6 +244,8 @@ void PmcChart::rebuild()
     const double bottom = low < 0 ? -niceCeil(-low * 1.1) : 0;
     m_y->setRange(bottom, top);
     m_y->applyNiceNumbers();
+    m_y->setLabelFormat(QStringLiteral("%.0f"));
+    m_yLoad->setLabelFormat(QStringLiteral("%.0f"));
     // Bars use the lower half of the plot, under the lines.
     m_yLoad->setRange(0, niceCeil(std::max(maxLoad, 50.0) * 2));
     m_x->setRange(utcDateTime(first, QTime(0, 0)), utcDateTime(last.addDays(1), QTime(0, 0)));

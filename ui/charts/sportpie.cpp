@@ -3,6 +3,7 @@
 #include "ui/charts/chartstyle.h"
 #include "ui/sportstyle.h"
 
+#include <QApplication>
 #include <QLegend>
 #include <QPieSeries>
 #include <QPieSlice>
@@ -45,7 +46,7 @@ void SportPie::rebuild()
                                   .arg(s.totals.hours, 0, 'f', 1);
         QPieSlice* slice = m_series->append(label, s.totals.hours);
         slice->setColor(sportColor(s.sport));
-        slice->setBorderColor(palette().color(QPalette::Base));
+        slice->setBorderColor(QApplication::palette().color(QPalette::Base));
     }
 }
 

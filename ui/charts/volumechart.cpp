@@ -3,6 +3,7 @@
 #include "ui/charts/chartstyle.h"
 #include "ui/sportstyle.h"
 
+#include <QApplication>
 #include <QBarCategoryAxis>
 #include <QBarSet>
 #include <QLocale>
@@ -48,9 +49,9 @@ void VolumeChart::restyle()
 {
     styleChart(chart());
     for (QAbstractAxis* axis : {static_cast<QAbstractAxis*>(m_x), static_cast<QAbstractAxis*>(m_y)}) {
-        axis->setGridLineColor(palette().color(QPalette::Mid));
-        axis->setLabelsColor(palette().color(QPalette::Text));
-        axis->setTitleBrush(palette().color(QPalette::Text));
+        axis->setGridLineColor(QApplication::palette().color(QPalette::Mid));
+        axis->setLabelsColor(QApplication::palette().color(QPalette::Text));
+        axis->setTitleBrush(QApplication::palette().color(QPalette::Text));
     }
     m_x->setGridLineVisible(false);
     // Twelve week labels must fit under their bars.
