@@ -1,5 +1,7 @@
 #include "core/metrics/analysis.h"
 
+#include <QCoreApplication>
+
 #include <algorithm>
 #include <cmath>
 
@@ -70,45 +72,65 @@ QStringList recommendationsFor(const TrainingLoadAnalysis& a, const AnalysisThre
 {
     QStringList out;
     if (a.currentCtl == 0 && a.currentAtl == 0) {
-        out << QStringLiteral("No training load yet: add or import activities to see your Fitness, Fatigue and Form.");
+        out << QCoreApplication::translate(
+            "TrainingLoadAnalysis",
+            "No training load yet: add or import activities to see your Fitness, Fatigue and Form.");
         return out;
     }
     const QString band = QStringLiteral("%1–%2").arg(number(t.rampOptimalMin), number(t.rampOptimalMax));
     if (a.rampRate > t.rampOptimalMax) {
-        out << QStringLiteral("Fitness is rising %1 points a week, above the safe %2: hold this week's load below "
-                              "last week's or add a recovery day.")
+        out << QCoreApplication::translate(
+                   "TrainingLoadAnalysis",
+                   "Fitness is rising %1 points a week, above the safe %2: hold this week's load below "
+                   "last week's or add a recovery day.")
                    .arg(number(a.rampRate), number(t.rampOptimalMax));
     } else if (a.rampRate >= t.rampOptimalMin) {
-        out << QStringLiteral("Ramp rate is optimal (%1 Fitness points a week): keep the current progression.")
+        out << QCoreApplication::translate(
+                   "TrainingLoadAnalysis",
+                   "Ramp rate is optimal (%1 Fitness points a week): keep the current progression.")
                    .arg(band);
     } else if (a.rampRate >= 0) {
-        out << QStringLiteral("Fitness is rising slowly (%1 a week): when building for a race, add 5–10% load a week "
-                              "to reach %2.")
+        out << QCoreApplication::translate(
+                   "TrainingLoadAnalysis",
+                   "Fitness is rising slowly (%1 a week): when building for a race, add 5–10% load a week "
+                   "to reach %2.")
                    .arg(number(a.rampRate), band);
     } else {
-        out << QStringLiteral("Fitness is falling (%1 a week): right for recovery or a taper; otherwise return to "
-                              "regular training.")
+        out << QCoreApplication::translate(
+                   "TrainingLoadAnalysis",
+                   "Fitness is falling (%1 a week): right for recovery or a taper; otherwise return to "
+                   "regular training.")
                    .arg(number(a.rampRate));
     }
 
     const double ratio = a.currentCtl >= t.minFitnessForRatio ? a.currentAtl / a.currentCtl : 0.0;
     if (a.currentTsb < t.formHighRisk) {
-        out << QStringLiteral("Form is %1, deep fatigue: take two or three easy days or rest before the next hard "
-                              "session.")
+        out << QCoreApplication::translate(
+                   "TrainingLoadAnalysis",
+                   "Form is %1, deep fatigue: take two or three easy days or rest before the next hard "
+                   "session.")
                    .arg(number(a.currentTsb));
     } else if (a.currentTsb < t.formMediumRisk) {
-        out << QStringLiteral("Form is %1: consider reducing volume this week and keep intensity for key sessions.")
+        out << QCoreApplication::translate(
+                   "TrainingLoadAnalysis",
+                   "Form is %1: consider reducing volume this week and keep intensity for key sessions.")
                    .arg(number(a.currentTsb));
     } else if (a.currentTsb > t.formTransition) {
-        out << QStringLiteral("Form is %1: very fresh and losing Fitness; start building again unless you are "
-                              "tapering for a race.")
+        out << QCoreApplication::translate(
+                   "TrainingLoadAnalysis",
+                   "Form is %1: very fresh and losing Fitness; start building again unless you are "
+                   "tapering for a race.")
                    .arg(number(a.currentTsb));
     } else if (a.currentTsb > t.formFresh) {
-        out << QStringLiteral("Form is %1: fresh, a good day for a key workout or a race.").arg(number(a.currentTsb));
+        out << QCoreApplication::translate("TrainingLoadAnalysis",
+                                           "Form is %1: fresh, a good day for a key workout or a race.")
+                   .arg(number(a.currentTsb));
     }
     if (ratio > t.fatigueRatioHigh) {
-        out << QStringLiteral("Fatigue is %1 times Fitness: the recent load is a spike; plan recovery before adding "
-                              "more.")
+        out << QCoreApplication::translate(
+                   "TrainingLoadAnalysis",
+                   "Fatigue is %1 times Fitness: the recent load is a spike; plan recovery before adding "
+                   "more.")
                    .arg(QString::number(ratio, 'f', 2));
     }
     return out;

@@ -41,7 +41,35 @@ void readDouble(const QJsonObject& o, const char* key, double& into)
         into = v.toDouble();
 }
 
+QJsonArray toArray(const std::vector<double>& values)
+{
+    QJsonArray out;
+    for (double v : values)
+        out.append(v);
+    return out;
+}
+
+// A stored edge list, or empty (the defaults) when it is missing or not a valid table.
+std::vector<double> readBounds(const QJsonObject& o, const char* key)
+{
+    std::vector<double> out;
+    for (const QJsonValue& v : o.value(QLatin1String(key)).toArray())
+        out.push_back(v.toDouble(-1));
+    return validZoneBounds(out) ? out : std::vector<double>{};
+}
+
 } // namespace
+
+bool validZoneBounds(const std::vector<double>& bounds)
+{
+    if (bounds.size() != 6)
+        return false;
+    for (std::size_t i = 0; i < bounds.size(); ++i) {
+        if (!(bounds[i] >= 0.2 && bounds[i] <= 3.0) || (i > 0 && !(bounds[i] > bounds[i - 1])))
+            return false;
+    }
+    return true;
+}
 
 QJsonObject MetricSettings::toJson() const
 {
@@ -72,6 +100,10 @@ QJsonObject MetricSettings::toJson() const
                                                  {QStringLiteral("form_transition"), a.formTransition},
                                                  {QStringLiteral("form_fresh"), a.formFresh},
                                                  {QStringLiteral("form_productive"), a.formProductive}}},
+        {QStringLiteral("zones"), QJsonObject{{QStringLiteral("power"), toArray(zones.power)},
+                                              {QStringLiteral("heart_rate_bike"), toArray(zones.heartRateBike)},
+                                              {QStringLiteral("heart_rate_run"), toArray(zones.heartRateRun)},
+                                              {QStringLiteral("pace"), toArray(zones.pace)}}},
     };
 }
 
@@ -119,6 +151,12 @@ MetricSettings MetricSettings::fromJson(const QJsonObject& json)
     readDouble(a, "form_transition", t.formTransition);
     readDouble(a, "form_fresh", t.formFresh);
     readDouble(a, "form_productive", t.formProductive);
+
+    const QJsonObject z = json.value(QStringLiteral("zones")).toObject();
+    s.zones.power = readBounds(z, "power");
+    s.zones.heartRateBike = readBounds(z, "heart_rate_bike");
+    s.zones.heartRateRun = readBounds(z, "heart_rate_run");
+    s.zones.pace = readBounds(z, "pace");
     return s;
 }
 

@@ -50,10 +50,24 @@ struct AnalysisThresholds {
 };
 
 // Everything an athlete can tune about the metrics; stored per athlete.
+// Where training zones start, as fractions of the threshold behind them: the lower edges of zones 2–7. An empty
+// list means the published table (core/metrics/zones.cpp names the sources).
+struct ZoneSettings {
+    std::vector<double> power;         // of FTP
+    std::vector<double> heartRateBike; // of the bike LTHR
+    std::vector<double> heartRateRun;  // of the LTHR of run, swim and other sports
+    std::vector<double> pace;          // of threshold speed (run) or CSS (swim)
+    bool operator==(const ZoneSettings&) const = default;
+};
+
+// Six rising fractions within 0.2–3: edges a zone table can be built from.
+bool validZoneBounds(const std::vector<double>& bounds);
+
 struct MetricSettings {
     LoadSettings load = LoadSettings::defaults();
     PmcSettings pmc;
     AnalysisThresholds analysis;
+    ZoneSettings zones;
 
     QJsonObject toJson() const;
     // Missing keys keep their defaults; unknown keys are ignored so older builds read newer settings.

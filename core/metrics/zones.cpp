@@ -24,50 +24,88 @@ std::vector<Zone> fromFractions(double threshold, const std::vector<const char*>
 }
 } // namespace
 
-std::vector<Zone> powerZones(double ftp)
-{
-    // Coggan levels: ≤55 %, 56–75, 76–90, 91–105, 106–120, 121–150, >150 % of FTP.
-    return fromFractions(
-        ftp, {"Z1", "Z2", "Z3", "Z4", "Z5", "Z6", "Z7"},
-        {"Active recovery", "Endurance", "Tempo", "Threshold", "VO2max", "Anaerobic capacity", "Neuromuscular"},
-        {0.56, 0.76, 0.91, 1.06, 1.21, 1.51});
-}
-
-std::vector<Zone> heartRateZones(double lthr, Sport sport)
-{
-    const std::vector<const char*> names{"Z1", "Z2", "Z3", "Z4", "Z5a", "Z5b", "Z5c"};
-    const std::vector<const char*> labels{"Recovery",  "Aerobic",          "Tempo",    "Sub-threshold",
-                                          "Threshold", "Aerobic capacity", "Anaerobic"};
-    // Friel: bike Z2 starts at 81 %, run at 85 % of LTHR.
-    if (sport == Sport::Bike)
-        return fromFractions(lthr, names, labels, {0.81, 0.90, 0.94, 1.00, 1.03, 1.06});
-    return fromFractions(lthr, names, labels, {0.85, 0.90, 0.95, 1.00, 1.03, 1.07});
-}
-
-std::vector<Zone> paceZones(double thresholdSpeed)
-{
-    // As speed fractions of threshold (Friel's run pace zones converted from pace to speed).
-    return fromFractions(
-        thresholdSpeed, {"Z1", "Z2", "Z3", "Z4", "Z5a", "Z5b", "Z5c"},
-        {"Recovery", "Aerobic", "Tempo", "Sub-threshold", "Threshold", "Aerobic capacity", "Anaerobic"},
-        {0.78, 0.88, 0.94, 0.99, 1.02, 1.06});
-}
-
-std::optional<std::vector<Zone>> zonesFor(ZoneKind kind, Sport sport, const Thresholds& t)
+std::vector<double> defaultZoneBounds(ZoneKind kind, Sport sport)
 {
     switch (kind) {
     case ZoneKind::Power:
+        // Coggan levels: ≤55 %, 56–75, 76–90, 91–105, 106–120, 121–150, >150 % of FTP.
+        return {0.56, 0.76, 0.91, 1.06, 1.21, 1.51};
+    case ZoneKind::HeartRate:
+        // Friel: bike Z2 starts at 81 %, run at 85 % of LTHR.
+        if (sport == Sport::Bike)
+            return {0.81, 0.90, 0.94, 1.00, 1.03, 1.06};
+        return {0.85, 0.90, 0.95, 1.00, 1.03, 1.07};
+    case ZoneKind::Pace:
+        // Friel's run pace zones, converted from pace to speed.
+        return {0.78, 0.88, 0.94, 0.99, 1.02, 1.06};
+    }
+    return {};
+}
+
+std::vector<double> zoneBounds(ZoneKind kind, Sport sport, const ZoneSettings& custom)
+{
+    const std::vector<double>* own = nullptr;
+    switch (kind) {
+    case ZoneKind::Power:
+        own = &custom.power;
+        break;
+    case ZoneKind::HeartRate:
+        own = sport == Sport::Bike ? &custom.heartRateBike : &custom.heartRateRun;
+        break;
+    case ZoneKind::Pace:
+        own = &custom.pace;
+        break;
+    }
+    return own && validZoneBounds(*own) ? *own : defaultZoneBounds(kind, sport);
+}
+
+namespace {
+const std::vector<const char*> kHrNames{"Z1", "Z2", "Z3", "Z4", "Z5a", "Z5b", "Z5c"};
+const std::vector<const char*> kHrLabels{"Recovery",  "Aerobic",          "Tempo",    "Sub-threshold",
+                                         "Threshold", "Aerobic capacity", "Anaerobic"};
+
+const std::vector<double>& orDefault(const std::vector<double>& bounds, const std::vector<double>& fallback)
+{
+    return validZoneBounds(bounds) ? bounds : fallback;
+}
+} // namespace
+
+std::vector<Zone> powerZones(double ftp, const std::vector<double>& bounds)
+{
+    static const std::vector<double> kDefault = defaultZoneBounds(ZoneKind::Power, Sport::Bike);
+    return fromFractions(
+        ftp, {"Z1", "Z2", "Z3", "Z4", "Z5", "Z6", "Z7"},
+        {"Active recovery", "Endurance", "Tempo", "Threshold", "VO2max", "Anaerobic capacity", "Neuromuscular"},
+        orDefault(bounds, kDefault));
+}
+
+std::vector<Zone> heartRateZones(double lthr, Sport sport, const std::vector<double>& bounds)
+{
+    return fromFractions(lthr, kHrNames, kHrLabels, orDefault(bounds, defaultZoneBounds(ZoneKind::HeartRate, sport)));
+}
+
+std::vector<Zone> paceZones(double thresholdSpeed, const std::vector<double>& bounds)
+{
+    static const std::vector<double> kDefault = defaultZoneBounds(ZoneKind::Pace, Sport::Run);
+    return fromFractions(thresholdSpeed, kHrNames, kHrLabels, orDefault(bounds, kDefault));
+}
+
+std::optional<std::vector<Zone>> zonesFor(ZoneKind kind, Sport sport, const Thresholds& t, const ZoneSettings& custom)
+{
+    const std::vector<double> bounds = zoneBounds(kind, sport, custom);
+    switch (kind) {
+    case ZoneKind::Power:
         if (t.ftpWatts && *t.ftpWatts > 0)
-            return powerZones(*t.ftpWatts);
+            return powerZones(*t.ftpWatts, bounds);
         return std::nullopt;
     case ZoneKind::HeartRate:
         if (auto lthr = t.lthrFor(sport); lthr && *lthr > 0)
-            return heartRateZones(*lthr, sport);
+            return heartRateZones(*lthr, sport, bounds);
         return std::nullopt;
     case ZoneKind::Pace: {
         const std::optional<double> speed = sport == Sport::Swim ? t.cssSpeed : t.runThresholdSpeed;
         if (speed && *speed > 0)
-            return paceZones(*speed);
+            return paceZones(*speed, bounds);
         return std::nullopt;
     }
     }

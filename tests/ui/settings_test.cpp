@@ -10,6 +10,7 @@
 #include <QComboBox>
 #include <QDateEdit>
 #include <QDoubleSpinBox>
+#include <QLabel>
 #include <QLineEdit>
 #include <QTableWidget>
 
@@ -109,6 +110,34 @@ TEST_F(SettingsTest, ChartConstantsAreSavedAndRecomputeTheChart)
     w.settings()->saveTrainingSettings();
     EXPECT_EQ(store->metricSettings(athlete).pmc.fitnessDays, 28);
     EXPECT_GT(store->pmc(athlete, QDate::currentDate(), QDate::currentDate()).front().ctl, before);
+}
+
+} // namespace
+
+namespace {
+
+TEST_F(SettingsTest, ZoneEdgesAreEditableAndCheckedBeforeSaving)
+{
+    MainWindow w(*store, athlete, *preferences);
+    SettingsPage* settings = w.settings();
+    settings->setThresholdField(QStringLiteral("ftp"), 200);
+    QTableWidget* edges = settings->zoneEdgesTable();
+    ASSERT_EQ(edges->item(0, 0)->text(), QStringLiteral("56")); // Coggan's endurance level starts at 56 %
+    edges->item(0, 0)->setText(QStringLiteral("60"));
+    auto* preview = settings->findChild<QTableWidget*>(QStringLiteral("zonesPreview"));
+    EXPECT_EQ(preview->item(1, 1)->text(), QStringLiteral("120–152")); // Z2 from 60 % of 200 W
+    settings->saveZoneEdges();
+    const ZoneSettings saved = store->metricSettings(athlete).zones;
+    ASSERT_EQ(saved.power.size(), 6u);
+    EXPECT_DOUBLE_EQ(saved.power[0], 0.6);
+    EXPECT_TRUE(saved.heartRateRun.empty()); // unchanged columns keep following the published tables
+
+    // Edges that do not rise are refused with a reason, and nothing changes.
+    edges->item(2, 0)->setText(QStringLiteral("50"));
+    settings->saveZoneEdges();
+    EXPECT_TRUE(
+        settings->findChild<QLabel*>(QStringLiteral("settingsMessage"))->text().contains(QStringLiteral("rising")));
+    EXPECT_DOUBLE_EQ(store->metricSettings(athlete).zones.power[2], saved.power[2]);
 }
 
 } // namespace

@@ -343,8 +343,8 @@ void ActivityDetail::fillChart()
             auto* axis = new QCategoryAxis;
             axis->setLabelsPosition(QCategoryAxis::AxisLabelsPositionOnValue);
             axis->setRange(low - pad, high + pad);
-            const double step = std::max(5.0 / 60.0, std::ceil((high - low) * 60.0 / 5.0 / 5.0) * 5.0 / 60.0);
-            for (double v = std::ceil((low - pad) / step) * step; v <= high + pad; v += step)
+            const double tick = std::max(5.0 / 60.0, std::ceil((high - low) * 60.0 / 5.0 / 5.0) * 5.0 / 60.0);
+            for (double v = std::ceil((low - pad) / tick) * tick; v <= high + pad; v += tick)
                 axis->append(formatDuration(v * 60.0), v);
             axis->setReverse(true);
             y = axis;
@@ -421,6 +421,7 @@ void ActivityDetail::fillZones()
     if (a.id == 0)
         return;
     const Thresholds t = m_data.store().thresholdHistory(m_data.athlete()).at(a.localDate());
+    const ZoneSettings custom = m_data.store().metricSettings(m_data.athlete()).zones;
     const struct {
         ZoneKind kind;
         Channel channel;
@@ -431,7 +432,7 @@ void ActivityDetail::fillZones()
     for (const auto& k : kinds) {
         if (!a.streams.has(k.channel) || (k.kind == ZoneKind::Pace && a.sport != Sport::Run && a.sport != Sport::Swim))
             continue;
-        const auto zones = zonesFor(k.kind, a.sport, t);
+        const auto zones = zonesFor(k.kind, a.sport, t, custom);
         if (!zones)
             continue;
         const std::vector<double> seconds = timeInZones(a.streams, k.channel, *zones);

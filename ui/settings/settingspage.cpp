@@ -8,6 +8,7 @@
 #include "ui/trainingdata.h"
 
 #include <QComboBox>
+#include <QCoreApplication>
 #include <QDateEdit>
 #include <QDoubleSpinBox>
 #include <QFileDialog>
@@ -119,7 +120,7 @@ QWidget* SettingsPage::buildThresholds()
         spin->setDecimals(0);
         spin->setSpecialValueText(tr("not set"));
         m_numbers[QString::fromLatin1(f.name)] = spin;
-        form->addRow(tr(f.label), spin);
+        form->addRow(QCoreApplication::translate("SettingsPage", f.label), spin);
         connect(spin, &QDoubleSpinBox::valueChanged, this, &SettingsPage::fillZones);
     }
     m_runPace = new QLineEdit;
@@ -146,6 +147,36 @@ QWidget* SettingsPage::buildThresholds()
     m_zones->verticalHeader()->hide();
     m_zones->setMinimumHeight(250);
     layout->addWidget(m_zones);
+
+    auto* edgesLabel = new QLabel(tr("Where each zone starts, in % of the threshold (edit to use your own)"));
+    edgesLabel->setWordWrap(true);
+    layout->addWidget(edgesLabel);
+    m_edges = new QTableWidget(6, 4);
+    m_edges->setObjectName(QStringLiteral("zoneEdges"));
+    m_edges->setHorizontalHeaderLabels({tr("Power"), tr("Bike HR"), tr("Run HR"), tr("Pace")});
+    m_edges->setVerticalHeaderLabels({QStringLiteral("Z2"), QStringLiteral("Z3"), QStringLiteral("Z4"),
+                                      QStringLiteral("Z5"), QStringLiteral("Z6"), QStringLiteral("Z7")});
+    m_edges->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
+    m_edges->setMinimumHeight(220);
+    layout->addWidget(m_edges);
+    connect(m_edges, &QTableWidget::itemChanged, this, [this] {
+        if (!m_fillingEdges)
+            fillZones();
+    });
+    auto* edgeButtons = new QHBoxLayout;
+    auto* saveEdges = new QPushButton(tr("Save zones"));
+    saveEdges->setObjectName(QStringLiteral("saveZones"));
+    auto* published = new QPushButton(tr("Published tables"));
+    published->setToolTip(tr("Coggan's power levels and Friel's heart-rate and pace zones"));
+    connect(saveEdges, &QPushButton::clicked, this, &SettingsPage::saveZoneEdges);
+    connect(published, &QPushButton::clicked, this, [this] {
+        fillZoneEdges(ZoneSettings{});
+        fillZones();
+    });
+    edgeButtons->addWidget(saveEdges);
+    edgeButtons->addWidget(published);
+    edgeButtons->addStretch();
+    layout->addLayout(edgeButtons);
 
     layout->addWidget(new QLabel(tr("Changes so far")));
     m_history = new QTableWidget(0, 2);
@@ -302,6 +333,7 @@ void SettingsPage::refresh()
             list->addItem(i);
         }
     }
+    fillZoneEdges(settings.zones);
     m_fitnessDays->setValue(settings.pmc.fitnessDays);
     m_fatigueDays->setValue(settings.pmc.fatigueDays);
     m_units->setCurrentIndex(m_units->findData(static_cast<int>(m_preferences.units())));
@@ -334,12 +366,94 @@ void SettingsPage::setThresholdField(const QString& objectName, double value)
         it->second->setValue(value);
 }
 
+namespace {
+// The edge columns of the table: which kind of zone and which sport's table.
+const std::pair<ZoneKind, Sport> kEdgeColumns[] = {{ZoneKind::Power, Sport::Bike},
+                                                   {ZoneKind::HeartRate, Sport::Bike},
+                                                   {ZoneKind::HeartRate, Sport::Run},
+                                                   {ZoneKind::Pace, Sport::Run}};
+
+std::vector<double>* edgesOf(ZoneSettings& z, int column)
+{
+    switch (column) {
+    case 0:
+        return &z.power;
+    case 1:
+        return &z.heartRateBike;
+    case 2:
+        return &z.heartRateRun;
+    default:
+        return &z.pace;
+    }
+}
+} // namespace
+
+void SettingsPage::fillZoneEdges(const ZoneSettings& zones)
+{
+    m_fillingEdges = true;
+    for (int c = 0; c < 4; ++c) {
+        const auto [kind, sport] = kEdgeColumns[c];
+        const std::vector<double> bounds = zoneBounds(kind, sport, zones);
+        for (int r = 0; r < 6; ++r)
+            m_edges->setItem(r, c,
+                             new QTableWidgetItem(QString::number(bounds[static_cast<std::size_t>(r)] * 100, 'g', 4)));
+    }
+    m_fillingEdges = false;
+}
+
+ZoneSettings SettingsPage::zoneEdgesForm() const
+{
+    ZoneSettings z;
+    for (int c = 0; c < 4; ++c) {
+        std::vector<double> edges;
+        for (int r = 0; r < 6; ++r) {
+            bool ok = false;
+            const QTableWidgetItem* i = m_edges->item(r, c);
+            const double percent = i ? QLocale().toDouble(i->text().trimmed(), &ok) : 0;
+            edges.push_back(ok ? percent / 100.0 : -1);
+        }
+        if (validZoneBounds(edges))
+            *edgesOf(z, c) = edges;
+    }
+    return z;
+}
+
+void SettingsPage::saveZoneEdges()
+{
+    ZoneSettings typed = zoneEdgesForm();
+    // Columns the athlete left as published are stored as "published", so a later correction of the tables
+    // reaches them.
+    QStringList refused;
+    for (int c = 0; c < 4; ++c) {
+        std::vector<double>* edges = edgesOf(typed, c);
+        const auto [kind, sport] = kEdgeColumns[c];
+        if (edges->empty())
+            refused << m_edges->horizontalHeaderItem(c)->text();
+        else if (*edges == defaultZoneBounds(kind, sport))
+            edges->clear();
+    }
+    if (!refused.isEmpty()) {
+        m_message->setText(tr("Zones not saved: each column needs six rising percentages (%1).")
+                               .arg(refused.join(QStringLiteral(", "))));
+        return;
+    }
+    MetricSettings settings = m_data.store().metricSettings(m_data.athlete());
+    settings.zones = typed;
+    if (auto r = m_data.store().setMetricSettings(m_data.athlete(), settings); !r) {
+        m_message->setText(r.error().message);
+        return;
+    }
+    m_message->setText(tr("Zones saved."));
+    m_data.notifyChanged();
+}
+
 void SettingsPage::fillZones()
 {
     const Thresholds t = thresholdForm().values;
-    const auto power = zonesFor(ZoneKind::Power, Sport::Bike, t);
-    const auto hr = zonesFor(ZoneKind::HeartRate, Sport::Run, t);
-    const auto pace = zonesFor(ZoneKind::Pace, Sport::Run, t);
+    const ZoneSettings edges = zoneEdgesForm();
+    const auto power = zonesFor(ZoneKind::Power, Sport::Bike, t, edges);
+    const auto hr = zonesFor(ZoneKind::HeartRate, Sport::Run, t, edges);
+    const auto pace = zonesFor(ZoneKind::Pace, Sport::Run, t, edges);
     m_zones->setRowCount(7);
     const auto range = [](const std::optional<std::vector<Zone>>& zones, int z) {
         if (!zones)

@@ -2,6 +2,7 @@
 // Settings: thresholds with the day they take effect and the zones that follow from them, where each sport's load
 // comes from, the chart's time constants, and the desktop's units, theme, language and data folder.
 
+#include "core/metrics/settings.h"
 #include "core/model/athlete.h"
 
 #include <QWidget>
@@ -32,12 +33,17 @@ public:
     void setThresholdField(const QString& objectName, double value); // for tests and scripts
     void saveThresholds();
     void saveTrainingSettings();
+    // The zone edges as typed (% of threshold → fractions); a column that is not six rising values is empty.
+    ZoneSettings zoneEdgesForm() const;
+    void saveZoneEdges();
+    QTableWidget* zoneEdgesTable() const { return m_edges; }
 
     // "4:20" → seconds; nothing for text that is not m:ss.
     static std::optional<double> parseClock(const QString& text);
 
 private:
     void fillZones();
+    void fillZoneEdges(const ZoneSettings& zones);
     QWidget* buildThresholds();
     QWidget* buildTraining();
     QWidget* buildDisplay();
@@ -50,6 +56,8 @@ private:
     QLineEdit* m_swimPace = nullptr;
     QTableWidget* m_history = nullptr;
     QTableWidget* m_zones = nullptr;
+    QTableWidget* m_edges = nullptr;
+    bool m_fillingEdges = false;
     std::map<int, QListWidget*> m_precedence; // by Sport
     QDoubleSpinBox* m_fitnessDays = nullptr;
     QDoubleSpinBox* m_fatigueDays = nullptr;

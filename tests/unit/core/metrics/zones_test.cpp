@@ -1,6 +1,9 @@
 // Zones from thresholds and time in zones.
 #include "core/metrics/zones.h"
 
+#include <QJsonArray>
+#include <QJsonObject>
+
 #include <gtest/gtest.h>
 
 using namespace tricoach;
@@ -63,4 +66,41 @@ TEST(Zones, TimeInZonesCountsEachSampleUntilTheNextAndSkipsMissingAndPauses)
         total += v;
     EXPECT_DOUBLE_EQ(total, 7);
     EXPECT_EQ(timeInZones(s, Channel::HeartRate, zones), std::vector<double>(7, 0.0));
+}
+
+TEST(Zones, TheAthletesOwnEdgesReplaceThePublishedOnesWhenValid)
+{
+    ZoneSettings own;
+    own.power = {0.5, 0.7, 0.85, 1.0, 1.2, 1.5};
+    own.heartRateRun = {0.8, 0.9, 0.95, 1.0, 1.05, 1.1};
+    Thresholds t;
+    t.ftpWatts = 200;
+    t.lthrRun = 150;
+    t.lthrBike = 150;
+    const auto power = *zonesFor(ZoneKind::Power, Sport::Bike, t, own);
+    EXPECT_DOUBLE_EQ(power[1].low, 100);
+    EXPECT_DOUBLE_EQ(power[3].low, 170);
+    EXPECT_DOUBLE_EQ((*zonesFor(ZoneKind::HeartRate, Sport::Run, t, own))[1].low, 120);
+    // The bike keeps Friel's table: only the run edges were changed.
+    EXPECT_DOUBLE_EQ((*zonesFor(ZoneKind::HeartRate, Sport::Bike, t, own))[1].low, 0.81 * 150);
+    // Edges that do not rise, or are too few, fall back to the published table.
+    own.power = {0.5, 0.4, 0.85, 1.0, 1.2, 1.5};
+    EXPECT_DOUBLE_EQ((*zonesFor(ZoneKind::Power, Sport::Bike, t, own))[1].low, 0.56 * 200);
+    EXPECT_FALSE(validZoneBounds({0.5, 0.6}));
+    EXPECT_FALSE(validZoneBounds({0.1, 0.7, 0.85, 1.0, 1.2, 1.5}));
+    EXPECT_TRUE(validZoneBounds(defaultZoneBounds(ZoneKind::Pace, Sport::Run)));
+}
+
+TEST(Zones, OwnEdgesSurviveTheSettingsJsonAndBadOnesAreDropped)
+{
+    MetricSettings s;
+    s.zones.pace = {0.7, 0.8, 0.9, 1.0, 1.1, 1.2};
+    const MetricSettings back = MetricSettings::fromJson(s.toJson());
+    EXPECT_EQ(back.zones, s.zones);
+    QJsonObject json = s.toJson();
+    QJsonObject zones = json.value(QStringLiteral("zones")).toObject();
+    zones.insert(QStringLiteral("power"), QJsonArray{1.2, 1.0});
+    json.insert(QStringLiteral("zones"), zones);
+    EXPECT_TRUE(MetricSettings::fromJson(json).zones.power.empty());
+    EXPECT_TRUE(MetricSettings::fromJson(QJsonObject{}).zones.pace.empty());
 }

@@ -1,0 +1,1317 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="ru_RU">
+<context>
+    <name>ActivityCommands</name>
+    <message>
+        <source>Edit “%1”</source>
+        <translation>изменение «%1»</translation>
+    </message>
+    <message>
+        <source>Delete “%1”</source>
+        <translation>удаление «%1»</translation>
+    </message>
+</context>
+<context>
+    <name>ActivityDetail</name>
+    <message>
+        <source>Heart rate (bpm)</source>
+        <translation>Пульс (уд/мин)</translation>
+    </message>
+    <message>
+        <source>Power (W)</source>
+        <translation>Мощность (Вт)</translation>
+    </message>
+    <message>
+        <source>Pace (min/100 m)</source>
+        <translation>Темп (мин/100 м)</translation>
+    </message>
+    <message>
+        <source>Pace (min/mi)</source>
+        <translation>Темп (мин/миля)</translation>
+    </message>
+    <message>
+        <source>Pace (min/km)</source>
+        <translation>Темп (мин/км)</translation>
+    </message>
+    <message>
+        <source>Speed (mph)</source>
+        <translation>Скорость (миль/ч)</translation>
+    </message>
+    <message>
+        <source>Speed (km/h)</source>
+        <translation>Скорость (км/ч)</translation>
+    </message>
+    <message>
+        <source>Altitude (m)</source>
+        <translation>Высота (м)</translation>
+    </message>
+    <message>
+        <source>Cadence</source>
+        <translation>Каденс</translation>
+    </message>
+</context>
+<context>
+    <name>PmcChart</name>
+    <message>
+        <source>6 weeks</source>
+        <translation>6 недель</translation>
+    </message>
+    <message>
+        <source>90 days</source>
+        <translation>90 дней</translation>
+    </message>
+    <message>
+        <source>1 year</source>
+        <translation>1 год</translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation>Всё время</translation>
+    </message>
+</context>
+<context>
+    <name>QObject</name>
+    <message>
+        <source>TriCoach</source>
+        <translation>TriCoach</translation>
+    </message>
+    <message>
+        <source>Could not open your training database:
+%1</source>
+        <translation>Не удалось открыть базу данных тренировок:
+%1</translation>
+    </message>
+    <message>
+        <source>Plan</source>
+        <translation>План</translation>
+    </message>
+    <message>
+        <source>Weekly and season plans from the coach will appear here: set your race, and TriCoach builds the weeks up to it.</source>
+        <translation>Здесь появятся недельные и сезонные планы от тренера: укажите свой старт, и TriCoach распишет недели до него.</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsPage</name>
+    <message>
+        <source>FTP (W)</source>
+        <translation>FTP (Вт)</translation>
+    </message>
+    <message>
+        <source>Threshold HR, bike (bpm)</source>
+        <translation>Пороговый пульс, велосипед (уд/мин)</translation>
+    </message>
+    <message>
+        <source>Threshold HR, run (bpm)</source>
+        <translation>Пороговый пульс, бег (уд/мин)</translation>
+    </message>
+    <message>
+        <source>Threshold HR, swim (bpm)</source>
+        <translation>Пороговый пульс, плавание (уд/мин)</translation>
+    </message>
+    <message>
+        <source>Maximum HR (bpm)</source>
+        <translation>Максимальный пульс (уд/мин)</translation>
+    </message>
+    <message>
+        <source>Resting HR (bpm)</source>
+        <translation>Пульс в покое (уд/мин)</translation>
+    </message>
+    <message>
+        <source>Weight (kg)</source>
+        <translation>Вес (кг)</translation>
+    </message>
+</context>
+<context>
+    <name>Sport</name>
+    <message>
+        <source>Swim</source>
+        <translation>Плавание</translation>
+    </message>
+    <message>
+        <source>Bike</source>
+        <translation>Велосипед</translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation>Бег</translation>
+    </message>
+    <message>
+        <source>Brick</source>
+        <translation>Связка</translation>
+    </message>
+    <message>
+        <source>Strength</source>
+        <translation>Силовая</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>Другое</translation>
+    </message>
+</context>
+<context>
+    <name>TrainingLoadAnalysis</name>
+    <message>
+        <source>No training load yet: add or import activities to see your Fitness, Fatigue and Form.</source>
+        <translation>Нагрузки пока нет: добавьте или импортируйте тренировки, чтобы увидеть свои Тренированность, Усталость и Форму.</translation>
+    </message>
+    <message>
+        <source>Fitness is rising %1 points a week, above the safe %2: hold this week&apos;s load below last week&apos;s or add a recovery day.</source>
+        <translation>Тренированность растёт на %1 ед. в неделю — выше безопасного предела %2: держите нагрузку этой недели ниже прошлой или добавьте день восстановления.</translation>
+    </message>
+    <message>
+        <source>Ramp rate is optimal (%1 Fitness points a week): keep the current progression.</source>
+        <translation>Темп роста тренированности в оптимальном диапазоне (%1 ед. в неделю): сохраняйте текущую прогрессию.</translation>
+    </message>
+    <message>
+        <source>Fitness is rising slowly (%1 a week): when building for a race, add 5–10% load a week to reach %2.</source>
+        <translation>Тренированность растёт медленно (%1 ед. в неделю): если готовитесь к старту, добавляйте 5–10% нагрузки в неделю, чтобы выйти на %2.</translation>
+    </message>
+    <message>
+        <source>Fitness is falling (%1 a week): right for recovery or a taper; otherwise return to regular training.</source>
+        <translation>Тренированность снижается (%1 ед. в неделю): это нормально для восстановления или подводки к старту, в остальных случаях вернитесь к регулярным тренировкам.</translation>
+    </message>
+    <message>
+        <source>Form is %1, deep fatigue: take two or three easy days or rest before the next hard session.</source>
+        <translation>Форма %1 — сильная усталость: перед следующей тяжёлой тренировкой проведите два-три лёгких дня или отдохните.</translation>
+    </message>
+    <message>
+        <source>Form is %1: consider reducing volume this week and keep intensity for key sessions.</source>
+        <translation>Форма %1: на этой неделе стоит сократить объём, а интенсивность оставить для ключевых тренировок.</translation>
+    </message>
+    <message>
+        <source>Form is %1: very fresh and losing Fitness; start building again unless you are tapering for a race.</source>
+        <translation>Форма %1: вы очень свежи, но Тренированность падает; снова наращивайте нагрузку, если только это не подводка к старту.</translation>
+    </message>
+    <message>
+        <source>Form is %1: fresh, a good day for a key workout or a race.</source>
+        <translation>Форма %1: вы свежи — хороший день для ключевой тренировки или старта.</translation>
+    </message>
+    <message>
+        <source>Fatigue is %1 times Fitness: the recent load is a spike; plan recovery before adding more.</source>
+        <translation>Усталость в %1 раза превышает Тренированность: недавняя нагрузка — резкий всплеск; запланируйте восстановление, прежде чем нагружаться дальше.</translation>
+    </message>
+</context>
+<context>
+    <name>Units</name>
+    <message>
+        <source>%1 mi</source>
+        <translation>%1 мили</translation>
+    </message>
+    <message>
+        <source>%1 m</source>
+        <translation>%1 м</translation>
+    </message>
+    <message>
+        <source>%1 km</source>
+        <translation>%1 км</translation>
+    </message>
+    <message>
+        <source>%1 /mi</source>
+        <translation>%1 /миля</translation>
+    </message>
+    <message>
+        <source>%1 /km</source>
+        <translation>%1 /км</translation>
+    </message>
+    <message>
+        <source>%1 /100 m</source>
+        <translation>%1 /100 м</translation>
+    </message>
+</context>
+<context>
+    <name>tricoach::ActivitiesPage</name>
+    <message>
+        <source>Search titles, notes and sports</source>
+        <translation>Поиск по названиям, заметкам и видам спорта</translation>
+    </message>
+    <message>
+        <source>All sports</source>
+        <translation>Все виды спорта</translation>
+    </message>
+    <message>
+        <source>Show every day again</source>
+        <translation>Снова показать все дни</translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%1 из %2</translation>
+    </message>
+    <message>
+        <source>1 activity</source>
+        <translation>1 тренировка</translation>
+    </message>
+    <message>
+        <source>%1 activities</source>
+        <translation>Тренировок: %1</translation>
+    </message>
+    <message>
+        <source>%1  ✕</source>
+        <translation>%1  ✕</translation>
+    </message>
+</context>
+<context>
+    <name>tricoach::ActivityDetail</name>
+    <message>
+        <source>Reset zoom</source>
+        <translation>Сбросить масштаб</translation>
+    </message>
+    <message>
+        <source>Drag across the chart to zoom in; right-click to zoom out.</source>
+        <translation>Выделите участок графика мышью, чтобы увеличить; щелчок правой кнопкой — уменьшить.</translation>
+    </message>
+    <message>
+        <source>Recording</source>
+        <translation>Запись</translation>
+    </message>
+    <message>
+        <source>Laps</source>
+        <translation>Круги</translation>
+    </message>
+    <message>
+        <source>Time in zones</source>
+        <translation>Время в зонах</translation>
+    </message>
+    <message>
+        <source>not rated</source>
+        <translation>без оценки</translation>
+    </message>
+    <message>
+        <source>Rate of perceived exertion: 1 very easy … 10 maximal</source>
+        <translation>RPE (субъективная нагрузка): 1 — очень легко … 10 — максимально</translation>
+    </message>
+    <message>
+        <source>Use my own load:</source>
+        <translation>Задать нагрузку вручную:</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Название</translation>
+    </message>
+    <message>
+        <source>Sport</source>
+        <translation>Вид спорта</translation>
+    </message>
+    <message>
+        <source>RPE</source>
+        <translation>RPE</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Заметки</translation>
+    </message>
+    <message>
+        <source>Load</source>
+        <translation>Нагрузка</translation>
+    </message>
+    <message>
+        <source>Save changes</source>
+        <translation>Сохранить изменения</translation>
+    </message>
+    <message>
+        <source>Delete activity</source>
+        <translation>Удалить тренировку</translation>
+    </message>
+    <message>
+        <source>Edit ▸ Undo brings it back.</source>
+        <translation>Вернуть её можно через Правка ▸ Отменить.</translation>
+    </message>
+    <message>
+        <source>Edit</source>
+        <translation>Редактирование</translation>
+    </message>
+    <message>
+        <source>Select an activity</source>
+        <translation>Выберите тренировку</translation>
+    </message>
+    <message>
+        <source>Its recording, laps and zones appear here.</source>
+        <translation>Здесь появятся её запись, круги и зоны.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt; %2</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt; %2</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt;</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt; avg</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt; в среднем</translation>
+    </message>
+    <message>
+        <source>%1 mph</source>
+        <translation>%1 миль/ч</translation>
+    </message>
+    <message>
+        <source>%1 km/h</source>
+        <translation>%1 км/ч</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt; bpm avg</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt; уд/мин в среднем</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt; W avg</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt; Вт в среднем</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt; m climbed</source>
+        <translation>набор высоты &lt;b&gt;%1&lt;/b&gt; м</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt; kcal</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt; ккал</translation>
+    </message>
+    <message>
+        <source>Load &lt;b&gt;%1&lt;/b&gt; from %2</source>
+        <translation>Нагрузка &lt;b&gt;%1&lt;/b&gt; (расчёт: %2)</translation>
+    </message>
+    <message>
+        <source>, intensity %1</source>
+        <translation>, интенсивность %1</translation>
+    </message>
+    <message>
+        <source>source: %1</source>
+        <translation>источник: %1</translation>
+    </message>
+    <message>
+        <source>Minutes</source>
+        <translation>Минуты</translation>
+    </message>
+    <message>
+        <source>Lengths</source>
+        <translation>Длины бассейна</translation>
+    </message>
+    <message>
+        <source>#</source>
+        <translation>№</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>Начало</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Время</translation>
+    </message>
+    <message>
+        <source>Strokes</source>
+        <translation>Гребки</translation>
+    </message>
+    <message>
+        <source>Stroke</source>
+        <translation>Стиль</translation>
+    </message>
+    <message>
+        <source>rest %1</source>
+        <translation>отдых %1</translation>
+    </message>
+    <message>
+        <source>Distance</source>
+        <translation>Дистанция</translation>
+    </message>
+    <message>
+        <source>Avg HR</source>
+        <translation>Ср. пульс</translation>
+    </message>
+    <message>
+        <source>Max HR</source>
+        <translation>Макс. пульс</translation>
+    </message>
+    <message>
+        <source>Avg power</source>
+        <translation>Ср. мощность</translation>
+    </message>
+    <message>
+        <source>Avg cadence</source>
+        <translation>Ср. каденс</translation>
+    </message>
+    <message>
+        <source>Zone</source>
+        <translation>Зона</translation>
+    </message>
+    <message>
+        <source>Range</source>
+        <translation>Диапазон</translation>
+    </message>
+    <message>
+        <source>Share</source>
+        <translation>Доля</translation>
+    </message>
+    <message>
+        <source>Power</source>
+        <translation>Мощность</translation>
+    </message>
+    <message>
+        <source>Heart rate</source>
+        <translation>Пульс</translation>
+    </message>
+    <message>
+        <source>Pace</source>
+        <translation>Темп</translation>
+    </message>
+    <message>
+        <source>Set your thresholds in Settings to see time in zones.</source>
+        <translation>Укажите пороги в Настройках, чтобы видеть время в зонах.</translation>
+    </message>
+</context>
+<context>
+    <name>tricoach::ActivityTableModel</name>
+    <message>
+        <source>your value</source>
+        <translation>ваше значение</translation>
+    </message>
+    <message>
+        <source>power</source>
+        <translation>мощность</translation>
+    </message>
+    <message>
+        <source>pace</source>
+        <translation>темп</translation>
+    </message>
+    <message>
+        <source>heart rate</source>
+        <translation>пульс</translation>
+    </message>
+    <message>
+        <source>RPE</source>
+        <translation>RPE</translation>
+    </message>
+    <message>
+        <source>estimate</source>
+        <translation>приблизительно</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>нет</translation>
+    </message>
+    <message>
+        <source>Manual</source>
+        <translation>Вручную</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>Файл</translation>
+    </message>
+    <message>
+        <source>Strava</source>
+        <translation>Strava</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Дата</translation>
+    </message>
+    <message>
+        <source>Sport</source>
+        <translation>Вид спорта</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Название</translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation>Длительность</translation>
+    </message>
+    <message>
+        <source>Distance</source>
+        <translation>Дистанция</translation>
+    </message>
+    <message>
+        <source>Load</source>
+        <translation>Нагрузка</translation>
+    </message>
+    <message>
+        <source>Load from</source>
+        <translation>Расчёт нагрузки</translation>
+    </message>
+    <message>
+        <source>Avg HR</source>
+        <translation>Ср. пульс</translation>
+    </message>
+    <message>
+        <source>Avg power</source>
+        <translation>Ср. мощность</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Источник</translation>
+    </message>
+</context>
+<context>
+    <name>tricoach::CalendarPage</name>
+    <message>
+        <source>Previous month</source>
+        <translation>Предыдущий месяц</translation>
+    </message>
+    <message>
+        <source>Next month</source>
+        <translation>Следующий месяц</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>Сегодня</translation>
+    </message>
+</context>
+<context>
+    <name>tricoach::DashboardPage</name>
+    <message>
+        <source>Weekly volume</source>
+        <translation>Объём по неделям</translation>
+    </message>
+    <message>
+        <source>Hours</source>
+        <translation>Часы</translation>
+    </message>
+    <message>
+        <source>Distance</source>
+        <translation>Дистанция</translation>
+    </message>
+    <message>
+        <source>Load</source>
+        <translation>Нагрузка</translation>
+    </message>
+    <message>
+        <source>Sport distribution, last %1 weeks</source>
+        <translation>Виды спорта за последние %1 нед.</translation>
+    </message>
+    <message>
+        <source>The last year, day by day</source>
+        <translation>Последний год по дням</translation>
+    </message>
+    <message>
+        <source>Dashboard · %1</source>
+        <translation>Сводка · %1</translation>
+    </message>
+</context>
+<context>
+    <name>tricoach::HeatmapWidget</name>
+    <message>
+        <source>%1
+Rest day</source>
+        <translation>%1
+День отдыха</translation>
+    </message>
+    <message>
+        <source>1 activity</source>
+        <translation>1 тренировка</translation>
+    </message>
+    <message>
+        <source>%1 activities</source>
+        <translation>Тренировок: %1</translation>
+    </message>
+    <message>
+        <source>%1
+%2, %3
+Load %4</source>
+        <translation>%1
+%2, время %3
+Нагрузка %4</translation>
+    </message>
+</context>
+<context>
+    <name>tricoach::ImportDialog</name>
+    <message>
+        <source>Import activities</source>
+        <translation>Импорт тренировок</translation>
+    </message>
+    <message>
+        <source>Looking for activity files…</source>
+        <translation>Поиск файлов тренировок…</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>Файл</translation>
+    </message>
+    <message>
+        <source>What went wrong</source>
+        <translation>Что пошло не так</translation>
+    </message>
+    <message>
+        <source>Stopping after the files being read… what is already stored stays.</source>
+        <translation>Остановка после чтения текущих файлов… Уже сохранённое останется.</translation>
+    </message>
+    <message>
+        <source>Reading %1 of %2: %3 — %4 new activities so far</source>
+        <translation>Чтение %1 из %2: %3 — новых тренировок пока: %4</translation>
+    </message>
+    <message>
+        <source>1 activity added</source>
+        <translation>Добавлена 1 тренировка</translation>
+    </message>
+    <message>
+        <source>%1 activities added</source>
+        <translation>Добавлено тренировок: %1</translation>
+    </message>
+    <message>
+        <source>1 was already there</source>
+        <translation>1 уже была загружена</translation>
+    </message>
+    <message>
+        <source>%1 were already there</source>
+        <translation>уже были загружены: %1</translation>
+    </message>
+    <message>
+        <source>1 file could not be read</source>
+        <translation>1 файл не удалось прочитать</translation>
+    </message>
+    <message>
+        <source>%1 files could not be read</source>
+        <translation>не удалось прочитать файлов: %1</translation>
+    </message>
+    <message>
+        <source>cancelled: %1 files not read</source>
+        <translation>отменено, не прочитано файлов: %1</translation>
+    </message>
+    <message>
+        <source>Import cancelled.</source>
+        <translation>Импорт отменён.</translation>
+    </message>
+    <message>
+        <source>Import finished.</source>
+        <translation>Импорт завершён.</translation>
+    </message>
+    <message>
+        <source> (at byte %1)</source>
+        <translation> (байт %1)</translation>
+    </message>
+    <message>
+        <source> (line %1)</source>
+        <translation> (строка %1)</translation>
+    </message>
+    <message>
+        <source>Imported what could be read: %1</source>
+        <translation>Импортировано то, что удалось прочитать: %1</translation>
+    </message>
+</context>
+<context>
+    <name>tricoach::LoadCard</name>
+    <message>
+        <source>Training load</source>
+        <translation>Тренировочная нагрузка</translation>
+    </message>
+    <message>
+        <source>Fitness</source>
+        <translation>Тренированность</translation>
+    </message>
+    <message>
+        <source>Fatigue</source>
+        <translation>Усталость</translation>
+    </message>
+    <message>
+        <source>Form</source>
+        <translation>Форма</translation>
+    </message>
+    <message>
+        <source>Low</source>
+        <translation>Низкий</translation>
+    </message>
+    <message>
+        <source>Medium</source>
+        <translation>Средний</translation>
+    </message>
+    <message>
+        <source>High</source>
+        <translation>Высокий</translation>
+    </message>
+    <message>
+        <source>Transition (losing fitness)</source>
+        <translation>Переходный период (тренированность снижается)</translation>
+    </message>
+    <message>
+        <source>Fresh</source>
+        <translation>Свежесть</translation>
+    </message>
+    <message>
+        <source>Maintaining</source>
+        <translation>Поддержание</translation>
+    </message>
+    <message>
+        <source>Productive</source>
+        <translation>Продуктивная зона</translation>
+    </message>
+    <message>
+        <source>Overreaching</source>
+        <translation>Перегрузка</translation>
+    </message>
+    <message>
+        <source>Fitness and Fatigue are %1- and %2-day exponentially weighted averages of daily Load; days without training count as zero.
+Form is yesterday&apos;s Fitness minus yesterday&apos;s Fatigue: how fresh you start the day.</source>
+        <translation>Тренированность и Усталость — экспоненциально взвешенные средние дневной Нагрузки за %1 и %2 дн.; дни без тренировок считаются нулевыми.
+Форма — вчерашняя Тренированность минус вчерашняя Усталость: насколько свежим вы начинаете день.</translation>
+    </message>
+    <message>
+        <source>Ramp rate: –</source>
+        <translation>Темп роста тренированности: –</translation>
+    </message>
+    <message>
+        <source>Import your activities to see how your training load is building.</source>
+        <translation>Импортируйте свои тренировки, чтобы увидеть, как растёт тренировочная нагрузка.</translation>
+    </message>
+    <message>
+        <source>Ramp rate: %1 Fitness in 7 days</source>
+        <translation>Темп роста тренированности: %1 ед. за 7 дней</translation>
+    </message>
+    <message>
+        <source>How much Fitness changed over the last week; a steady 5–8 a week builds without undue risk.</source>
+        <translation>Насколько изменилась Тренированность за последнюю неделю; стабильный прирост 5–8 ед. в неделю развивает её без лишнего риска.</translation>
+    </message>
+    <message>
+        <source>Risk: %1</source>
+        <translation>Риск: %1</translation>
+    </message>
+    <message>
+        <source>Form: %1</source>
+        <translation>Форма: %1</translation>
+    </message>
+</context>
+<context>
+    <name>tricoach::MainWindow</name>
+    <message>
+        <source>TriCoach</source>
+        <translation>TriCoach</translation>
+    </message>
+    <message>
+        <source>Welcome</source>
+        <translation>Начало</translation>
+    </message>
+    <message>
+        <source>Dashboard</source>
+        <translation>Сводка</translation>
+    </message>
+    <message>
+        <source>Activities</source>
+        <translation>Тренировки</translation>
+    </message>
+    <message>
+        <source>Calendar</source>
+        <translation>Календарь</translation>
+    </message>
+    <message>
+        <source>Plan</source>
+        <translation>План</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>Настройки</translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <source>1 activity</source>
+        <translation>1 тренировка</translation>
+    </message>
+    <message>
+        <source>%1 activities</source>
+        <translation>Тренировок: %1</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Файл</translation>
+    </message>
+    <message>
+        <source>&amp;Import files…</source>
+        <translation>&amp;Импорт файлов…</translation>
+    </message>
+    <message>
+        <source>Import &amp;folder…</source>
+        <translation>Импорт &amp;папки…</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Выход</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>&amp;Правка</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>&amp;Отменить</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>&amp;Повторить</translation>
+    </message>
+    <message>
+        <source>&amp;Profile</source>
+        <translation>П&amp;рофиль</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Вид</translation>
+    </message>
+    <message>
+        <source>&amp;Dashboard</source>
+        <translation>&amp;Сводка</translation>
+    </message>
+    <message>
+        <source>&amp;Activities</source>
+        <translation>&amp;Тренировки</translation>
+    </message>
+    <message>
+        <source>&amp;Calendar</source>
+        <translation>&amp;Календарь</translation>
+    </message>
+    <message>
+        <source>&amp;Plan</source>
+        <translation>&amp;План</translation>
+    </message>
+    <message>
+        <source>&amp;Settings</source>
+        <translation>&amp;Настройки</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Справка</translation>
+    </message>
+    <message>
+        <source>&amp;About TriCoach</source>
+        <translation>&amp;О программе TriCoach</translation>
+    </message>
+    <message>
+        <source>About TriCoach</source>
+        <translation>О программе TriCoach</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;TriCoach %1&lt;/b&gt;&lt;p&gt;An AI triathlon coach for the desktop.&lt;/p&gt;&lt;p&gt;Free software under the GNU General Public License, version 3 or later.&lt;/p&gt;</source>
+        <translation>&lt;b&gt;TriCoach %1&lt;/b&gt;&lt;p&gt;ИИ-тренер по триатлону для настольного компьютера.&lt;/p&gt;&lt;p&gt;Свободное программное обеспечение под лицензией GNU General Public License версии 3 или более поздней.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>About &amp;Qt</source>
+        <translation>О &amp;Qt</translation>
+    </message>
+    <message>
+        <source>&amp;New profile…</source>
+        <translation>&amp;Новый профиль…</translation>
+    </message>
+    <message>
+        <source>&amp;Rename profile…</source>
+        <translation>&amp;Переименовать профиль…</translation>
+    </message>
+    <message>
+        <source>TriCoach — %1</source>
+        <translation>TriCoach — %1</translation>
+    </message>
+    <message>
+        <source>New profile</source>
+        <translation>Новый профиль</translation>
+    </message>
+    <message>
+        <source>Name of the athlete:</source>
+        <translation>Имя спортсмена:</translation>
+    </message>
+    <message>
+        <source>Rename profile</source>
+        <translation>Переименовать профиль</translation>
+    </message>
+    <message>
+        <source>Import activity files</source>
+        <translation>Импорт файлов тренировок</translation>
+    </message>
+    <message>
+        <source>Activity files (*.fit *.tcx *.gpx *.fit.gz *.tcx.gz *.gpx.gz *.zip);;All files (*)</source>
+        <translation>Файлы тренировок (*.fit *.tcx *.gpx *.fit.gz *.tcx.gz *.gpx.gz *.zip);;Все файлы (*)</translation>
+    </message>
+    <message>
+        <source>Import a folder of activities</source>
+        <translation>Импорт папки с тренировками</translation>
+    </message>
+    <message>
+        <source>Sample season</source>
+        <translation>Пример сезона</translation>
+    </message>
+    <message>
+        <source>Generating a sample season…</source>
+        <translation>Создание примера сезона…</translation>
+    </message>
+</context>
+<context>
+    <name>tricoach::MonthView</name>
+    <message>
+        <source>Week</source>
+        <translation>Неделя</translation>
+    </message>
+    <message>
+        <source>Load %1</source>
+        <translation>Нагрузка %1</translation>
+    </message>
+    <message>
+        <source>%1 h
+Load %2</source>
+        <translation>%1 ч
+Нагрузка %2</translation>
+    </message>
+    <message>
+        <source>%1 · %2 · %3 · Load %4</source>
+        <translation>%1 · %2 · %3 · Нагрузка %4</translation>
+    </message>
+</context>
+<context>
+    <name>tricoach::PmcChart</name>
+    <message>
+        <source>Load</source>
+        <translation>Нагрузка</translation>
+    </message>
+    <message>
+        <source>Fitness</source>
+        <translation>Тренированность</translation>
+    </message>
+    <message>
+        <source>Fatigue</source>
+        <translation>Усталость</translation>
+    </message>
+    <message>
+        <source>Form</source>
+        <translation>Форма</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>Сегодня</translation>
+    </message>
+    <message>
+        <source>Fitness · Fatigue · Form</source>
+        <translation>Тренированность · Усталость · Форма</translation>
+    </message>
+    <message>
+        <source>Daily load</source>
+        <translation>Дневная нагрузка</translation>
+    </message>
+    <message>
+        <source>Fitness and Fatigue are %1- and %2-day exponentially weighted averages of daily Load; days without training count as zero.
+Form is yesterday&apos;s Fitness minus yesterday&apos;s Fatigue: how fresh you start the day.
+Bars: the Load of each day.</source>
+        <translation>Тренированность и Усталость — экспоненциально взвешенные средние дневной Нагрузки за %1 и %2 дн.; дни без тренировок считаются нулевыми.
+Форма — вчерашняя Тренированность минус вчерашняя Усталость: насколько свежим вы начинаете день.
+Столбцы — Нагрузка каждого дня.</translation>
+    </message>
+    <message>
+        <source> (today)</source>
+        <translation> (сегодня)</translation>
+    </message>
+    <message>
+        <source>
+Load %1
+Fitness %2
+Fatigue %3
+Form %4</source>
+        <translation>
+Нагрузка %1
+Тренированность %2
+Усталость %3
+Форма %4</translation>
+    </message>
+</context>
+<context>
+    <name>tricoach::SettingsPage</name>
+    <message>
+        <source>Thresholds and zones</source>
+        <translation>Пороги и зоны</translation>
+    </message>
+    <message>
+        <source>Loads from this day on are computed with these values; earlier days keep theirs.</source>
+        <translation>Нагрузка начиная с этого дня рассчитывается по этим значениям; для более ранних дней остаются прежние.</translation>
+    </message>
+    <message>
+        <source>In effect from</source>
+        <translation>Действуют с</translation>
+    </message>
+    <message>
+        <source>not set</source>
+        <translation>не задано</translation>
+    </message>
+    <message>
+        <source>m:ss per km, e.g. 4:20</source>
+        <translation>м:сс на км, например 4:20</translation>
+    </message>
+    <message>
+        <source>m:ss per 100 m, e.g. 1:45</source>
+        <translation>м:сс на 100 м, например 1:45</translation>
+    </message>
+    <message>
+        <source>Threshold run pace</source>
+        <translation>Пороговый темп бега</translation>
+    </message>
+    <message>
+        <source>Critical swim speed</source>
+        <translation>Критическая скорость плавания (CSS)</translation>
+    </message>
+    <message>
+        <source>Save thresholds</source>
+        <translation>Сохранить пороги</translation>
+    </message>
+    <message>
+        <source>Zones from these thresholds</source>
+        <translation>Зоны по этим порогам</translation>
+    </message>
+    <message>
+        <source>Zone</source>
+        <translation>Зона</translation>
+    </message>
+    <message>
+        <source>Power (W)</source>
+        <translation>Мощность (Вт)</translation>
+    </message>
+    <message>
+        <source>Run HR (bpm)</source>
+        <translation>Пульс на беге (уд/мин)</translation>
+    </message>
+    <message>
+        <source>Run pace</source>
+        <translation>Темп бега</translation>
+    </message>
+    <message>
+        <source>Changes so far</source>
+        <translation>История изменений</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Действуют с</translation>
+    </message>
+    <message>
+        <source>Values</source>
+        <translation>Значения</translation>
+    </message>
+    <message>
+        <source>Load and chart</source>
+        <translation>Нагрузка и график</translation>
+    </message>
+    <message>
+        <source>Where each sport&apos;s load comes from, first choice on the left (drag to reorder). A load you type in for an activity always wins.</source>
+        <translation>Из чего рассчитывается нагрузка для каждого вида спорта: первый вариант — слева (порядок меняется перетаскиванием). Нагрузка, введённая для тренировки вручную, всегда в приоритете.</translation>
+    </message>
+    <message>
+        <source>Fitness time constant (days)</source>
+        <translation>Постоянная времени Тренированности (дней)</translation>
+    </message>
+    <message>
+        <source>Fatigue time constant (days)</source>
+        <translation>Постоянная времени Усталости (дней)</translation>
+    </message>
+    <message>
+        <source>Save and recompute</source>
+        <translation>Сохранить и пересчитать</translation>
+    </message>
+    <message>
+        <source>Display and data</source>
+        <translation>Отображение и данные</translation>
+    </message>
+    <message>
+        <source>Metric (km, m)</source>
+        <translation>Метрические (км, м)</translation>
+    </message>
+    <message>
+        <source>Imperial (mi, ft)</source>
+        <translation>Имперские (мили, футы)</translation>
+    </message>
+    <message>
+        <source>Follow the system</source>
+        <translation>Как в системе</translation>
+    </message>
+    <message>
+        <source>Light</source>
+        <translation>Светлая</translation>
+    </message>
+    <message>
+        <source>Dark</source>
+        <translation>Тёмная</translation>
+    </message>
+    <message>
+        <source>Takes effect the next time TriCoach starts.</source>
+        <translation>Вступит в силу при следующем запуске TriCoach.</translation>
+    </message>
+    <message>
+        <source>Change…</source>
+        <translation>Изменить…</translation>
+    </message>
+    <message>
+        <source>Units</source>
+        <translation>Единицы</translation>
+    </message>
+    <message>
+        <source>Theme</source>
+        <translation>Тема</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Язык</translation>
+    </message>
+    <message>
+        <source>Data folder</source>
+        <translation>Папка данных</translation>
+    </message>
+    <message>
+        <source>The language changes the next time TriCoach starts.</source>
+        <translation>Язык сменится при следующем запуске TriCoach.</translation>
+    </message>
+    <message>
+        <source>Where TriCoach keeps your data</source>
+        <translation>Где TriCoach хранит ваши данные</translation>
+    </message>
+    <message>
+        <source>TriCoach uses the new data folder the next time it starts; your current database stays where it is.</source>
+        <translation>TriCoach начнёт использовать новую папку данных при следующем запуске; текущая база данных останется на прежнем месте.</translation>
+    </message>
+    <message>
+        <source>FTP %1 W</source>
+        <translation>FTP %1 Вт</translation>
+    </message>
+    <message>
+        <source>bike threshold HR %1</source>
+        <translation>пороговый пульс (велосипед) %1</translation>
+    </message>
+    <message>
+        <source>run threshold HR %1</source>
+        <translation>пороговый пульс (бег) %1</translation>
+    </message>
+    <message>
+        <source>swim threshold HR %1</source>
+        <translation>пороговый пульс (плавание) %1</translation>
+    </message>
+    <message>
+        <source>max HR %1</source>
+        <translation>макс. пульс %1</translation>
+    </message>
+    <message>
+        <source>resting HR %1</source>
+        <translation>пульс в покое %1</translation>
+    </message>
+    <message>
+        <source>run pace %1/km</source>
+        <translation>пороговый темп бега %1/км</translation>
+    </message>
+    <message>
+        <source>CSS %1/100 m</source>
+        <translation>CSS %1/100 м</translation>
+    </message>
+    <message>
+        <source>%1 kg</source>
+        <translation>%1 кг</translation>
+    </message>
+    <message>
+        <source>under %1</source>
+        <translation>быстрее %1</translation>
+    </message>
+    <message>
+        <source>Enter at least one threshold to save.</source>
+        <translation>Чтобы сохранить, укажите хотя бы один порог.</translation>
+    </message>
+    <message>
+        <source>Thresholds saved; loads from %1 on were recomputed.</source>
+        <translation>Пороги сохранены; нагрузка начиная с %1 пересчитана.</translation>
+    </message>
+    <message>
+        <source>Settings saved; loads and the chart were recomputed.</source>
+        <translation>Настройки сохранены; нагрузка и график пересчитаны.</translation>
+    </message>
+    <message>
+        <source>Where each zone starts, in % of the threshold (edit to use your own)</source>
+        <translation>Где начинается каждая зона, в % от порога (измените, чтобы задать свои)</translation>
+    </message>
+    <message>
+        <source>Power</source>
+        <translation>Мощность</translation>
+    </message>
+    <message>
+        <source>Bike HR</source>
+        <translation>Пульс, велосипед</translation>
+    </message>
+    <message>
+        <source>Run HR</source>
+        <translation>Пульс, бег</translation>
+    </message>
+    <message>
+        <source>Pace</source>
+        <translation>Темп</translation>
+    </message>
+    <message>
+        <source>Save zones</source>
+        <translation>Сохранить зоны</translation>
+    </message>
+    <message>
+        <source>Published tables</source>
+        <translation>Стандартные таблицы</translation>
+    </message>
+    <message>
+        <source>Coggan&apos;s power levels and Friel&apos;s heart-rate and pace zones</source>
+        <translation>Уровни мощности по Коггану, зоны пульса и темпа по Фрилу</translation>
+    </message>
+    <message>
+        <source>Zones not saved: each column needs six rising percentages (%1).</source>
+        <translation>Зоны не сохранены: в каждом столбце нужно шесть возрастающих процентов (%1).</translation>
+    </message>
+    <message>
+        <source>Zones saved.</source>
+        <translation>Зоны сохранены.</translation>
+    </message>
+</context>
+<context>
+    <name>tricoach::SportPie</name>
+    <message>
+        <source>%1 %2% · %3 h</source>
+        <translation>%1 %2% · %3 ч</translation>
+    </message>
+</context>
+<context>
+    <name>tricoach::VolumeChart</name>
+    <message>
+        <source>Hours</source>
+        <translation>Часы</translation>
+    </message>
+    <message>
+        <source>Miles</source>
+        <translation>Мили</translation>
+    </message>
+    <message>
+        <source>Kilometres</source>
+        <translation>Километры</translation>
+    </message>
+    <message>
+        <source>Load</source>
+        <translation>Нагрузка</translation>
+    </message>
+</context>
+<context>
+    <name>tricoach::WelcomePage</name>
+    <message>
+        <source>Welcome to TriCoach</source>
+        <translation>Добро пожаловать в TriCoach</translation>
+    </message>
+    <message>
+        <source>Your training log, your Fitness, Fatigue and Form, and a coach that plans with you — on your computer, working offline. How would you like to start?</source>
+        <translation>Ваш дневник тренировок, ваши Тренированность, Усталость и Форма и тренер, который планирует вместе с вами, — на вашем компьютере и без интернета. С чего начнём?</translation>
+    </message>
+    <message>
+        <source>Connect Strava</source>
+        <translation>Подключить Strava</translation>
+    </message>
+    <message>
+        <source>Sync your Strava activities automatically. Coming in a later version of TriCoach; until then, export your data from Strava and import the files.</source>
+        <translation>Автоматическая синхронизация тренировок из Strava. Появится в одной из следующих версий TriCoach, а пока экспортируйте данные из Strava и импортируйте файлы.</translation>
+    </message>
+    <message>
+        <source>Import files…</source>
+        <translation>Импортировать файлы…</translation>
+    </message>
+    <message>
+        <source>Import files</source>
+        <translation>Импорт файлов</translation>
+    </message>
+    <message>
+        <source>FIT, TCX and GPX files, zipped exports from Garmin Connect or Strava, or a whole folder such as a watch&apos;s GARMIN/Activity. You can also drop them onto this window.</source>
+        <translation>Файлы FIT, TCX и GPX, ZIP-архивы экспорта из Garmin Connect или Strava или целая папка, например GARMIN/Activity с часов. Их также можно перетащить в это окно.</translation>
+    </message>
+    <message>
+        <source>Explore a sample season</source>
+        <translation>Посмотреть пример сезона</translation>
+    </message>
+    <message>
+        <source>A generated season of a triathlete building to a race, in a profile of its own, so every chart has something to show. Your own data stays separate.</source>
+        <translation>Сгенерированный сезон триатлета, готовящегося к старту, в отдельном профиле — чтобы на каждом графике было что показать. Ваши собственные данные хранятся отдельно.</translation>
+    </message>
+</context>
+</TS>
