@@ -456,6 +456,10 @@
         <source>Set your thresholds in Settings to see time in zones.</source>
         <translation>Укажите пороги в Настройках, чтобы видеть время в зонах.</translation>
     </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt; ft climbed</source>
+        <translation>набор высоты &lt;b&gt;%1&lt;/b&gt; фт</translation>
+    </message>
 </context>
 <context>
     <name>tricoach::ActivityTableModel</name>
@@ -1247,6 +1251,10 @@ Form %4</source>
     <message>
         <source>Zones saved.</source>
         <translation>Зоны сохранены.</translation>
+    </message>
+    <message>
+        <source>Pace zones as % of threshold speed: higher is faster</source>
+        <translation>Зоны темпа в % от пороговой скорости: больше — быстрее</translation>
     </message>
 </context>
 <context>

@@ -263,7 +263,8 @@ void ActivityDetail::fillSummary()
     if (a.avgPower)
         parts << tr("<b>%1</b> W avg").arg(*a.avgPower, 0, 'f', 0);
     if (a.elevationGainM && *a.elevationGainM > 0)
-        parts << tr("<b>%1</b> m climbed").arg(*a.elevationGainM, 0, 'f', 0);
+        parts << (imperial ? tr("<b>%1</b> ft climbed").arg(*a.elevationGainM * 3.28084, 0, 'f', 0)
+                           : tr("<b>%1</b> m climbed").arg(*a.elevationGainM, 0, 'f', 0));
     if (a.calories)
         parts << tr("<b>%1</b> kcal").arg(*a.calories, 0, 'f', 0);
     QString load =

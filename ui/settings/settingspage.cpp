@@ -154,6 +154,7 @@ QWidget* SettingsPage::buildThresholds()
     m_edges = new QTableWidget(6, 4);
     m_edges->setObjectName(QStringLiteral("zoneEdges"));
     m_edges->setHorizontalHeaderLabels({tr("Power"), tr("Bike HR"), tr("Run HR"), tr("Pace")});
+    m_edges->horizontalHeaderItem(3)->setToolTip(tr("Pace zones as % of threshold speed: higher is faster"));
     m_edges->setVerticalHeaderLabels({QStringLiteral("Z2"), QStringLiteral("Z3"), QStringLiteral("Z4"),
                                       QStringLiteral("Z5"), QStringLiteral("Z6"), QStringLiteral("Z7")});
     m_edges->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
@@ -192,6 +193,7 @@ QWidget* SettingsPage::buildThresholds()
 QWidget* SettingsPage::buildTraining()
 {
     auto* box = new QGroupBox(tr("Load and chart"));
+    box->setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Maximum);
     auto* layout = new QVBoxLayout(box);
     auto* note = new QLabel(tr("Where each sport's load comes from, first choice on the left (drag to reorder). A load "
                                "you type in for an activity always wins."));
@@ -234,6 +236,7 @@ QWidget* SettingsPage::buildTraining()
 QWidget* SettingsPage::buildDisplay()
 {
     auto* box = new QGroupBox(tr("Display and data"));
+    box->setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Maximum);
     auto* form = new QFormLayout(box);
     m_units = new QComboBox;
     m_units->setObjectName(QStringLiteral("units"));
