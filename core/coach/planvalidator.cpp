@@ -157,8 +157,8 @@ std::vector<PlanIssue> validatePlan(const SeasonPlan& plan, const PmcSettings& p
                 if (d.date >= windowStart && d.date < raceDay)
                     window += d.minutes(false) / 60;
         }
-        const double days = static_cast<double>(windowStart.daysTo(raceDay));
-        const double last = window / days * 7;
+        const double windowDays = static_cast<double>(windowStart.daysTo(raceDay));
+        const double last = window / windowDays * 7;
         const double cut = peak > 0 ? 1 - last / peak : 0;
         if (peak > 0 && (cut < rules.taperCutMin - 1e-9 || cut > rules.taperCutMax + 1e-9))
             out.push_back({QStringLiteral("taper"), windowStart,

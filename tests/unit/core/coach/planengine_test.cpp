@@ -104,7 +104,9 @@ protected:
     void SetUp() override
     {
         profile.today = kToday;
-        profile.race = RaceGoal{QStringLiteral("Lake race"), kToday.addDays(20 * 7 + 4), RaceDistance::Olympic};
+        profile.race.name = QStringLiteral("Lake race");
+        profile.race.date = kToday.addDays(20 * 7 + 4);
+        profile.race.distance = RaceDistance::Olympic;
         profile.level = Experience::Beginner;
         profile.hoursByWeekday = {1, 1.5, 1, 1.5, 1, 2.5, 2};
         profile.thresholds.ftpWatts = 240;
@@ -265,7 +267,9 @@ TEST(PlanEngine, TheSeasonFollowsThePeriodizationAndEndsWithTheRace)
 {
     CoachProfile p;
     p.today = kToday;
-    p.race = RaceGoal{QStringLiteral("Half"), kToday.addDays(24 * 7), RaceDistance::Half};
+    p.race.name = QStringLiteral("Half");
+    p.race.date = kToday.addDays(24 * 7);
+    p.race.distance = RaceDistance::Half;
     p.hoursByWeekday = {1, 1.5, 1.5, 1.5, 1, 4, 3};
     p.fitness = {50, 50};
     p.recentWeeklyHours = 8;
