@@ -14,6 +14,7 @@ std::vector<CommandSpec> heatmapCommands();  // heatmap
 std::vector<CommandSpec> athleteCommands();  // athlete set|show|add|list
 std::vector<CommandSpec> settingsCommands(); // settings show|set
 std::vector<CommandSpec> importCommands();   // import, decode
+std::vector<CommandSpec> planCommands();     // race set|show, plan week|season
 
 // Every command, in the order the program's help lists them.
 std::vector<CommandSpec> allCommands();

@@ -380,6 +380,35 @@ MetricSettings ActivityStore::metricSettings(AthleteId athlete) const
     return settings ? *settings : MetricSettings{};
 }
 
+std::optional<QJsonObject> ActivityStore::document(AthleteId athlete, const QString& key) const
+{
+    auto q = exec(d->db, QStringLiteral("SELECT json FROM athlete_documents WHERE athlete_id = ? AND key = ?"),
+                  {static_cast<qlonglong>(athlete), key}, QStringLiteral("read the %1 settings").arg(key), d->path);
+    if (!q || !q->next())
+        return std::nullopt;
+    const QJsonDocument doc = QJsonDocument::fromJson(q->value(0).toString().toUtf8());
+    if (!doc.isObject())
+        return std::nullopt;
+    return doc.object();
+}
+
+Result<void> ActivityStore::setDocument(AthleteId athlete, const QString& key, const QJsonObject& json)
+{
+    Transaction tx(d->db, d->path);
+    if (auto r = tx.begin(); !r)
+        return r;
+    if (auto known = d->requireAthlete(athlete); !known)
+        return known;
+    const QByteArray text = QJsonDocument(json).toJson(QJsonDocument::Compact);
+    if (auto q = exec(
+            d->db, QStringLiteral("INSERT OR REPLACE INTO athlete_documents (athlete_id, key, json) VALUES (?, ?, ?)"),
+            {static_cast<qlonglong>(athlete), key, QString::fromUtf8(text)},
+            QStringLiteral("store the %1 settings").arg(key), d->path);
+        !q)
+        return q.error();
+    return tx.commit();
+}
+
 Result<void> ActivityStore::setMetricSettings(AthleteId athlete, const MetricSettings& settings)
 {
     Transaction tx(d->db, d->path);

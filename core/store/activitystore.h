@@ -7,6 +7,7 @@
 #include "core/store/streamcodec.h"
 #include "core/util/result.h"
 
+#include <QJsonObject>
 #include <QString>
 
 #include <memory>
@@ -50,7 +51,7 @@ private:
 class ActivityStore {
 public:
     // Bumped with a migration in core/store/migrations.cpp whenever the schema changes.
-    static constexpr int kSchemaVersion = 1;
+    static constexpr int kSchemaVersion = 2;
 
     // Opens or creates the database at `path` (parent folders are created). A database written by a newer
     // TriCoach is refused with a clear message and left untouched. Older schemas are migrated forward.
@@ -79,6 +80,10 @@ public:
     Result<void> addThresholdChange(AthleteId athlete, const ThresholdChange& change);
     ThresholdHistory thresholdHistory(AthleteId athlete) const;
 
+    // A JSON document of another module's settings for an athlete ("coach": race and availability); nothing when
+    // never set. Removed with the athlete.
+    std::optional<QJsonObject> document(AthleteId athlete, const QString& key) const;
+    Result<void> setDocument(AthleteId athlete, const QString& key, const QJsonObject& json);
     // Metric settings (load precedence, chart constants, analysis thresholds); changing them recomputes.
     MetricSettings metricSettings(AthleteId athlete) const;
     Result<void> setMetricSettings(AthleteId athlete, const MetricSettings& settings);

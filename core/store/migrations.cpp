@@ -118,12 +118,27 @@ Result<void> migrateTo1(const QSqlDatabase& db, const QString& path)
     return execAll(db, kSchema1, 1, path);
 }
 
+// Version 2: per-athlete documents (JSON) for settings that belong to other modules — the coach's race and
+// availability — so that they need no schema change of their own.
+constexpr const char* kSchema2[] = {
+    R"(CREATE TABLE athlete_documents (
+        athlete_id INTEGER NOT NULL REFERENCES athletes(id) ON DELETE CASCADE,
+        key TEXT NOT NULL,
+        json TEXT NOT NULL,
+        PRIMARY KEY (athlete_id, key)) WITHOUT ROWID)",
+};
+
+Result<void> migrateTo2(const QSqlDatabase& db, const QString& path)
+{
+    return execAll(db, kSchema2, 2, path);
+}
+
 // A migration may run statements or C++ (re-encoding data, say); it runs inside the runner's transaction.
 using Migration = Result<void> (*)(const QSqlDatabase& db, const QString& path);
 
 // Append the next migration here and bump ActivityStore::kSchemaVersion; never edit a shipped one. A new
 // migration that changes how loads are derived can set activities.metrics_version = 0 to have them recomputed.
-constexpr std::array<Migration, 1> kMigrations = {&migrateTo1};
+constexpr std::array<Migration, 2> kMigrations = {&migrateTo1, &migrateTo2};
 static_assert(kMigrations.size() == ActivityStore::kSchemaVersion,
               "one migration per schema version: append a migration when bumping kSchemaVersion");
 

@@ -2,6 +2,8 @@
 #include "core/metrics/stress.h"
 #include "tests/unit/core/store/storetestsupport.h"
 
+#include <QJsonObject>
+
 using namespace tricoach;
 using namespace tricoach::test;
 
@@ -275,4 +277,29 @@ TEST_F(Athletes, DataOfTwoAthletesNeverMixes)
     EXPECT_EQ(store->metricSettings(anna), MetricSettings{});
     EXPECT_EQ(store->pmc(anna, kDay, kDay)[0].ctl, computePmc({{kDay, 100}}, kDay, kDay, PmcSettings{})[0].ctl);
     EXPECT_EQ(store->pmc(ben, kDay, kDay)[0].ctl, computePmc({{kDay, 30}}, kDay, kDay, s.pmc)[0].ctl);
+}
+
+TEST_F(Athletes, DocumentsAreKeptPerAthleteAcrossReopensAndGoWithTheAthlete)
+{
+    const AthleteId anna = newAthlete(QStringLiteral("Anna"));
+    const AthleteId ben = newAthlete(QStringLiteral("Ben"));
+    EXPECT_FALSE(store->document(anna, QStringLiteral("coach")));
+    const QJsonObject race{{QStringLiteral("distance"), QStringLiteral("70.3")}, {QStringLiteral("hours"), 9.5}};
+    ASSERT_TRUE(store->setDocument(anna, QStringLiteral("coach"), race));
+    reopen();
+    ASSERT_TRUE(store->document(anna, QStringLiteral("coach")));
+    EXPECT_EQ(*store->document(anna, QStringLiteral("coach")), race);
+    EXPECT_FALSE(store->document(ben, QStringLiteral("coach"))); // never mixes
+    EXPECT_FALSE(store->document(anna, QStringLiteral("other")));
+    // Replacing keeps one document.
+    const QJsonObject changed{{QStringLiteral("distance"), QStringLiteral("full")}};
+    ASSERT_TRUE(store->setDocument(anna, QStringLiteral("coach"), changed));
+    EXPECT_EQ(*store->document(anna, QStringLiteral("coach")), changed);
+    // An unknown athlete is an error, not a silent insert.
+    const auto unknown = store->setDocument(9999, QStringLiteral("coach"), race);
+    ASSERT_FALSE(unknown);
+    EXPECT_EQ(unknown.error().code, QStringLiteral("store.not-found"));
+    ASSERT_TRUE(store->removeAthlete(anna));
+    const AthleteId again = newAthlete(QStringLiteral("Anna"));
+    EXPECT_FALSE(store->document(again, QStringLiteral("coach")));
 }
