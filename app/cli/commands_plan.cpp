@@ -3,10 +3,16 @@
 #include "app/cli/context.h"
 #include "app/cli/output.h"
 #include "core/coach/coachsettings.h"
+#include "core/coach/fitworkout.h"
 #include "core/coach/planengine.h"
 #include "core/coach/planjson.h"
 #include "core/coach/planvalidator.h"
+#include "core/coach/workoutexport.h"
 #include "core/metrics/volume.h"
+
+#include <QDir>
+#include <QFile>
+#include <QSaveFile>
 
 namespace tricoach::cli {
 
@@ -227,6 +233,97 @@ int runPlanSeason(const Invocation& inv, Io& io)
     return kExitOk;
 }
 
+// Writes `bytes` to `folder/name` whole or not at all.
+Result<QString> writeFile(const QString& folder, const QString& name, const QByteArray& bytes)
+{
+    const QString path = QDir(folder).filePath(name);
+    QSaveFile f(path);
+    if (!f.open(QIODevice::WriteOnly) || f.write(bytes) != bytes.size() || !f.commit())
+        return makeError(QStringLiteral("Could not write %1: %2").arg(path, f.errorString()),
+                         QStringLiteral("cli.write-failed"));
+    return path;
+}
+
+int runPlanExport(const Invocation& inv, Io& io)
+{
+    OptionReader r(inv);
+    r.require(QStringLiteral("format"));
+    r.require(QStringLiteral("out"));
+    const auto format = r.text(QStringLiteral("format"));
+    const auto out = r.text(QStringLiteral("out"));
+    const auto start = r.date(QStringLiteral("week-start"));
+    static const QStringList formats{QStringLiteral("zwo"), QStringLiteral("erg"), QStringLiteral("mrc"),
+                                     QStringLiteral("fit"), QStringLiteral("ics")};
+    if (format && !formats.contains(*format))
+        r.fail(QStringLiteral("--format: \"%1\" is not one of zwo, erg, mrc, fit, ics").arg(*format));
+    if (!r.ok())
+        return report(io, inv, r.error());
+    if (!QDir().mkpath(*out))
+        return report(
+            io, inv,
+            makeError(QStringLiteral("Could not create the folder %1.").arg(*out), QStringLiteral("cli.write-failed")));
+    auto session = openSession(inv);
+    if (!session)
+        return report(io, inv, session.error());
+    auto plan = season(*session);
+    if (!plan)
+        return report(io, inv, plan.error());
+    const Thresholds& t = plan->profile.thresholds;
+    QStringList written, skipped;
+    if (*format == QStringLiteral("ics")) {
+        auto path = writeFile(*out, QStringLiteral("tricoach-plan.ics"), toIcs(*plan, t));
+        if (!path)
+            return report(io, inv, path.error());
+        written << *path;
+    } else {
+        const WeekPlan* week = plan->week(start ? *start : plan->weeks.front().weekStart);
+        if (!week)
+            return report(io, inv, usageError(QStringLiteral("--week-start: that week is not in the plan")));
+        for (const PlannedDay& d : week->days) {
+            for (const Workout& w : d.workouts) {
+                if (w.race)
+                    continue;
+                const QString base = exportBaseName(d.date, w);
+                QByteArray bytes;
+                if (*format == QStringLiteral("zwo") && (w.sport == Sport::Bike || w.sport == Sport::Run))
+                    bytes = toZwo(w, base);
+                else if (*format == QStringLiteral("erg"))
+                    bytes = toErg(w, base, t.ftpWatts.value_or(0));
+                else if (*format == QStringLiteral("mrc"))
+                    bytes = toMrc(w, base);
+                else if (*format == QStringLiteral("fit"))
+                    bytes = toFitWorkout(w, w.sessionType, t);
+                if (bytes.isEmpty()) {
+                    skipped << base;
+                    continue;
+                }
+                auto path = writeFile(*out, base + QLatin1Char('.') + *format, bytes);
+                if (!path)
+                    return report(io, inv, path.error());
+                written << *path;
+            }
+        }
+    }
+    if (inv.global.json) {
+        QJsonArray files, left;
+        for (const QString& f : written)
+            files.append(f);
+        for (const QString& f : skipped)
+            left.append(f);
+        writeJson(io.out, QJsonObject{{QStringLiteral("written"), files}, {QStringLiteral("skipped"), left}});
+        return kExitOk;
+    }
+    for (const QString& f : written)
+        io.out << f << '\n';
+    if (!skipped.isEmpty())
+        io.err << "not in this format (" << *format << "): " << skipped.join(QStringLiteral(", "))
+               << (*format == QStringLiteral("erg") && !t.ftpWatts ? " — ERG needs an FTP (athlete set --ftp)" : "")
+               << '\n';
+    io.out.flush();
+    io.err.flush();
+    return kExitOk;
+}
+
 } // namespace
 
 std::vector<CommandSpec> planCommands()
@@ -279,6 +376,17 @@ std::vector<CommandSpec> planCommands()
          0,
          {},
          runPlanSeason},
+        {plan,
+         QStringLiteral("export"),
+         QStringLiteral("a week's workouts as Zwift/ERG/MRC/FIT files, or the plan as a calendar (ics)"),
+         {},
+         0,
+         0,
+         {{QStringLiteral("format"), QStringLiteral("zwo|erg|mrc|fit|ics"), QStringLiteral("file format")},
+          {QStringLiteral("out"), QStringLiteral("DIR"), QStringLiteral("folder for the files (created)")},
+          {QStringLiteral("week-start"), QStringLiteral("YYYY-MM-DD"),
+           QStringLiteral("any day of the week (next week)")}},
+         runPlanExport},
     };
 }
 

@@ -62,6 +62,16 @@ QString workoutPriorityId(WorkoutPriority p)
     return QStringLiteral("medium");
 }
 
+std::pair<double, double> zoneRange(Sport sport, int zone)
+{
+    zone = clampZone(zone);
+    const Range r = sport == Sport::Bike   ? kBike[zone]
+                    : sport == Sport::Run  ? kRun[zone]
+                    : sport == Sport::Swim ? kSwim[zone]
+                                           : kHr[zone];
+    return {r.low, r.high};
+}
+
 double zoneIntensityFactor(int zone)
 {
     constexpr double kIf[6] = {0, 0.55, 0.68, 0.83, 0.98, 1.08};

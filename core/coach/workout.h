@@ -61,6 +61,9 @@ struct Workout {
 
 // The intensity factor the coach assumes for a zone (for planned load).
 double zoneIntensityFactor(int zone);
+// A zone's range in % of the sport's threshold: FTP (bike), threshold speed (run), CSS speed (swim); % of LTHR
+// for other sports.
+std::pair<double, double> zoneRange(Sport sport, int zone);
 // "95-105% FTP, 228-252 W" for a zone of a sport, in numbers when the threshold is known.
 QString zoneTarget(Sport sport, int zone, const Thresholds& thresholds);
 

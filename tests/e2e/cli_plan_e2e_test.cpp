@@ -3,6 +3,7 @@
 #include "tests/e2e/clitest.h"
 
 #include <QDate>
+#include <QFile>
 #include <QSet>
 
 using namespace tricoach::test;
@@ -152,6 +153,48 @@ TEST_F(cliPlan, MistakesAreClearErrors)
         {QStringLiteral("plan"), QStringLiteral("week"), QStringLiteral("--week-start"), QStringLiteral("2001-01-01")});
     EXPECT_EQ(outside.exitCode, 2);
     EXPECT_TRUE(outside.err.contains(QStringLiteral("not in the plan"))) << outside;
+}
+
+TEST_F(cliPlan, PlanExportWritesTrainerFilesAndACalendar)
+{
+    cli({QStringLiteral("athlete"), QStringLiteral("set"), QStringLiteral("--ftp"), QStringLiteral("240"),
+         QStringLiteral("--from"), QDate::currentDate().addDays(-10).toString(Qt::ISODate)});
+    ASSERT_EQ(cli({QStringLiteral("race"), QStringLiteral("set"), QStringLiteral("--date"), inWeeks(14),
+                   QStringLiteral("--distance"), QStringLiteral("olympic"), QStringLiteral("--hours-per-week"),
+                   QStringLiteral("8")})
+                  .exitCode,
+              0);
+    const QString out = pathFor(QStringLiteral("exports"));
+    for (const char* format : {"zwo", "erg", "mrc", "fit"}) {
+        const CliResult r = cli({QStringLiteral("plan"), QStringLiteral("export"), QStringLiteral("--format"),
+                                 QLatin1String(format), QStringLiteral("--out"), out, QStringLiteral("--json")});
+        ASSERT_EQ(r.exitCode, 0) << r;
+        const QJsonArray written = r.object().value(QStringLiteral("written")).toArray();
+        ASSERT_FALSE(written.isEmpty()) << format;
+        for (const QJsonValue& f : written) {
+            QFile file(f.toString());
+            ASSERT_TRUE(file.open(QIODevice::ReadOnly)) << f.toString().toStdString();
+            const QByteArray bytes = file.readAll();
+            EXPECT_TRUE(f.toString().endsWith(QLatin1Char('.') + QLatin1String(format)));
+            if (QLatin1String(format) == QLatin1String("fit")) {
+                EXPECT_EQ(bytes.mid(8, 4), QByteArray(".FIT"));
+            } else if (QLatin1String(format) == QLatin1String("zwo")) {
+                EXPECT_TRUE(bytes.contains("<workout_file>"));
+            } else {
+                EXPECT_TRUE(bytes.contains("[COURSE DATA]"));
+            }
+        }
+    }
+    const CliResult ics = cli({QStringLiteral("plan"), QStringLiteral("export"), QStringLiteral("--format"),
+                               QStringLiteral("ics"), QStringLiteral("--out"), out});
+    ASSERT_EQ(ics.exitCode, 0) << ics;
+    QFile calendar(out + QStringLiteral("/tricoach-plan.ics"));
+    ASSERT_TRUE(calendar.open(QIODevice::ReadOnly));
+    EXPECT_GT(calendar.readAll().count("BEGIN:VEVENT"), 40);
+    const CliResult bad = cli({QStringLiteral("plan"), QStringLiteral("export"), QStringLiteral("--format"),
+                               QStringLiteral("pdf"), QStringLiteral("--out"), out});
+    EXPECT_EQ(bad.exitCode, 2);
+    EXPECT_TRUE(bad.err.contains(QStringLiteral("zwo, erg, mrc, fit, ics"))) << bad;
 }
 
 } // namespace
