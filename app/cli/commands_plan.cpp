@@ -7,6 +7,7 @@
 #include "core/coach/planengine.h"
 #include "core/coach/planjson.h"
 #include "core/coach/planvalidator.h"
+#include "core/coach/racestrategy.h"
 #include "core/coach/workoutexport.h"
 #include "core/metrics/volume.h"
 
@@ -233,6 +234,70 @@ int runPlanSeason(const Invocation& inv, Io& io)
     return kExitOk;
 }
 
+int runPlanRace(const Invocation& inv, Io& io)
+{
+    OptionReader r(inv);
+    const auto before = r.number(QStringLiteral("sweat-before"), 0, true);
+    const auto after = r.number(QStringLiteral("sweat-after"), 0, true);
+    const auto drank = r.number(QStringLiteral("sweat-drank"), 0, false);
+    const auto hours = r.number(QStringLiteral("sweat-hours"), 0, true);
+    std::optional<double> rate;
+    const int given = (before ? 1 : 0) + (after ? 1 : 0) + (hours ? 1 : 0);
+    if (given > 0 && given < 3)
+        r.fail(
+            QStringLiteral("a sweat test needs --sweat-before, --sweat-after and --sweat-hours (and --sweat-drank)"));
+    if (given == 3 && r.ok()) {
+        rate = sweatRate(SweatTest{*before, *after, drank.value_or(0), 0, *hours});
+        if (!rate)
+            r.fail(QStringLiteral("that sweat test is not possible (more weight gained than drunk, or over 4 l/h)"));
+    }
+    if (!r.ok())
+        return report(io, inv, r.error());
+    auto session = openSession(inv);
+    if (!session)
+        return report(io, inv, session.error());
+    const auto settings = loadCoachSettings(*session->store, session->athlete.id);
+    if (!settings)
+        return report(io, inv, noRace());
+    const CoachProfile profile = coachProfile(*session->store, session->athlete.id, *settings, today());
+    const RaceStrategy strategy = raceStrategy(profile, rate);
+    if (inv.global.json) {
+        writeJson(io.out, raceStrategyToJson(strategy));
+        return kExitOk;
+    }
+    const auto minutesText = [](double m) {
+        const auto total = static_cast<long long>(std::llround(m));
+        return QStringLiteral("%1:%2").arg(total / 60).arg(total % 60, 2, 10, QLatin1Char('0'));
+    };
+    io.out << (strategy.race.name.isEmpty() ? QStringLiteral("Race") : strategy.race.name) << ", "
+           << isoDate(strategy.race.date) << " (" << raceDistanceId(strategy.race.distance) << ")\n"
+           << "Predicted finish " << minutesText(strategy.predictedMinutes) << " (h:mm)\n\n";
+    for (const LegPlan& l : strategy.legs) {
+        io.out << sportId(l.sport) << " " << fixed(l.distanceM / 1000, 1) << " km: " << l.target << " — "
+               << minutesText(l.predictedMinutes) << " (" << l.basis << ")\n";
+        for (const QString& e : l.execution)
+            io.out << "  - " << e << '\n';
+    }
+    io.out << "\nFuel: " << fixed(strategy.carbsPerHourBike, 0) << " g/h on the bike, "
+           << fixed(strategy.carbsPerHourRun, 0) << " g/h on the run, " << fixed(strategy.fluidMlPerHour, 0)
+           << " ml/h (" << strategy.fluidBasis << ")\n";
+    for (const FuelEvent& f : strategy.fuelling)
+        io.out << "  " << minutesText(f.minute) << "  " << sportId(f.leg) << ": " << f.what << '\n';
+    const std::pair<const char*, const QStringList*> lists[] = {{"Taper and race week", &strategy.taperAndRaceWeek},
+                                                                {"Race morning", &strategy.raceMorning},
+                                                                {"T1", &strategy.transition1},
+                                                                {"T2", &strategy.transition2},
+                                                                {"Mental cues", &strategy.mentalCues},
+                                                                {"If things go wrong", &strategy.contingencies}};
+    for (const auto& [title, items] : lists) {
+        io.out << '\n' << title << '\n';
+        for (const QString& item : *items)
+            io.out << "  - " << item << '\n';
+    }
+    io.out.flush();
+    return kExitOk;
+}
+
 // Writes `bytes` to `folder/name` whole or not at all.
 Result<QString> writeFile(const QString& folder, const QString& name, const QByteArray& bytes)
 {
@@ -387,6 +452,17 @@ std::vector<CommandSpec> planCommands()
           {QStringLiteral("week-start"), QStringLiteral("YYYY-MM-DD"),
            QStringLiteral("any day of the week (next week)")}},
          runPlanExport},
+        {plan,
+         QStringLiteral("race"),
+         QStringLiteral("race-day strategy: pacing per leg, fuelling schedule, checklists, predicted finish"),
+         {},
+         0,
+         0,
+         {{QStringLiteral("sweat-before"), QStringLiteral("KG"), QStringLiteral("sweat test: weight before a session")},
+          {QStringLiteral("sweat-after"), QStringLiteral("KG"), QStringLiteral("sweat test: weight after it")},
+          {QStringLiteral("sweat-drank"), QStringLiteral("L"), QStringLiteral("sweat test: litres drunk during it")},
+          {QStringLiteral("sweat-hours"), QStringLiteral("H"), QStringLiteral("sweat test: its length in hours")}},
+         runPlanRace},
     };
 }
 

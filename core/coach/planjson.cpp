@@ -124,6 +124,44 @@ QJsonObject seasonToJson(const SeasonPlan& plan, const std::vector<PlanIssue>& i
     };
 }
 
+QJsonObject raceStrategyToJson(const RaceStrategy& s)
+{
+    QJsonArray legs;
+    for (const LegPlan& l : s.legs)
+        legs.append(QJsonObject{{QStringLiteral("sport"), sportId(l.sport)},
+                                {QStringLiteral("distance_m"), l.distanceM},
+                                {QStringLiteral("target"), l.target},
+                                {QStringLiteral("predicted_min"), std::round(l.predictedMinutes * 10) / 10},
+                                {QStringLiteral("basis"), l.basis},
+                                {QStringLiteral("execution"), strings(l.execution)}});
+    QJsonArray fuel;
+    for (const FuelEvent& f : s.fuelling)
+        fuel.append(QJsonObject{{QStringLiteral("minute"), f.minute},
+                                {QStringLiteral("leg"), sportId(f.leg)},
+                                {QStringLiteral("what"), f.what},
+                                {QStringLiteral("carbs_g"), std::round(f.carbsG)},
+                                {QStringLiteral("fluid_ml"), std::round(f.fluidMl)}});
+    return QJsonObject{
+        {QStringLiteral("race"), QJsonObject{{QStringLiteral("name"), s.race.name},
+                                             {QStringLiteral("date"), s.race.date.toString(Qt::ISODate)},
+                                             {QStringLiteral("distance"), raceDistanceId(s.race.distance)}}},
+        {QStringLiteral("taper_and_race_week"), strings(s.taperAndRaceWeek)},
+        {QStringLiteral("race_morning"), strings(s.raceMorning)},
+        {QStringLiteral("transition_1"), strings(s.transition1)},
+        {QStringLiteral("transition_2"), strings(s.transition2)},
+        {QStringLiteral("legs"), legs},
+        {QStringLiteral("transition_min"), s.transitionMinutes},
+        {QStringLiteral("predicted_finish_min"), std::round(s.predictedMinutes * 10) / 10},
+        {QStringLiteral("nutrition"), QJsonObject{{QStringLiteral("carbs_g_per_hour_bike"), s.carbsPerHourBike},
+                                                  {QStringLiteral("carbs_g_per_hour_run"), s.carbsPerHourRun},
+                                                  {QStringLiteral("fluid_ml_per_hour"), std::round(s.fluidMlPerHour)},
+                                                  {QStringLiteral("fluid_basis"), s.fluidBasis},
+                                                  {QStringLiteral("schedule"), fuel}}},
+        {QStringLiteral("mental_cues"), strings(s.mentalCues)},
+        {QStringLiteral("contingencies"), strings(s.contingencies)},
+    };
+}
+
 Result<WeekPlan> weekFromJson(const QJsonObject& json)
 {
     WeekPlan week;

@@ -197,4 +197,34 @@ TEST_F(cliPlan, PlanExportWritesTrainerFilesAndACalendar)
     EXPECT_TRUE(bad.err.contains(QStringLiteral("zwo, erg, mrc, fit, ics"))) << bad;
 }
 
+TEST_F(cliPlan, PlanRaceGivesPacingFuelAndAFinishTime)
+{
+    cli({QStringLiteral("athlete"), QStringLiteral("set"), QStringLiteral("--ftp"), QStringLiteral("250"),
+         QStringLiteral("--threshold-pace"), QStringLiteral("4:20"), QStringLiteral("--from"),
+         QDate::currentDate().addDays(-10).toString(Qt::ISODate)});
+    ASSERT_EQ(cli({QStringLiteral("race"), QStringLiteral("set"), QStringLiteral("--date"), inWeeks(12),
+                   QStringLiteral("--distance"), QStringLiteral("70.3")})
+                  .exitCode,
+              0);
+    const CliResult r =
+        cli({QStringLiteral("plan"), QStringLiteral("race"), QStringLiteral("--sweat-before"), QStringLiteral("72"),
+             QStringLiteral("--sweat-after"), QStringLiteral("71"), QStringLiteral("--sweat-drank"),
+             QStringLiteral("0.5"), QStringLiteral("--sweat-hours"), QStringLiteral("1"), QStringLiteral("--json")});
+    ASSERT_EQ(r.exitCode, 0) << r;
+    const QJsonObject s = r.object();
+    const QJsonArray legs = s.value(QStringLiteral("legs")).toArray();
+    ASSERT_EQ(legs.size(), 3);
+    EXPECT_TRUE(legs[1].toObject().value(QStringLiteral("target")).toString().contains(QStringLiteral("W")));
+    EXPECT_TRUE(legs[2].toObject().value(QStringLiteral("target")).toString().contains(QStringLiteral("/km")));
+    const QJsonObject nutrition = s.value(QStringLiteral("nutrition")).toObject();
+    EXPECT_DOUBLE_EQ(nutrition.value(QStringLiteral("fluid_ml_per_hour")).toDouble(), 1000); // 1.5 l/h, capped
+    EXPECT_FALSE(nutrition.value(QStringLiteral("schedule")).toArray().isEmpty());
+    EXPECT_GT(s.value(QStringLiteral("predicted_finish_min")).toDouble(), 240);
+    EXPECT_LT(s.value(QStringLiteral("predicted_finish_min")).toDouble(), 420);
+    const CliResult half =
+        cli({QStringLiteral("plan"), QStringLiteral("race"), QStringLiteral("--sweat-before"), QStringLiteral("72")});
+    EXPECT_EQ(half.exitCode, 2);
+    EXPECT_TRUE(half.err.contains(QStringLiteral("--sweat-after"))) << half;
+}
+
 } // namespace
