@@ -199,6 +199,7 @@ Result<WeekPlan> weekFromJson(const QJsonObject& json)
         w.sessionType = o.value(QStringLiteral("session_type")).toString();
         w.primaryGoal = o.value(QStringLiteral("primary_goal")).toString();
         w.declaredMinutes = minutes;
+        w.givenDescription = o.value(QStringLiteral("description")).toString();
         const double warm = std::max(0.0, o.value(QStringLiteral("warmup_min")).toDouble(0));
         const double cool = std::max(0.0, o.value(QStringLiteral("cooldown_min")).toDouble(0));
         const double main = o.contains(QStringLiteral("main_set_min"))
@@ -206,8 +207,28 @@ Result<WeekPlan> weekFromJson(const QJsonObject& json)
                                 : minutes - warm - cool;
         if (warm > 0)
             w.groups.push_back(StepGroup{1, {WorkoutStep{StepKind::WarmUp, warm, 1, 0, 0}}});
-        if (main > 0)
+        // The main set's work as the description spells it ("4x8min @ Z4", "20min @ Z3"); the rest of the main
+        // set easy. Without such a description the whole main set is at the stated intensity.
+        static const QRegularExpression workRe(
+            QStringLiteral("(?:(\\d+)\\s*x\\s*)?(\\d+(?:\\.\\d+)?)\\s*(min|s)\\b[^,;@]*@\\s*Z([1-5])"));
+        double work = 0;
+        std::vector<StepGroup> blocks;
+        for (auto it = workRe.globalMatch(w.givenDescription); it.hasNext();) {
+            const auto m = it.next();
+            const int repeats = m.captured(1).isEmpty() ? 1 : m.captured(1).toInt();
+            const double each = m.captured(2).toDouble() / (m.captured(3) == QStringLiteral("s") ? 60.0 : 1.0);
+            if (repeats < 1 || repeats > 50 || !(each > 0) || work + repeats * each > main + 1e-9)
+                continue;
+            blocks.push_back(StepGroup{repeats, {WorkoutStep{StepKind::Work, each, m.captured(4).toInt(), 0, 0}}});
+            work += repeats * each;
+        }
+        if (blocks.empty() && main > 0) {
             w.groups.push_back(StepGroup{1, {WorkoutStep{StepKind::Steady, main, zone, 0, 0}}});
+        } else {
+            w.groups.insert(w.groups.end(), blocks.begin(), blocks.end());
+            if (main - work > 1e-9)
+                w.groups.push_back(StepGroup{1, {WorkoutStep{StepKind::Steady, main - work, std::min(zone, 2), 0, 0}}});
+        }
         if (cool > 0)
             w.groups.push_back(StepGroup{1, {WorkoutStep{StepKind::CoolDown, cool, 1, 0, 0}}});
         week.days[static_cast<std::size_t>(offset)].workouts.push_back(w);

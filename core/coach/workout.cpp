@@ -201,6 +201,8 @@ QString Workout::intensity(const Thresholds& t) const
 
 QString Workout::description(const Thresholds& t) const
 {
+    if (!givenDescription.isEmpty())
+        return givenDescription;
     QStringList parts;
     QString warm, cool;
     for (const StepGroup& g : groups) {

@@ -40,6 +40,7 @@ struct Workout {
     WorkoutPriority priority = WorkoutPriority::Medium;
     bool race = false;          // the race itself: not a training session (exempt from the weekly intensity rules)
     double declaredMinutes = 0; // the length a plan states for it (JSON duration_min); 0: the steps' sum
+    QString givenDescription;   // the text a plan came with (an LLM's); empty: described from the steps
     std::vector<StepGroup> groups;
 
     double minutes() const;
