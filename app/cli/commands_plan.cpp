@@ -4,6 +4,7 @@
 #include "app/cli/output.h"
 #include "core/coach/coachsettings.h"
 #include "core/coach/fitworkout.h"
+#include "core/coach/llmcoach.h"
 #include "core/coach/planengine.h"
 #include "core/coach/planjson.h"
 #include "core/coach/planvalidator.h"
@@ -11,7 +12,9 @@
 #include "core/coach/workoutexport.h"
 #include "core/metrics/volume.h"
 
+#include <QCoreApplication>
 #include <QDir>
+#include <QEventLoop>
 #include <QFile>
 #include <QSaveFile>
 
@@ -172,6 +175,34 @@ int runPlanWeek(const Invocation& inv, Io& io)
                       usageError(QStringLiteral("--week-start: %1 is not in the plan (%2 to %3)")
                                      .arg(isoDate(wanted), isoDate(plan->weeks.front().weekStart),
                                           isoDate(plan->weeks.back().days.back().date))));
+    std::optional<WeekPlan> fromModel;
+    if (const QString url = inv.value(QStringLiteral("llm-url")); !url.isEmpty()) {
+        // The key comes from the environment, never the command line (shell history, process lists).
+        LlmSettings llm;
+        llm.baseUrl = QUrl(url);
+        llm.model = inv.value(QStringLiteral("llm-model"));
+        llm.apiKey = qEnvironmentVariable("TRICOACH_LLM_API_KEY");
+        llm.azure = inv.has(QStringLiteral("llm-azure"));
+        if (llm.model.isEmpty())
+            return report(io, inv, usageError(QStringLiteral("--llm-url needs --llm-model")));
+        const LlmContext context = firstPartyContext(*session->store, session->athlete.id, plan->profile);
+        LlmCoach coach(llm);
+        QEventLoop loop;
+        LlmOutcome outcome;
+        QObject::connect(&coach, &LlmCoach::finished, &loop, [&](const LlmOutcome& o) {
+            outcome = o;
+            loop.quit();
+        });
+        coach.proposeWeek(plan->profile, *week, context);
+        loop.exec();
+        io.err << outcome.note << '\n';
+        if (context.leftOut > 0)
+            io.err << context.leftOut
+                   << " Strava activities were left out: Strava's terms do not allow their data in AI models.\n";
+        io.err.flush();
+        fromModel = outcome.week;
+        week = &*fromModel;
+    }
     if (inv.global.json) {
         writeJson(io.out, weekToJson(*week, plan->profile.thresholds));
         return kExitOk;
@@ -431,7 +462,12 @@ std::vector<CommandSpec> planCommands()
          0,
          0,
          {{QStringLiteral("week-start"), QStringLiteral("YYYY-MM-DD"),
-           QStringLiteral("any day of the week (next week)")}},
+           QStringLiteral("any day of the week (next week)")},
+          {QStringLiteral("llm-url"), QStringLiteral("URL"),
+           QStringLiteral("ask an OpenAI-compatible model (base URL, e.g. http://localhost:11434/v1); key in "
+                          "TRICOACH_LLM_API_KEY")},
+          {QStringLiteral("llm-model"), QStringLiteral("NAME"), QStringLiteral("the model to ask")},
+          {QStringLiteral("llm-azure"), QString(), QStringLiteral("the URL is an Azure OpenAI deployment")}},
          runPlanWeek},
         {plan,
          QStringLiteral("season"),
