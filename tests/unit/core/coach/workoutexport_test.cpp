@@ -83,8 +83,9 @@ TEST(WorkoutExport, ErgAndMrcDescribeTheSameRideInWattsAndPercent)
     for (std::size_t i = 0; i < watts.size(); ++i) {
         EXPECT_DOUBLE_EQ(watts[i].first, percent[i].first);
         EXPECT_NEAR(watts[i].second, percent[i].second * 2.5, 1.5);
-        if (i > 0)
+        if (i > 0) {
             EXPECT_GE(watts[i].first, watts[i - 1].first); // time never runs backwards
+        }
     }
     bool threshold = false;
     for (const auto& [minute, w2] : watts)
