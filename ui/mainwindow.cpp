@@ -5,6 +5,7 @@
 #include "ui/calendar/calendarpage.h"
 #include "ui/dashboard/dashboardpage.h"
 #include "ui/importing/importdialog.h"
+#include "ui/plan/planpage.h"
 #include "ui/preferences.h"
 #include "ui/settings/settingspage.h"
 #include "ui/trainingdata.h"
@@ -35,24 +36,6 @@ namespace tricoach {
 namespace {
 const QString kSampleProfile = QStringLiteral("Sample season");
 
-QWidget* planPlaceholder()
-{
-    auto* page = new QWidget;
-    page->setObjectName(QStringLiteral("planPage"));
-    auto* layout = new QVBoxLayout(page);
-    auto* heading = new QLabel(QObject::tr("Plan"));
-    QFont f = heading->font();
-    f.setPointSizeF(f.pointSizeF() * 1.5);
-    f.setBold(true);
-    heading->setFont(f);
-    auto* body = new QLabel(QObject::tr("Weekly and season plans from the coach will appear here: set your race, and "
-                                        "TriCoach builds the weeks up to it."));
-    body->setWordWrap(true);
-    layout->addWidget(heading);
-    layout->addWidget(body);
-    layout->addStretch();
-    return page;
-}
 } // namespace
 
 MainWindow::MainWindow(ActivityStore& store, AthleteId athlete, Preferences& preferences, QWidget* parent)
@@ -84,9 +67,10 @@ MainWindow::MainWindow(ActivityStore& store, AthleteId athlete, Preferences& pre
     m_activities = new ActivitiesPage(*m_data, m_preferences, *m_undo);
     m_calendar = new CalendarPage(*m_data, m_preferences);
     m_settings = new SettingsPage(*m_data, m_preferences);
+    m_plan = new PlanPage(*m_data, m_preferences);
     const QList<QPair<QString, QWidget*>> pages = {
-        {tr("Welcome"), m_welcome},   {tr("Dashboard"), m_dashboard},  {tr("Activities"), m_activities},
-        {tr("Calendar"), m_calendar}, {tr("Plan"), planPlaceholder()}, {tr("Settings"), m_settings},
+        {tr("Welcome"), m_welcome},   {tr("Dashboard"), m_dashboard}, {tr("Activities"), m_activities},
+        {tr("Calendar"), m_calendar}, {tr("Plan"), m_plan},           {tr("Settings"), m_settings},
     };
     for (const auto& [name, widget] : pages) {
         auto* item = new QListWidgetItem(name, m_nav);

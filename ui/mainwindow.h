@@ -21,6 +21,7 @@ class ActivityStore;
 class CalendarPage;
 class DashboardPage;
 class ImportDialog;
+class PlanPage;
 class Preferences;
 class SampleLoader;
 class SettingsPage;
@@ -55,6 +56,7 @@ public:
     ActivitiesPage* activities() const { return m_activities; }
     CalendarPage* calendar() const { return m_calendar; }
     SettingsPage* settings() const { return m_settings; }
+    PlanPage* plan() const { return m_plan; }
 
 Q_SIGNALS:
     void sampleSeasonLoaded(int activities);
@@ -84,6 +86,7 @@ private:
     ActivitiesPage* m_activities = nullptr;
     CalendarPage* m_calendar = nullptr;
     SettingsPage* m_settings = nullptr;
+    PlanPage* m_plan = nullptr;
     QMenu* m_profileMenu = nullptr;
     QLabel* m_statusAthlete = nullptr;
     std::unique_ptr<SampleLoader> m_sampleLoader;

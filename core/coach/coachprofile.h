@@ -49,7 +49,7 @@ struct CoachProfile {
     bool poolAccess = true;
     bool trainerAccess = true;
     Thresholds thresholds;
-    QDate today;                  // plans start on the Monday after `today` (or today when it is a Monday)
+    QDate today;                  // plans start on the Monday of the week of `today`
     PmcState fitness;             // Fitness and Fatigue at the end of the day before `today`
     double recentWeeklyHours = 0; // mean of the last four weeks
 

@@ -166,8 +166,8 @@ TaperChoice bestTaper(const SeasonPlan& plan, const QDate& start, int weeks, int
 
 QDate planStart(const QDate& today)
 {
-    const int dow = today.dayOfWeek(); // 1 = Monday
-    return dow == 1 ? today : today.addDays(8 - dow);
+    // The current week is planned whole, so what was done on its first days can be set against the plan.
+    return today.addDays(1 - today.dayOfWeek());
 }
 
 SeasonPlan planSeason(const CoachProfile& profile, const EngineSettings& settings)

@@ -15,7 +15,7 @@ struct EngineSettings {
     double raceFormHigh = 20;
 };
 
-// The first day of a plan made on `today`: that day when it is a Monday, else the next Monday.
+// The first day of a plan made on `today`: the Monday of its week.
 QDate planStart(const QDate& today);
 
 SeasonPlan planSeason(const CoachProfile& profile, const EngineSettings& settings = {});

@@ -2,6 +2,7 @@
 // recorded session by session (core/demo/sessionsynth.h).
 #include "core/demo/sampleseason.h"
 
+#include "core/coach/coachsettings.h"
 #include "core/demo/sessionsynth.h"
 #include "core/store/activitystore.h"
 #include "core/util/datetime.h"
@@ -376,6 +377,17 @@ Result<int> loadSampleSeason(ActivityStore& store, AthleteId athlete, const Samp
     auto added = store.addActivities(prepared);
     if (!added)
         return added.error();
+    // The season's race, for the coach, unless the athlete has set one: the plan and the dashboard's projection
+    // then have something to show.
+    if (!loadCoachSettings(store, athlete) && season.raceDay >= QDate::currentDate()) {
+        CoachSettings coach;
+        coach.race.name = season.raceName;
+        coach.race.date = season.raceDay;
+        coach.race.distance = RaceDistance::Half;
+        coach.hoursByWeekday = {0, 1.5, 1.5, 1.25, 1, 3, 2.5};
+        if (auto r = saveCoachSettings(store, athlete, coach); !r)
+            return r.error();
+    }
     return static_cast<int>(
         std::count_if(added->begin(), added->end(), [](const AddResult& r) { return !r.duplicate; }));
 }

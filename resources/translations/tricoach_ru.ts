@@ -82,14 +82,6 @@
         <translation>Не удалось открыть базу данных тренировок:
 %1</translation>
     </message>
-    <message>
-        <source>Plan</source>
-        <translation>План</translation>
-    </message>
-    <message>
-        <source>Weekly and season plans from the coach will appear here: set your race, and TriCoach builds the weeks up to it.</source>
-        <translation>Здесь появятся недельные и сезонные планы от тренера: укажите свой старт, и TriCoach распишет недели до него.</translation>
-    </message>
 </context>
 <context>
     <name>SettingsPage</name>
@@ -956,6 +948,157 @@ Load %2</source>
     </message>
 </context>
 <context>
+    <name>tricoach::PlanPage</name>
+    <message>
+        <source>Race and training time…</source>
+        <translation>Старт и время на тренировки…</translation>
+    </message>
+    <message>
+        <source>Previous week</source>
+        <translation>Предыдущая неделя</translation>
+    </message>
+    <message>
+        <source>Next week</source>
+        <translation>Следующая неделя</translation>
+    </message>
+    <message>
+        <source>Day / session</source>
+        <translation>День / тренировка</translation>
+    </message>
+    <message>
+        <source>Minutes</source>
+        <translation>Минуты</translation>
+    </message>
+    <message>
+        <source>Load</source>
+        <translation>Нагрузка</translation>
+    </message>
+    <message>
+        <source>Workout</source>
+        <translation>Тренировка</translation>
+    </message>
+    <message>
+        <source>Week</source>
+        <translation>Неделя</translation>
+    </message>
+    <message>
+        <source>Phase</source>
+        <translation>Период</translation>
+    </message>
+    <message>
+        <source>Hours</source>
+        <translation>Часы</translation>
+    </message>
+    <message>
+        <source>Fitness</source>
+        <translation>Тренированность</translation>
+    </message>
+    <message>
+        <source>Form</source>
+        <translation>Форма</translation>
+    </message>
+    <message>
+        <source>Focus</source>
+        <translation>Акцент</translation>
+    </message>
+    <message>
+        <source>Season</source>
+        <translation>Сезон</translation>
+    </message>
+    <message>
+        <source>Race day</source>
+        <translation>День старта</translation>
+    </message>
+    <message>
+        <source>No race yet: set the race you are training for and the time you have, and the coach plans every week up to it.</source>
+        <translation>Старт ещё не задан: укажите старт, к которому готовитесь, и время на тренировки, и тренер распишет каждую неделю до него.</translation>
+    </message>
+    <message>
+        <source>%1 on %2 has passed: set your next race.</source>
+        <translation>%1 (%2) уже прошёл: задайте следующий старт.</translation>
+    </message>
+    <message>
+        <source>The race</source>
+        <translation>Старт</translation>
+    </message>
+    <message>
+        <source>%1 · %2 · %3 — %4 weeks to go</source>
+        <translation>%1 · %2 · %3 — осталось недель: %4</translation>
+    </message>
+    <message>
+        <source>Your race</source>
+        <translation>Ваш старт</translation>
+    </message>
+    <message>
+        <source>Race</source>
+        <translation>Старт</translation>
+    </message>
+    <message>
+        <source>That week is not in the plan.</source>
+        <translation>Этой недели нет в плане.</translation>
+    </message>
+    <message>
+        <source>Week of %1 — %2%3, %4 h, load %5</source>
+        <translation>Неделя с %1 — %2%3, %4 ч, нагрузка %5</translation>
+    </message>
+    <message>
+        <source> (recovery)</source>
+        <translation> (восстановление)</translation>
+    </message>
+    <message>
+        <source>rest</source>
+        <translation>отдых</translation>
+    </message>
+    <message>
+        <source>✓ done: %1</source>
+        <translation>✓ выполнено: %1</translation>
+    </message>
+    <message>
+        <source>Done so far: %1% of the planned time</source>
+        <translation>Выполнено: %1% запланированного времени</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Замечание</translation>
+    </message>
+    <message>
+        <source>&lt;h2&gt;Predicted finish %1&lt;/h2&gt;</source>
+        <translation>&lt;h2&gt;Прогноз финиша %1&lt;/h2&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;%1 %2 km — %3&lt;/h3&gt;&lt;p&gt;&lt;b&gt;%4&lt;/b&gt; (%5)&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;%1 %2 км — %3&lt;/h3&gt;&lt;p&gt;&lt;b&gt;%4&lt;/b&gt; (%5)&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;Fuel&lt;/h3&gt;&lt;p&gt;%1 g carbohydrate an hour on the bike, %2 on the run, %3 ml fluid an hour (%4).&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;Питание&lt;/h3&gt;&lt;p&gt;%1 г углеводов в час на велоэтапе, %2 на беге, %3 мл жидкости в час (%4).&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;Race week&lt;/h3&gt;</source>
+        <translation>&lt;h3&gt;Неделя старта&lt;/h3&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;Race morning&lt;/h3&gt;</source>
+        <translation>&lt;h3&gt;Утро старта&lt;/h3&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;T1&lt;/h3&gt;</source>
+        <translation>&lt;h3&gt;T1&lt;/h3&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;T2&lt;/h3&gt;</source>
+        <translation>&lt;h3&gt;T2&lt;/h3&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;Mental cues&lt;/h3&gt;</source>
+        <translation>&lt;h3&gt;Установки&lt;/h3&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;If things go wrong&lt;/h3&gt;</source>
+        <translation>&lt;h3&gt;Если что-то пошло не так&lt;/h3&gt;</translation>
+    </message>
+</context>
+<context>
     <name>tricoach::PmcChart</name>
     <message>
         <source>Load</source>
@@ -1008,6 +1151,93 @@ Form %4</source>
 Тренированность %2
 Усталость %3
 Форма %4</translation>
+    </message>
+    <message>
+        <source>Planned Fitness</source>
+        <translation>Тренированность по плану</translation>
+    </message>
+    <message>
+        <source>Planned Form</source>
+        <translation>Форма по плану</translation>
+    </message>
+</context>
+<context>
+    <name>tricoach::RaceDialog</name>
+    <message>
+        <source>Race and training time</source>
+        <translation>Старт и время на тренировки</translation>
+    </message>
+    <message>
+        <source>Sprint (750 m / 20 km / 5 km)</source>
+        <translation>Спринт (750 м / 20 км / 5 км)</translation>
+    </message>
+    <message>
+        <source>Olympic (1.5 km / 40 km / 10 km)</source>
+        <translation>Олимпийская (1,5 км / 40 км / 10 км)</translation>
+    </message>
+    <message>
+        <source>70.3 (1.9 km / 90 km / 21.1 km)</source>
+        <translation>70.3 (1,9 км / 90 км / 21,1 км)</translation>
+    </message>
+    <message>
+        <source>Full (3.8 km / 180 km / 42.2 km)</source>
+        <translation>Полная (3,8 км / 180 км / 42,2 км)</translation>
+    </message>
+    <message>
+        <source>Beginner</source>
+        <translation>Начинающий</translation>
+    </message>
+    <message>
+        <source>Intermediate</source>
+        <translation>Средний уровень</translation>
+    </message>
+    <message>
+        <source>Advanced</source>
+        <translation>Продвинутый</translation>
+    </message>
+    <message>
+        <source>Linear: base, build, peak, taper</source>
+        <translation>Линейная: база, развитие, пик, подводка</translation>
+    </message>
+    <message>
+        <source>Block: accumulation, intensification, realization</source>
+        <translation>Блочная: накопление, интенсификация, реализация</translation>
+    </message>
+    <message>
+        <source>Reverse: speed first, volume later</source>
+        <translation>Обратная: сначала скорость, потом объём</translation>
+    </message>
+    <message>
+        <source>Race</source>
+        <translation>Старт</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Дата</translation>
+    </message>
+    <message>
+        <source>Distance</source>
+        <translation>Дистанция</translation>
+    </message>
+    <message>
+        <source>Experience</source>
+        <translation>Опыт</translation>
+    </message>
+    <message>
+        <source>Periodization</source>
+        <translation>Периодизация</translation>
+    </message>
+    <message>
+        <source>Hours you can train on each day (0: a day off)</source>
+        <translation>Часы на тренировки по дням (0 — выходной)</translation>
+    </message>
+    <message>
+        <source>I can swim in a pool</source>
+        <translation>Есть доступ к бассейну</translation>
+    </message>
+    <message>
+        <source>I have an indoor trainer</source>
+        <translation>Есть велостанок</translation>
     </message>
 </context>
 <context>

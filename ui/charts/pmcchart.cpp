@@ -95,8 +95,12 @@ PmcChart::PmcChart(QWidget* parent)
     m_form->setName(tr("Form"));
     m_todayLine = new QLineSeries;
     m_todayLine->setName(tr("Today"));
-    for (QAbstractSeries* s :
-         std::initializer_list<QAbstractSeries*>{m_load, m_fitness, m_fatigue, m_form, m_todayLine})
+    m_projectedFitness = new QLineSeries;
+    m_projectedFitness->setName(tr("Planned Fitness"));
+    m_projectedForm = new QLineSeries;
+    m_projectedForm->setName(tr("Planned Form"));
+    for (QAbstractSeries* s : std::initializer_list<QAbstractSeries*>{m_load, m_fitness, m_fatigue, m_form, m_todayLine,
+                                                                      m_projectedFitness, m_projectedForm})
         chart->addSeries(s);
 
     m_x = new QDateTimeAxis;
@@ -109,7 +113,7 @@ PmcChart::PmcChart(QWidget* parent)
     chart->addAxis(m_yLoad, Qt::AlignRight);
     m_load->attachAxis(m_x);
     m_load->attachAxis(m_yLoad);
-    for (QLineSeries* s : {m_fitness, m_fatigue, m_form, m_todayLine}) {
+    for (QLineSeries* s : {m_fitness, m_fatigue, m_form, m_todayLine, m_projectedFitness, m_projectedForm}) {
         s->attachAxis(m_x);
         s->attachAxis(m_y);
     }
@@ -136,6 +140,8 @@ void PmcChart::restyle()
     m_load->setPen(Qt::NoPen);
     QPen today(QApplication::palette().color(QPalette::Highlight), 1.2, Qt::DashLine);
     m_todayLine->setPen(today);
+    m_projectedFitness->setPen(QPen(kFitness, 2, Qt::DashLine));
+    m_projectedForm->setPen(QPen(kForm, 1.4, Qt::DashLine));
     setToolTip(conventionText());
 }
 
@@ -165,6 +171,12 @@ void PmcChart::setRange(ChartRange range)
     rebuild();
 }
 
+void PmcChart::setProjection(std::vector<PmcDay> days)
+{
+    m_projection = std::move(days);
+    rebuild();
+}
+
 void PmcChart::rebuild()
 {
     m_visible.clear();
@@ -172,9 +184,12 @@ void PmcChart::rebuild()
     QDate last = m_today.isValid() ? m_today : QDate::currentDate();
     if (!m_all.empty())
         last = std::max(last, m_all.back().date);
-    QDate first = span > 0 ? last.addDays(-(span - 1)) : (m_all.empty() ? last : m_all.front().date);
+    const QDate lastRecorded = last;
+    if (!m_projection.empty())
+        last = std::max(last, m_projection.back().date); // the chart runs on to race day
+    QDate first = span > 0 ? lastRecorded.addDays(-(span - 1)) : (m_all.empty() ? lastRecorded : m_all.front().date);
     // Days before the first activity are all zero: shown as such so a short history still fills the range.
-    for (QDate d = first; d <= last; d = d.addDays(1)) {
+    for (QDate d = first; d <= lastRecorded; d = d.addDays(1)) {
         PmcDay day;
         day.date = d;
         m_visible.push_back(day);
@@ -235,6 +250,21 @@ void PmcChart::rebuild()
         const auto x = static_cast<double>(msecsAt(first, 12));
         load.append({x, 0});
     }
+    QList<QPointF> plannedFitness, plannedForm;
+    for (const PmcDay& d : m_projection) {
+        if (d.date < lastRecorded || d.date < first)
+            continue;
+        const auto x = static_cast<double>(msecsAt(d.date, 12));
+        plannedFitness.append({x, d.ctl});
+        plannedForm.append({x, d.tsb});
+        high = std::max({high, d.ctl, d.tsb});
+        low = std::min(low, d.tsb);
+    }
+    m_projectedFitness->replace(plannedFitness);
+    m_projectedForm->replace(plannedForm);
+    for (QLineSeries* s : {m_projectedFitness, m_projectedForm})
+        for (QLegendMarker* m : chart()->legend()->markers(s))
+            m->setVisible(!plannedFitness.isEmpty());
     m_fitness->replace(fitness);
     m_fatigue->replace(fatigue);
     m_form->replace(form);

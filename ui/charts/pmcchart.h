@@ -29,6 +29,10 @@ public:
     // `days` is the dense chart from the first activity through `today` (or later).
     void setData(std::vector<PmcDay> days, const PmcSettings& settings, const QDate& today);
     void setRange(ChartRange range);
+    // The plan's projected Fitness and Form after today, drawn dashed to race day; empty clears it.
+    void setProjection(std::vector<PmcDay> days);
+    QLineSeries* projectedFitnessSeries() const { return m_projectedFitness; }
+    QLineSeries* projectedFormSeries() const { return m_projectedForm; }
     ChartRange range() const { return m_range; }
     // Re-applies colours after a theme change.
     void restyle();
@@ -67,6 +71,9 @@ private:
     QLineSeries* m_loadUpper = nullptr;
     QAreaSeries* m_load = nullptr;
     QLineSeries* m_todayLine = nullptr;
+    QLineSeries* m_projectedFitness = nullptr;
+    QLineSeries* m_projectedForm = nullptr;
+    std::vector<PmcDay> m_projection;
     QDateTimeAxis* m_x = nullptr;
     QValueAxis* m_y = nullptr;
     QValueAxis* m_yLoad = nullptr;

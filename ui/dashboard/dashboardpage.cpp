@@ -1,5 +1,7 @@
 #include "ui/dashboard/dashboardpage.h"
 
+#include "core/coach/coachsettings.h"
+#include "core/coach/planengine.h"
 #include "core/metrics/analysis.h"
 #include "core/store/activitystore.h"
 #include "ui/charts/heatmapwidget.h"
@@ -135,6 +137,30 @@ void DashboardPage::refresh()
     if (first)
         chart = store.pmc(athlete, first->addDays(-1), std::max(day, *first));
     m_pmc->setData(chart, settings.pmc, day);
+    // With a race set, the plan's Fitness and Form to race day, dashed.
+    std::vector<PmcDay> projection;
+    if (const auto coach = loadCoachSettings(store, athlete); coach && coach->race.date > day) {
+        const CoachProfile profile = coachProfile(store, athlete, *coach, day);
+        EngineSettings engine;
+        engine.pmc = settings.pmc;
+        projection = planSeason(profile, engine).projection(settings.pmc);
+        // From today: the days between today and the plan's first Monday have no training.
+        PmcState state{chart.empty() ? 0.0 : chart.back().ctl, chart.empty() ? 0.0 : chart.back().atl};
+        std::vector<PmcDay> lead;
+        for (QDate d = day.addDays(1); !projection.empty() && d < projection.front().date; d = d.addDays(1)) {
+            PmcDay p;
+            p.date = d;
+            p.tsb = state.ctl - state.atl;
+            state = advancePmc(state, 0, settings.pmc);
+            p.ctl = state.ctl;
+            p.atl = state.atl;
+            lead.push_back(p);
+        }
+        projection.insert(projection.begin(), lead.begin(), lead.end());
+        // To race day: the days after it are not the plan's business.
+        std::erase_if(projection, [&](const PmcDay& d) { return d.date > coach->race.date; });
+    }
+    m_pmc->setProjection(projection);
 
     std::vector<PmcDay> upToToday;
     for (const PmcDay& d : chart)

@@ -1,0 +1,121 @@
+// The Plan page and the dashboard's projection, from a race set in the store.
+#include "core/coach/coachsettings.h"
+#include "core/util/datetime.h"
+#include "tests/ui/uitestsupport.h"
+#include "ui/charts/pmcchart.h"
+#include "ui/dashboard/dashboardpage.h"
+#include "ui/plan/planpage.h"
+#include "ui/trainingdata.h"
+
+#include <QLabel>
+#include <QLineSeries>
+#include <QTableWidget>
+#include <QTextBrowser>
+#include <QTreeWidget>
+
+using namespace tricoach;
+using namespace tricoach::test;
+
+namespace {
+
+const QDate kToday(2027, 2, 3); // a Wednesday
+
+class PlanPageTest : public UiTest {
+protected:
+    CoachSettings race(int weeks) const
+    {
+        CoachSettings s;
+        s.race.name = QStringLiteral("Spring Olympic");
+        s.race.date = kToday.addDays(weeks * 7 + 3);
+        s.race.distance = RaceDistance::Olympic;
+        s.hoursByWeekday = {0, 1.25, 1, 1.25, 0.75, 2.5, 2};
+        return s;
+    }
+};
+
+TEST_F(PlanPageTest, WithoutARaceThePageAsksForOne)
+{
+    TrainingData data(*store, athlete);
+    PlanPage page(data, *preferences);
+    page.setToday(kToday);
+    EXPECT_FALSE(page.plan().has_value());
+    EXPECT_TRUE(page.findChild<QLabel*>(QStringLiteral("planSummary"))->text().contains(QStringLiteral("No race")));
+}
+
+TEST_F(PlanPageTest, TheSeasonWeekAndRaceDayFollowTheRace)
+{
+    TrainingData data(*store, athlete);
+    PlanPage page(data, *preferences);
+    page.setToday(kToday);
+    page.setCoachSettings(race(14));
+    ASSERT_TRUE(page.plan().has_value());
+    const SeasonPlan& plan = *page.plan();
+    EXPECT_EQ(plan.weeks.front().weekStart, QDate(2027, 2, 1)); // this week, planned whole
+    EXPECT_TRUE(plan.weeks.back().hasRace());
+    // Saved in the store: a new page reads the same race back.
+    ASSERT_TRUE(loadCoachSettings(*store, athlete));
+    EXPECT_EQ(loadCoachSettings(*store, athlete)->race.name, QStringLiteral("Spring Olympic"));
+    // Season: one row per week (and notes from the validator, if any).
+    EXPECT_GE(page.seasonTable()->rowCount(), static_cast<int>(plan.weeks.size()));
+    // Week: the days, each with its sessions.
+    QTreeWidget* week = page.weekView();
+    ASSERT_EQ(week->topLevelItemCount(), 7);
+    int sessions = 0;
+    for (int d = 0; d < 7; ++d)
+        sessions += week->topLevelItem(d)->childCount();
+    int planned = 0;
+    for (const PlannedDay& d : plan.weeks.front().days)
+        planned += static_cast<int>(d.workouts.size());
+    EXPECT_EQ(sessions, planned);
+    // Race day: the strategy with its predicted finish.
+    EXPECT_TRUE(page.raceView()->toPlainText().contains(QStringLiteral("Predicted finish")));
+    // Navigation stays inside the plan.
+    page.showWeek(plan.weeks[3].weekStart.addDays(2));
+    EXPECT_EQ(page.shownWeek(), plan.weeks[3].weekStart);
+}
+
+TEST_F(PlanPageTest, WhatWasDoneIsSetAgainstThePlan)
+{
+    TrainingData data(*store, athlete);
+    PlanPage page(data, *preferences);
+    page.setToday(kToday);
+    page.setCoachSettings(race(12));
+    ASSERT_TRUE(page.plan());
+    const WeekPlan& week = page.plan()->weeks.front();
+    double plannedToToday = 0;
+    for (const PlannedDay& d : week.days)
+        if (d.date <= kToday)
+            plannedToToday += d.minutes();
+    ASSERT_GT(plannedToToday, 0);
+    // Half of it done, on Tuesday.
+    Activity a;
+    a.athleteId = athlete;
+    a.sport = Sport::Bike;
+    a.title = QStringLiteral("Tuesday ride");
+    a.startUtc = utcDateTime(QDate(2027, 2, 2), QTime(17, 0));
+    a.movingSec = a.elapsedSec = plannedToToday / 2 * 60;
+    ASSERT_TRUE(store->addActivity(a));
+    data.notifyChanged();
+    ASSERT_TRUE(page.compliance().has_value());
+    EXPECT_NEAR(*page.compliance(), 0.5, 1e-9);
+    EXPECT_TRUE(page.findChild<QLabel*>(QStringLiteral("compliance"))->text().contains(QStringLiteral("50%")));
+}
+
+TEST_F(PlanPageTest, TheDashboardProjectsFitnessAndFormToRaceDay)
+{
+    ASSERT_TRUE(saveCoachSettings(*store, athlete, race(10)));
+    TrainingData data(*store, athlete);
+    DashboardPage page(data, *preferences);
+    page.setToday(kToday);
+    PmcChart* chart = page.pmcChart();
+    ASSERT_GT(chart->projectedFitnessSeries()->count(), 60);
+    const double lastX = chart->projectedFitnessSeries()->points().back().x();
+    EXPECT_EQ(utcFromMSecs(static_cast<qint64>(lastX)).date(), race(10).race.date);
+    EXPECT_EQ(chart->projectedFitnessSeries()->pen().style(), Qt::DashLine);
+    // Without a race, nothing is projected.
+    ASSERT_TRUE(store->setDocument(athlete, QStringLiteral("coach"), QJsonObject{}));
+    page.refresh();
+    EXPECT_EQ(chart->projectedFitnessSeries()->count(), 0);
+}
+
+} // namespace

@@ -1,0 +1,311 @@
+#include "ui/plan/planpage.h"
+
+#include "core/coach/planengine.h"
+#include "core/coach/planvalidator.h"
+#include "core/coach/racestrategy.h"
+#include "core/metrics/volume.h"
+#include "core/store/activitystore.h"
+#include "ui/plan/racedialog.h"
+#include "ui/preferences.h"
+#include "ui/sportstyle.h"
+#include "ui/trainingdata.h"
+
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLocale>
+#include <QMessageBox>
+#include <QPushButton>
+#include <QTabWidget>
+#include <QTableWidget>
+#include <QTextBrowser>
+#include <QTreeWidget>
+#include <QVBoxLayout>
+
+namespace tricoach {
+
+namespace {
+QTableWidgetItem* cell(const QString& text)
+{
+    auto* i = new QTableWidgetItem(text);
+    i->setFlags(Qt::ItemIsEnabled | Qt::ItemIsSelectable);
+    return i;
+}
+} // namespace
+
+PlanPage::PlanPage(TrainingData& training, Preferences& preferences, QWidget* parent)
+    : QWidget(parent)
+    , m_data(training)
+    , m_preferences(preferences)
+{
+    setObjectName(QStringLiteral("planPage"));
+    auto* layout = new QVBoxLayout(this);
+    auto* header = new QHBoxLayout;
+    m_summary = new QLabel;
+    m_summary->setObjectName(QStringLiteral("planSummary"));
+    m_summary->setWordWrap(true);
+    QFont f = m_summary->font();
+    f.setPointSizeF(f.pointSizeF() * 1.2);
+    f.setBold(true);
+    m_summary->setFont(f);
+    auto* edit = new QPushButton(tr("Race and training time…"));
+    edit->setObjectName(QStringLiteral("editRace"));
+    header->addWidget(m_summary, 1);
+    header->addWidget(edit);
+    layout->addLayout(header);
+    connect(edit, &QPushButton::clicked, this, &PlanPage::editRace);
+
+    m_tabs = new QTabWidget;
+    auto* weekPage = new QWidget;
+    auto* weekLayout = new QVBoxLayout(weekPage);
+    auto* nav = new QHBoxLayout;
+    m_previous = new QPushButton(QStringLiteral("‹"));
+    m_previous->setToolTip(tr("Previous week"));
+    m_next = new QPushButton(QStringLiteral("›"));
+    m_next->setToolTip(tr("Next week"));
+    m_weekTitle = new QLabel;
+    m_weekTitle->setObjectName(QStringLiteral("weekTitle"));
+    m_complianceLabel = new QLabel;
+    m_complianceLabel->setObjectName(QStringLiteral("compliance"));
+    nav->addWidget(m_weekTitle, 1);
+    nav->addWidget(m_complianceLabel);
+    nav->addWidget(m_previous);
+    nav->addWidget(m_next);
+    weekLayout->addLayout(nav);
+    m_weekView = new QTreeWidget;
+    m_weekView->setObjectName(QStringLiteral("weekView"));
+    m_weekView->setColumnCount(4);
+    m_weekView->setHeaderLabels({tr("Day / session"), tr("Minutes"), tr("Load"), tr("Workout")});
+    m_weekView->header()->setSectionResizeMode(3, QHeaderView::Stretch);
+    m_weekView->setWordWrap(true);
+    m_weekView->setColumnWidth(0, 260);
+    weekLayout->addWidget(m_weekView, 1);
+    m_tabs->addTab(weekPage, tr("Week"));
+    connect(m_previous, &QPushButton::clicked, this, [this] { showWeek(m_week.addDays(-7)); });
+    connect(m_next, &QPushButton::clicked, this, [this] { showWeek(m_week.addDays(7)); });
+
+    m_season = new QTableWidget(0, 7);
+    m_season->setObjectName(QStringLiteral("seasonTable"));
+    m_season->setHorizontalHeaderLabels(
+        {tr("Week"), tr("Phase"), tr("Hours"), tr("Load"), tr("Fitness"), tr("Form"), tr("Focus")});
+    m_season->horizontalHeader()->setSectionResizeMode(6, QHeaderView::Stretch);
+    m_season->verticalHeader()->hide();
+    m_tabs->addTab(m_season, tr("Season"));
+    connect(m_season, &QTableWidget::cellDoubleClicked, this, [this](int row, int) {
+        if (m_plan && row >= 0 && row < static_cast<int>(m_plan->weeks.size())) {
+            showWeek(m_plan->weeks[static_cast<std::size_t>(row)].weekStart);
+            m_tabs->setCurrentIndex(0);
+        }
+    });
+
+    m_race = new QTextBrowser;
+    m_race->setObjectName(QStringLiteral("raceView"));
+    m_tabs->addTab(m_race, tr("Race day"));
+    layout->addWidget(m_tabs, 1);
+
+    connect(&m_data, &TrainingData::changed, this, &PlanPage::refresh);
+    refresh();
+}
+
+QDate PlanPage::today() const
+{
+    return m_today.isValid() ? m_today : QDate::currentDate();
+}
+
+void PlanPage::setToday(const QDate& day)
+{
+    m_today = day;
+    refresh();
+}
+
+void PlanPage::refresh()
+{
+    m_settings = loadCoachSettings(m_data.store(), m_data.athlete());
+    m_plan.reset();
+    if (m_settings && m_settings->race.date >= today()) {
+        const CoachProfile profile = coachProfile(m_data.store(), m_data.athlete(), *m_settings, today());
+        EngineSettings engine;
+        engine.pmc = m_data.store().metricSettings(m_data.athlete()).pmc;
+        m_plan = planSeason(profile, engine);
+        if (m_plan->weeks.empty())
+            m_plan.reset();
+    }
+    if (!m_settings) {
+        m_summary->setText(tr("No race yet: set the race you are training for and the time you have, and the coach "
+                              "plans every week up to it."));
+    } else if (!m_plan) {
+        m_summary->setText(tr("%1 on %2 has passed: set your next race.")
+                               .arg(m_settings->race.name.isEmpty() ? tr("The race") : m_settings->race.name,
+                                    QLocale().toString(m_settings->race.date, QLocale::LongFormat)));
+    } else {
+        const qint64 days = today().daysTo(m_settings->race.date);
+        m_summary->setText(tr("%1 · %2 · %3 — %4 weeks to go")
+                               .arg(m_settings->race.name.isEmpty() ? tr("Your race") : m_settings->race.name,
+                                    raceDistanceId(m_settings->race.distance),
+                                    QLocale().toString(m_settings->race.date, QLocale::LongFormat))
+                               .arg(days / 7));
+    }
+    if (!m_plan || !m_plan->week(m_week))
+        m_week = m_plan ? m_plan->weeks.front().weekStart : weekStartOf(today());
+    fillWeek();
+    fillSeason();
+    fillRace();
+    Q_EMIT planChanged();
+}
+
+void PlanPage::setCoachSettings(const CoachSettings& settings)
+{
+    if (auto r = saveCoachSettings(m_data.store(), m_data.athlete(), settings); !r) {
+        QMessageBox::warning(this, tr("Race"), r.error().message);
+        return;
+    }
+    m_week = QDate();
+    refresh();
+    m_data.notifyChanged();
+}
+
+void PlanPage::editRace()
+{
+    RaceDialog dialog(m_settings.value_or(CoachSettings{}), this);
+    if (dialog.exec() == QDialog::Accepted)
+        setCoachSettings(dialog.settings());
+}
+
+void PlanPage::showWeek(const QDate& anyDay)
+{
+    m_week = weekStartOf(anyDay);
+    fillWeek();
+}
+
+void PlanPage::fillWeek()
+{
+    m_weekView->clear();
+    m_compliance.reset();
+    m_complianceLabel->clear();
+    const WeekPlan* week = m_plan ? m_plan->week(m_week) : nullptr;
+    m_previous->setEnabled(m_plan && m_plan->week(m_week.addDays(-7)));
+    m_next->setEnabled(m_plan && m_plan->week(m_week.addDays(7)));
+    if (!week) {
+        m_weekTitle->setText(m_plan ? tr("That week is not in the plan.") : QString());
+        return;
+    }
+    const bool imperial = m_preferences.imperial();
+    Q_UNUSED(imperial)
+    m_weekTitle->setText(tr("Week of %1 — %2%3, %4 h, load %5")
+                             .arg(QLocale().toString(week->weekStart, QLocale::LongFormat), phaseName(week->phase),
+                                  week->recoveryWeek ? tr(" (recovery)") : QString())
+                             .arg(week->hours(), 0, 'f', 1)
+                             .arg(week->plannedLoad(), 0, 'f', 0));
+    ActivityQuery q;
+    q.from = week->weekStart;
+    q.to = week->weekStart.addDays(6);
+    const std::vector<Activity> done = m_data.store().activities(m_data.athlete(), q);
+    double plannedSoFar = 0, doneSoFar = 0;
+    for (const PlannedDay& d : week->days) {
+        double completed = 0;
+        for (const Activity& a : done)
+            if (a.localDate() == d.date)
+                completed += a.durationSec() / 60;
+        auto* day = new QTreeWidgetItem(m_weekView);
+        day->setText(0, QLocale().toString(d.date, QStringLiteral("dddd d MMM")));
+        day->setText(1, d.workouts.empty() ? tr("rest") : QString::number(d.minutes(), 'f', 0));
+        day->setText(2, QString::number(d.plannedLoad(), 'f', 0));
+        QFont bold = day->font(0);
+        bold.setBold(true);
+        day->setFont(0, bold);
+        for (const Workout& w : d.workouts) {
+            auto* item = new QTreeWidgetItem(day);
+            item->setText(0, QStringLiteral("%1 · %2").arg(sportName(w.sport), w.sessionType));
+            item->setIcon(0, QIcon());
+            item->setForeground(0, sportColor(w.sport));
+            item->setText(1, QString::number(w.minutes(), 'f', 0));
+            item->setText(2, QString::number(w.plannedLoad(), 'f', 0));
+            item->setText(3, w.description(m_plan->profile.thresholds));
+            item->setToolTip(3, w.description(m_plan->profile.thresholds));
+        }
+        for (const Activity& a : done) {
+            if (a.localDate() != d.date)
+                continue;
+            auto* item = new QTreeWidgetItem(day);
+            item->setText(0, tr("✓ done: %1").arg(a.title.isEmpty() ? sportName(a.sport) : a.title));
+            item->setText(1, QString::number(a.durationSec() / 60, 'f', 0));
+            item->setText(2, QString::number(a.load, 'f', 0));
+        }
+        if (d.date <= today()) {
+            plannedSoFar += d.minutes();
+            doneSoFar += completed;
+        }
+    }
+    m_weekView->expandAll();
+    if (plannedSoFar > 0) {
+        m_compliance = doneSoFar / plannedSoFar;
+        m_complianceLabel->setText(tr("Done so far: %1% of the planned time").arg(*m_compliance * 100, 0, 'f', 0));
+    }
+}
+
+void PlanPage::fillSeason()
+{
+    m_season->setRowCount(0);
+    if (!m_plan)
+        return;
+    const PmcSettings pmc = m_data.store().metricSettings(m_data.athlete()).pmc;
+    const std::vector<PmcDay> chart = m_plan->projection(pmc);
+    std::size_t day = 0;
+    for (const WeekPlan& w : m_plan->weeks) {
+        day += w.days.size();
+        const PmcDay& end = chart[std::min(day, chart.size()) - 1];
+        const int row = m_season->rowCount();
+        m_season->insertRow(row);
+        m_season->setItem(row, 0, cell(QLocale().toString(w.weekStart, QLocale::ShortFormat)));
+        m_season->setItem(row, 1, cell(phaseName(w.phase) + (w.recoveryWeek ? tr(" (recovery)") : QString())));
+        m_season->setItem(row, 2, cell(QString::number(w.hours(), 'f', 1)));
+        m_season->setItem(row, 3, cell(QString::number(w.plannedLoad(), 'f', 0)));
+        m_season->setItem(row, 4, cell(QString::number(end.ctl, 'f', 1)));
+        m_season->setItem(row, 5, cell(QString::number(end.ctl - end.atl, 'f', 1)));
+        m_season->setItem(row, 6, cell(w.notes.overallFocus));
+    }
+    for (const PlanIssue& i : validatePlan(*m_plan, pmc)) {
+        const int row = m_season->rowCount();
+        m_season->insertRow(row);
+        m_season->setItem(row, 0, cell(tr("Note")));
+        m_season->setItem(row, 6, cell(i.message));
+        m_season->setSpan(row, 0, 1, 1);
+    }
+}
+
+void PlanPage::fillRace()
+{
+    if (!m_plan) {
+        m_race->clear();
+        return;
+    }
+    const RaceStrategy s = raceStrategy(m_plan->profile);
+    const auto list = [](const QStringList& items) {
+        QString html = QStringLiteral("<ul>");
+        for (const QString& i : items)
+            html += QStringLiteral("<li>%1</li>").arg(i.toHtmlEscaped());
+        return html + QStringLiteral("</ul>");
+    };
+    QString html = tr("<h2>Predicted finish %1</h2>").arg(formatDuration(s.predictedMinutes * 60));
+    for (const LegPlan& l : s.legs)
+        html += tr("<h3>%1 %2 km — %3</h3><p><b>%4</b> (%5)</p>")
+                    .arg(sportName(l.sport))
+                    .arg(l.distanceM / 1000, 0, 'f', 1)
+                    .arg(formatDuration(l.predictedMinutes * 60), l.target.toHtmlEscaped(), l.basis.toHtmlEscaped()) +
+                list(l.execution);
+    html += tr("<h3>Fuel</h3><p>%1 g carbohydrate an hour on the bike, %2 on the run, %3 ml fluid an hour (%4).</p>")
+                .arg(s.carbsPerHourBike)
+                .arg(s.carbsPerHourRun)
+                .arg(s.fluidMlPerHour, 0, 'f', 0)
+                .arg(s.fluidBasis.toHtmlEscaped());
+    QStringList fuel;
+    for (const FuelEvent& e : s.fuelling)
+        fuel << QStringLiteral("%1 — %2: %3").arg(formatDuration(e.minute * 60.0), sportName(e.leg), e.what);
+    html += list(fuel);
+    html += tr("<h3>Race week</h3>") + list(s.taperAndRaceWeek) + tr("<h3>Race morning</h3>") + list(s.raceMorning) +
+            tr("<h3>T1</h3>") + list(s.transition1) + tr("<h3>T2</h3>") + list(s.transition2) +
+            tr("<h3>Mental cues</h3>") + list(s.mentalCues) + tr("<h3>If things go wrong</h3>") + list(s.contingencies);
+    m_race->setHtml(html);
+}
+
+} // namespace tricoach
