@@ -148,10 +148,11 @@ std::array<double, 7> dayCapacity(const CoachProfile& profile)
 
 class Placer {
 public:
-    Placer(std::array<double, 7> cap, bool previousDayHard, bool nextDayHard)
+    Placer(std::array<double, 7> cap, bool previousDayHard, bool nextDayHard, std::array<bool, 7> noHard = {})
         : m_left(cap)
         , m_previousDayHard(previousDayHard)
         , m_nextDayHard(nextDayHard)
+        , m_noHard(noHard)
     {
         chooseHardDays();
     }
@@ -171,7 +172,8 @@ public:
                     continue;
                 const bool next = d == 6 ? m_nextDayHard : (mask & (1 << (d + 1))) != 0;
                 const bool prev = d == 0 && m_previousDayHard;
-                ok = m_left[static_cast<std::size_t>(d)] >= 30 && !next && !prev;
+                ok = m_left[static_cast<std::size_t>(d)] >= 30 && !next && !prev &&
+                     !m_noHard[static_cast<std::size_t>(d)];
                 ++count;
                 score += std::min(m_left[static_cast<std::size_t>(d)], 180.0) / 1000 +
                          ((d == 1 || d == 3 || d == 5) ? 0.01 : 0);
@@ -234,6 +236,7 @@ private:
     std::array<bool, 7> m_hard{};
     bool m_previousDayHard;
     bool m_nextDayHard;
+    std::array<bool, 7> m_noHard{};
     std::array<bool, 7> m_hardSet{};
 };
 
@@ -326,7 +329,7 @@ WeekPlan planWeek(const CoachProfile& profile, const WeekTarget& target)
         }
     }
 
-    Placer placer(cap, target.previousDayHard, target.nextDayHard);
+    Placer placer(cap, target.previousDayHard, target.nextDayHard, target.noHardDay);
     // Key sessions first, on days apart; a key session with no such day becomes an easy one.
     for (Slot& s : slots) {
         if (!s.key)

@@ -4,6 +4,8 @@
 
 #include "core/coach/plan.h"
 
+#include <array>
+
 namespace tricoach {
 
 // What the season asks of one week.
@@ -11,11 +13,12 @@ struct WeekTarget {
     QDate weekStart; // a Monday
     Phase phase = Phase::Base;
     bool recoveryWeek = false;
-    double hours = 5;             // training volume, not counting the race
-    double hardShare = 0.20;      // of the week's minutes at Z3 and above (80/20)
-    bool previousDayHard = false; // the Sunday before was hard: Monday may not be
-    bool nextDayHard = false;     // the Monday after is hard (a race): Sunday may not be
-    bool easyOnly = false;        // no intensity at all (the extra volume of a race week)
+    double hours = 5;                // training volume, not counting the race
+    double hardShare = 0.20;         // of the week's minutes at Z3 and above (80/20)
+    bool previousDayHard = false;    // the Sunday before was hard: Monday may not be
+    bool nextDayHard = false;        // the Monday after is hard (a race): Sunday may not be
+    bool easyOnly = false;           // no intensity at all (the extra volume of a race week)
+    std::array<bool, 7> noHardDay{}; // days that may not be hard (after a hard day already done)
 };
 
 // A day is hard when it holds at least this many minutes at Z3 and above.

@@ -1,5 +1,6 @@
 // The Plan page and the dashboard's projection, from a race set in the store.
 #include "core/coach/coachsettings.h"
+#include "core/coach/replan.h"
 #include "core/util/datetime.h"
 #include "tests/ui/uitestsupport.h"
 #include "ui/charts/pmcchart.h"
@@ -63,9 +64,12 @@ TEST_F(PlanPageTest, TheSeasonWeekAndRaceDayFollowTheRace)
     int sessions = 0;
     for (int d = 0; d < 7; ++d)
         sessions += week->topLevelItem(d)->childCount();
+    // This week is shown adapted to what was done (nothing yet, on a Wednesday).
+    const Replanned adapted = replanRestOfWeek(plan.profile, plan.weeks.front(), {}, kToday);
     int planned = 0;
-    for (const PlannedDay& d : plan.weeks.front().days)
+    for (const PlannedDay& d : adapted.week.days)
         planned += static_cast<int>(d.workouts.size());
+    EXPECT_TRUE(page.findChild<QLabel*>(QStringLiteral("weekTitle"))->text().contains(adapted.note));
     EXPECT_EQ(sessions, planned);
     // Race day: the strategy with its predicted finish.
     EXPECT_TRUE(page.raceView()->toPlainText().contains(QStringLiteral("Predicted finish")));

@@ -3,6 +3,7 @@
 #include "core/coach/planengine.h"
 #include "core/coach/planvalidator.h"
 #include "core/coach/racestrategy.h"
+#include "core/coach/replan.h"
 #include "core/metrics/volume.h"
 #include "core/store/activitystore.h"
 #include "ui/plan/racedialog.h"
@@ -200,6 +201,14 @@ void PlanPage::fillWeek()
     q.from = week->weekStart;
     q.to = week->weekStart.addDays(6);
     const std::vector<Activity> done = m_data.store().activities(m_data.athlete(), q);
+    // This week adapts to what was done: the days still to come are planned again.
+    std::optional<Replanned> adapted;
+    if (today() >= week->weekStart && today() <= week->weekStart.addDays(6)) {
+        adapted = replanRestOfWeek(m_plan->profile, *week, done, today());
+        week = &adapted->week;
+        if (!adapted->note.isEmpty())
+            m_weekTitle->setText(m_weekTitle->text() + QStringLiteral("\n") + adapted->note);
+    }
     double plannedSoFar = 0, doneSoFar = 0;
     for (const PlannedDay& d : week->days) {
         double completed = 0;
