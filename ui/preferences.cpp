@@ -1,5 +1,7 @@
 #include "ui/preferences.h"
 
+#include "ui/secrets.h"
+
 #include <QApplication>
 #include <QPalette>
 #include <QStyle>
@@ -12,6 +14,9 @@ const QString kUnits = QStringLiteral("display/units");
 const QString kTheme = QStringLiteral("display/theme");
 const QString kLanguage = QStringLiteral("display/language");
 const QString kDataFolder = QStringLiteral("data/folder");
+const QString kLlmUrl = QStringLiteral("coach/llm_url");
+const QString kLlmModel = QStringLiteral("coach/llm_model");
+const QString kLlmAzure = QStringLiteral("coach/llm_azure");
 
 QPalette darkPalette()
 {
@@ -55,7 +60,44 @@ QPalette lightPalette()
 Preferences::Preferences(std::unique_ptr<QSettings> settings, QObject* parent)
     : QObject(parent)
     , m_settings(settings ? std::move(settings) : std::make_unique<QSettings>())
+    , m_memorySecrets(std::make_unique<MemorySecrets>())
+    , m_secrets(m_memorySecrets.get())
 {
+}
+
+Preferences::~Preferences() = default;
+
+QString Preferences::llmUrl() const
+{
+    return m_settings->value(kLlmUrl).toString();
+}
+
+QString Preferences::llmModel() const
+{
+    return m_settings->value(kLlmModel).toString();
+}
+
+bool Preferences::llmAzure() const
+{
+    return m_settings->value(kLlmAzure).toBool();
+}
+
+void Preferences::setLlm(const QString& url, const QString& model, bool azure)
+{
+    m_settings->setValue(kLlmUrl, url.trimmed());
+    m_settings->setValue(kLlmModel, model.trimmed());
+    m_settings->setValue(kLlmAzure, azure);
+    Q_EMIT changed();
+}
+
+SecretStore& Preferences::secrets()
+{
+    return *m_secrets;
+}
+
+void Preferences::setSecrets(SecretStore* secrets)
+{
+    m_secrets = secrets ? secrets : m_memorySecrets.get();
 }
 
 Units Preferences::units() const

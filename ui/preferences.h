@@ -10,6 +10,8 @@
 
 namespace tricoach {
 
+class SecretStore;
+
 enum class Theme { System, Light, Dark };
 enum class Units { Metric, Imperial };
 
@@ -19,6 +21,7 @@ class Preferences : public QObject {
 public:
     // `settings` defaults to the application's QSettings; tests pass a file of their own.
     explicit Preferences(std::unique_ptr<QSettings> settings = nullptr, QObject* parent = nullptr);
+    ~Preferences() override;
 
     Units units() const;
     void setUnits(Units units);
@@ -30,11 +33,22 @@ public:
     void setDataFolder(const QString& folder);
     bool imperial() const { return units() == Units::Imperial; }
 
+    // The optional LLM coach: an OpenAI-compatible server; the key is a secret (secrets()), not a setting.
+    QString llmUrl() const;
+    QString llmModel() const;
+    bool llmAzure() const;
+    void setLlm(const QString& url, const QString& model, bool azure);
+    // Where secrets live: the OS keychain in the app (setSecrets), memory until then.
+    SecretStore& secrets();
+    void setSecrets(SecretStore* secrets);
+
 Q_SIGNALS:
     void changed();
 
 private:
     std::unique_ptr<QSettings> m_settings;
+    std::unique_ptr<SecretStore> m_memorySecrets;
+    SecretStore* m_secrets = nullptr;
 };
 
 // Applies a light or dark palette to the whole application (System follows the platform's own).

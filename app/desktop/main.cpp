@@ -4,6 +4,7 @@
 #include "core/store/activitystore.h"
 #include "ui/mainwindow.h"
 #include "ui/preferences.h"
+#include "ui/secrets.h"
 #include "ui/translations.h"
 
 #include <QApplication>
@@ -60,6 +61,8 @@ int main(int argc, char* argv[])
     parser.process(app);
 
     tricoach::Preferences preferences;
+    tricoach::KeychainSecrets keychain; // the AI coach's key lives in the OS keychain
+    preferences.setSecrets(&keychain);
     tricoach::installLanguage(app, preferences.language());
     if (!parser.isSet(screenshotsOption))
         tricoach::applyTheme(preferences.theme());

@@ -683,6 +683,75 @@ Load %4</source>
     </message>
 </context>
 <context>
+    <name>tricoach::LlmCoach</name>
+    <message>
+        <source>Asking the coach model…</source>
+        <translation>Запрос к модели-тренеру…</translation>
+    </message>
+    <message>
+        <source>Showing the built-in coach&apos;s week: %1</source>
+        <translation>Показана неделя встроенного тренера: %1</translation>
+    </message>
+    <message>
+        <source>the request was lost.</source>
+        <translation>запрос потерян.</translation>
+    </message>
+    <message>
+        <source>the request was cancelled.</source>
+        <translation>запрос отменён.</translation>
+    </message>
+    <message>
+        <source>the coach model did not answer within %1 s.</source>
+        <translation>модель-тренер не ответила за %1 с.</translation>
+    </message>
+    <message>
+        <source>could not reach the coach model at %1 (%2).</source>
+        <translation>не удалось связаться с моделью-тренером по адресу %1 (%2).</translation>
+    </message>
+    <message>
+        <source>the connection broke off (%1).</source>
+        <translation>соединение прервалось (%1).</translation>
+    </message>
+    <message>
+        <source>the server&apos;s answer was not a chat completion (%1).</source>
+        <translation>ответ сервера не похож на chat completion (%1).</translation>
+    </message>
+    <message>
+        <source>the model declined: %1</source>
+        <translation>модель отказалась: %1</translation>
+    </message>
+    <message>
+        <source>the model&apos;s answer was empty (finish reason: %1).</source>
+        <translation>ответ модели пуст (причина завершения: %1).</translation>
+    </message>
+    <message>
+        <source>The plan must start on %1.</source>
+        <translation>План должен начинаться %1.</translation>
+    </message>
+    <message>
+        <source>The answer is not valid JSON: %1.</source>
+        <translation>Ответ — не корректный JSON: %1.</translation>
+    </message>
+    <message>
+        <source>The coach model&apos;s week, corrected once to pass the coaching rules.</source>
+        <translation>Неделя от модели-тренера, один раз исправленная, чтобы соответствовать тренерским правилам.</translation>
+    </message>
+    <message>
+        <source>The coach model&apos;s week; it passes the coaching rules.</source>
+        <translation>Неделя от модели-тренера; она соответствует тренерским правилам.</translation>
+    </message>
+    <message>
+        <source>Asking the coach model to fix its plan…</source>
+        <translation>Просим модель-тренера исправить план…</translation>
+    </message>
+    <message>
+        <source>Showing the built-in coach&apos;s week: the model&apos;s plan still broke the coaching rules after one correction:
+%1</source>
+        <translation>Показана неделя встроенного тренера: план модели и после исправления нарушал тренерские правила:
+%1</translation>
+    </message>
+</context>
+<context>
     <name>tricoach::LoadCard</name>
     <message>
         <source>Training load</source>
@@ -1097,6 +1166,22 @@ Load %2</source>
         <source>&lt;h3&gt;If things go wrong&lt;/h3&gt;</source>
         <translation>&lt;h3&gt;Если что-то пошло не так&lt;/h3&gt;</translation>
     </message>
+    <message>
+        <source>Ask the AI coach</source>
+        <translation>Спросить ИИ-тренера</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Отмена</translation>
+    </message>
+    <message>
+        <source>Set up the AI coach in Settings first.</source>
+        <translation>Сначала настройте ИИ-тренера в настройках.</translation>
+    </message>
+    <message>
+        <source> %1 Strava activities were not sent: Strava&apos;s terms do not allow their data in AI models.</source>
+        <translation> Тренировки из Strava (%1) не отправлялись: условия Strava запрещают передавать их данные моделям ИИ.</translation>
+    </message>
 </context>
 <context>
     <name>tricoach::PmcChart</name>
@@ -1485,6 +1570,50 @@ Form %4</source>
     <message>
         <source>Pace zones as % of threshold speed: higher is faster</source>
         <translation>Зоны темпа в % от пороговой скорости: больше — быстрее</translation>
+    </message>
+    <message>
+        <source>AI coach (optional)</source>
+        <translation>ИИ-тренер (по желанию)</translation>
+    </message>
+    <message>
+        <source>An OpenAI-compatible server: OpenAI, Azure OpenAI, or a local Ollama, llama.cpp or vLLM. The built-in coach always works without it. Only your own data is sent — file imports, manual entries and your settings; Strava activities never are, as Strava&apos;s terms require.</source>
+        <translation>Сервер, совместимый с OpenAI: OpenAI, Azure OpenAI или локальные Ollama, llama.cpp, vLLM. Встроенный тренер работает и без него. Отправляются только ваши собственные данные — импортированные файлы, ручные записи и настройки; тренировки из Strava — никогда, как того требуют условия Strava.</translation>
+    </message>
+    <message>
+        <source>kept in your system&apos;s keychain</source>
+        <translation>хранится в системном хранилище паролей</translation>
+    </message>
+    <message>
+        <source>Azure OpenAI deployment</source>
+        <translation>Развёртывание Azure OpenAI</translation>
+    </message>
+    <message>
+        <source>Save AI coach</source>
+        <translation>Сохранить ИИ-тренера</translation>
+    </message>
+    <message>
+        <source>Server</source>
+        <translation>Сервер</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>Модель</translation>
+    </message>
+    <message>
+        <source>API key</source>
+        <translation>Ключ API</translation>
+    </message>
+    <message>
+        <source>The AI coach&apos;s server must be an http(s) address.</source>
+        <translation>Адрес сервера ИИ-тренера должен начинаться с http(s).</translation>
+    </message>
+    <message>
+        <source>AI coach saved.</source>
+        <translation>ИИ-тренер сохранён.</translation>
+    </message>
+    <message>
+        <source>AI coach saved, but the keychain refused the key: %1</source>
+        <translation>ИИ-тренер сохранён, но хранилище паролей не приняло ключ: %1</translation>
     </message>
 </context>
 <context>

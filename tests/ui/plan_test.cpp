@@ -1,15 +1,20 @@
 // The Plan page and the dashboard's projection, from a race set in the store.
 #include "core/coach/coachsettings.h"
+#include "core/coach/planjson.h"
 #include "core/coach/replan.h"
 #include "core/util/datetime.h"
+#include "tests/fakes/fakechatserver.h"
 #include "tests/ui/uitestsupport.h"
 #include "ui/charts/pmcchart.h"
 #include "ui/dashboard/dashboardpage.h"
 #include "ui/plan/planpage.h"
+#include "ui/secrets.h"
 #include "ui/trainingdata.h"
 
+#include <QJsonDocument>
 #include <QLabel>
 #include <QLineSeries>
+#include <QPushButton>
 #include <QTableWidget>
 #include <QTextBrowser>
 #include <QTreeWidget>
@@ -120,6 +125,47 @@ TEST_F(PlanPageTest, TheDashboardProjectsFitnessAndFormToRaceDay)
     ASSERT_TRUE(store->setDocument(athlete, QStringLiteral("coach"), QJsonObject{}));
     page.refresh();
     EXPECT_EQ(chart->projectedFitnessSeries()->count(), 0);
+}
+
+} // namespace
+
+namespace {
+
+TEST_F(PlanPageTest, TheAiCoachsWeekReplacesTheEnginesWhenItPassesAndTheKeyComesFromTheSecrets)
+{
+    tricoach::fakes::FakeChatServer server;
+    ASSERT_TRUE(server.start());
+    TrainingData data(*store, athlete);
+    PlanPage page(data, *preferences);
+    page.setToday(kToday);
+    page.setCoachSettings(race(14));
+    ASSERT_TRUE(page.plan());
+    EXPECT_FALSE(page.findChild<QPushButton*>(QStringLiteral("askCoach"))->isEnabled()); // not set up yet
+
+    preferences->setLlm(server.baseUrl().toString(), QStringLiteral("coach"), false);
+    ASSERT_TRUE(preferences->secrets().write(QString::fromLatin1(kLlmKeySecret), QStringLiteral("sk-ui")));
+    EXPECT_TRUE(page.findChild<QPushButton*>(QStringLiteral("askCoach"))->isEnabled());
+    // The model sends the engine's week back with one session renamed.
+    QString answer = QString::fromUtf8(
+        QJsonDocument(weekToJson(page.plan()->weeks.front(), page.plan()->profile.thresholds)).toJson());
+    answer.replace(QStringLiteral("Long run"), QStringLiteral("Long run, the AI's"));
+    server.enqueue(tricoach::fakes::FakeResponse::completion(answer));
+    page.askCoach();
+    ASSERT_TRUE(waitUntil([&] { return !page.coachBusy() && server.requests().size() == 1; }));
+    ASSERT_TRUE(waitUntil([&] { return page.coachNote().contains(QStringLiteral("passes")); }));
+    EXPECT_EQ(server.requests().front().headers.value("authorization"), QByteArray("Bearer sk-ui"));
+    bool shown = false;
+    QTreeWidget* week = page.weekView();
+    for (int d = 0; d < week->topLevelItemCount(); ++d)
+        for (int s = 0; s < week->topLevelItem(d)->childCount(); ++s)
+            shown |= week->topLevelItem(d)->child(s)->text(0).contains(QStringLiteral("the AI's"));
+    EXPECT_TRUE(shown);
+
+    // A refusal keeps the engine's week and says why.
+    server.enqueue(tricoach::fakes::FakeResponse::refusal(QStringLiteral("Not today.")));
+    page.showWeek(page.plan()->weeks[1].weekStart);
+    page.askCoach();
+    ASSERT_TRUE(waitUntil([&] { return page.coachNote().contains(QStringLiteral("declined")); }));
 }
 
 } // namespace

@@ -1,5 +1,6 @@
 #include "ui/plan/planpage.h"
 
+#include "core/coach/llmcoach.h"
 #include "core/coach/planengine.h"
 #include "core/coach/planvalidator.h"
 #include "core/coach/racestrategy.h"
@@ -8,6 +9,7 @@
 #include "core/store/activitystore.h"
 #include "ui/plan/racedialog.h"
 #include "ui/preferences.h"
+#include "ui/secrets.h"
 #include "ui/sportstyle.h"
 #include "ui/trainingdata.h"
 
@@ -70,9 +72,23 @@ PlanPage::PlanPage(TrainingData& training, Preferences& preferences, QWidget* pa
     m_complianceLabel->setObjectName(QStringLiteral("compliance"));
     nav->addWidget(m_weekTitle, 1);
     nav->addWidget(m_complianceLabel);
+    m_ask = new QPushButton(tr("Ask the AI coach"));
+    m_ask->setObjectName(QStringLiteral("askCoach"));
+    m_cancelAsk = new QPushButton(tr("Cancel"));
+    m_cancelAsk->setObjectName(QStringLiteral("cancelCoach"));
+    m_cancelAsk->hide();
+    nav->addWidget(m_ask);
+    nav->addWidget(m_cancelAsk);
+    connect(m_ask, &QPushButton::clicked, this, &PlanPage::askCoach);
+    connect(m_cancelAsk, &QPushButton::clicked, this, &PlanPage::cancelCoach);
     nav->addWidget(m_previous);
     nav->addWidget(m_next);
     weekLayout->addLayout(nav);
+    m_coachNote = new QLabel;
+    m_coachNote->setObjectName(QStringLiteral("coachNote"));
+    m_coachNote->setWordWrap(true);
+    m_coachNote->hide();
+    weekLayout->addWidget(m_coachNote);
     m_weekView = new QTreeWidget;
     m_weekView->setObjectName(QStringLiteral("weekView"));
     m_weekView->setColumnCount(4);
@@ -105,7 +121,64 @@ PlanPage::PlanPage(TrainingData& training, Preferences& preferences, QWidget* pa
     layout->addWidget(m_tabs, 1);
 
     connect(&m_data, &TrainingData::changed, this, &PlanPage::refresh);
+    connect(&m_preferences, &Preferences::changed, this, [this] {
+        m_ask->setEnabled(!m_preferences.llmUrl().isEmpty() && !m_preferences.llmModel().isEmpty() && m_plan);
+        m_ask->setToolTip(m_ask->isEnabled() ? QString() : tr("Set up the AI coach in Settings first."));
+    });
     refresh();
+}
+
+PlanPage::~PlanPage() = default;
+
+bool PlanPage::coachBusy() const
+{
+    return m_coach && m_coach->isBusy();
+}
+
+QString PlanPage::coachNote() const
+{
+    return m_coachNote->text();
+}
+
+void PlanPage::askCoach()
+{
+    const WeekPlan* week = m_plan ? m_plan->week(m_week) : nullptr;
+    if (!week || coachBusy())
+        return;
+    LlmSettings llm;
+    llm.baseUrl = QUrl(m_preferences.llmUrl());
+    llm.model = m_preferences.llmModel();
+    llm.azure = m_preferences.llmAzure();
+    llm.apiKey = m_preferences.secrets().read(QString::fromLatin1(kLlmKeySecret)).value_or(QString());
+    m_coach = std::make_unique<LlmCoach>(llm);
+    const LlmContext context = firstPartyContext(m_data.store(), m_data.athlete(), m_plan->profile);
+    const QString stravaNote =
+        context.leftOut > 0 ? tr(" %1 Strava activities were not sent: Strava's terms do not allow their data in AI "
+                                 "models.")
+                                  .arg(context.leftOut)
+                            : QString();
+    connect(m_coach.get(), &LlmCoach::progressed, this, [this](const QString& step) {
+        m_coachNote->setText(step);
+        m_coachNote->show();
+    });
+    connect(m_coach.get(), &LlmCoach::finished, this, [this, stravaNote](const LlmOutcome& outcome) {
+        m_ask->setEnabled(true);
+        m_cancelAsk->hide();
+        m_coachNote->setText(outcome.note + stravaNote);
+        m_coachNote->show();
+        if (outcome.fromLlm)
+            m_llmWeek = outcome.week;
+        fillWeek();
+    });
+    m_ask->setEnabled(false);
+    m_cancelAsk->show();
+    m_coach->proposeWeek(m_plan->profile, *week, context);
+}
+
+void PlanPage::cancelCoach()
+{
+    if (m_coach)
+        m_coach->cancel();
 }
 
 QDate PlanPage::today() const
@@ -148,6 +221,9 @@ void PlanPage::refresh()
     }
     if (!m_plan || !m_plan->week(m_week))
         m_week = m_plan ? m_plan->weeks.front().weekStart : weekStartOf(today());
+    m_ask->setEnabled(!m_preferences.llmUrl().isEmpty() && !m_preferences.llmModel().isEmpty() && m_plan &&
+                      !coachBusy());
+    m_ask->setToolTip(m_preferences.llmUrl().isEmpty() ? tr("Set up the AI coach in Settings first.") : QString());
     fillWeek();
     fillSeason();
     fillRace();
@@ -161,6 +237,7 @@ void PlanPage::setCoachSettings(const CoachSettings& settings)
         return;
     }
     m_week = QDate();
+    m_llmWeek.reset();
     refresh();
     m_data.notifyChanged();
 }
@@ -201,9 +278,12 @@ void PlanPage::fillWeek()
     q.from = week->weekStart;
     q.to = week->weekStart.addDays(6);
     const std::vector<Activity> done = m_data.store().activities(m_data.athlete(), q);
+    // The AI coach's version of this week, when it was asked and passed the rules.
+    if (m_llmWeek && m_llmWeek->weekStart == week->weekStart)
+        week = &*m_llmWeek;
     // This week adapts to what was done: the days still to come are planned again.
     std::optional<Replanned> adapted;
-    if (today() >= week->weekStart && today() <= week->weekStart.addDays(6)) {
+    if (!m_llmWeek && today() >= week->weekStart && today() <= week->weekStart.addDays(6)) {
         adapted = replanRestOfWeek(m_plan->profile, *week, done, today());
         week = &adapted->week;
         if (!adapted->note.isEmpty())

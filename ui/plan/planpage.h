@@ -8,6 +8,7 @@
 #include <QDate>
 #include <QWidget>
 
+#include <memory>
 #include <optional>
 
 class QLabel;
@@ -19,6 +20,7 @@ class QTreeWidget;
 
 namespace tricoach {
 
+class LlmCoach;
 class Preferences;
 class TrainingData;
 
@@ -26,6 +28,7 @@ class PlanPage : public QWidget {
     Q_OBJECT
 public:
     PlanPage(TrainingData& training, Preferences& preferences, QWidget* parent = nullptr);
+    ~PlanPage() override;
 
     void refresh();
     void setToday(const QDate& today);
@@ -33,6 +36,11 @@ public:
     void setCoachSettings(const CoachSettings& settings);
     void showWeek(const QDate& anyDay);
     void editRace();
+    // Asks the AI coach (Settings) for the shown week; the answer replaces it when it passes the rules.
+    void askCoach();
+    void cancelCoach();
+    bool coachBusy() const;
+    QString coachNote() const;
 
     const std::optional<SeasonPlan>& plan() const { return m_plan; }
     QDate shownWeek() const { return m_week; }
@@ -66,6 +74,11 @@ private:
     QTableWidget* m_season = nullptr;
     QTextBrowser* m_race = nullptr;
     QPushButton* m_previous = nullptr;
+    QPushButton* m_ask = nullptr;
+    QPushButton* m_cancelAsk = nullptr;
+    QLabel* m_coachNote = nullptr;
+    std::unique_ptr<LlmCoach> m_coach;
+    std::optional<WeekPlan> m_llmWeek; // the AI coach's version of one week
     QPushButton* m_next = nullptr;
 };
 

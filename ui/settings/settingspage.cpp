@@ -4,9 +4,11 @@
 #include "core/store/activitystore.h"
 #include "ui/activities/activitymodel.h"
 #include "ui/preferences.h"
+#include "ui/secrets.h"
 #include "ui/sportstyle.h"
 #include "ui/trainingdata.h"
 
+#include <QCheckBox>
 #include <QComboBox>
 #include <QCoreApplication>
 #include <QDateEdit>
@@ -94,6 +96,7 @@ SettingsPage::SettingsPage(TrainingData& training, Preferences& preferences, QWi
     auto* right = new QVBoxLayout;
     right->addWidget(buildTraining());
     right->addWidget(buildDisplay());
+    right->addWidget(buildCoach());
     right->addStretch();
     columns->addLayout(right, 1);
     layout->addLayout(columns);
@@ -282,6 +285,58 @@ QWidget* SettingsPage::buildDisplay()
                               "where it is."));
     });
     return box;
+}
+
+QWidget* SettingsPage::buildCoach()
+{
+    auto* box = new QGroupBox(tr("AI coach (optional)"));
+    box->setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Maximum);
+    auto* form = new QFormLayout(box);
+    auto* note =
+        new QLabel(tr("An OpenAI-compatible server: OpenAI, Azure OpenAI, or a local Ollama, llama.cpp or vLLM. "
+                      "The built-in coach always works without it. Only your own data is sent — file "
+                      "imports, manual entries and your settings; Strava activities never are, as Strava's "
+                      "terms require."));
+    note->setWordWrap(true);
+    form->addRow(note);
+    m_llmUrl = new QLineEdit(m_preferences.llmUrl());
+    m_llmUrl->setObjectName(QStringLiteral("llmUrl"));
+    m_llmUrl->setPlaceholderText(QStringLiteral("http://localhost:11434/v1"));
+    m_llmModel = new QLineEdit(m_preferences.llmModel());
+    m_llmModel->setObjectName(QStringLiteral("llmModel"));
+    m_llmModel->setPlaceholderText(QStringLiteral("llama3.1"));
+    m_llmKey = new QLineEdit;
+    m_llmKey->setObjectName(QStringLiteral("llmKey"));
+    m_llmKey->setEchoMode(QLineEdit::Password);
+    m_llmKey->setPlaceholderText(tr("kept in your system's keychain"));
+    m_llmAzure = new QCheckBox(tr("Azure OpenAI deployment"));
+    m_llmAzure->setChecked(m_preferences.llmAzure());
+    auto* save = new QPushButton(tr("Save AI coach"));
+    save->setObjectName(QStringLiteral("saveCoach"));
+    form->addRow(tr("Server"), m_llmUrl);
+    form->addRow(tr("Model"), m_llmModel);
+    form->addRow(tr("API key"), m_llmKey);
+    form->addRow(m_llmAzure);
+    form->addRow(save);
+    connect(save, &QPushButton::clicked, this,
+            [this] { saveCoach(m_llmUrl->text(), m_llmModel->text(), m_llmAzure->isChecked(), m_llmKey->text()); });
+    return box;
+}
+
+void SettingsPage::saveCoach(const QString& url, const QString& model, bool azure, const QString& key)
+{
+    const QUrl parsed(url.trimmed());
+    if (!url.trimmed().isEmpty() && (!parsed.isValid() || !parsed.scheme().startsWith(QStringLiteral("http")))) {
+        m_message->setText(tr("The AI coach's server must be an http(s) address."));
+        return;
+    }
+    QString error;
+    const bool stored = key.isEmpty() ? m_preferences.secrets().remove(QString::fromLatin1(kLlmKeySecret), &error)
+                                      : m_preferences.secrets().write(QString::fromLatin1(kLlmKeySecret), key, &error);
+    m_preferences.setLlm(url, model, azure);
+    m_llmKey->clear();
+    m_message->setText(stored ? tr("AI coach saved.")
+                              : tr("AI coach saved, but the keychain refused the key: %1").arg(error));
 }
 
 void SettingsPage::refresh()

@@ -9,6 +9,7 @@
 
 #include <map>
 
+class QCheckBox;
 class QComboBox;
 class QDateEdit;
 class QDoubleSpinBox;
@@ -47,7 +48,13 @@ private:
     QWidget* buildThresholds();
     QWidget* buildTraining();
     QWidget* buildDisplay();
+    QWidget* buildCoach();
 
+public:
+    // Stores the AI coach's server and model in the preferences and the key in the keychain (empty: removed).
+    void saveCoach(const QString& url, const QString& model, bool azure, const QString& key);
+
+private:
     TrainingData& m_data;
     Preferences& m_preferences;
     QDateEdit* m_effective = nullptr;
@@ -65,6 +72,10 @@ private:
     QComboBox* m_theme = nullptr;
     QComboBox* m_language = nullptr;
     QLabel* m_dataFolder = nullptr;
+    QLineEdit* m_llmUrl = nullptr;
+    QLineEdit* m_llmModel = nullptr;
+    QLineEdit* m_llmKey = nullptr;
+    QCheckBox* m_llmAzure = nullptr;
     QLabel* m_message = nullptr;
 };
 
