@@ -1,6 +1,7 @@
 #include "core/coach/coachsettings.h"
 
 #include "core/coach/planengine.h"
+#include "core/coach/planmoves.h"
 #include "core/store/activitystore.h"
 
 #include <QJsonArray>
@@ -33,6 +34,15 @@ QJsonObject CoachSettings::toJson() const
         {QStringLiteral("hours_by_weekday"), hours},
         {QStringLiteral("pool_access"), poolAccess},
         {QStringLiteral("trainer_access"), trainerAccess},
+        {QStringLiteral("moves"),
+         [this] {
+             QJsonArray list;
+             for (const WorkoutMove& m : moves)
+                 list.append(QJsonObject{{QStringLiteral("from"), m.from.toString(Qt::ISODate)},
+                                         {QStringLiteral("session_type"), m.sessionType},
+                                         {QStringLiteral("to"), m.to.toString(Qt::ISODate)}});
+             return list;
+         }()},
     };
 }
 
@@ -79,7 +89,38 @@ Result<CoachSettings> CoachSettings::fromJson(const QJsonObject& json)
     }
     s.poolAccess = json.value(QStringLiteral("pool_access")).toBool(true);
     s.trainerAccess = json.value(QStringLiteral("trainer_access")).toBool(true);
+    for (const QJsonValue& v : json.value(QStringLiteral("moves")).toArray()) {
+        const QJsonObject o = v.toObject();
+        WorkoutMove m{QDate::fromString(o.value(QStringLiteral("from")).toString(), Qt::ISODate),
+                      o.value(QStringLiteral("session_type")).toString(),
+                      QDate::fromString(o.value(QStringLiteral("to")).toString(), Qt::ISODate)};
+        if (m.from.isValid() && m.to.isValid() && !m.sessionType.isEmpty())
+            s.moves.push_back(m);
+    }
     return s;
+}
+
+WeekPlan applyMoves(WeekPlan week, const std::vector<WorkoutMove>& moves)
+{
+    const auto dayOf = [&](const QDate& date) -> PlannedDay* {
+        for (PlannedDay& d : week.days)
+            if (d.date == date)
+                return &d;
+        return nullptr;
+    };
+    for (const WorkoutMove& m : moves) {
+        PlannedDay* from = dayOf(m.from);
+        PlannedDay* to = dayOf(m.to);
+        if (!from || !to || from == to)
+            continue;
+        auto it = std::find_if(from->workouts.begin(), from->workouts.end(),
+                               [&](const Workout& w) { return w.sessionType == m.sessionType && !w.race; });
+        if (it == from->workouts.end())
+            continue;
+        to->workouts.push_back(*it);
+        from->workouts.erase(it);
+    }
+    return week;
 }
 
 std::array<double, 7> spreadHours(double hoursPerWeek, const std::vector<int>& daysOff)

@@ -8,10 +8,19 @@
 #include <QJsonObject>
 
 #include <optional>
+#include <vector>
 
 namespace tricoach {
 
 class ActivityStore;
+
+// A planned session the athlete moved to another day ("Long ride" from Saturday to Sunday).
+struct WorkoutMove {
+    QDate from;
+    QString sessionType;
+    QDate to;
+    bool operator==(const WorkoutMove&) const = default;
+};
 
 struct CoachSettings {
     RaceGoal race;
@@ -20,6 +29,7 @@ struct CoachSettings {
     std::array<double, 7> hoursByWeekday{1, 1.25, 1.25, 1.25, 0.75, 2.5, 2}; // Monday first
     bool poolAccess = true;
     bool trainerAccess = true;
+    std::vector<WorkoutMove> moves;
 
     QJsonObject toJson() const;
     // Missing keys keep their defaults; an invalid race date or distance is an error naming the key.

@@ -1182,6 +1182,26 @@ Load %2</source>
         <source> %1 Strava activities were not sent: Strava&apos;s terms do not allow their data in AI models.</source>
         <translation> Тренировки из Strava (%1) не отправлялись: условия Strava запрещают передавать их данные моделям ИИ.</translation>
     </message>
+    <message>
+        <source>Move to</source>
+        <translation>Перенести на</translation>
+    </message>
+    <message>
+        <source>Move</source>
+        <translation>Перенос</translation>
+    </message>
+    <message>
+        <source>Moved. The week still follows the coaching rules.</source>
+        <translation>Перенесено. Неделя по-прежнему соответствует тренерским правилам.</translation>
+    </message>
+    <message>
+        <source>Moved, but: %1</source>
+        <translation>Перенесено, но: %1</translation>
+    </message>
+    <message>
+        <source>Right-click to move it to another day</source>
+        <translation>Правый щелчок — перенести на другой день</translation>
+    </message>
 </context>
 <context>
     <name>tricoach::PmcChart</name>

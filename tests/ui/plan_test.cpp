@@ -169,3 +169,45 @@ TEST_F(PlanPageTest, TheAiCoachsWeekReplacesTheEnginesWhenItPassesAndTheKeyComes
 }
 
 } // namespace
+
+namespace {
+
+TEST_F(PlanPageTest, AMovedSessionStaysMovedAndTheRulesAreChecked)
+{
+    TrainingData data(*store, athlete);
+    PlanPage page(data, *preferences);
+    page.setToday(kToday);
+    page.setCoachSettings(race(14));
+    ASSERT_TRUE(page.plan());
+    const WeekPlan& week = page.plan()->weeks[2];
+    page.showWeek(week.weekStart);
+    // The week's long ride moves from its day to the day before.
+    QDate from;
+    for (const PlannedDay& d : week.days)
+        for (const Workout& w : d.workouts)
+            if (w.sessionType == QStringLiteral("Long ride"))
+                from = d.date;
+    ASSERT_TRUE(from.isValid());
+    const QDate to = from.addDays(-1);
+    page.moveWorkout(from, QStringLiteral("Long ride"), to);
+    const auto sessionsOn = [&](const PlanPage& p, const QDate& day) {
+        QStringList out;
+        QTreeWidget* tree = p.weekView();
+        for (int d = 0; d < tree->topLevelItemCount(); ++d)
+            if (tree->topLevelItem(d)->data(0, Qt::UserRole).toDate() == day)
+                for (int s = 0; s < tree->topLevelItem(d)->childCount(); ++s)
+                    out << tree->topLevelItem(d)->child(s)->data(0, Qt::UserRole).toString();
+        return out;
+    };
+    EXPECT_TRUE(sessionsOn(page, to).contains(QStringLiteral("Long ride")));
+    EXPECT_FALSE(sessionsOn(page, from).contains(QStringLiteral("Long ride")));
+    EXPECT_TRUE(page.coachNote().startsWith(QStringLiteral("Moved")));
+    // Kept in the store: another page shows the same.
+    PlanPage again(data, *preferences);
+    again.setToday(kToday);
+    again.showWeek(week.weekStart);
+    EXPECT_TRUE(sessionsOn(again, to).contains(QStringLiteral("Long ride")));
+    ASSERT_EQ(loadCoachSettings(*store, athlete)->moves.size(), 1u);
+}
+
+} // namespace

@@ -2,6 +2,7 @@
 
 #include "core/coach/llmcoach.h"
 #include "core/coach/planengine.h"
+#include "core/coach/planmoves.h"
 #include "core/coach/planvalidator.h"
 #include "core/coach/racestrategy.h"
 #include "core/coach/replan.h"
@@ -17,6 +18,7 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QLocale>
+#include <QMenu>
 #include <QMessageBox>
 #include <QPushButton>
 #include <QTabWidget>
@@ -96,6 +98,24 @@ PlanPage::PlanPage(TrainingData& training, Preferences& preferences, QWidget* pa
     m_weekView->header()->setSectionResizeMode(3, QHeaderView::Stretch);
     m_weekView->setWordWrap(true);
     m_weekView->setColumnWidth(0, 260);
+    m_weekView->setContextMenuPolicy(Qt::CustomContextMenu);
+    connect(m_weekView, &QTreeWidget::customContextMenuRequested, this, [this](const QPoint& pos) {
+        QTreeWidgetItem* item = m_weekView->itemAt(pos);
+        if (!item || !item->parent() || item->data(0, Qt::UserRole).toString().isEmpty())
+            return;
+        const QDate from = item->parent()->data(0, Qt::UserRole).toDate();
+        const QString type = item->data(0, Qt::UserRole).toString();
+        QMenu menu(this);
+        QMenu* move = menu.addMenu(tr("Move to"));
+        for (int d = 0; d < 7; ++d) {
+            const QDate day = m_week.addDays(d);
+            if (day == from)
+                continue;
+            QAction* a = move->addAction(QLocale().toString(day, QStringLiteral("dddd d MMM")));
+            connect(a, &QAction::triggered, this, [this, from, type, day] { moveWorkout(from, type, day); });
+        }
+        menu.exec(m_weekView->viewport()->mapToGlobal(pos));
+    });
     weekLayout->addWidget(m_weekView, 1);
     m_tabs->addTab(weekPage, tr("Week"));
     connect(m_previous, &QPushButton::clicked, this, [this] { showWeek(m_week.addDays(-7)); });
@@ -173,6 +193,32 @@ void PlanPage::askCoach()
     m_ask->setEnabled(false);
     m_cancelAsk->show();
     m_coach->proposeWeek(m_plan->profile, *week, context);
+}
+
+void PlanPage::moveWorkout(const QDate& from, const QString& sessionType, const QDate& to)
+{
+    if (!m_settings || !m_plan)
+        return;
+    CoachSettings s = *m_settings;
+    s.moves.push_back(WorkoutMove{from, sessionType, to});
+    if (auto r = saveCoachSettings(m_data.store(), m_data.athlete(), s); !r) {
+        QMessageBox::warning(this, tr("Move"), r.error().message);
+        return;
+    }
+    m_settings = s;
+    const QDate shown = m_week;
+    fillWeek();
+    m_week = shown;
+    // The coaching rules on the week as it now is.
+    if (const WeekPlan* week = m_plan->week(m_week)) {
+        QStringList findings;
+        for (const PlanIssue& i : validateWeek(applyMoves(*week, s.moves), m_plan->profile))
+            if (i.rule == QStringLiteral("hard-days") || i.rule == QStringLiteral("day-hours"))
+                findings << i.message;
+        m_coachNote->setText(findings.isEmpty() ? tr("Moved. The week still follows the coaching rules.")
+                                                : tr("Moved, but: %1").arg(findings.join(QLatin1Char(' '))));
+        m_coachNote->show();
+    }
 }
 
 void PlanPage::cancelCoach()
@@ -281,6 +327,12 @@ void PlanPage::fillWeek()
     // The AI coach's version of this week, when it was asked and passed the rules.
     if (m_llmWeek && m_llmWeek->weekStart == week->weekStart)
         week = &*m_llmWeek;
+    // The athlete's own moves.
+    std::optional<WeekPlan> moved;
+    if (m_settings && !m_settings->moves.empty()) {
+        moved = applyMoves(*week, m_settings->moves);
+        week = &*moved;
+    }
     // This week adapts to what was done: the days still to come are planned again.
     std::optional<Replanned> adapted;
     if (!m_llmWeek && today() >= week->weekStart && today() <= week->weekStart.addDays(6)) {
@@ -296,6 +348,7 @@ void PlanPage::fillWeek()
             if (a.localDate() == d.date)
                 completed += a.durationSec() / 60;
         auto* day = new QTreeWidgetItem(m_weekView);
+        day->setData(0, Qt::UserRole, d.date);
         day->setText(0, QLocale().toString(d.date, QStringLiteral("dddd d MMM")));
         day->setText(1, d.workouts.empty() ? tr("rest") : QString::number(d.minutes(), 'f', 0));
         day->setText(2, QString::number(d.plannedLoad(), 'f', 0));
@@ -304,6 +357,8 @@ void PlanPage::fillWeek()
         day->setFont(0, bold);
         for (const Workout& w : d.workouts) {
             auto* item = new QTreeWidgetItem(day);
+            item->setData(0, Qt::UserRole, w.race ? QString() : w.sessionType);
+            item->setToolTip(0, tr("Right-click to move it to another day"));
             item->setText(0, QStringLiteral("%1 · %2").arg(sportName(w.sport), w.sessionType));
             item->setIcon(0, QIcon());
             item->setForeground(0, sportColor(w.sport));

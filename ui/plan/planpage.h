@@ -39,6 +39,9 @@ public:
     // Asks the AI coach (Settings) for the shown week; the answer replaces it when it passes the rules.
     void askCoach();
     void cancelCoach();
+    // Moves a session of the shown week to another day of it (kept with the race settings); the coaching rules
+    // are checked on the week and any finding is shown.
+    void moveWorkout(const QDate& from, const QString& sessionType, const QDate& to);
     bool coachBusy() const;
     QString coachNote() const;
 
