@@ -272,7 +272,13 @@ void shareHardMinutes(std::vector<Slot>& slots, Placer placer, double wanted)
         // A day with no hard neighbour may become a hard day itself (a long ride with a tempo block).
         const bool canBeHard = placer.isHard(s->day) || placer.hardAllowed(s->day);
         const double dayRoom = canBeHard ? 1e9 : std::max(0.0, kHardDayMinutes - 1 - dayHard[d]);
-        const double add = std::floor(std::min({missing, s->minutes * 0.4, dayRoom}));
+        double add = std::floor(std::min({missing, s->minutes * 0.4, dayRoom}));
+        if (add < 5) {
+            // Too short to be a tempo finish (the workout would drop it): a bigger share here, or none.
+            add = std::floor(std::min({5.0, s->minutes * 0.4, dayRoom}));
+            if (add < 5)
+                continue;
+        }
         s->hard = add;
         dayHard[d] += add;
         missing -= add;

@@ -67,11 +67,17 @@ Workout intervals(Workout w, const SessionRequest& r, double work, double rest, 
     return w;
 }
 
-Workout steadyWithFinish(Workout w, const SessionRequest& r, int warmMax, int coolMax, int body, int finishZone)
+// `shortest`: a finish shorter than this is left out (a minute or two at tempo at the end of a long run is not a
+// workout); a tempo run's main block may be short.
+Workout steadyWithFinish(Workout w, const SessionRequest& r, int warmMax, int coolMax, int body, int finishZone,
+                         double shortest = 5)
 {
     const auto [warm, cool] = ends(r.minutes, warmMax, coolMax);
     const double main = r.minutes - warm - cool;
-    const double finish = std::clamp(std::round(r.hardMinutes), 0.0, std::floor(main * 0.6));
+    double finish = std::clamp(std::round(r.hardMinutes), 0.0, std::floor(main * 0.6));
+    if (finish < shortest)
+        finish = 0;
+
     single(w, step(StepKind::WarmUp, warm, 1));
     single(w, step(StepKind::Steady, main - finish, body));
     if (finish > 0)
@@ -130,7 +136,7 @@ Workout buildWorkout(const SessionRequest& r, const Thresholds& t)
         w.sessionType = QStringLiteral("Run tempo");
         w.primaryGoal = QStringLiteral("threshold pace");
         w.priority = WorkoutPriority::High;
-        return steadyWithFinish(w, r, 10, 10, 2, 3);
+        return steadyWithFinish(w, r, 10, 10, 2, 3, 1);
     case SessionKind::SwimIntervals: {
         w.sessionType = QStringLiteral("Swim intervals");
         w.primaryGoal = QStringLiteral("threshold pace");
