@@ -212,7 +212,9 @@ int runPlanWeek(const Invocation& inv, Io& io)
            << fixed(week->plannedLoad(), 0) << '\n'
            << week->notes.overallFocus << "\n\n";
     for (const PlannedDay& d : week->days) {
-        io.out << d.date.toString(QStringLiteral("ddd yyyy-MM-dd")) << '\n';
+        const DayFuel fuel = dailyCarbohydrate(d.minutes(), d.plannedLoad());
+        io.out << d.date.toString(QStringLiteral("ddd yyyy-MM-dd")) << "  (fuel " << fuel.carbsLowGPerKg << "–"
+               << fuel.carbsHighGPerKg << " g carbohydrate/kg, " << fuel.dayType << " day)\n";
         if (d.workouts.empty())
             io.out << "  Rest\n";
         for (const Workout& w : d.workouts)

@@ -1202,6 +1202,10 @@ Load %2</source>
         <source>Right-click to move it to another day</source>
         <translation>Правый щелчок — перенести на другой день</translation>
     </message>
+    <message>
+        <source>Fuel: %1–%2 g carbohydrate per kg (%3 day)</source>
+        <translation>Питание: %1–%2 г углеводов на кг (день: %3)</translation>
+    </message>
 </context>
 <context>
     <name>tricoach::PmcChart</name>

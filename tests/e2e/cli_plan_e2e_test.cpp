@@ -122,6 +122,9 @@ TEST_F(cliPlan, PlanSeasonRunsToRaceDayAndPassesTheValidator)
                                 wednesday.toString(Qt::ISODate), QStringLiteral("--json")});
     ASSERT_EQ(week.exitCode, 0) << week;
     EXPECT_EQ(week.object().value(QStringLiteral("week_start_date")).toString(), mid);
+    // The week as text names each day's carbohydrate.
+    const CliResult text = cli({QStringLiteral("plan"), QStringLiteral("week")});
+    EXPECT_EQ(text.out.count(QStringLiteral("g carbohydrate/kg")), 7) << text;
     // The table says Fitness and Form.
     const CliResult table = cli({QStringLiteral("plan"), QStringLiteral("season")});
     EXPECT_TRUE(table.out.contains(QStringLiteral("Fitness")));

@@ -76,6 +76,9 @@ TEST_F(PlanPageTest, TheSeasonWeekAndRaceDayFollowTheRace)
         planned += static_cast<int>(d.workouts.size());
     EXPECT_TRUE(page.findChild<QLabel*>(QStringLiteral("weekTitle"))->text().contains(adapted.note));
     EXPECT_EQ(sessions, planned);
+    // Each day says how much carbohydrate its training asks for.
+    for (int d = 0; d < 7; ++d)
+        EXPECT_TRUE(week->topLevelItem(d)->text(3).contains(QStringLiteral("g carbohydrate per kg")));
     // Race day: the strategy with its predicted finish.
     EXPECT_TRUE(page.raceView()->toPlainText().contains(QStringLiteral("Predicted finish")));
     // Navigation stays inside the plan.

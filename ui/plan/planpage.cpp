@@ -352,6 +352,11 @@ void PlanPage::fillWeek()
         day->setText(0, QLocale().toString(d.date, QStringLiteral("dddd d MMM")));
         day->setText(1, d.workouts.empty() ? tr("rest") : QString::number(d.minutes(), 'f', 0));
         day->setText(2, QString::number(d.plannedLoad(), 'f', 0));
+        const DayFuel fuel = dailyCarbohydrate(d.minutes(), d.plannedLoad());
+        day->setText(3, tr("Fuel: %1–%2 g carbohydrate per kg (%3 day)")
+                            .arg(fuel.carbsLowGPerKg)
+                            .arg(fuel.carbsHighGPerKg)
+                            .arg(fuel.dayType));
         QFont bold = day->font(0);
         bold.setBold(true);
         day->setFont(0, bold);
