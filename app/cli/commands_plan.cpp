@@ -293,7 +293,31 @@ int runPlanRace(const Invocation& inv, Io& io)
     if (!settings)
         return report(io, inv, noRace());
     const CoachProfile profile = coachProfile(*session->store, session->athlete.id, *settings, today());
-    const RaceStrategy strategy = raceStrategy(profile, rate);
+    RaceStrategy strategy = raceStrategy(profile, rate);
+    if (const QString url = inv.value(QStringLiteral("llm-url")); !url.isEmpty()) {
+        LlmSettings llm;
+        llm.baseUrl = QUrl(url);
+        llm.model = inv.value(QStringLiteral("llm-model"));
+        llm.apiKey = qEnvironmentVariable("TRICOACH_LLM_API_KEY");
+        llm.azure = inv.has(QStringLiteral("llm-azure"));
+        if (llm.model.isEmpty())
+            return report(io, inv, usageError(QStringLiteral("--llm-url needs --llm-model")));
+        const LlmContext context = firstPartyContext(*session->store, session->athlete.id, profile);
+        LlmCoach coach(llm);
+        QEventLoop loop;
+        QObject::connect(&coach, &LlmCoach::strategyFinished, &loop,
+                         [&](const RaceStrategy& s, bool, const QString& note) {
+                             strategy = s;
+                             io.err << note << '\n';
+                             loop.quit();
+                         });
+        coach.proposeRaceStrategy(profile, strategy, context);
+        loop.exec();
+        if (context.leftOut > 0)
+            io.err << context.leftOut
+                   << " Strava activities were left out: Strava's terms do not allow their data in AI models.\n";
+        io.err.flush();
+    }
     if (inv.global.json) {
         writeJson(io.out, raceStrategyToJson(strategy));
         return kExitOk;
@@ -499,7 +523,10 @@ std::vector<CommandSpec> planCommands()
          {{QStringLiteral("sweat-before"), QStringLiteral("KG"), QStringLiteral("sweat test: weight before a session")},
           {QStringLiteral("sweat-after"), QStringLiteral("KG"), QStringLiteral("sweat test: weight after it")},
           {QStringLiteral("sweat-drank"), QStringLiteral("L"), QStringLiteral("sweat test: litres drunk during it")},
-          {QStringLiteral("sweat-hours"), QStringLiteral("H"), QStringLiteral("sweat test: its length in hours")}},
+          {QStringLiteral("sweat-hours"), QStringLiteral("H"), QStringLiteral("sweat test: its length in hours")},
+          {QStringLiteral("llm-url"), QStringLiteral("URL"), QStringLiteral("let an OpenAI-compatible model write it")},
+          {QStringLiteral("llm-model"), QStringLiteral("NAME"), QStringLiteral("the model to ask")},
+          {QStringLiteral("llm-azure"), QString(), QStringLiteral("the URL is an Azure OpenAI deployment")}},
          runPlanRace},
     };
 }

@@ -159,6 +159,131 @@ QString LlmCoach::trainerBrief()
         "warmup_min + main_set_min + cooldown_min must equal duration_min.");
 }
 
+QString LlmCoach::raceStrategyBrief()
+{
+    return QStringLiteral(
+        "You are a world-class triathlon coach writing a race-day strategy for this athlete. Cover: the taper and race "
+        "week (volume down 40-60% over the last two weeks, short race-pace efforts Monday to Thursday, a 20-minute "
+        "easy "
+        "swim and transition practice on Friday, rest or a 20-minute bike and 10-minute run shake-out on Saturday); "
+        "race morning (wake 3-4 hours before, 400-600 kcal low-fibre breakfast, 500-750 ml water, warm-up); the two "
+        "transition checklists; how to race each leg (swim: start position, a controlled first 400 m, find feet, a "
+        "little harder in the last 200 m; bike: hold back in the first 20 km, then settle at the target; run: control "
+        "the first 5 km, hold form, push the last 5-10 km if strong); mental cues; contingencies (feeling too good, "
+        "struggling early, stomach trouble, cramps). The athlete's pacing targets, predicted times and fuelling "
+        "schedule are already computed: do not invent numbers for them. Never use the terms TSS, CTL, ATL or TSB.\n"
+        "Answer with only one JSON object: {\"taper_and_race_week\": [string], \"race_morning\": [string], "
+        "\"transition_1\": [string], \"transition_2\": [string], \"legs\": [{\"sport\": \"Swim|Bike|Run\", "
+        "\"execution\": [string]}], \"mental_cues\": [string], \"contingencies\": [string]}. Every list has 2 to "
+        "10 short sentences.");
+}
+
+void LlmCoach::proposeRaceStrategy(const CoachProfile& profile, const RaceStrategy& engineStrategy,
+                                   const LlmContext& context)
+{
+    if (m_reply)
+        return;
+    m_profile = profile;
+    m_engineStrategy = engineStrategy;
+    m_strategyMode = true;
+    m_round = 0;
+    m_cancelled = false;
+    QStringList legs;
+    for (const LegPlan& l : engineStrategy.legs)
+        legs << QStringLiteral("%1 %2 km at %3, about %4 min")
+                    .arg(sportId(l.sport))
+                    .arg(l.distanceM / 1000, 0, 'f', 1)
+                    .arg(l.target)
+                    .arg(std::lround(l.predictedMinutes));
+    const QString request =
+        QStringLiteral("Race: %1 on %2 (%3). Computed pacing: %4. Fuel: %5 g carbohydrate an hour on the bike, %6 on "
+                       "the run, %7 ml fluid an hour. Athlete (first-party data only):\n%8")
+            .arg(profile.race.name, profile.race.date.toString(Qt::ISODate), raceDistanceId(profile.race.distance),
+                 legs.join(QStringLiteral("; ")))
+            .arg(engineStrategy.carbsPerHourBike)
+            .arg(engineStrategy.carbsPerHourRun)
+            .arg(std::lround(engineStrategy.fluidMlPerHour))
+            .arg(QString::fromUtf8(QJsonDocument(context.json).toJson(QJsonDocument::Compact)));
+    m_messages =
+        QJsonArray{message(QStringLiteral("system"), raceStrategyBrief()), message(QStringLiteral("user"), request)};
+    Q_EMIT progressed(tr("Asking the coach model…"));
+    send(m_messages);
+}
+
+std::optional<RaceStrategy> LlmCoach::strategyFrom(const QJsonObject& json, QString& problem) const
+{
+    QStringList wrong;
+    const auto list = [&](const QJsonValue& v, const QString& key) {
+        QStringList out;
+        const QJsonArray a = v.toArray();
+        for (const QJsonValue& item : a)
+            if (item.isString() && !item.toString().trimmed().isEmpty())
+                out << item.toString().trimmed();
+        if (out.size() < 2 || out.size() > 10 || out.size() != a.size())
+            wrong << QStringLiteral("\"%1\" needs 2 to 10 non-empty sentences").arg(key);
+        for (const QString& sentence : out)
+            for (const char* mark : {"TSS", "CTL", "ATL", "TSB"})
+                if (sentence.contains(QLatin1String(mark)))
+                    wrong << QStringLiteral("\"%1\" uses the term %2; say Load, Fitness, Fatigue or Form")
+                                 .arg(key, QLatin1String(mark));
+        return out;
+    };
+    RaceStrategy s = m_engineStrategy;
+    s.taperAndRaceWeek = list(json.value(QStringLiteral("taper_and_race_week")), QStringLiteral("taper_and_race_week"));
+    s.raceMorning = list(json.value(QStringLiteral("race_morning")), QStringLiteral("race_morning"));
+    s.transition1 = list(json.value(QStringLiteral("transition_1")), QStringLiteral("transition_1"));
+    s.transition2 = list(json.value(QStringLiteral("transition_2")), QStringLiteral("transition_2"));
+    s.mentalCues = list(json.value(QStringLiteral("mental_cues")), QStringLiteral("mental_cues"));
+    s.contingencies = list(json.value(QStringLiteral("contingencies")), QStringLiteral("contingencies"));
+    for (LegPlan& leg : s.legs) {
+        bool found = false;
+        for (const QJsonValue& v : json.value(QStringLiteral("legs")).toArray()) {
+            const QJsonObject o = v.toObject();
+            if (sportFromString(o.value(QStringLiteral("sport")).toString()) == leg.sport) {
+                leg.execution = list(o.value(QStringLiteral("execution")),
+                                     QStringLiteral("legs.%1.execution").arg(sportId(leg.sport)));
+                found = true;
+            }
+        }
+        if (!found)
+            wrong << QStringLiteral("\"legs\" has no %1 leg").arg(sportId(leg.sport));
+    }
+    if (!wrong.isEmpty()) {
+        problem = QStringLiteral("- ") + wrong.join(QStringLiteral("\n- "));
+        return std::nullopt;
+    }
+    return s;
+}
+
+void LlmCoach::handleStrategy(const QString& content)
+{
+    QString problem, jsonError;
+    std::optional<RaceStrategy> strategy;
+    if (const auto json = jsonIn(content, jsonError))
+        strategy = strategyFrom(*json, problem);
+    else
+        problem = tr("The answer is not valid JSON: %1.").arg(jsonError);
+    if (strategy) {
+        m_timeout->stop();
+        Q_EMIT strategyFinished(*strategy, true,
+                                m_round > 0 ? tr("The coach model's race-day strategy, corrected once.")
+                                            : tr("The coach model's race-day strategy, with your computed targets."));
+        return;
+    }
+    if (m_round == 0) {
+        ++m_round;
+        m_messages.append(message(QStringLiteral("assistant"), content));
+        m_messages.append(
+            message(QStringLiteral("user"),
+                    QStringLiteral("That answer cannot be used:\n%1\nReply with the corrected JSON object only.")
+                        .arg(problem)));
+        Q_EMIT progressed(tr("Asking the coach model to fix its plan…"));
+        send(m_messages);
+        return;
+    }
+    fallBack(tr("the model's race-day strategy was still unusable after one correction:\n%1").arg(problem));
+}
+
 LlmCoach::LlmCoach(LlmSettings settings, QObject* parent)
     : QObject(parent)
     , m_settings(std::move(settings))
@@ -166,6 +291,7 @@ LlmCoach::LlmCoach(LlmSettings settings, QObject* parent)
     , m_timeout(new QTimer(this))
 {
     qRegisterMetaType<tricoach::LlmOutcome>();
+    qRegisterMetaType<tricoach::RaceStrategy>();
     m_timeout->setSingleShot(true);
     connect(m_timeout, &QTimer::timeout, this, [this] {
         m_timedOut = true;
@@ -188,6 +314,7 @@ void LlmCoach::proposeWeek(const CoachProfile& profile, const WeekPlan& engineWe
         return;
     m_profile = profile;
     m_engineWeek = engineWeek;
+    m_strategyMode = false;
     m_round = 0;
     m_cancelled = false;
     const QString request =
@@ -246,6 +373,11 @@ void LlmCoach::finish(LlmOutcome outcome)
 
 void LlmCoach::fallBack(const QString& why)
 {
+    if (m_strategyMode) {
+        m_timeout->stop();
+        Q_EMIT strategyFinished(m_engineStrategy, false, tr("Showing the built-in race-day strategy: %1").arg(why));
+        return;
+    }
     LlmOutcome out;
     out.week = m_engineWeek;
     out.note = tr("Showing the built-in coach's week: %1").arg(why);
@@ -288,6 +420,8 @@ void LlmCoach::onReply()
         return fallBack(tr("the model's answer was empty (finish reason: %1).")
                             .arg(choice.value(QStringLiteral("finish_reason")).toString()));
 
+    if (m_strategyMode)
+        return handleStrategy(content);
     // Whatever is wrong with the answer goes back to the model once, in the validator's words.
     QString problem;
     std::vector<PlanIssue> issues;

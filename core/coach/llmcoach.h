@@ -8,6 +8,7 @@
 
 #include "core/coach/plan.h"
 #include "core/coach/planvalidator.h"
+#include "core/coach/racestrategy.h"
 
 #include <QJsonArray>
 #include <QJsonObject>
@@ -65,15 +66,27 @@ public:
     // The trainer brief (system prompt) the request carries: the roadmap's, with the JSON schema.
     static QString trainerBrief();
 
+    // Asks for the race-day narrative (race week, morning, transitions, how to race each leg, cues,
+    // contingencies) with the roadmap's race-strategy brief; pacing targets, predictions and fuelling stay the
+    // engine's own numbers. `strategyFinished` follows.
+    void proposeRaceStrategy(const CoachProfile& profile, const RaceStrategy& engineStrategy,
+                             const LlmContext& context);
+    static QString raceStrategyBrief();
+
 Q_SIGNALS:
     void progressed(const QString& step); // "Asking the model…", "Checking the plan…", "Asking for a repair…"
     void finished(const tricoach::LlmOutcome& outcome);
+    // `fromLlm` false: the engine's strategy, `note` says why.
+    void strategyFinished(const tricoach::RaceStrategy& strategy, bool fromLlm, const QString& note);
 
 private:
     void send(const QJsonArray& messages);
     void onReply();
     void finish(LlmOutcome outcome);
     void fallBack(const QString& why);
+    // The race strategy from the model's JSON, or why it cannot be used.
+    std::optional<RaceStrategy> strategyFrom(const QJsonObject& json, QString& problem) const;
+    void handleStrategy(const QString& content);
 
     LlmSettings m_settings;
     QNetworkAccessManager* m_network = nullptr;
@@ -81,6 +94,8 @@ private:
     QTimer* m_timeout = nullptr;
     CoachProfile m_profile;
     WeekPlan m_engineWeek;
+    RaceStrategy m_engineStrategy;
+    bool m_strategyMode = false;
     QJsonArray m_messages;
     int m_round = 0;
     bool m_cancelled = false;
@@ -90,3 +105,4 @@ private:
 } // namespace tricoach
 
 Q_DECLARE_METATYPE(tricoach::LlmOutcome)
+Q_DECLARE_METATYPE(tricoach::RaceStrategy)

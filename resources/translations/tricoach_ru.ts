@@ -750,6 +750,24 @@ Load %4</source>
         <translation>Показана неделя встроенного тренера: план модели и после исправления нарушал тренерские правила:
 %1</translation>
     </message>
+    <message>
+        <source>The coach model&apos;s race-day strategy, corrected once.</source>
+        <translation>Стратегия старта от модели-тренера, один раз исправленная.</translation>
+    </message>
+    <message>
+        <source>The coach model&apos;s race-day strategy, with your computed targets.</source>
+        <translation>Стратегия старта от модели-тренера с вашими рассчитанными целями.</translation>
+    </message>
+    <message>
+        <source>the model&apos;s race-day strategy was still unusable after one correction:
+%1</source>
+        <translation>стратегия старта от модели и после исправления непригодна:
+%1</translation>
+    </message>
+    <message>
+        <source>Showing the built-in race-day strategy: %1</source>
+        <translation>Показана стратегия старта встроенного тренера: %1</translation>
+    </message>
 </context>
 <context>
     <name>tricoach::LoadCard</name>

@@ -3,6 +3,7 @@
 #include "core/coach/llmcoach.h"
 #include "core/coach/planengine.h"
 #include "core/coach/planjson.h"
+#include "core/coach/racestrategy.h"
 #include "core/store/activitystore.h"
 #include "core/util/datetime.h"
 #include "tests/fakes/fakechatserver.h"
@@ -228,6 +229,93 @@ TEST_F(FirstPartyContext, StravaActivitiesNeverReachTheModel)
     const QByteArray text = QJsonDocument(c.json).toJson();
     EXPECT_FALSE(text.contains("Strava"));
     EXPECT_FALSE(text.contains("9000000001"));
+}
+
+} // namespace
+
+namespace {
+
+QString strategyJson(bool complete)
+{
+    QJsonObject o{
+        {QStringLiteral("taper_and_race_week"),
+         QJsonArray{QStringLiteral("Cut volume by half."), QStringLiteral("Sleep well.")}},
+        {QStringLiteral("race_morning"), QJsonArray{QStringLiteral("Wake at 5."), QStringLiteral("Eat oats.")}},
+        {QStringLiteral("transition_1"), QJsonArray{QStringLiteral("Helmet first."), QStringLiteral("Shoes.")}},
+        {QStringLiteral("transition_2"), QJsonArray{QStringLiteral("Rack the bike."), QStringLiteral("Run shoes.")}},
+        {QStringLiteral("mental_cues"), QJsonArray{QStringLiteral("Smooth."), QStringLiteral("Patient.")}},
+        {QStringLiteral("contingencies"), QJsonArray{QStringLiteral("Slow down."), QStringLiteral("Drink.")}}};
+    QJsonArray legs;
+    for (const char* sport : {"Swim", "Bike", "Run"})
+        legs.append(QJsonObject{{QStringLiteral("sport"), QLatin1String(sport)},
+                                {QStringLiteral("execution"), QJsonArray{QStringLiteral("Start easy, model's words."),
+                                                                         QStringLiteral("Finish strong.")}}});
+    if (complete)
+        o.insert(QStringLiteral("legs"), legs);
+    return QString::fromUtf8(QJsonDocument(o).toJson());
+}
+
+TEST_F(LlmCoachTest, TheRaceStrategyKeepsTheComputedNumbersAndTakesTheModelsWords)
+{
+    profile.thresholds.runThresholdSpeed = 4.0;
+    const RaceStrategy engine = raceStrategy(profile);
+    server.enqueue(FakeResponse::completion(strategyJson(false))); // no legs: one repair round
+    server.enqueue(FakeResponse::completion(strategyJson(true)));
+    LlmSettings s;
+    s.baseUrl = server.baseUrl();
+    s.model = QStringLiteral("coach-model");
+    LlmCoach coach(s);
+    std::optional<std::tuple<RaceStrategy, bool, QString>> result;
+    QObject::connect(&coach, &LlmCoach::strategyFinished,
+                     [&](const RaceStrategy& r, bool fromLlm, const QString& note) {
+                         result = {r, fromLlm, note};
+                     });
+    coach.proposeRaceStrategy(profile, engine, LlmContext{});
+    QElapsedTimer t;
+    t.start();
+    while (!result && t.elapsed() < 30'000)
+        QCoreApplication::processEvents(QEventLoop::AllEvents, 20);
+    ASSERT_TRUE(result);
+    const auto& [strategy, fromLlm, note] = *result;
+    EXPECT_TRUE(fromLlm) << note.toStdString();
+    EXPECT_TRUE(note.contains(QStringLiteral("corrected once")));
+    EXPECT_EQ(strategy.raceMorning.front(), QStringLiteral("Wake at 5."));
+    ASSERT_EQ(strategy.legs.size(), 3u);
+    for (std::size_t i = 0; i < 3; ++i) {
+        EXPECT_EQ(strategy.legs[i].target, engine.legs[i].target); // numbers are the engine's
+        EXPECT_DOUBLE_EQ(strategy.legs[i].predictedMinutes, engine.legs[i].predictedMinutes);
+        EXPECT_EQ(strategy.legs[i].execution.front(), QStringLiteral("Start easy, model's words."));
+    }
+    EXPECT_EQ(strategy.fuelling.size(), engine.fuelling.size());
+    ASSERT_EQ(server.requests().size(), 2);
+    const QString system = server.requests()[0]
+                               .body.value(QStringLiteral("messages"))
+                               .toArray()[0]
+                               .toObject()
+                               .value(QStringLiteral("content"))
+                               .toString();
+    EXPECT_TRUE(system.contains(QStringLiteral("race-day strategy")));
+    EXPECT_TRUE(server.requests()[1]
+                    .body.value(QStringLiteral("messages"))
+                    .toArray()
+                    .last()
+                    .toObject()
+                    .value(QStringLiteral("content"))
+                    .toString()
+                    .contains(QStringLiteral("no Swim leg")));
+
+    // Unusable twice: the engine's strategy, and why.
+    server.enqueue(FakeResponse::completion(QStringLiteral("{}")));
+    server.enqueue(FakeResponse::completion(QStringLiteral("{}")));
+    result.reset();
+    coach.proposeRaceStrategy(profile, engine, LlmContext{});
+    t.restart();
+    while (!result && t.elapsed() < 30'000)
+        QCoreApplication::processEvents(QEventLoop::AllEvents, 20);
+    ASSERT_TRUE(result);
+    EXPECT_FALSE(std::get<1>(*result));
+    EXPECT_TRUE(std::get<2>(*result).contains(QStringLiteral("built-in race-day strategy")));
+    EXPECT_EQ(std::get<0>(*result).raceMorning, engine.raceMorning);
 }
 
 } // namespace
