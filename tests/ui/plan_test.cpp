@@ -11,6 +11,7 @@
 #include "ui/secrets.h"
 #include "ui/trainingdata.h"
 
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QLabel>
 #include <QLineSeries>
@@ -211,6 +212,37 @@ TEST_F(PlanPageTest, AMovedSessionStaysMovedAndTheRulesAreChecked)
     again.showWeek(week.weekStart);
     EXPECT_TRUE(sessionsOn(again, to).contains(QStringLiteral("Long ride")));
     ASSERT_EQ(loadCoachSettings(*store, athlete)->moves.size(), 1u);
+}
+
+} // namespace
+
+namespace {
+
+TEST_F(PlanPageTest, TheAiCoachCanWriteTheRaceDayStrategy)
+{
+    tricoach::fakes::FakeChatServer server;
+    ASSERT_TRUE(server.start());
+    TrainingData data(*store, athlete);
+    PlanPage page(data, *preferences);
+    page.setToday(kToday);
+    page.setCoachSettings(race(14));
+    preferences->setLlm(server.baseUrl().toString(), QStringLiteral("coach"), false);
+    QJsonObject answer;
+    for (const char* key :
+         {"taper_and_race_week", "race_morning", "transition_1", "transition_2", "mental_cues", "contingencies"})
+        answer.insert(QLatin1String(key),
+                      QJsonArray{QStringLiteral("First point from the model."), QStringLiteral("Second point.")});
+    QJsonArray legs;
+    for (const char* sport : {"Swim", "Bike", "Run"})
+        legs.append(QJsonObject{
+            {QStringLiteral("sport"), QLatin1String(sport)},
+            {QStringLiteral("execution"), QJsonArray{QStringLiteral("Leg advice."), QStringLiteral("More.")}}});
+    answer.insert(QStringLiteral("legs"), legs);
+    server.enqueue(tricoach::fakes::FakeResponse::completion(QString::fromUtf8(QJsonDocument(answer).toJson())));
+    page.askCoachForRace();
+    ASSERT_TRUE(waitUntil([&] { return page.raceNote().contains(QStringLiteral("strategy")); }));
+    EXPECT_TRUE(page.raceView()->toPlainText().contains(QStringLiteral("First point from the model.")));
+    EXPECT_TRUE(page.raceView()->toPlainText().contains(QStringLiteral("Predicted finish"))); // the numbers stay
 }
 
 } // namespace

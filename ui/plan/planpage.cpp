@@ -135,9 +135,22 @@ PlanPage::PlanPage(TrainingData& training, Preferences& preferences, QWidget* pa
         }
     });
 
+    auto* racePage = new QWidget;
+    auto* raceLayout = new QVBoxLayout(racePage);
+    auto* raceTools = new QHBoxLayout;
+    m_raceNote = new QLabel;
+    m_raceNote->setObjectName(QStringLiteral("raceNote"));
+    m_raceNote->setWordWrap(true);
+    m_askRace = new QPushButton(tr("Ask the AI coach"));
+    m_askRace->setObjectName(QStringLiteral("askRaceCoach"));
+    raceTools->addWidget(m_raceNote, 1);
+    raceTools->addWidget(m_askRace);
+    raceLayout->addLayout(raceTools);
     m_race = new QTextBrowser;
     m_race->setObjectName(QStringLiteral("raceView"));
-    m_tabs->addTab(m_race, tr("Race day"));
+    raceLayout->addWidget(m_race, 1);
+    m_tabs->addTab(racePage, tr("Race day"));
+    connect(m_askRace, &QPushButton::clicked, this, &PlanPage::askCoachForRace);
     layout->addWidget(m_tabs, 1);
 
     connect(&m_data, &TrainingData::changed, this, &PlanPage::refresh);
@@ -284,6 +297,7 @@ void PlanPage::setCoachSettings(const CoachSettings& settings)
     }
     m_week = QDate();
     m_llmWeek.reset();
+    m_llmStrategy.reset();
     refresh();
     m_data.notifyChanged();
 }
@@ -422,13 +436,44 @@ void PlanPage::fillSeason()
     }
 }
 
+void PlanPage::askCoachForRace()
+{
+    if (!m_plan || coachBusy())
+        return;
+    LlmSettings llm;
+    llm.baseUrl = QUrl(m_preferences.llmUrl());
+    llm.model = m_preferences.llmModel();
+    llm.azure = m_preferences.llmAzure();
+    llm.apiKey = m_preferences.secrets().read(QString::fromLatin1(kLlmKeySecret)).value_or(QString());
+    m_coach = std::make_unique<LlmCoach>(llm);
+    const LlmContext context = firstPartyContext(m_data.store(), m_data.athlete(), m_plan->profile);
+    connect(m_coach.get(), &LlmCoach::progressed, this, [this](const QString& step) { m_raceNote->setText(step); });
+    connect(m_coach.get(), &LlmCoach::strategyFinished, this,
+            [this](const RaceStrategy& strategy, bool fromLlm, const QString& note) {
+                m_askRace->setEnabled(true);
+                m_raceNote->setText(note);
+                if (fromLlm)
+                    m_llmStrategy = strategy;
+                fillRace();
+            });
+    m_askRace->setEnabled(false);
+    m_coach->proposeRaceStrategy(m_plan->profile, raceStrategy(m_plan->profile), context);
+}
+
+QString PlanPage::raceNote() const
+{
+    return m_raceNote->text();
+}
+
 void PlanPage::fillRace()
 {
+    m_askRace->setEnabled(!m_preferences.llmUrl().isEmpty() && !m_preferences.llmModel().isEmpty() && m_plan &&
+                          !coachBusy());
     if (!m_plan) {
         m_race->clear();
         return;
     }
-    const RaceStrategy s = raceStrategy(m_plan->profile);
+    const RaceStrategy s = m_llmStrategy ? *m_llmStrategy : raceStrategy(m_plan->profile);
     const auto list = [](const QStringList& items) {
         QString html = QStringLiteral("<ul>");
         for (const QString& i : items)

@@ -4,6 +4,7 @@
 
 #include "core/coach/coachsettings.h"
 #include "core/coach/plan.h"
+#include "core/coach/racestrategy.h"
 
 #include <QDate>
 #include <QWidget>
@@ -39,6 +40,9 @@ public:
     // Asks the AI coach (Settings) for the shown week; the answer replaces it when it passes the rules.
     void askCoach();
     void cancelCoach();
+    // Asks the AI coach to write the race-day strategy (the computed targets stay).
+    void askCoachForRace();
+    QString raceNote() const;
     // Moves a session of the shown week to another day of it (kept with the race settings); the coaching rules
     // are checked on the week and any finding is shown.
     void moveWorkout(const QDate& from, const QString& sessionType, const QDate& to);
@@ -82,6 +86,9 @@ private:
     QLabel* m_coachNote = nullptr;
     std::unique_ptr<LlmCoach> m_coach;
     std::optional<WeekPlan> m_llmWeek; // the AI coach's version of one week
+    std::optional<RaceStrategy> m_llmStrategy;
+    QPushButton* m_askRace = nullptr;
+    QLabel* m_raceNote = nullptr;
     QPushButton* m_next = nullptr;
 };
 
