@@ -140,6 +140,20 @@ int runRaceShow(const Invocation& inv, Io& io)
     return kExitOk;
 }
 
+// --llm-url/--llm-model/--llm-azure; the key comes from the environment, never the command line (shell history,
+// process lists).
+Result<LlmSettings> llmOptions(const Invocation& inv, const QString& url)
+{
+    LlmSettings llm;
+    llm.baseUrl = QUrl(url);
+    llm.model = inv.value(QStringLiteral("llm-model"));
+    llm.apiKey = qEnvironmentVariable("TRICOACH_LLM_API_KEY");
+    llm.azure = inv.has(QStringLiteral("llm-azure"));
+    if (llm.model.isEmpty())
+        return usageError(QStringLiteral("--llm-url needs --llm-model"));
+    return llm;
+}
+
 // The season for the session's athlete, planned from today.
 Result<SeasonPlan> season(const Session& session)
 {
@@ -177,16 +191,11 @@ int runPlanWeek(const Invocation& inv, Io& io)
                                           isoDate(plan->weeks.back().days.back().date))));
     std::optional<WeekPlan> fromModel;
     if (const QString url = inv.value(QStringLiteral("llm-url")); !url.isEmpty()) {
-        // The key comes from the environment, never the command line (shell history, process lists).
-        LlmSettings llm;
-        llm.baseUrl = QUrl(url);
-        llm.model = inv.value(QStringLiteral("llm-model"));
-        llm.apiKey = qEnvironmentVariable("TRICOACH_LLM_API_KEY");
-        llm.azure = inv.has(QStringLiteral("llm-azure"));
-        if (llm.model.isEmpty())
-            return report(io, inv, usageError(QStringLiteral("--llm-url needs --llm-model")));
+        auto llm = llmOptions(inv, url);
+        if (!llm)
+            return report(io, inv, llm.error());
         const LlmContext context = firstPartyContext(*session->store, session->athlete.id, plan->profile);
-        LlmCoach coach(llm);
+        LlmCoach coach(*llm);
         QEventLoop loop;
         LlmOutcome outcome;
         QObject::connect(&coach, &LlmCoach::finished, &loop, [&](const LlmOutcome& o) {
@@ -295,15 +304,11 @@ int runPlanRace(const Invocation& inv, Io& io)
     const CoachProfile profile = coachProfile(*session->store, session->athlete.id, *settings, today());
     RaceStrategy strategy = raceStrategy(profile, rate);
     if (const QString url = inv.value(QStringLiteral("llm-url")); !url.isEmpty()) {
-        LlmSettings llm;
-        llm.baseUrl = QUrl(url);
-        llm.model = inv.value(QStringLiteral("llm-model"));
-        llm.apiKey = qEnvironmentVariable("TRICOACH_LLM_API_KEY");
-        llm.azure = inv.has(QStringLiteral("llm-azure"));
-        if (llm.model.isEmpty())
-            return report(io, inv, usageError(QStringLiteral("--llm-url needs --llm-model")));
+        auto llm = llmOptions(inv, url);
+        if (!llm)
+            return report(io, inv, llm.error());
         const LlmContext context = firstPartyContext(*session->store, session->athlete.id, profile);
-        LlmCoach coach(llm);
+        LlmCoach coach(*llm);
         QEventLoop loop;
         QObject::connect(&coach, &LlmCoach::strategyFinished, &loop,
                          [&](const RaceStrategy& s, bool, const QString& note) {

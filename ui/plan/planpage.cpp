@@ -173,17 +173,22 @@ QString PlanPage::coachNote() const
     return m_coachNote->text();
 }
 
-void PlanPage::askCoach()
+LlmSettings PlanPage::llmSettings()
 {
-    const WeekPlan* week = m_plan ? m_plan->week(m_week) : nullptr;
-    if (!week || coachBusy())
-        return;
     LlmSettings llm;
     llm.baseUrl = QUrl(m_preferences.llmUrl());
     llm.model = m_preferences.llmModel();
     llm.azure = m_preferences.llmAzure();
     llm.apiKey = m_preferences.secrets().read(QString::fromLatin1(kLlmKeySecret)).value_or(QString());
-    m_coach = std::make_unique<LlmCoach>(llm);
+    return llm;
+}
+
+void PlanPage::askCoach()
+{
+    const WeekPlan* week = m_plan ? m_plan->week(m_week) : nullptr;
+    if (!week || coachBusy())
+        return;
+    m_coach = std::make_unique<LlmCoach>(llmSettings());
     const LlmContext context = firstPartyContext(m_data.store(), m_data.athlete(), m_plan->profile);
     const QString stravaNote =
         context.leftOut > 0 ? tr(" %1 Strava activities were not sent: Strava's terms do not allow their data in AI "
@@ -440,12 +445,7 @@ void PlanPage::askCoachForRace()
 {
     if (!m_plan || coachBusy())
         return;
-    LlmSettings llm;
-    llm.baseUrl = QUrl(m_preferences.llmUrl());
-    llm.model = m_preferences.llmModel();
-    llm.azure = m_preferences.llmAzure();
-    llm.apiKey = m_preferences.secrets().read(QString::fromLatin1(kLlmKeySecret)).value_or(QString());
-    m_coach = std::make_unique<LlmCoach>(llm);
+    m_coach = std::make_unique<LlmCoach>(llmSettings());
     const LlmContext context = firstPartyContext(m_data.store(), m_data.athlete(), m_plan->profile);
     connect(m_coach.get(), &LlmCoach::progressed, this, [this](const QString& step) { m_raceNote->setText(step); });
     connect(m_coach.get(), &LlmCoach::strategyFinished, this,

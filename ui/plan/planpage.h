@@ -3,6 +3,7 @@
 // Form), one week's sessions in full next to what was actually done, and the race-day strategy.
 
 #include "core/coach/coachsettings.h"
+#include "core/coach/llmcoach.h"
 #include "core/coach/plan.h"
 #include "core/coach/racestrategy.h"
 
@@ -21,7 +22,6 @@ class QTreeWidget;
 
 namespace tricoach {
 
-class LlmCoach;
 class Preferences;
 class TrainingData;
 
@@ -62,6 +62,8 @@ Q_SIGNALS:
 
 private:
     QDate today() const;
+    // The AI coach's server, model and key (from the keychain).
+    LlmSettings llmSettings();
     void fillWeek();
     void fillSeason();
     void fillRace();
