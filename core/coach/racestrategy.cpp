@@ -1,5 +1,7 @@
 #include "core/coach/racestrategy.h"
 
+#include "core/coach/workout.h"
+
 #include <algorithm>
 #include <cmath>
 
@@ -29,12 +31,6 @@ Intensity intensityFor(RaceDistance d)
         return {86, 92, 65, 72, 76, 82, 78, 84};
     }
     return {95, 100, 85, 92, 92, 98, 92, 96};
-}
-
-QString clock(double seconds)
-{
-    const auto s = static_cast<long long>(std::llround(seconds));
-    return QStringLiteral("%1:%2").arg(s / 60).arg(s % 60, 2, 10, QLatin1Char('0'));
 }
 
 // Speed on a flat road at `watts`: drag ½ρ·CdA·v³ plus rolling Crr·m·g·v over a 97 % drivetrain, solved by
@@ -79,13 +75,13 @@ RaceStrategy raceStrategy(const CoachProfile& profile, std::optional<double> swe
     if (t.cssSpeed) {
         const double fast = *t.cssSpeed * in.swimHigh / 100, slow = *t.cssSpeed * in.swimLow / 100;
         swim.target = QStringLiteral("%1–%2 /100 m (%3–%4% of CSS)")
-                          .arg(clock(100 / fast), clock(100 / slow))
+                          .arg(clockText(100 / fast), clockText(100 / slow))
                           .arg(in.swimLow)
                           .arg(in.swimHigh);
         // Open water adds sighting and a less straight line: about 5 % over pool pace.
         swim.predictedMinutes = format.swimM / ((fast + slow) / 2) / 60 * 1.05;
-        swim.basis =
-            QStringLiteral("your CSS %1 /100 m at race effort, plus 5% for open water").arg(clock(100 / *t.cssSpeed));
+        swim.basis = QStringLiteral("your CSS %1 /100 m at race effort, plus 5% for open water")
+                         .arg(clockText(100 / *t.cssSpeed));
     } else {
         swim.target = QStringLiteral("controlled, breathing every 2–3 strokes");
         swim.predictedMinutes = format.typicalHours * 60 * (longRace ? 0.11 : 0.14);
@@ -135,12 +131,12 @@ RaceStrategy raceStrategy(const CoachProfile& profile, std::optional<double> swe
     if (t.runThresholdSpeed) {
         const double fast = *t.runThresholdSpeed * in.runHigh / 100, slow = *t.runThresholdSpeed * in.runLow / 100;
         run.target = QStringLiteral("%1–%2 /km (%3–%4% of threshold pace)")
-                         .arg(clock(1000 / fast), clock(1000 / slow))
+                         .arg(clockText(1000 / fast), clockText(1000 / slow))
                          .arg(in.runLow)
                          .arg(in.runHigh);
         run.predictedMinutes = format.runM / ((fast + slow) / 2) / 60;
         run.basis = QStringLiteral("your threshold pace %1 /km at race effort off the bike")
-                        .arg(clock(1000 / *t.runThresholdSpeed));
+                        .arg(clockText(1000 / *t.runThresholdSpeed));
     } else if (auto lthr = t.lthrFor(Sport::Run)) {
         run.target = QStringLiteral("%1–%2 bpm (%3% of threshold HR)")
                          .arg(std::lround(*lthr * (in.hrRun - 3) / 100))

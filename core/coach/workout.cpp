@@ -25,12 +25,6 @@ int clampZone(int z)
     return std::clamp(z, 1, 5);
 }
 
-QString clock(double seconds)
-{
-    const auto s = static_cast<long long>(std::llround(seconds));
-    return QStringLiteral("%1:%2").arg(s / 60).arg(s % 60, 2, 10, QLatin1Char('0'));
-}
-
 QString minutesText(double minutes)
 {
     if (minutes < 1)
@@ -72,6 +66,12 @@ std::pair<double, double> zoneRange(Sport sport, int zone)
     return {r.low, r.high};
 }
 
+QString clockText(double seconds)
+{
+    const auto s = static_cast<long long>(std::llround(seconds));
+    return QStringLiteral("%1:%2").arg(s / 60).arg(s % 60, 2, 10, QLatin1Char('0'));
+}
+
 double zoneIntensityFactor(int zone)
 {
     constexpr double kIf[6] = {0, 0.55, 0.68, 0.83, 0.98, 1.08};
@@ -96,15 +96,15 @@ QString zoneTarget(Sport sport, int zone, const Thresholds& t)
         return QStringLiteral("%1-%2% threshold pace, %3-%4/km")
             .arg(r.low)
             .arg(r.high)
-            .arg(clock(1000 / (*t.runThresholdSpeed * r.high / 100)),
-                 clock(1000 / (*t.runThresholdSpeed * r.low / 100)));
+            .arg(clockText(1000 / (*t.runThresholdSpeed * r.high / 100)),
+                 clockText(1000 / (*t.runThresholdSpeed * r.low / 100)));
     }
     if (sport == Sport::Swim && t.cssSpeed) {
         const Range r = kSwim[zone];
         return QStringLiteral("%1-%2% CSS, %3-%4/100m")
             .arg(r.low)
             .arg(r.high)
-            .arg(clock(100 / (*t.cssSpeed * r.high / 100)), clock(100 / (*t.cssSpeed * r.low / 100)));
+            .arg(clockText(100 / (*t.cssSpeed * r.high / 100)), clockText(100 / (*t.cssSpeed * r.low / 100)));
     }
     if (sport == Sport::Run)
         return QStringLiteral("%1-%2% threshold pace").arg(kRun[zone].low).arg(kRun[zone].high);

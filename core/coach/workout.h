@@ -60,6 +60,9 @@ struct Workout {
     QString intensity(const Thresholds& thresholds) const;
 };
 
+// Seconds as a clock, "4:20": paces per km or per 100 m.
+QString clockText(double seconds);
+
 // The intensity factor the coach assumes for a zone (for planned load).
 double zoneIntensityFactor(int zone);
 // A zone's range in % of the sport's threshold: FTP (bike), threshold speed (run), CSS speed (swim); % of LTHR

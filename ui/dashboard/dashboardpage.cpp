@@ -144,19 +144,6 @@ void DashboardPage::refresh()
         EngineSettings engine;
         engine.pmc = settings.pmc;
         projection = planSeason(profile, engine).projection(settings.pmc);
-        // From today: the days between today and the plan's first Monday have no training.
-        PmcState state{chart.empty() ? 0.0 : chart.back().ctl, chart.empty() ? 0.0 : chart.back().atl};
-        std::vector<PmcDay> lead;
-        for (QDate d = day.addDays(1); !projection.empty() && d < projection.front().date; d = d.addDays(1)) {
-            PmcDay p;
-            p.date = d;
-            p.tsb = state.ctl - state.atl;
-            state = advancePmc(state, 0, settings.pmc);
-            p.ctl = state.ctl;
-            p.atl = state.atl;
-            lead.push_back(p);
-        }
-        projection.insert(projection.begin(), lead.begin(), lead.end());
         // To race day: the days after it are not the plan's business.
         std::erase_if(projection, [&](const PmcDay& d) { return d.date > coach->race.date; });
     }
