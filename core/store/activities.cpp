@@ -3,7 +3,6 @@
 #include "core/store/storeimpl.h"
 
 #include <QDebug>
-#include <QSqlQuery>
 
 #include <algorithm>
 
@@ -50,7 +49,7 @@ void copyEditable(const Activity& from, Activity& to)
 }
 
 // The stored summary, or nothing when no activity has that id.
-Result<std::optional<Activity>> readStoredSummary(const QSqlDatabase& db, const QString& path, ActivityId id)
+Result<std::optional<Activity>> readStoredSummary(const Database& db, const QString& path, ActivityId id)
 {
     auto q = exec(db, QStringLiteral("SELECT %1 FROM activities WHERE id = ?").arg(summaryColumns()),
                   {static_cast<qlonglong>(id)}, QStringLiteral("read activity %1").arg(id), path);
@@ -200,7 +199,7 @@ Result<void> ActivityStore::removeActivity(ActivityId id)
         return d->notFoundActivity(id);
     ChangedDays changes;
     changes.mark(q->value(0).toLongLong(), q->value(1).toLongLong());
-    q->finish();
+    q->reset();
     // Streams, laps and lengths go with it (ON DELETE CASCADE).
     if (auto r = exec(d->db, QStringLiteral("DELETE FROM activities WHERE id = ?"), {key},
                       QStringLiteral("remove activity %1").arg(id), d->path);

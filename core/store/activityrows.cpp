@@ -29,7 +29,7 @@ QVariant text(const QString& s)
     return s.isNull() ? QVariant(QStringLiteral("")) : QVariant(s);
 }
 
-void bindEditable(QSqlQuery& q, int& i, const Activity& a, const LoadResult& load)
+void bindEditable(Statement& q, int& i, const Activity& a, const LoadResult& load)
 {
     const auto bind = [&q, &i](const QVariant& v) { q.bindValue(i++, v); };
     bind(sportId(a.sport));
@@ -83,7 +83,7 @@ QString summaryColumns()
     return QLatin1String(kSummaryColumns);
 }
 
-Activity readSummary(const QSqlQuery& q)
+Activity readSummary(const Statement& q)
 {
     Activity a;
     int i = 0;
@@ -117,10 +117,10 @@ Activity readSummary(const QSqlQuery& q)
     return a;
 }
 
-Result<ActivityWriter> ActivityWriter::create(const QSqlDatabase& db, const QString& path)
+Result<ActivityWriter> ActivityWriter::create(const Database& db, const QString& path)
 {
     ActivityWriter w(path);
-    const std::pair<QSqlQuery*, QString> statements[] = {
+    const std::pair<Statement*, QString> statements[] = {
         {&w.m_findExternal, QStringLiteral("SELECT id FROM activities WHERE athlete_id = ? AND source = ? AND "
                                            "external_id = ?")},
         {&w.m_findHash, QStringLiteral("SELECT id FROM activities WHERE athlete_id = ? AND content_hash = ?")},
@@ -180,7 +180,10 @@ Result<std::optional<ActivityId>> ActivityWriter::findDuplicate(const Activity& 
 Result<ActivityId> ActivityWriter::insert(const Activity& a, const LoadResult& load,
                                           const std::vector<EncodedSeries>& series)
 {
-    const QString what = QStringLiteral("store the activity \"%1\"").arg(a.title);
+    // Formatted only on failure: an import stores thousands of activities a second.
+    const auto failed = [&](const Statement& q) {
+        return sqlError(q, QStringLiteral("store the activity \"%1\"").arg(a.title), m_path);
+    };
     int i = 0;
     m_insert.bindValue(i++, key(a.athleteId));
     m_insert.bindValue(i++, sourceId(a.source));
@@ -188,32 +191,36 @@ Result<ActivityId> ActivityWriter::insert(const Activity& a, const LoadResult& l
     m_insert.bindValue(i++, a.contentHash.isEmpty() ? QVariant() : QVariant(a.contentHash));
     bindEditable(m_insert, i, a, load);
     if (!m_insert.exec())
-        return sqlError(m_insert, what, m_path);
-    const ActivityId id = m_insert.lastInsertId().toLongLong();
+        return failed(m_insert);
+    const ActivityId id = m_insert.lastInsertId();
 
     for (const EncodedSeries& s : series) {
-        if (auto r = run(m_stream, {key(id), s.channel, s.bytes}, what, m_path); !r)
-            return r.error();
+        m_stream.bindInt64(0, id);
+        m_stream.bindInt64(1, s.channel);
+        m_stream.bindBlob(2, s.bytes);
+        if (!m_stream.exec())
+            return failed(m_stream);
     }
     for (std::size_t n = 0; n < a.laps.size(); ++n) {
         const Lap& l = a.laps[n];
-        if (auto r = run(m_lap,
-                         {key(id), static_cast<qlonglong>(n), l.startOffsetSec, l.elapsedSec, l.movingSec,
-                          optionalValue(l.distanceM), optionalValue(l.avgHr), optionalValue(l.maxHr),
-                          optionalValue(l.avgPower), optionalValue(l.maxPower), optionalValue(l.avgCadence),
-                          optionalValue(l.avgSpeed)},
-                         what, m_path);
-            !r)
-            return r.error();
+        int k = 0;
+        for (const QVariant& v : {key(id), QVariant(static_cast<qlonglong>(n)), QVariant(l.startOffsetSec),
+                                  QVariant(l.elapsedSec), QVariant(l.movingSec), optionalValue(l.distanceM),
+                                  optionalValue(l.avgHr), optionalValue(l.maxHr), optionalValue(l.avgPower),
+                                  optionalValue(l.maxPower), optionalValue(l.avgCadence), optionalValue(l.avgSpeed)})
+            m_lap.bindValue(k++, v);
+        if (!m_lap.exec())
+            return failed(m_lap);
     }
     for (std::size_t n = 0; n < a.lengths.size(); ++n) {
         const PoolLength& l = a.lengths[n];
-        if (auto r = run(m_length,
-                         {key(id), static_cast<qlonglong>(n), l.startOffsetSec, l.durationSec, l.active ? 1 : 0,
-                          optionalValue(l.strokes), text(l.strokeType)},
-                         what, m_path);
-            !r)
-            return r.error();
+        int k = 0;
+        for (const QVariant& v :
+             {key(id), QVariant(static_cast<qlonglong>(n)), QVariant(l.startOffsetSec), QVariant(l.durationSec),
+              QVariant(l.active ? 1 : 0), optionalValue(l.strokes), text(l.strokeType)})
+            m_length.bindValue(k++, v);
+        if (!m_length.exec())
+            return failed(m_length);
     }
     return id;
 }
@@ -235,10 +242,10 @@ Result<void> ActivityWriter::setLoad(ActivityId id, const LoadResult& load)
                QStringLiteral("store a recomputed load"), m_path);
 }
 
-Result<DetailReader> DetailReader::create(const QSqlDatabase& db, const QString& path)
+Result<DetailReader> DetailReader::create(const Database& db, const QString& path)
 {
     DetailReader r(path);
-    const std::pair<QSqlQuery*, QString> statements[] = {
+    const std::pair<Statement*, QString> statements[] = {
         {&r.m_streams, QStringLiteral("SELECT channel, encoded FROM streams WHERE activity_id = ?")},
         {&r.m_laps, QStringLiteral("SELECT start_offset, elapsed, moving, distance_m, avg_hr, max_hr, avg_power, "
                                    "max_power, avg_cadence, avg_speed FROM laps WHERE activity_id = ? ORDER BY idx")},

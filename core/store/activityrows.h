@@ -3,11 +3,10 @@
 
 #include "core/metrics/stress.h"
 #include "core/model/activity.h"
+#include "core/store/sqlite.h"
 #include "core/store/streamcodec.h"
 #include "core/util/result.h"
 
-#include <QSqlDatabase>
-#include <QSqlQuery>
 #include <QString>
 
 #include <optional>
@@ -17,7 +16,7 @@ namespace tricoach::store {
 // The summary columns, in the order readSummary() expects; prefix with "SELECT " and add the rest.
 QString summaryColumns();
 // One activities row selected with summaryColumns() (no streams, laps or lengths).
-Activity readSummary(const QSqlQuery& query);
+Activity readSummary(const Statement& query);
 
 // Devices and services round start times differently (whole seconds, lap-button press vs GPS fix): starts this
 // close are one session.
@@ -27,7 +26,7 @@ inline constexpr qint64 kSameSessionWindowSec = 60;
 // statement once.
 class ActivityWriter {
 public:
-    static Result<ActivityWriter> create(const QSqlDatabase& db, const QString& path);
+    static Result<ActivityWriter> create(const Database& db, const QString& path);
 
     // The stored activity with the same (source, external id) or the same content hash, for this athlete; or,
     // for a recorded (not manual) activity, a recorded one of the same sport starting within
@@ -48,13 +47,13 @@ private:
     {
     }
     QString m_path;
-    QSqlQuery m_findExternal, m_findHash, m_findSameSession, m_insert, m_update, m_setLoad, m_stream, m_lap, m_length;
+    Statement m_findExternal, m_findHash, m_findSameSession, m_insert, m_update, m_setLoad, m_stream, m_lap, m_length;
 };
 
 // Prepared statements for reading streams, laps and lengths of one activity at a time.
 class DetailReader {
 public:
-    static Result<DetailReader> create(const QSqlDatabase& db, const QString& path);
+    static Result<DetailReader> create(const Database& db, const QString& path);
     // Fills activity.streams, laps and lengths; a damaged stream is an error naming the activity.
     Result<void> read(Activity& activity);
 
@@ -64,7 +63,7 @@ private:
     {
     }
     QString m_path;
-    QSqlQuery m_streams, m_laps, m_lengths;
+    Statement m_streams, m_laps, m_lengths;
 };
 
 } // namespace tricoach::store

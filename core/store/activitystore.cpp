@@ -9,10 +9,8 @@
 #include <QDir>
 #include <QFileInfo>
 #include <QJsonDocument>
-#include <QSqlError>
 #include <QStandardPaths>
 
-#include <atomic>
 #include <cmath>
 
 namespace tricoach {
@@ -20,13 +18,6 @@ namespace tricoach {
 using namespace store;
 
 namespace {
-
-// Qt keys connections by name process-wide; each store instance needs its own.
-QString uniqueConnectionName()
-{
-    static std::atomic<quint64> counter{0};
-    return QStringLiteral("tricoach-store-%1").arg(++counter);
-}
 
 Error openFailed(const QString& path, const QString& why)
 {
@@ -46,13 +37,7 @@ std::array<std::optional<double>*, 9> thresholdFields(Thresholds& t)
 
 } // namespace
 
-ActivityStore::Impl::~Impl()
-{
-    if (db.isValid())
-        db.close();
-    db = QSqlDatabase();
-    QSqlDatabase::removeDatabase(connection);
-}
+ActivityStore::Impl::~Impl() = default;
 
 ActivityStore::ActivityStore(std::unique_ptr<Impl> impl)
     : d(std::move(impl))
@@ -69,22 +54,19 @@ Result<std::unique_ptr<ActivityStore>> ActivityStore::open(const QString& path)
 {
     if (path.isEmpty())
         return openFailed(path, QStringLiteral("no file name was given"));
-    if (!QSqlDatabase::isDriverAvailable(QStringLiteral("QSQLITE")))
-        return openFailed(path, QStringLiteral("the Qt SQLite driver (QSQLITE) is not installed"));
     const QString folder = QFileInfo(path).absolutePath();
     if (!QDir().mkpath(folder))
         return openFailed(path, QStringLiteral("the folder %1 cannot be created").arg(folder));
 
     auto impl = std::make_unique<Impl>();
     impl->path = path;
-    impl->connection = uniqueConnectionName();
-    if (auto r = checkExistingFile(path, impl->connection + QStringLiteral("-check")); !r)
+    if (auto r = checkExistingFile(path); !r)
         return r.error();
 
-    impl->db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), impl->connection);
-    impl->db.setDatabaseName(path);
-    if (!impl->db.open())
-        return openFailed(path, impl->db.lastError().text());
+    auto db = Database::open(path, Database::Mode::ReadWrite);
+    if (!db)
+        return openFailed(path, db.error().message);
+    impl->db = std::move(*db);
     // WAL lets the app read while the CLI or a sync writes; NORMAL is durable across application crashes with
     // WAL (only a power loss can drop the last commits); the busy timeout makes a second writer wait.
     // 16 KiB pages (new databases only: it must precede the first table) hold a stream series in a page or two
@@ -228,7 +210,7 @@ Result<Athlete> ActivityStore::createAthlete(const QString& name)
                   QStringLiteral("create the athlete \"%1\"").arg(*checked), d->path);
     if (!q)
         return q.error();
-    const Athlete created{q->lastInsertId().toLongLong(), *checked};
+    const Athlete created{q->lastInsertId(), *checked};
     if (auto r = tx.commit(); !r)
         return r.error();
     return created;
@@ -343,7 +325,7 @@ Result<void> ActivityStore::addThresholdChange(AthleteId athlete, const Threshol
         for (auto* field : thresholdFields(merged))
             *field = optionalDouble(existing->value(i++));
     }
-    existing->finish();
+    existing->reset();
     auto mergedFields = thresholdFields(merged);
     auto incomingFields = thresholdFields(incoming);
     QVariantList values{a, day};

@@ -3,8 +3,6 @@
 #include "core/store/activityrows.h"
 #include "core/store/storeimpl.h"
 
-#include <QSqlQuery>
-
 #include <limits>
 
 namespace tricoach {
@@ -70,8 +68,8 @@ namespace {
 
 // Sums the activities of [first, last] day by day, in start order: the same order every time, so a day's
 // total is reproducible to the last bit whichever write produced it.
-Result<std::map<qint64, DayTotals>> sumDays(const QSqlDatabase& db, const QString& path, AthleteId athlete,
-                                            qint64 first, qint64 last)
+Result<std::map<qint64, DayTotals>> sumDays(const Database& db, const QString& path, AthleteId athlete, qint64 first,
+                                            qint64 last)
 {
     auto q = exec(db,
                   QStringLiteral("SELECT local_date, load, moving_sec, elapsed_sec, distance_m FROM activities "
@@ -92,7 +90,7 @@ Result<std::map<qint64, DayTotals>> sumDays(const QSqlDatabase& db, const QStrin
     return totals;
 }
 
-Result<void> writeDays(const QSqlDatabase& db, const QString& path, AthleteId athlete,
+Result<void> writeDays(const Database& db, const QString& path, AthleteId athlete,
                        const std::map<qint64, DayTotals>& totals)
 {
     auto insert = prepare(db,
@@ -243,7 +241,7 @@ Result<void> ActivityStore::Impl::recomputeLoads(AthleteId athlete, std::optiona
     std::vector<Activity> stored;
     while (q->next())
         stored.push_back(readSummary(*q));
-    q->finish();
+    q->reset();
 
     auto reader = DetailReader::create(db, path);
     if (!reader)
@@ -273,7 +271,7 @@ Result<void> ActivityStore::Impl::recomputeStale()
     std::vector<AthleteId> athletes;
     while (q->next())
         athletes.push_back(q->value(0).toLongLong());
-    q->finish();
+    q->reset();
     if (athletes.empty())
         return {};
     Transaction tx(db, path);

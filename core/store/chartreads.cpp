@@ -2,7 +2,6 @@
 #include "core/store/storeimpl.h"
 
 #include <QDebug>
-#include <QSqlQuery>
 
 namespace tricoach {
 
@@ -11,12 +10,12 @@ using namespace store;
 void ActivityStore::Impl::syncWithOtherWriters() const
 {
     // data_version changes only when another connection (the CLI, a sync, a second window) commits.
-    QSqlQuery q(db);
-    if (!q.exec(QStringLiteral("PRAGMA data_version")) || !q.next()) {
+    auto q = exec(db, QStringLiteral("PRAGMA data_version"), {}, QStringLiteral("check for other writers"), path);
+    if (!q || !q->next()) {
         charts.clear();
         return;
     }
-    const qint64 version = q.value(0).toLongLong();
+    const qint64 version = q->int64(0);
     if (version != dataVersion)
         charts.clear();
     dataVersion = version;

@@ -6,8 +6,6 @@
 
 #include <QFile>
 #include <QFileInfo>
-#include <QSqlDatabase>
-#include <QSqlError>
 #include <QtEndian>
 
 #include <cstring>
@@ -46,37 +44,25 @@ quint32 be32(const QByteArray& header, qsizetype offset)
 }
 
 // What SQLite itself says about the file, through a read-only connection that cannot write to it.
-Result<int> probeWithSqlite(const QString& path, const QString& connection)
+Result<int> probeWithSqlite(const QString& path)
 {
-    Result<int> result = 0;
-    {
-        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), connection);
-        db.setDatabaseName(path);
-        db.setConnectOptions(QStringLiteral("QSQLITE_OPEN_READONLY"));
-        if (!db.open()) {
-            result = cannotOpen(path, db.lastError().text());
-        } else {
-            auto version = userVersion(db, path);
-            // Reading the schema catches a damaged first page that the header checks let through.
-            auto tables = exec(db, QStringLiteral("SELECT count(*) FROM sqlite_master"), {},
-                               QStringLiteral("read the list of tables"), path);
-            if (!version || !tables || !tables->next()) {
-                result = notADatabase(path, QStringLiteral("SQLite cannot read it (it is damaged or encrypted)"));
-            } else if (*version == 0 && tables->value(0).toInt() > 0) {
-                result = notADatabase(path, QStringLiteral("it is an SQLite database of another program"));
-            } else {
-                result = *version;
-            }
-        }
-        db.close();
-    }
-    QSqlDatabase::removeDatabase(connection);
-    return result;
+    auto db = Database::open(path, Database::Mode::ReadOnly);
+    if (!db)
+        return cannotOpen(path, db.error().message);
+    auto version = userVersion(*db, path);
+    // Reading the schema catches a damaged first page that the header checks let through.
+    auto tables = exec(*db, QStringLiteral("SELECT count(*) FROM sqlite_master"), {},
+                       QStringLiteral("read the list of tables"), path);
+    if (!version || !tables || !tables->next())
+        return notADatabase(path, QStringLiteral("SQLite cannot read it (it is damaged or encrypted)"));
+    if (*version == 0 && tables->int64(0) > 0)
+        return notADatabase(path, QStringLiteral("it is an SQLite database of another program"));
+    return *version;
 }
 
 } // namespace
 
-Result<void> checkExistingFile(const QString& path, const QString& connection)
+Result<void> checkExistingFile(const QString& path)
 {
     const QFileInfo info(path);
     if (!info.exists())
@@ -115,7 +101,7 @@ Result<void> checkExistingFile(const QString& path, const QString& connection)
         if (headerVersion > ActivityStore::kSchemaVersion)
             return newerSchemaError(path, headerVersion);
     }
-    auto version = probeWithSqlite(path, connection);
+    auto version = probeWithSqlite(path);
     if (!version)
         return version.error();
     if (*version > ActivityStore::kSchemaVersion)

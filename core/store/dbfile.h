@@ -10,7 +10,7 @@ namespace tricoach::store {
 // Refuses, without writing a byte, a file that is not an SQLite database, is truncated or belongs to another
 // program ("store.not-a-database"), or was written by a newer TriCoach ("store.newer-schema"). Switching to
 // WAL rewrites the header, so this must run before any write pragma. A missing or empty file passes: SQLite
-// creates the database in it. `connection` names the temporary read-only connection used for the check.
-Result<void> checkExistingFile(const QString& path, const QString& connection);
+// creates the database in it.
+Result<void> checkExistingFile(const QString& path);
 
 } // namespace tricoach::store

@@ -12,12 +12,13 @@ namespace {
 
 using Statements = std::span<const char* const>;
 
-Result<void> execAll(const QSqlDatabase& db, Statements statements, int version, const QString& path)
+Result<void> execAll(const Database& db, Statements statements, int version, const QString& path)
 {
     for (const char* sql : statements) {
-        QSqlQuery q(db);
-        if (!q.exec(QString::fromUtf8(sql)))
-            return sqlError(q, QStringLiteral("upgrade the schema to version %1").arg(version), path);
+        if (auto q = exec(db, QString::fromUtf8(sql), {},
+                          QStringLiteral("upgrade the schema to version %1").arg(version), path);
+            !q)
+            return q.error();
     }
     return {};
 }
@@ -113,7 +114,7 @@ constexpr const char* kSchema1[] = {
         PRIMARY KEY (athlete_id, day)) WITHOUT ROWID)",
 };
 
-Result<void> migrateTo1(const QSqlDatabase& db, const QString& path)
+Result<void> migrateTo1(const Database& db, const QString& path)
 {
     return execAll(db, kSchema1, 1, path);
 }
@@ -128,13 +129,13 @@ constexpr const char* kSchema2[] = {
         PRIMARY KEY (athlete_id, key)) WITHOUT ROWID)",
 };
 
-Result<void> migrateTo2(const QSqlDatabase& db, const QString& path)
+Result<void> migrateTo2(const Database& db, const QString& path)
 {
     return execAll(db, kSchema2, 2, path);
 }
 
 // A migration may run statements or C++ (re-encoding data, say); it runs inside the runner's transaction.
-using Migration = Result<void> (*)(const QSqlDatabase& db, const QString& path);
+using Migration = Result<void> (*)(const Database& db, const QString& path);
 
 // Append the next migration here and bump ActivityStore::kSchemaVersion; never edit a shipped one. A new
 // migration that changes how loads are derived can set activities.metrics_version = 0 to have them recomputed.
@@ -155,7 +156,7 @@ Error newerSchemaError(const QString& path, int fileVersion)
                      QStringLiteral("store.newer-schema"));
 }
 
-Result<int> userVersion(const QSqlDatabase& db, const QString& path)
+Result<int> userVersion(const Database& db, const QString& path)
 {
     auto q = exec(db, QStringLiteral("PRAGMA user_version"), {}, QStringLiteral("read the schema version"), path);
     if (!q)
@@ -165,7 +166,7 @@ Result<int> userVersion(const QSqlDatabase& db, const QString& path)
     return q->value(0).toInt();
 }
 
-Result<void> runMigrations(const QSqlDatabase& db, int targetVersion, const QString& path)
+Result<void> runMigrations(const Database& db, int targetVersion, const QString& path)
 {
     if (targetVersion < 0 || targetVersion > static_cast<int>(kMigrations.size()))
         return makeError(QStringLiteral("Unknown schema version %1.").arg(targetVersion),
@@ -190,10 +191,11 @@ Result<void> runMigrations(const QSqlDatabase& db, int targetVersion, const QStr
         if (auto r = kMigrations[static_cast<std::size_t>(v)](db, path); !r)
             return r;
     }
-    QSqlQuery q(db);
     // PRAGMA takes no bound parameters; the value is an integer we control.
-    if (!q.exec(QStringLiteral("PRAGMA user_version = %1").arg(targetVersion)))
-        return sqlError(q, QStringLiteral("record the schema version"), path);
+    if (auto q = exec(db, QStringLiteral("PRAGMA user_version = %1").arg(targetVersion), {},
+                      QStringLiteral("record the schema version"), path);
+        !q)
+        return q.error();
     return tx.commit();
 }
 

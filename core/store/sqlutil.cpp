@@ -1,42 +1,36 @@
 #include "core/store/sqlutil.h"
 
-#include <QSqlError>
-
 namespace tricoach::store {
 
 namespace {
 
-Error describe(const QSqlError& error, const QString& what, const QString& path)
+Error describe(const QString& detail, const QString& what, const QString& path)
 {
-    QString detail = error.databaseText();
-    if (detail.isEmpty())
-        detail = error.text();
     return makeError(QStringLiteral("Could not %1 in the TriCoach database %2: %3").arg(what, path, detail),
                      QStringLiteral("store.sql"));
 }
 
 } // namespace
 
-Error sqlError(const QSqlQuery& query, const QString& what, const QString& path)
+Error sqlError(const Statement& query, const QString& what, const QString& path)
 {
     return describe(query.lastError(), what, path);
 }
 
-Error sqlError(const QSqlDatabase& db, const QString& what, const QString& path)
+Error sqlError(const Database& db, const QString& what, const QString& path)
 {
     return describe(db.lastError(), what, path);
 }
 
-Result<QSqlQuery> prepare(const QSqlDatabase& db, const QString& sql, const QString& path)
+Result<Statement> prepare(const Database& db, const QString& sql, const QString& path)
 {
-    QSqlQuery query(db);
-    query.setForwardOnly(true);
-    if (!query.prepare(sql))
+    Statement query;
+    if (!query.prepare(db, sql))
         return sqlError(query, QStringLiteral("prepare a statement"), path);
     return query;
 }
 
-Result<void> run(QSqlQuery& query, const QVariantList& values, const QString& what, const QString& path)
+Result<void> run(Statement& query, const QVariantList& values, const QString& what, const QString& path)
 {
     int i = 0;
     for (const QVariant& v : values)
@@ -46,7 +40,7 @@ Result<void> run(QSqlQuery& query, const QVariantList& values, const QString& wh
     return {};
 }
 
-Result<QSqlQuery> exec(const QSqlDatabase& db, const QString& sql, const QVariantList& values, const QString& what,
+Result<Statement> exec(const Database& db, const QString& sql, const QVariantList& values, const QString& what,
                        const QString& path)
 {
     auto query = prepare(db, sql, path);
@@ -57,8 +51,8 @@ Result<QSqlQuery> exec(const QSqlDatabase& db, const QString& sql, const QVarian
     return query;
 }
 
-Transaction::Transaction(QSqlDatabase db, QString path)
-    : m_db(std::move(db))
+Transaction::Transaction(const Database& db, QString path)
+    : m_db(db)
     , m_path(std::move(path))
 {
 }
@@ -66,25 +60,26 @@ Transaction::Transaction(QSqlDatabase db, QString path)
 Transaction::~Transaction()
 {
     if (m_active) {
-        QSqlQuery rollback(m_db);
-        rollback.exec(QStringLiteral("ROLLBACK"));
+        Statement rollback;
+        if (rollback.prepare(m_db, QStringLiteral("ROLLBACK")))
+            rollback.exec();
     }
 }
 
 Result<void> Transaction::begin()
 {
-    QSqlQuery q(m_db);
-    if (!q.exec(QStringLiteral("BEGIN IMMEDIATE")))
-        return sqlError(q, QStringLiteral("start a transaction"), m_path);
+    auto q = exec(m_db, QStringLiteral("BEGIN IMMEDIATE"), {}, QStringLiteral("start a transaction"), m_path);
+    if (!q)
+        return q.error();
     m_active = true;
     return {};
 }
 
 Result<void> Transaction::commit()
 {
-    QSqlQuery q(m_db);
-    if (!q.exec(QStringLiteral("COMMIT")))
-        return sqlError(q, QStringLiteral("save the changes"), m_path);
+    auto q = exec(m_db, QStringLiteral("COMMIT"), {}, QStringLiteral("save the changes"), m_path);
+    if (!q)
+        return q.error();
     m_active = false;
     return {};
 }

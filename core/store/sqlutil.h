@@ -1,10 +1,9 @@
 #pragma once
-// Small helpers over Qt Sql shared by the store's files; not part of the public API.
+// Small helpers over the SQLite layer shared by the store's files; not part of the public API.
 
+#include "core/store/sqlite.h"
 #include "core/util/result.h"
 
-#include <QSqlDatabase>
-#include <QSqlQuery>
 #include <QString>
 #include <QVariant>
 
@@ -14,15 +13,14 @@
 namespace tricoach::store {
 
 // An error a person can act on for a failed statement: what we were doing, where, and what SQLite said.
-Error sqlError(const QSqlQuery& query, const QString& what, const QString& path);
-Error sqlError(const QSqlDatabase& db, const QString& what, const QString& path);
+Error sqlError(const Statement& query, const QString& what, const QString& path);
+Error sqlError(const Database& db, const QString& what, const QString& path);
 
-// Prepares `sql` on `db`; forward-only, because the store never scrolls back.
-Result<QSqlQuery> prepare(const QSqlDatabase& db, const QString& sql, const QString& path);
+Result<Statement> prepare(const Database& db, const QString& sql, const QString& path);
 // Executes a prepared query after binding `values` positionally.
-Result<void> run(QSqlQuery& query, const QVariantList& values, const QString& what, const QString& path);
+Result<void> run(Statement& query, const QVariantList& values, const QString& what, const QString& path);
 // Prepares, binds and executes one statement.
-Result<QSqlQuery> exec(const QSqlDatabase& db, const QString& sql, const QVariantList& values, const QString& what,
+Result<Statement> exec(const Database& db, const QString& sql, const QVariantList& values, const QString& what,
                        const QString& path);
 
 // A write transaction that rolls back unless committed, so an early return or an error never leaves half a
@@ -30,7 +28,7 @@ Result<QSqlQuery> exec(const QSqlDatabase& db, const QString& sql, const QVarian
 // fails at once under WAL instead of waiting for the busy timeout.
 class Transaction {
 public:
-    Transaction(QSqlDatabase db, QString path);
+    Transaction(const Database& db, QString path);
     ~Transaction();
     Transaction(const Transaction&) = delete;
     Transaction& operator=(const Transaction&) = delete;
@@ -39,7 +37,7 @@ public:
     Result<void> commit();
 
 private:
-    QSqlDatabase m_db;
+    const Database& m_db;
     QString m_path;
     bool m_active = false;
 };

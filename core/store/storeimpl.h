@@ -5,8 +5,6 @@
 #include "core/store/activitystore.h"
 #include "core/store/sqlutil.h"
 
-#include <QSqlDatabase>
-
 #include <map>
 #include <set>
 
@@ -38,8 +36,7 @@ Result<LoadResult> computeStoredLoad(Activity& a, const AthleteContext& ctx, sto
 // One open database: its connection (used only from the thread that opened it) and the in-memory chart copies.
 struct ActivityStore::Impl {
     QString path;
-    QString connection;
-    QSqlDatabase db;
+    store::Database db;
     int schemaVersion = 0;
 
     // In-memory copy of one athlete's pmc_cache rows: a 20-year chart is then a memory copy, not 7,300 rows

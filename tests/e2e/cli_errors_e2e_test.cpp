@@ -1,10 +1,9 @@
 // Exit statuses and messages: 2 for usage errors (with a hint to --help), 1 for failures, 0 for help.
 #include "core/store/activitystore.h"
+#include "core/store/sqlite.h"
 #include "tests/e2e/clitest.h"
 
 #include <QFile>
-#include <QSqlDatabase>
-#include <QSqlQuery>
 
 namespace tricoach::test {
 namespace {
@@ -104,15 +103,11 @@ TEST_F(cliErrors, DatabaseFromANewerVersionIsRefused)
         ASSERT_TRUE(store.ok()) << store.error().message.toStdString();
     }
     {
-        auto db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("bump"));
-        db.setDatabaseName(dbPath());
-        ASSERT_TRUE(db.open());
-        QSqlQuery q(db);
-        ASSERT_TRUE(q.exec(QStringLiteral("PRAGMA user_version = 99")));
-        q.finish();
-        db.close();
+        auto db = store::Database::open(dbPath(), store::Database::Mode::ReadWrite);
+        ASSERT_TRUE(db.ok());
+        store::Statement q;
+        ASSERT_TRUE(q.prepare(*db, QStringLiteral("PRAGMA user_version = 99")) && q.exec());
     }
-    QSqlDatabase::removeDatabase(QStringLiteral("bump"));
 
     for (const QStringList& args :
          {QStringList{QStringLiteral("activities")}, QStringList{QStringLiteral("pmc"), QStringLiteral("--json")},
@@ -124,17 +119,11 @@ TEST_F(cliErrors, DatabaseFromANewerVersionIsRefused)
         EXPECT_FALSE(r.err.contains(QStringLiteral("--help"))) << r;
     }
     // Left untouched.
-    auto db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("check"));
-    db.setDatabaseName(dbPath());
-    ASSERT_TRUE(db.open());
-    {
-        QSqlQuery q(db);
-        ASSERT_TRUE(q.exec(QStringLiteral("PRAGMA user_version")) && q.next());
-        EXPECT_EQ(q.value(0).toInt(), 99);
-    }
-    db.close();
-    db = QSqlDatabase();
-    QSqlDatabase::removeDatabase(QStringLiteral("check"));
+    auto db = store::Database::open(dbPath(), store::Database::Mode::ReadOnly);
+    ASSERT_TRUE(db.ok());
+    store::Statement q;
+    ASSERT_TRUE(q.prepare(*db, QStringLiteral("PRAGMA user_version")) && q.exec() && q.next());
+    EXPECT_EQ(q.value(0).toInt(), 99);
 }
 
 TEST_F(cliErrors, DatabaseThatCannotBeCreatedIsAFailure)

@@ -198,7 +198,7 @@ TEST_F(Aggregates, StaleLoadsAreRecomputedWhenTheStoreOpens)
     EXPECT_EQ(store->activity(typed)->load, 77);
     EXPECT_EQ(store->dailyLoads(anna)[0].load, original.load);
     expectSameChart(store->pmc(anna, kDay, kDay.addDays(30)), originalChart, "after reopen");
-    RawDb raw(dbPath(), QStringLiteral("raw-after"));
+    RawDb raw(dbPath());
     EXPECT_EQ(raw.scalar(QStringLiteral("SELECT min(metrics_version) FROM activities")).toInt(), kMetricsVersion);
 }
 

@@ -17,13 +17,13 @@ const QDate kSeedDay(2024, 4, 2);
 
 // Realistic rows written with the raw SQL of schema `version` (≥ 1), the way that version stored them. Loads
 // are left stale (metrics_version 0) and no aggregates are written, as after a crash or an old formula.
-void seedRows(QSqlDatabase& db, int version)
+void seedRows(store::Database& db, int version)
 {
     ASSERT_GE(version, 1);
     // Schema 1 (and, until a migration changes these tables, every later one).
     const auto run = [&db](const QString& sql, const QVariantList& values = {}) {
-        QSqlQuery q(db);
-        ASSERT_TRUE(q.prepare(sql)) << sql.toStdString();
+        store::Statement q;
+        ASSERT_TRUE(q.prepare(db, sql)) << sql.toStdString();
         for (int i = 0; i < values.size(); ++i)
             q.bindValue(i, values[i]);
         ASSERT_TRUE(q.exec()) << sql.toStdString();
@@ -144,7 +144,7 @@ TEST_F(Migration, RowsWrittenWithRawSqlOfTheCurrentSchemaOpenWithDerivedValuesRe
     auto opened = ActivityStore::open(path);
     ASSERT_TRUE(opened.ok()) << opened.error().message.toStdString();
     expectSeededData(**opened);
-    RawDb raw(path, QStringLiteral("raw-after"));
+    RawDb raw(path);
     EXPECT_EQ(
         raw.scalar(QStringLiteral("SELECT count(*) FROM activities WHERE metrics_version < %1").arg(kMetricsVersion))
             .toInt(),

@@ -2,12 +2,11 @@
 // Shared helpers of the store tests: activities to store, raw SQL access to the file, file bytes.
 
 #include "core/store/activitystore.h"
+#include "core/store/sqlite.h"
 #include "core/util/datetime.h"
 #include "tests/support/tempdir.h"
 
 #include <QFile>
-#include <QSqlDatabase>
-#include <QSqlQuery>
 #include <QVariant>
 
 #include <gtest/gtest.h>
@@ -45,43 +44,32 @@ inline QByteArray fileBytes(const QString& path)
     return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
 }
 
-// A plain Qt Sql connection to the store's file, for inspecting and tampering in tests; removed on scope exit.
+// A plain SQLite connection to the store's file, for inspecting and tampering in tests; closed on scope exit.
 class RawDb {
 public:
-    explicit RawDb(const QString& path, const QString& name = QStringLiteral("raw-test-connection"))
-        : m_name(name)
+    explicit RawDb(const QString& path)
     {
-        m_db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_name);
-        m_db.setDatabaseName(path);
-        m_db.open();
+        if (auto db = store::Database::open(path, store::Database::Mode::ReadWrite))
+            m_db = std::move(*db);
     }
-    ~RawDb()
-    {
-        m_db.close();
-        m_db = QSqlDatabase();
-        QSqlDatabase::removeDatabase(m_name);
-    }
-    RawDb(const RawDb&) = delete;
-    RawDb& operator=(const RawDb&) = delete;
 
-    QSqlDatabase& db() { return m_db; }
+    store::Database& db() { return m_db; }
     bool exec(const QString& sql)
     {
-        QSqlQuery q(m_db);
-        return q.exec(sql);
+        store::Statement q;
+        return q.prepare(m_db, sql) && q.exec();
     }
     // The first column of the first row, or an invalid QVariant.
     QVariant scalar(const QString& sql)
     {
-        QSqlQuery q(m_db);
-        if (!q.exec(sql) || !q.next())
+        store::Statement q;
+        if (!q.prepare(m_db, sql) || !q.exec() || !q.next())
             return {};
         return q.value(0);
     }
 
 private:
-    QString m_name;
-    QSqlDatabase m_db;
+    store::Database m_db;
 };
 
 // A test with a store open on a fresh file.
