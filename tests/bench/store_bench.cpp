@@ -1,8 +1,12 @@
 // The store with 20 years of training (15,000 activities, one athlete). The budgets: opening the store
 // and listing one year < 50 ms; the chart over 20 years < 1 ms once cached.
+#include "core/io/formatregistry.h"
 #include "core/store/activitystore.h"
+#include "core/store/streamcodec.h"
 #include "core/util/datetime.h"
+#include "tests/unit/core/io/fit/syntheticride.h"
 
+#include <QFile>
 #include <QTemporaryDir>
 
 #include <benchmark/benchmark.h>
@@ -130,5 +134,59 @@ void BM_PmcTwentyYearsFromStoreCold(benchmark::State& state)
     }
 }
 BENCHMARK(BM_PmcTwentyYearsFromStoreCold)->Unit(benchmark::kMillisecond);
+
+// ---- Stream encoding: the importer's decoding threads encode every series of every activity.
+
+// A decoded 30-minute synthetic ride (the import benchmark's files) and a real Edge 810 ride with power.
+Streams rideStreams()
+{
+    const FormatRegistry formats;
+    const QByteArray bytes = fittest::syntheticRide(1'000'000'000, 1800);
+    DecodedFile decoded = formats.decode(QStringLiteral("ride.fit"), bytes);
+    if (decoded.activities.empty())
+        std::abort();
+    return std::move(decoded.activities.front().streams);
+}
+
+Streams realStreams()
+{
+    const FormatRegistry formats;
+    QFile f(QStringLiteral(TRICOACH_TESTDATA_DIR "/activities/fit/cycling-garmin-edge810-vector-power.fit"));
+    if (!f.open(QIODevice::ReadOnly))
+        std::abort();
+    DecodedFile decoded = formats.decode(f.fileName(), f.readAll());
+    if (decoded.activities.empty())
+        std::abort();
+    return std::move(decoded.activities.front().streams);
+}
+
+void BM_EncodeRideStreams(benchmark::State& state, const Streams& streams)
+{
+    std::size_t bytes = 0;
+    for (auto _ : state) {
+        const auto encoded = store::encodeStreams(streams);
+        bytes = 0;
+        for (const auto& s : encoded)
+            bytes += static_cast<std::size_t>(s.bytes.size());
+        benchmark::DoNotOptimize(bytes);
+    }
+    state.counters["bytes"] = static_cast<double>(bytes);
+    state.counters["samples"] = static_cast<double>(streams.size());
+}
+BENCHMARK_CAPTURE(BM_EncodeRideStreams, synthetic, rideStreams())->Unit(benchmark::kMicrosecond);
+BENCHMARK_CAPTURE(BM_EncodeRideStreams, edge810, realStreams())->Unit(benchmark::kMicrosecond);
+
+void BM_DecodeRideStreams(benchmark::State& state, const Streams& streams)
+{
+    const auto encoded = store::encodeStreams(streams);
+    for (auto _ : state) {
+        for (const auto& s : encoded) {
+            auto values = store::decodeSeries(s.channel, s.bytes);
+            benchmark::DoNotOptimize(values);
+        }
+    }
+}
+BENCHMARK_CAPTURE(BM_DecodeRideStreams, synthetic, rideStreams())->Unit(benchmark::kMicrosecond);
+BENCHMARK_CAPTURE(BM_DecodeRideStreams, edge810, realStreams())->Unit(benchmark::kMicrosecond);
 
 } // namespace
