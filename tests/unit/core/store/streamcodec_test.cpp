@@ -28,7 +28,7 @@ std::vector<double> roundTrip(int channel, const std::vector<double>& values, ch
 constexpr double kSemicircle = 180.0 / 2147483648.0;
 constexpr std::array<double, 10> kDecimals{1, 10, 100, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9};
 
-// A random walk on the grid of `scale` (the inverse of the resolution), with single and long gaps.
+// A random walk on the grid of `resolution`, as readers compute its values, with single and long gaps.
 std::vector<double> randomSeries(std::mt19937_64& rng, std::size_t n, double resolution, double start, int step)
 {
     std::uniform_int_distribution<int> delta(-step, step);
@@ -194,24 +194,24 @@ TEST(StreamCodec, EmptyAndSingleSampleSeriesRoundTrip)
 
 TEST(StreamCodec, TheFormatIsAsDocumented)
 {
-    // Order 2: 10, 11, then predicted twice (a run), a gap that leaves the predictor alone, one predicted, two
-    // off the line, and three missing samples as a run.
-    const auto d = decodeSeries(kTimeChannel, QByteArray::fromHex("440b0002170501020003050602"
-                                                                  "03"));
+    // 'D', 11 samples at scale 1, order 2: 10 (+10 from 0), 11 (+1 from 10), then predicted twice (a run), a gap
+    // that leaves the predictor alone, one predicted, +1 and −2 off the line, and three missing samples (a run).
+    const auto d = decodeSeries(kTimeChannel, QByteArray::fromHex("44 0b 00 02  17 05 01 02 00 03 05 06 02 03"));
     ASSERT_TRUE(d.has_value());
     expectClose(*d, {10, 11, 12, 13, kMissing, 14, 16, 16, kMissing, kMissing, kMissing});
     // Order 1 at tenths: 2.5, then the same three more times.
-    const auto c = decodeSeries(int(Channel::Speed), QByteArray::fromHex("4404010135"
-                                                                         "0103"));
+    const auto c = decodeSeries(int(Channel::Speed), QByteArray::fromHex("44 04 01 01  35 01 03"));
     ASSERT_TRUE(c.has_value());
     EXPECT_EQ(*c, std::vector<double>(4, 2.5));
+    // The longest run, first: predicted from nothing, zeros.
+    EXPECT_EQ(decodeSeries(kTimeChannel, QByteArray::fromHex("44 ff7f 00 01  01 ff7f")),
+              std::vector<double>(kMaxRun, 0.0));
 }
 
 TEST(StreamCodec, SeriesStoredBeforeStillDecode)
 {
     // 'Q' at hundredths: 12.34, missing, 12.35, 12.30, 0, −0.01 as zig-zag differences + 1 (1234 → 2469).
-    const auto q = decodeSeries(int(Channel::Distance), QByteArray::fromHex("510602a5130003"
-                                                                            "0a9c1302"));
+    const auto q = decodeSeries(int(Channel::Distance), QByteArray::fromHex("51 06 02  a5 13 00 03 0a 9c 13 02"));
     ASSERT_TRUE(q.has_value());
     ASSERT_EQ(q->size(), 6u);
     EXPECT_EQ((*q)[0], 12.34);
@@ -236,24 +236,19 @@ TEST(StreamCodec, DamagedDataIsRejected)
     const QByteArray good = encodeSeries(kTimeChannel, {1, 2, 3, 400000, kMissing, kMissing, 5, 5, 5, 5, 5});
     ASSERT_FALSE(rejected(good));
     for (qsizetype n = 1; n < good.size(); ++n)
-        EXPECT_TRUE(rejected(good.left(n))) << n;                                   // truncated
-    EXPECT_TRUE(rejected(good + '\x03'));                                           // trailing bytes
-    EXPECT_TRUE(rejected(QByteArray::fromHex("44ffffffffffffffffffff0100010105"))); // count of 11 bytes
-    EXPECT_TRUE(rejected(QByteArray::fromHex("4401000180808080808080808002")));     // token of 65 bits
-    EXPECT_TRUE(rejected(QByteArray::fromHex("44020001050105")));                   // run beyond the count
-    EXPECT_TRUE(rejected(QByteArray::fromHex("44020001050100")));                   // empty run
-    EXPECT_TRUE(rejected(QByteArray::fromHex("44a09c010001"
-                                             "05"
-                                             "018080"
-                                             "01"))); // run above kMaxRun
-    EXPECT_TRUE(rejected(QByteArray::fromHex("44808080808080"
-                                             "0100"
-                                             "01"
-                                             "0205")));       // 2^42 samples in 4 bytes
-    EXPECT_TRUE(rejected(QByteArray::fromHex("4401000305"))); // no order 3
-    EXPECT_TRUE(rejected(QByteArray::fromHex("4401000005"))); // nor 0
-    EXPECT_TRUE(rejected(QByteArray::fromHex("440100")));     // no order byte
-    EXPECT_TRUE(rejected(QByteArray::fromHex("44010b0105"))); // no scale 11
+        EXPECT_TRUE(rejected(good.left(n))) << n; // truncated
+    EXPECT_TRUE(rejected(good + '\x03'));         // trailing bytes
+    const auto delta = [&](const char* hex) { return rejected(QByteArray::fromHex(hex)); };
+    EXPECT_TRUE(delta("44 ffffffffffffffffffff01 00 01  05")); // a count of 11 bytes
+    EXPECT_TRUE(delta("44 01 00 01  80808080808080808002"));   // a token of 65 bits
+    EXPECT_TRUE(delta("44 02 00 01  05 01 05"));               // a run beyond the count
+    EXPECT_TRUE(delta("44 02 00 01  05 01 00"));               // an empty run
+    EXPECT_TRUE(delta("44 a09c01 00 01  05 01 808001"));       // a run above kMaxRun (20,000 samples)
+    EXPECT_TRUE(delta("44 80808080808001 00 01  02 05"));      // 2^42 samples in 2 bytes
+    EXPECT_TRUE(delta("44 01 00 03  05"));                     // no order 3
+    EXPECT_TRUE(delta("44 01 00 00  05"));                     // nor 0
+    EXPECT_TRUE(delta("44 01 00"));                            // no order byte
+    EXPECT_TRUE(delta("44 01 0b 01  05"));                     // no scale 11
     EXPECT_TRUE(rejected(QByteArrayLiteral("Q\xff\xff\xff\xff\x0f\x00\x01")));
     EXPECT_TRUE(rejected(QByteArrayLiteral("Q\x01\x7f\x01"))); // no such scale
     EXPECT_TRUE(rejected(QByteArray(1, 'F') + qCompress(QByteArray(12, '\1'))));
