@@ -74,7 +74,7 @@ Result<AddResult> ActivityStore::Impl::add(const PreparedActivity& prepared, con
     if (*duplicate)
         return AddResult{**duplicate, true};
     const LoadResult load = computeLoad(a, ctx.history.at(a.localDate()), ctx.settings.load);
-    auto id = writer.insert(a, load, prepared.series());
+    auto id = writer.insert(a, load, prepared.encodedStreams());
     if (!id)
         return id.error();
     changes.mark(a.athleteId, a.localDate().toJulianDay());
@@ -95,7 +95,7 @@ PreparedActivity PreparedActivity::from(Activity activity)
     // The calendar day is derived from the UTC instant; a start given in another time spec is converted first.
     if (activity.startUtc.isValid() && activity.startUtc.timeSpec() != Qt::UTC)
         activity.startUtc = activity.startUtc.toUTC();
-    p.m_series = encodeStreams(activity.streams);
+    p.m_streams = store::encodeStreamsBlob(activity.streams);
     p.m_activity = std::move(activity);
     return p;
 }

@@ -130,7 +130,7 @@ Result<ActivityWriter> ActivityWriter::create(const Database& db, const QString&
         {&w.m_update, updateSql()},
         {&w.m_setLoad, QStringLiteral("UPDATE activities SET load = ?, load_source = ?, intensity = ?, "
                                       "metrics_version = ? WHERE id = ?")},
-        {&w.m_stream, QStringLiteral("INSERT INTO streams (activity_id, channel, encoded) VALUES (?, ?, ?)")},
+        {&w.m_stream, QStringLiteral("INSERT INTO activity_streams (activity_id, encoded) VALUES (?, ?)")},
         {&w.m_lap, QStringLiteral("INSERT INTO laps (activity_id, idx, start_offset, elapsed, moving, distance_m, "
                                   "avg_hr, max_hr, avg_power, max_power, avg_cadence, avg_speed) "
                                   "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")},
@@ -177,8 +177,7 @@ Result<std::optional<ActivityId>> ActivityWriter::findDuplicate(const Activity& 
     return std::optional<ActivityId>();
 }
 
-Result<ActivityId> ActivityWriter::insert(const Activity& a, const LoadResult& load,
-                                          const std::vector<EncodedSeries>& series)
+Result<ActivityId> ActivityWriter::insert(const Activity& a, const LoadResult& load, QByteArrayView streams)
 {
     // Formatted only on failure: an import stores thousands of activities a second.
     const auto failed = [&](const Statement& q) {
@@ -194,10 +193,9 @@ Result<ActivityId> ActivityWriter::insert(const Activity& a, const LoadResult& l
         return failed(m_insert);
     const ActivityId id = m_insert.lastInsertId();
 
-    for (const EncodedSeries& s : series) {
+    if (!streams.isEmpty()) {
         m_stream.bindInt64(0, id);
-        m_stream.bindInt64(1, s.channel);
-        m_stream.bindBlob(2, s.bytes);
+        m_stream.bindBlob(1, streams);
         if (!m_stream.exec())
             return failed(m_stream);
     }
@@ -246,7 +244,7 @@ Result<DetailReader> DetailReader::create(const Database& db, const QString& pat
 {
     DetailReader r(path);
     const std::pair<Statement*, QString> statements[] = {
-        {&r.m_streams, QStringLiteral("SELECT channel, encoded FROM streams WHERE activity_id = ?")},
+        {&r.m_streams, QStringLiteral("SELECT encoded FROM activity_streams WHERE activity_id = ?")},
         {&r.m_laps, QStringLiteral("SELECT start_offset, elapsed, moving, distance_m, avg_hr, max_hr, avg_power, "
                                    "max_power, avg_cadence, avg_speed FROM laps WHERE activity_id = ? ORDER BY idx")},
         {&r.m_lengths, QStringLiteral("SELECT start_offset, duration, active, strokes, stroke_type "
@@ -269,21 +267,17 @@ Result<void> DetailReader::read(Activity& a)
     a.lengths.clear();
     if (auto r = run(m_streams, {key(a.id)}, what, m_path); !r)
         return r;
-    while (m_streams.next()) {
-        const int channel = m_streams.value(0).toInt();
-        auto values = decodeSeries(channel, m_streams.value(1).toByteArray());
-        if (!values)
+    if (m_streams.next()) {
+        auto streams = decodeStreamsBlob(m_streams.blob(0));
+        if (!streams)
             return makeError(QStringLiteral("The recorded data of activity %1 (\"%2\") in %3 is damaged; "
                                             "re-import the activity file to repair it.")
                                  .arg(a.id)
                                  .arg(a.title, m_path),
                              QStringLiteral("store.corrupt"));
-        if (channel == kTimeChannel)
-            a.streams.time = std::move(*values);
-        else if (channel >= static_cast<int>(Channel::Distance) && channel <= static_cast<int>(Channel::Temperature))
-            a.streams.channels[static_cast<Channel>(channel)] = std::move(*values);
-        // Other channel numbers come from a later TriCoach; this one cannot interpret them.
+        a.streams = std::move(*streams);
     }
+    m_streams.reset();
     if (auto r = run(m_laps, {key(a.id)}, what, m_path); !r)
         return r;
     while (m_laps.next()) {

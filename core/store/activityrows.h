@@ -32,10 +32,9 @@ public:
     // for a recorded (not manual) activity, a recorded one of the same sport starting within
     // kSameSessionWindowSec: the same session exported twice (FIT and TCX, or a file and Strava).
     Result<std::optional<ActivityId>> findDuplicate(const Activity& activity);
-    // Inserts the summary with its derived load, then its streams (`series`: encodeStreams(activity.streams),
+    // Inserts the summary with its derived load, then its streams (`streams`: encodeStreamsBlob(activity.streams),
     // encoded by the caller so that it can happen on another thread), laps and lengths.
-    Result<ActivityId> insert(const Activity& activity, const LoadResult& load,
-                              const std::vector<EncodedSeries>& series);
+    Result<ActivityId> insert(const Activity& activity, const LoadResult& load, QByteArrayView streams);
     // Rewrites the editable summary fields and the load of `activity.id` (streams, laps and lengths stay).
     Result<void> update(const Activity& activity, const LoadResult& load);
     // Stores a recomputed load.

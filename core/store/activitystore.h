@@ -4,9 +4,9 @@
 #include "core/metrics/settings.h"
 #include "core/model/activity.h"
 #include "core/model/athlete.h"
-#include "core/store/streamcodec.h"
 #include "core/util/result.h"
 
+#include <QByteArray>
 #include <QJsonObject>
 #include <QString>
 
@@ -39,11 +39,12 @@ public:
     static PreparedActivity from(Activity activity);
 
     const Activity& activity() const { return m_activity; }
-    const std::vector<store::EncodedSeries>& series() const { return m_series; }
+    // The streams as stored (core/store/streamcodec.h); empty when nothing was recorded.
+    const QByteArray& encodedStreams() const { return m_streams; }
 
 private:
     Activity m_activity;
-    std::vector<store::EncodedSeries> m_series;
+    QByteArray m_streams;
 };
 
 // The local cache of every athlete's activities: one SQLite file, safe to reopen after any crash.
@@ -51,7 +52,7 @@ private:
 class ActivityStore {
 public:
     // Bumped with a migration in core/store/migrations.cpp whenever the schema changes.
-    static constexpr int kSchemaVersion = 2;
+    static constexpr int kSchemaVersion = 3;
 
     // Opens or creates the database at `path` (parent folders are created). A database written by a newer
     // TriCoach is refused with a clear message and left untouched. Older schemas are migrated forward.

@@ -2,9 +2,11 @@
 
 #include "core/store/activitystore.h"
 #include "core/store/sqlutil.h"
+#include "core/store/streamcodec.h"
 
 #include <array>
 #include <span>
+#include <vector>
 
 namespace tricoach::store {
 
@@ -134,12 +136,64 @@ Result<void> migrateTo2(const Database& db, const QString& path)
     return execAll(db, kSchema2, 2, path);
 }
 
+// Version 3: one row of streams per activity (every series in one blob, core/store/streamcodec.h) instead
+// of a row per series: an import writes a tenth of the rows and reading a recording is one lookup. The
+// series' bytes move as they are, without decoding, so a damaged series is still reported when read rather
+// than failing the upgrade of a whole history.
+constexpr const char* kSchema3[] = {
+    R"(CREATE TABLE activity_streams (
+        activity_id INTEGER PRIMARY KEY REFERENCES activities(id) ON DELETE CASCADE,
+        encoded BLOB NOT NULL))",
+};
+
+Result<void> migrateTo3(const Database& db, const QString& path)
+{
+    if (auto r = execAll(db, kSchema3, 3, path); !r)
+        return r;
+    const QString what = QStringLiteral("upgrade the schema to version 3");
+    auto rows =
+        exec(db, QStringLiteral("SELECT activity_id, channel, encoded FROM streams ORDER BY activity_id, channel"), {},
+             what, path);
+    if (!rows)
+        return rows.error();
+    auto insert =
+        prepare(db, QStringLiteral("INSERT INTO activity_streams (activity_id, encoded) VALUES (?, ?)"), path);
+    if (!insert)
+        return insert.error();
+    std::vector<EncodedSeries> series;
+    qint64 activity = 0;
+    const auto flush = [&]() -> Result<void> {
+        if (series.empty())
+            return {};
+        insert->bindInt64(0, activity);
+        insert->bindBlob(1, packEncodedSeries(series));
+        series.clear();
+        if (!insert->exec())
+            return sqlError(*insert, what, path);
+        return {};
+    };
+    while (rows->next()) {
+        if (rows->int64(0) != activity) {
+            if (auto r = flush(); !r)
+                return r;
+            activity = rows->int64(0);
+        }
+        series.push_back({static_cast<int>(rows->int64(1)), rows->blob(2).toByteArray()});
+    }
+    if (auto r = flush(); !r)
+        return r;
+    rows->reset();
+    if (auto r = exec(db, QStringLiteral("DROP TABLE streams"), {}, what, path); !r)
+        return r.error();
+    return {};
+}
+
 // A migration may run statements or C++ (re-encoding data, say); it runs inside the runner's transaction.
 using Migration = Result<void> (*)(const Database& db, const QString& path);
 
 // Append the next migration here and bump ActivityStore::kSchemaVersion; never edit a shipped one. A new
 // migration that changes how loads are derived can set activities.metrics_version = 0 to have them recomputed.
-constexpr std::array<Migration, 2> kMigrations = {&migrateTo1, &migrateTo2};
+constexpr std::array<Migration, 3> kMigrations = {&migrateTo1, &migrateTo2, &migrateTo3};
 static_assert(kMigrations.size() == ActivityStore::kSchemaVersion,
               "one migration per schema version: append a migration when bumping kSchemaVersion");
 

@@ -228,6 +228,22 @@ QByteArray encodeStreamsBlob(const Streams& streams)
     return bytes;
 }
 
+QByteArray packEncodedSeries(const std::vector<EncodedSeries>& series)
+{
+    QByteArray bytes;
+    if (series.empty())
+        return bytes;
+    char varint[10];
+    bytes.append(kStreamsBlobFormat);
+    bytes.append(varint, putVarint(varint, series.size()) - varint);
+    for (const EncodedSeries& s : series) {
+        bytes.append(varint, putVarint(varint, static_cast<std::uint64_t>(s.channel)) - varint);
+        bytes.append(varint, putVarint(varint, static_cast<std::uint64_t>(s.bytes.size())) - varint);
+        bytes.append(s.bytes);
+    }
+    return bytes;
+}
+
 std::optional<Streams> decodeStreamsBlob(QByteArrayView bytes)
 {
     Streams streams;

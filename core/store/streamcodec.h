@@ -70,5 +70,7 @@ QByteArray encodeStreamsBlob(const Streams& streams);
 // channel whose length differs from time's. Channel numbers this version does not know come from a later
 // TriCoach and are skipped, as the per-series rows do.
 std::optional<Streams> decodeStreamsBlob(QByteArrayView bytes);
+// Already encoded series in one blob, their bytes as they are (upgrading a store from a row per series).
+QByteArray packEncodedSeries(const std::vector<EncodedSeries>& series);
 
 } // namespace tricoach::store

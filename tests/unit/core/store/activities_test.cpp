@@ -415,12 +415,36 @@ TEST_F(Activities, MovingAnActivityToAnotherDayUpdatesBothDays)
         EXPECT_EQ(chart[i].ctl, reference[i].ctl) << i;
 }
 
+TEST_F(Activities, DamagedRecordedDataIsReportedAndTheRestStaysReadable)
+{
+    Activity a = makeActivity(anna, kDay, Sport::Bike);
+    a.title = QStringLiteral("Tempo ride");
+    a.streams.time = {0, 1, 2};
+    a.streams.channels[Channel::Power] = {200, 210, 220};
+    const ActivityId id = add(a);
+    add(makeActivity(anna, kDay.addDays(1), Sport::Run, 30));
+    {
+        RawDb raw(dbPath());
+        // Cut the blob short, as a damaged disk sector would.
+        ASSERT_TRUE(
+            raw.exec(QStringLiteral("UPDATE activity_streams SET encoded = substr(encoded, 1, length(encoded) - 2)")));
+    }
+    auto damaged = store->activity(id);
+    ASSERT_FALSE(damaged.ok());
+    EXPECT_EQ(damaged.error().code, QStringLiteral("store.corrupt"));
+    EXPECT_TRUE(damaged.error().message.contains(QStringLiteral("Tempo ride")));
+    EXPECT_TRUE(store->activity(id, false).ok());
+    EXPECT_EQ(store->activities(anna).size(), 2u);
+}
+
 TEST_F(Activities, RemoveDeletesTheActivityAndItsLoad)
 {
     Activity a = makeActivity(anna, kDay, Sport::Run, 60);
     a.streams.time = {0, 1};
     const ActivityId id = add(a);
     add(makeActivity(anna, kDay.addDays(1), Sport::Run, 30));
+    RawDb raw(dbPath());
+    ASSERT_EQ(raw.scalar(QStringLiteral("SELECT count(*) FROM activity_streams")).toInt(), 1);
     ASSERT_TRUE(store->removeActivity(id).ok());
     EXPECT_FALSE(store->activity(id).ok());
     EXPECT_EQ(store->activityCount(anna), 1);
@@ -428,8 +452,7 @@ TEST_F(Activities, RemoveDeletesTheActivityAndItsLoad)
     EXPECT_EQ(store->dailyLoads(anna)[0].date, kDay.addDays(1));
     EXPECT_EQ(store->firstActivityDate(anna), kDay.addDays(1));
     EXPECT_EQ(store->pmc(anna, kDay, kDay)[0].ctl, 0);
-    RawDb raw(dbPath());
-    EXPECT_EQ(raw.scalar(QStringLiteral("SELECT count(*) FROM streams")).toInt(), 0);
+    EXPECT_EQ(raw.scalar(QStringLiteral("SELECT count(*) FROM activity_streams")).toInt(), 0);
 }
 
 TEST_F(Activities, ListingFiltersAndOrder)
@@ -521,7 +544,8 @@ TEST_F(Activities, ActivitiesPreparedOnAnotherThreadStoreLikeOthers)
     }).join();
     ASSERT_EQ(prepared.size(), 2u);
     EXPECT_EQ(prepared[0].activity().startUtc.timeSpec(), Qt::UTC);
-    EXPECT_EQ(prepared[0].series().size(), 3u); // time and two channels
+    EXPECT_FALSE(prepared[0].encodedStreams().isEmpty());
+    EXPECT_TRUE(prepared[1].encodedStreams().isEmpty()); // nothing recorded, nothing stored
 
     auto added = store->addActivities(prepared);
     ASSERT_TRUE(added.ok()) << added.error().message.toStdString();

@@ -49,8 +49,17 @@ void seedRows(store::Database& db, int version)
         time.push_back(i);
         power.push_back(200 + (i % 60));
     }
-    run(QStringLiteral("INSERT INTO streams (activity_id, channel, encoded) VALUES (10, 0, ?), (10, 3, ?)"),
-        {store::encodeSeries(store::kTimeChannel, time), store::encodeSeries(static_cast<int>(Channel::Power), power)});
+    if (version < 3) { // a row per series
+        run(QStringLiteral("INSERT INTO streams (activity_id, channel, encoded) VALUES (10, 0, ?), (10, 3, ?)"),
+            {store::encodeSeries(store::kTimeChannel, time),
+             store::encodeSeries(static_cast<int>(Channel::Power), power)});
+    } else { // a row per activity
+        Streams streams;
+        streams.time = time;
+        streams.channels[Channel::Power] = power;
+        run(QStringLiteral("INSERT INTO activity_streams (activity_id, encoded) VALUES (10, ?)"),
+            {store::encodeStreamsBlob(streams)});
+    }
     run(QStringLiteral("INSERT INTO laps (activity_id, idx, start_offset, elapsed, moving, avg_power) "
                        "VALUES (10, 0, 0, 1800, 1800, 220), (10, 1, 1800, 1800, 1800, 240)"));
     run(QStringLiteral("INSERT INTO pool_lengths (activity_id, idx, start_offset, duration, active, strokes, "
@@ -149,4 +158,38 @@ TEST_F(Migration, RowsWrittenWithRawSqlOfTheCurrentSchemaOpenWithDerivedValuesRe
         raw.scalar(QStringLiteral("SELECT count(*) FROM activities WHERE metrics_version < %1").arg(kMetricsVersion))
             .toInt(),
         0);
+}
+
+// Schema 3 keeps a row per activity: the series of schema 2 move there byte for byte, a damaged one included,
+// which is then reported when read rather than failing the upgrade.
+TEST_F(Migration, SeriesMoveIntoOneRowPerActivityAndDamageStaysVisible)
+{
+    const QString path = pathFor(QStringLiteral("v2.sqlite"));
+    {
+        RawDb raw(path);
+        ASSERT_TRUE(store::runMigrations(raw.db(), 2, path).ok());
+        seedRows(raw.db(), 2);
+        // 'Q', a count of 3, scale 1, then only one sample: truncated.
+        ASSERT_TRUE(raw.exec(QStringLiteral("INSERT INTO streams (activity_id, channel, encoded) VALUES "
+                                            "(12, 0, X'5103000203')")));
+    }
+    auto opened = ActivityStore::open(path);
+    ASSERT_TRUE(opened.ok()) << opened.error().message.toStdString();
+    auto ride = (*opened)->activity(10);
+    ASSERT_TRUE(ride.ok()) << ride.error().message.toStdString();
+    ASSERT_EQ(ride->streams.size(), 3600u);
+    EXPECT_EQ(ride->streams.time[3599], 3599);
+    EXPECT_EQ(ride->streams.channels.at(Channel::Power)[61], 201);
+    auto swim = (*opened)->activity(12);
+    ASSERT_FALSE(swim.ok());
+    EXPECT_EQ(swim.error().code, QStringLiteral("store.corrupt"));
+    EXPECT_TRUE(swim.error().message.contains(QStringLiteral("Ben swims"))) << swim.error().message.toStdString();
+    // Its summary is still there.
+    auto summary = (*opened)->activity(12, false);
+    ASSERT_TRUE(summary.ok());
+    EXPECT_EQ(summary->title, QStringLiteral("Ben swims"));
+    opened->reset();
+    RawDb raw(path);
+    EXPECT_EQ(raw.scalar(QStringLiteral("SELECT count(*) FROM activity_streams")).toInt(), 2);
+    EXPECT_EQ(raw.scalar(QStringLiteral("SELECT count(*) FROM sqlite_master WHERE name = 'streams'")).toInt(), 0);
 }
