@@ -66,6 +66,7 @@ TEST_F(OpenStore, UsesWalAndForeignKeys)
     ASSERT_TRUE(store.ok());
     RawDb raw(path);
     EXPECT_EQ(raw.scalar(QStringLiteral("PRAGMA journal_mode")).toString(), QStringLiteral("wal"));
+    EXPECT_EQ(raw.scalar(QStringLiteral("PRAGMA page_size")).toInt(), 32768); // see ActivityStore::open
     // Foreign keys are on in the store's connection: an athlete's activities go with it.
     auto athlete = (*store)->createAthlete(QStringLiteral("Anna"));
     ASSERT_TRUE(athlete.ok());
