@@ -29,30 +29,31 @@ QVariant text(const QString& s)
     return s.isNull() ? QVariant(QStringLiteral("")) : QVariant(s);
 }
 
+// Typed binds: this runs for every activity of an import.
 void bindEditable(Statement& q, int& i, const Activity& a, const LoadResult& load)
 {
-    const auto bind = [&q, &i](const QVariant& v) { q.bindValue(i++, v); };
-    bind(sportId(a.sport));
-    bind(text(a.subSport));
-    bind(text(a.title));
-    bind(text(a.notes));
-    bind(static_cast<qlonglong>(a.startUtc.toMSecsSinceEpoch()));
-    bind(a.utcOffsetSec);
-    bind(static_cast<qlonglong>(a.localDate().toJulianDay()));
-    bind(a.movingSec);
-    bind(a.elapsedSec);
+    const auto bindText = [&q, &i](const QString& s) { q.bindText(i++, s.isNull() ? QStringLiteral("") : s); };
+    q.bindText(i++, sportId(a.sport));
+    bindText(a.subSport);
+    bindText(a.title);
+    bindText(a.notes);
+    q.bindInt64(i++, a.startUtc.toMSecsSinceEpoch());
+    q.bindInt64(i++, a.utcOffsetSec);
+    q.bindInt64(i++, a.localDate().toJulianDay());
+    q.bindDouble(i++, a.movingSec);
+    q.bindDouble(i++, a.elapsedSec);
     for (const auto* v : {&a.distanceM, &a.elevationGainM, &a.avgHr, &a.maxHr, &a.avgPower, &a.maxPower, &a.avgCadence,
                           &a.maxCadence, &a.avgSpeed, &a.maxSpeed, &a.calories})
-        bind(optionalValue(*v));
-    bind(optionalValue(a.rpe));
-    bind(optionalValue(a.poolLengthM));
-    bind(optionalValue(a.userLoad));
-    bind(text(a.multisportKey));
-    bind(a.multisportLeg);
-    bind(load.load);
-    bind(loadSourceId(load.source));
-    bind(optionalValue(load.intensity));
-    bind(kMetricsVersion);
+        q.bindOptional(i++, *v);
+    q.bindOptional(i++, a.rpe);
+    q.bindOptional(i++, a.poolLengthM);
+    q.bindOptional(i++, a.userLoad);
+    bindText(a.multisportKey);
+    q.bindInt64(i++, a.multisportLeg);
+    q.bindDouble(i++, load.load);
+    q.bindText(i++, loadSourceId(load.source));
+    q.bindOptional(i++, load.intensity);
+    q.bindInt64(i++, kMetricsVersion);
 }
 
 QString insertSql()
@@ -148,31 +149,38 @@ Result<ActivityWriter> ActivityWriter::create(const Database& db, const QString&
 
 Result<std::optional<ActivityId>> ActivityWriter::findDuplicate(const Activity& a)
 {
-    const QString what = QStringLiteral("look for an already stored copy of the activity");
+    const auto failed = [this](const Statement& q) {
+        return sqlError(q, QStringLiteral("look for an already stored copy of the activity"), m_path);
+    };
     if (a.externalId) {
-        if (auto r = run(m_findExternal, {key(a.athleteId), sourceId(a.source), static_cast<qlonglong>(*a.externalId)},
-                         what, m_path);
-            !r)
-            return r.error();
+        m_findExternal.bindInt64(0, a.athleteId);
+        m_findExternal.bindText(1, sourceId(a.source));
+        m_findExternal.bindInt64(2, *a.externalId);
+        if (!m_findExternal.exec())
+            return failed(m_findExternal);
         if (m_findExternal.next())
-            return std::optional<ActivityId>(m_findExternal.value(0).toLongLong());
+            return std::optional<ActivityId>(m_findExternal.int64(0));
     }
     if (!a.contentHash.isEmpty()) {
-        if (auto r = run(m_findHash, {key(a.athleteId), a.contentHash}, what, m_path); !r)
-            return r.error();
+        m_findHash.bindInt64(0, a.athleteId);
+        m_findHash.bindText(1, a.contentHash);
+        if (!m_findHash.exec())
+            return failed(m_findHash);
         if (m_findHash.next())
-            return std::optional<ActivityId>(m_findHash.value(0).toLongLong());
+            return std::optional<ActivityId>(m_findHash.int64(0));
     }
     // Manual entries carry no real start time (a date at noon), so they never match a recording.
     if (a.source != ActivitySource::Manual && a.startUtc.isValid()) {
         const qint64 start = a.startUtc.toMSecsSinceEpoch();
         const qint64 window = kSameSessionWindowSec * 1000;
-        if (auto r = run(m_findSameSession, {key(a.athleteId), start - window, start + window, sportId(a.sport)}, what,
-                         m_path);
-            !r)
-            return r.error();
+        m_findSameSession.bindInt64(0, a.athleteId);
+        m_findSameSession.bindInt64(1, start - window);
+        m_findSameSession.bindInt64(2, start + window);
+        m_findSameSession.bindText(3, sportId(a.sport));
+        if (!m_findSameSession.exec())
+            return failed(m_findSameSession);
         if (m_findSameSession.next())
-            return std::optional<ActivityId>(m_findSameSession.value(0).toLongLong());
+            return std::optional<ActivityId>(m_findSameSession.int64(0));
     }
     return std::optional<ActivityId>();
 }
@@ -184,10 +192,16 @@ Result<ActivityId> ActivityWriter::insert(const Activity& a, const LoadResult& l
         return sqlError(q, QStringLiteral("store the activity \"%1\"").arg(a.title), m_path);
     };
     int i = 0;
-    m_insert.bindValue(i++, key(a.athleteId));
-    m_insert.bindValue(i++, sourceId(a.source));
-    m_insert.bindValue(i++, a.externalId ? QVariant(static_cast<qlonglong>(*a.externalId)) : QVariant());
-    m_insert.bindValue(i++, a.contentHash.isEmpty() ? QVariant() : QVariant(a.contentHash));
+    m_insert.bindInt64(i++, a.athleteId);
+    m_insert.bindText(i++, sourceId(a.source));
+    if (a.externalId)
+        m_insert.bindInt64(i++, *a.externalId);
+    else
+        m_insert.bindNull(i++);
+    if (a.contentHash.isEmpty())
+        m_insert.bindNull(i++);
+    else
+        m_insert.bindText(i++, a.contentHash);
     bindEditable(m_insert, i, a, load);
     if (!m_insert.exec())
         return failed(m_insert);
@@ -195,18 +209,20 @@ Result<ActivityId> ActivityWriter::insert(const Activity& a, const LoadResult& l
 
     if (!streams.isEmpty()) {
         m_stream.bindInt64(0, id);
-        m_stream.bindBlob(1, streams);
+        m_stream.bindBorrowedBlob(1, streams);
         if (!m_stream.exec())
             return failed(m_stream);
     }
     for (std::size_t n = 0; n < a.laps.size(); ++n) {
         const Lap& l = a.laps[n];
-        int k = 0;
-        for (const QVariant& v : {key(id), QVariant(static_cast<qlonglong>(n)), QVariant(l.startOffsetSec),
-                                  QVariant(l.elapsedSec), QVariant(l.movingSec), optionalValue(l.distanceM),
-                                  optionalValue(l.avgHr), optionalValue(l.maxHr), optionalValue(l.avgPower),
-                                  optionalValue(l.maxPower), optionalValue(l.avgCadence), optionalValue(l.avgSpeed)})
-            m_lap.bindValue(k++, v);
+        m_lap.bindInt64(0, id);
+        m_lap.bindInt64(1, static_cast<qint64>(n));
+        m_lap.bindDouble(2, l.startOffsetSec);
+        m_lap.bindDouble(3, l.elapsedSec);
+        m_lap.bindDouble(4, l.movingSec);
+        int k = 5;
+        for (const auto* v : {&l.distanceM, &l.avgHr, &l.maxHr, &l.avgPower, &l.maxPower, &l.avgCadence, &l.avgSpeed})
+            m_lap.bindOptional(k++, *v);
         if (!m_lap.exec())
             return failed(m_lap);
     }

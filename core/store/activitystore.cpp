@@ -74,10 +74,9 @@ Result<std::unique_ptr<ActivityStore>> ActivityStore::open(const QString& path)
     // pages 1.4× and 16 KiB pages (a 9 KB blob per half-empty page) 1.6× slower to import into than 32 KiB
     // (BM_Store2000Activities). The WAL is checkpointed every 16 MiB (512 pages), as it was with 16 KiB pages;
     // a 32 MiB cache keeps the indexes of a large history in memory.
-    for (const char* pragma :
-         {"PRAGMA page_size = 32768", "PRAGMA cache_size = -32768", "PRAGMA busy_timeout = 5000",
-          "PRAGMA journal_mode = WAL", "PRAGMA wal_autocheckpoint = 512", "PRAGMA foreign_keys = ON",
-          "PRAGMA synchronous = NORMAL"}) {
+    for (const char* pragma : {"PRAGMA page_size = 32768", "PRAGMA cache_size = -32768", "PRAGMA busy_timeout = 5000",
+                               "PRAGMA journal_mode = WAL", "PRAGMA wal_autocheckpoint = 512",
+                               "PRAGMA foreign_keys = ON", "PRAGMA synchronous = NORMAL"}) {
         auto q = exec(impl->db, QString::fromLatin1(pragma), {}, QStringLiteral("configure the connection"), path);
         if (!q)
             return q.error();

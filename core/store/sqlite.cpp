@@ -213,6 +213,33 @@ void Statement::bindBlob(int index, QByteArrayView bytes)
                                       SQLITE_TRANSIENT));
 }
 
+void Statement::bindBorrowedBlob(int index, QByteArrayView bytes)
+{
+    if (bytes.isEmpty()) {
+        bindBlob(index, bytes);
+        return;
+    }
+    checkBind(sqlite3_bind_blob64(bindable(), index + 1, bytes.data(), static_cast<sqlite3_uint64>(bytes.size()),
+                                  SQLITE_STATIC));
+    m_borrowed.push_back(index);
+}
+
+void Statement::bindOptional(int index, const std::optional<double>& value)
+{
+    if (value)
+        bindDouble(index, *value);
+    else
+        bindNull(index);
+}
+
+void Statement::bindOptional(int index, const std::optional<int>& value)
+{
+    if (value)
+        bindInt64(index, *value);
+    else
+        bindNull(index);
+}
+
 bool Statement::step()
 {
     const int rc = sqlite3_step(m_stmt);
@@ -247,7 +274,21 @@ bool Statement::exec()
         return false;
     }
     m_error.clear();
-    if (step()) {
+    const bool row = step();
+    if (!m_borrowed.empty()) {
+        // Forget the caller's bytes before they go away; a statement with rows is finished first.
+        if (row)
+            sqlite3_reset(m_stmt);
+        for (int index : m_borrowed)
+            sqlite3_bind_null(m_stmt, index + 1);
+        m_borrowed.clear();
+        if (row) {
+            m_onRow = false;
+            m_error = QStringLiteral("a statement with borrowed bytes returned rows");
+            return false;
+        }
+    }
+    if (row) {
         m_pendingRow = true;
         return true;
     }

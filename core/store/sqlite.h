@@ -12,6 +12,9 @@
 #include <QString>
 #include <QVariant>
 
+#include <optional>
+#include <vector>
+
 struct sqlite3;
 struct sqlite3_stmt;
 
@@ -61,6 +64,12 @@ public:
     void bindText(int index, const QString& value); // a null string binds NULL
     // The bytes are copied when bound; an empty view binds an empty blob.
     void bindBlob(int index, QByteArrayView bytes);
+    // Binds without copying, for a statement that returns no rows (INSERT, UPDATE): the bytes must stay alive
+    // until the next exec() returns, after which the statement no longer refers to them.
+    void bindBorrowedBlob(int index, QByteArrayView bytes);
+    // NULL when empty.
+    void bindOptional(int index, const std::optional<double>& value);
+    void bindOptional(int index, const std::optional<int>& value);
 
     // Runs the statement up to its first row; false on an error (lastError() says which).
     bool exec();
@@ -90,6 +99,7 @@ private:
     sqlite3_stmt* m_stmt = nullptr;
     QString m_error;
     QString m_bindError;
+    std::vector<int> m_borrowed; // parameters bound to bytes the statement does not own
     int m_changes = 0;
     bool m_pendingRow = false; // exec() stepped onto a row that next() has not handed out yet
     bool m_onRow = false;

@@ -4,6 +4,8 @@
 
 #include <QFile>
 
+#include <optional>
+
 using namespace tricoach;
 using namespace tricoach::store;
 
@@ -138,6 +140,62 @@ TEST_F(Sqlite, ReadOnlyConnectionsCannotWriteAndMissingFilesAreNotCreated)
     const QString missing = pathFor(QStringLiteral("missing.sqlite"));
     EXPECT_FALSE(Database::open(missing, Database::Mode::ReadOnly).ok());
     EXPECT_FALSE(QFile::exists(missing));
+}
+
+} // namespace
+
+namespace {
+
+TEST_F(Sqlite, BorrowedBytesAreStoredAndForgottenAfterTheRun)
+{
+    Statement insert;
+    ASSERT_TRUE(insert.prepare(db, QStringLiteral("INSERT INTO t (b, n) VALUES (?, ?)")));
+    {
+        const QByteArray bytes(20000, 'x');
+        insert.bindBorrowedBlob(0, bytes);
+        insert.bindText(1, QStringLiteral("first"));
+        ASSERT_TRUE(insert.exec()) << insert.lastError().toStdString();
+    } // the bytes are gone; the statement must not read them again
+    insert.bindText(1, QStringLiteral("second"));
+    ASSERT_TRUE(insert.exec()) << insert.lastError().toStdString();
+    Statement select;
+    ASSERT_TRUE(select.prepare(db, QStringLiteral("SELECT n, length(b), b IS NULL FROM t ORDER BY id")));
+    ASSERT_TRUE(select.exec() && select.next());
+    EXPECT_EQ(select.text(0), QStringLiteral("first"));
+    EXPECT_EQ(select.int64(1), 20000);
+    ASSERT_TRUE(select.next());
+    EXPECT_EQ(select.text(0), QStringLiteral("second"));
+    EXPECT_EQ(select.int64(2), 1);
+
+    // A statement that returns rows cannot keep borrowed bytes past its run: it says so.
+    Statement echo;
+    ASSERT_TRUE(echo.prepare(db, QStringLiteral("SELECT length(?)")));
+    const QByteArray bytes(10, 'y');
+    echo.bindBorrowedBlob(0, bytes);
+    EXPECT_FALSE(echo.exec());
+    EXPECT_FALSE(echo.lastError().isEmpty());
+}
+
+TEST_F(Sqlite, OptionalsBindNullWhenEmpty)
+{
+    Statement insert;
+    ASSERT_TRUE(insert.prepare(db, QStringLiteral("INSERT INTO t (i, r, n) VALUES (?, ?, ?)")));
+    insert.bindOptional(0, std::optional<int>());
+    insert.bindOptional(1, std::optional<double>(2.5));
+    insert.bindText(2, QStringLiteral("a"));
+    ASSERT_TRUE(insert.exec());
+    insert.bindOptional(0, std::optional<int>(7));
+    insert.bindOptional(1, std::optional<double>());
+    insert.bindText(2, QStringLiteral("b"));
+    ASSERT_TRUE(insert.exec());
+    Statement select;
+    ASSERT_TRUE(select.prepare(db, QStringLiteral("SELECT i, r FROM t ORDER BY id")));
+    ASSERT_TRUE(select.exec() && select.next());
+    EXPECT_TRUE(select.isNull(0));
+    EXPECT_EQ(select.real(1), 2.5);
+    ASSERT_TRUE(select.next());
+    EXPECT_EQ(select.int64(0), 7);
+    EXPECT_TRUE(select.isNull(1));
 }
 
 } // namespace
