@@ -166,7 +166,7 @@ bool quantizeChunk(const double* v, std::size_t m, double scale, std::uint64_t r
     return (unsure >> 11) == 0;
 }
 
-// The tokens of m quantized samples; the first two are wrong until putHead.
+// The tokens of m quantized samples; the first two only as far as 32 bits go (see putHead).
 template <int Order> void tokenizeChunk(Chunk& c, std::size_t m)
 {
     for (std::size_t from = 0; from < m; from += kBlock) {
@@ -183,7 +183,8 @@ template <int Order> void tokenizeChunk(Chunk& c, std::size_t m)
     }
 }
 
-// The first two tokens, from the predictor's 64 bits and the chunk's first two values `q`.
+// The first two tokens, from the predictor's 64 bits and the chunk's first two values `q`: the values before the
+// chunk may lie in another 2^29 block.
 void putHead(Chunk& c, int order, Predictor state, const std::int64_t* q, std::size_t len)
 {
     for (std::size_t j = 0; j < std::min<std::size_t>(2, len); ++j) {
@@ -310,9 +311,15 @@ template <int Order> std::size_t putTokens(Writer& out, const double* v, std::si
             out.p = p;
             continue;
         }
-        c.q[0] = c.q[1] = c.q[2]; // only the first two tokens depend on them, and putHead replaces those
-        tokenizeChunk<Order>(c, m);
         const std::int64_t head[2] = {toInteger(in[0] * scale), toInteger(in[1] * scale)};
+        // The values before the chunk, as the predictor sees them: before the first value, q₋₁ = q₋₂ = 0 for
+        // order 1, q₋₁ = q₀ and q₋₂ = 2·q₀ for order 2 (predicting 0, then q₀). Their low bits make the first two
+        // tokens right unless they need more than 32 bits, which putHead sees to.
+        const std::int64_t before1 = state.known ? state.q1 : Order == 1 ? 0 : head[0];
+        const std::int64_t before2 = state.known ? state.q2 : Order == 1 ? 0 : 2 * head[0];
+        c.q[1] = static_cast<std::uint32_t>(before1 + kMagicBits);
+        c.q[0] = static_cast<std::uint32_t>(before2 + kMagicBits);
+        tokenizeChunk<Order>(c, m);
         putHead(c, Order, state, head, len);
         out.p = putChunk(runs.flushMissing(p), c, len, runs);
         if (len == 1)
