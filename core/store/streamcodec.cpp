@@ -182,18 +182,6 @@ QByteArray encodeSeries(int channel, const std::vector<double>& values)
     return bytes;
 }
 
-std::vector<EncodedSeries> encodeStreams(const Streams& streams)
-{
-    std::vector<EncodedSeries> out;
-    if (streams.time.empty() && streams.channels.empty())
-        return out;
-    out.reserve(streams.channels.size() + 1);
-    out.push_back({kTimeChannel, encodeSeries(kTimeChannel, streams.time)});
-    for (const auto& [channel, values] : streams.channels)
-        out.push_back({static_cast<int>(channel), encodeSeries(static_cast<int>(channel), values)});
-    return out;
-}
-
 std::optional<std::vector<double>> decodeSeries(int /*channel*/, QByteArrayView encoded)
 {
     if (encoded.isEmpty())

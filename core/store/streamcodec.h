@@ -56,8 +56,6 @@ inline constexpr int kMaxRun = 16383;
 inline constexpr char kStreamsBlobFormat = 1;
 
 QByteArray encodeSeries(int channel, const std::vector<double>& values);
-// Every series of `streams` as stored (time first, then the channels in order); nothing when there are none.
-std::vector<EncodedSeries> encodeStreams(const Streams& streams);
 // The series, or nothing when `encoded` is damaged (unknown tag, order or scale, bad varints, runs or zlib data,
 // a wrong count, trailing bytes).
 std::optional<std::vector<double>> decodeSeries(int channel, QByteArrayView encoded);

@@ -119,17 +119,20 @@ TEST(StreamBlob, SeriesLongerThanTwoLengthBytesRoundTrip)
     expectSameStreams(*decoded, s);
 }
 
-TEST(StreamBlob, PerSeriesRowsStillRoundTrip)
+// Upgrading a store packs each stored series' bytes as they are: the blob decodes to the same streams.
+TEST(StreamBlob, PackedSeriesDecodeLikeAnEncodedBlob)
 {
     const Streams s = rideWithGaps();
-    const auto rows = encodeStreams(s);
-    ASSERT_EQ(rows.size(), s.channels.size() + 1);
-    EXPECT_EQ(rows.front().channel, kTimeChannel);
-    for (const EncodedSeries& row : rows) {
-        const auto values = decodeSeries(row.channel, row.bytes);
-        ASSERT_TRUE(values.has_value());
-        expectClose(*values, row.channel == kTimeChannel ? s.time : *s.get(Channel(row.channel)));
-    }
+    std::vector<EncodedSeries> rows{{kTimeChannel, encodeSeries(kTimeChannel, s.time)}};
+    for (const auto& [channel, values] : s.channels)
+        rows.push_back({static_cast<int>(channel), encodeSeries(static_cast<int>(channel), values)});
+    const auto decoded = decodeStreamsBlob(packEncodedSeries(rows));
+    ASSERT_TRUE(decoded.has_value());
+    expectSameStreams(*decoded, s);
+    EXPECT_TRUE(packEncodedSeries({}).isEmpty());
+    // A damaged series is packed as it is and found when the blob is read.
+    rows.back().bytes.chop(1);
+    EXPECT_FALSE(decodeStreamsBlob(packEncodedSeries(rows)).has_value());
 }
 
 TEST(StreamBlob, DamagedBlobsAreRejected)
