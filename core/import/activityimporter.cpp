@@ -8,6 +8,7 @@
 #include <chrono>
 #include <condition_variable>
 #include <deque>
+#include <memory>
 #include <mutex>
 #include <optional>
 #include <thread>
@@ -159,6 +160,11 @@ ImportReport ActivityImporter::run(AthleteId athlete, const QStringList& paths, 
         report.files[i].file = files[i].displayName();
 
     auto cancelled = [cancel] { return cancel && cancel->load(std::memory_order_relaxed); };
+    // Loads are computed on the decoding threads against the athlete's thresholds as they are now; the writer
+    // recomputes any whose basis changed meanwhile. An unknown athlete is left for the writer to report.
+    std::shared_ptr<const LoadBasis> basis;
+    if (auto b = m_store.loadBasis(athlete))
+        basis = std::make_shared<const LoadBasis>(std::move(*b));
     const int threads =
         std::max(1, m_options.decodeThreads > 0 ? m_options.decodeThreads
                                                 : static_cast<int>(std::thread::hardware_concurrency()));
@@ -189,7 +195,7 @@ ImportReport ActivityImporter::run(AthleteId athlete, const QStringList& paths, 
                     a.athleteId = athlete;
                     a.source = ActivitySource::File;
                     a.contentHash = multi ? hash + QStringLiteral("#%1").arg(leg) : hash;
-                    d.prepared.push_back(PreparedActivity::from(std::move(a)));
+                    d.prepared.push_back(PreparedActivity::from(std::move(a), basis));
                 }
                 d.file.activities.clear();
             }

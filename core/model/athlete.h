@@ -49,6 +49,7 @@ public:
     Thresholds at(const QDate& day) const;
     const std::vector<ThresholdChange>& changes() const { return m_changes; }
     void add(ThresholdChange change);
+    bool operator==(const ThresholdHistory&) const = default;
 
 private:
     std::vector<ThresholdChange> m_changes; // sorted by effectiveFrom

@@ -62,7 +62,32 @@ Result<std::optional<Activity>> readStoredSummary(const Database& db, const QStr
 
 } // namespace
 
-Result<AddResult> ActivityStore::Impl::add(const PreparedActivity& prepared, const AthleteContext& ctx,
+// The load computed on the decoding thread when its basis is still what the store holds (checked once per
+// basis and transaction); otherwise computed here, from the encoded streams if the decoded ones were released.
+Result<LoadResult> ActivityStore::Impl::preparedLoad(const PreparedActivity& prepared, AthleteContext& ctx) const
+{
+    const Activity& a = prepared.activity();
+    const LoadBasis* basis = prepared.basis().get();
+    if (basis && prepared.load()) {
+        if (basis == ctx.verifiedBasis)
+            return *prepared.load();
+        if (basis->athlete == a.athleteId && basis->history == ctx.history && basis->settings == ctx.settings.load) {
+            ctx.verifiedBasis = basis;
+            return *prepared.load();
+        }
+    }
+    const Thresholds thresholds = ctx.history.at(a.localDate());
+    if (!basis || prepared.encodedStreams().isEmpty())
+        return computeLoad(a, thresholds, ctx.settings.load);
+    Activity withStreams = a;
+    auto streams = decodeStreamsBlob(prepared.encodedStreams());
+    if (!streams) // cannot happen for bytes encoded by this process; never store a load from half the data
+        return invalidActivity(a, QStringLiteral("its recorded data could not be prepared"));
+    withStreams.streams = std::move(*streams);
+    return computeLoad(withStreams, thresholds, ctx.settings.load);
+}
+
+Result<AddResult> ActivityStore::Impl::add(const PreparedActivity& prepared, AthleteContext& ctx,
                                            ActivityWriter& writer, ChangedDays& changes)
 {
     const Activity& a = prepared.activity();
@@ -73,8 +98,10 @@ Result<AddResult> ActivityStore::Impl::add(const PreparedActivity& prepared, con
         return duplicate.error();
     if (*duplicate)
         return AddResult{**duplicate, true};
-    const LoadResult load = computeLoad(a, ctx.history.at(a.localDate()), ctx.settings.load);
-    auto id = writer.insert(a, load, prepared.encodedStreams());
+    auto load = preparedLoad(prepared, ctx);
+    if (!load)
+        return load.error();
+    auto id = writer.insert(a, *load, prepared.encodedStreams());
     if (!id)
         return id.error();
     changes.mark(a.athleteId, a.localDate().toJulianDay());
@@ -89,13 +116,20 @@ Result<AddResult> ActivityStore::addActivity(const Activity& activity)
     return results->front();
 }
 
-PreparedActivity PreparedActivity::from(Activity activity)
+PreparedActivity PreparedActivity::from(Activity activity, std::shared_ptr<const LoadBasis> basis)
 {
     PreparedActivity p;
     // The calendar day is derived from the UTC instant; a start given in another time spec is converted first.
     if (activity.startUtc.isValid() && activity.startUtc.timeSpec() != Qt::UTC)
         activity.startUtc = activity.startUtc.toUTC();
     p.m_streams = store::encodeStreamsBlob(activity.streams);
+    if (basis && basis->athlete == activity.athleteId && activity.startUtc.isValid()) {
+        p.m_load = computeLoad(activity, basis->history.at(activity.localDate()), basis->settings);
+        p.m_basis = std::move(basis);
+        // Freed here, where it was allocated: handing megabytes of samples to the writer to free cost an
+        // import more than encoding them.
+        activity.streams = {};
+    }
     p.m_activity = std::move(activity);
     return p;
 }
@@ -107,6 +141,16 @@ Result<std::vector<AddResult>> ActivityStore::addActivities(const std::vector<Ac
     for (const Activity& a : activities)
         prepared.push_back(PreparedActivity::from(a));
     return addActivities(prepared);
+}
+
+Result<LoadBasis> ActivityStore::loadBasis(AthleteId athlete) const
+{
+    if (auto known = d->requireAthlete(athlete); !known)
+        return known.error();
+    auto ctx = d->context(athlete);
+    if (!ctx)
+        return ctx.error();
+    return LoadBasis{athlete, std::move(ctx->history), std::move(ctx->settings.load)};
 }
 
 Result<std::vector<AddResult>> ActivityStore::addActivities(const std::vector<PreparedActivity>& activities)

@@ -2,6 +2,7 @@
 
 #include "core/metrics/pmc.h"
 #include "core/metrics/settings.h"
+#include "core/metrics/stress.h"
 #include "core/model/activity.h"
 #include "core/model/athlete.h"
 #include "core/util/result.h"
@@ -31,20 +32,37 @@ struct AddResult {
     bool duplicate = false; // already stored (same source + external id, or same file content hash)
 };
 
+// What an athlete's loads are computed against, read once (ActivityStore::loadBasis) so that decoding threads
+// can compute loads; the writer only checks that it is still what the store holds.
+struct LoadBasis {
+    AthleteId athlete = 0;
+    ThresholdHistory history;
+    LoadSettings settings;
+    bool operator==(const LoadBasis&) const = default;
+};
+
 // An activity made ready for storing on any thread: its streams are already encoded, so that an import's
 // single writer only binds bytes while the decoding threads do the work.
 class PreparedActivity {
 public:
-    // Thread-safe; touches no database.
-    static PreparedActivity from(Activity activity);
+    // Thread-safe; touches no database. With a basis for the activity's athlete, the load is computed here
+    // too and the decoded streams are released on this thread: the writer then needs only the encoded bytes
+    // (it decodes them again should the basis have changed meanwhile, say a new FTP entered mid-import).
+    static PreparedActivity from(Activity activity, std::shared_ptr<const LoadBasis> basis = {});
 
+    // Without its streams when prepared with a basis.
     const Activity& activity() const { return m_activity; }
     // The streams as stored (core/store/streamcodec.h); empty when nothing was recorded.
     const QByteArray& encodedStreams() const { return m_streams; }
+    // The load computed against basis(), when prepared with one.
+    const std::optional<LoadResult>& load() const { return m_load; }
+    const std::shared_ptr<const LoadBasis>& basis() const { return m_basis; }
 
 private:
     Activity m_activity;
     QByteArray m_streams;
+    std::optional<LoadResult> m_load;
+    std::shared_ptr<const LoadBasis> m_basis;
 };
 
 // The local cache of every athlete's activities: one SQLite file, safe to reopen after any crash.
@@ -87,6 +105,8 @@ public:
     Result<void> setDocument(AthleteId athlete, const QString& key, const QJsonObject& json);
     // Metric settings (load precedence, chart constants, analysis thresholds); changing them recomputes.
     MetricSettings metricSettings(AthleteId athlete) const;
+    // What the athlete's loads are computed against now (for PreparedActivity::from).
+    Result<LoadBasis> loadBasis(AthleteId athlete) const;
     Result<void> setMetricSettings(AthleteId athlete, const MetricSettings& settings);
 
     // Activities. The load is computed on insert; duplicates are reported, not stored twice.

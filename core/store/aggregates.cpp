@@ -80,11 +80,11 @@ Result<std::map<qint64, DayTotals>> sumDays(const Database& db, const QString& p
         return q.error();
     std::map<qint64, DayTotals> totals;
     while (q->next()) {
-        DayTotals& t = totals[q->value(0).toLongLong()];
-        t.load += q->value(1).toDouble();
-        const double moving = q->value(2).toDouble();
-        t.seconds += moving > 0 ? moving : q->value(3).toDouble();
-        t.distance += q->value(4).toDouble();
+        DayTotals& t = totals[q->int64(0)];
+        t.load += q->real(1);
+        const double moving = q->real(2);
+        t.seconds += moving > 0 ? moving : q->real(3);
+        t.distance += q->real(4);
         ++t.count;
     }
     return totals;
@@ -100,10 +100,14 @@ Result<void> writeDays(const Database& db, const QString& path, AthleteId athlet
     if (!insert)
         return insert.error();
     for (const auto& [day, t] : totals) {
-        if (auto r = run(*insert, {static_cast<qlonglong>(athlete), day, t.load, t.seconds, t.distance, t.count},
-                         QStringLiteral("store the daily totals"), path);
-            !r)
-            return r;
+        insert->bindInt64(0, athlete);
+        insert->bindInt64(1, day);
+        insert->bindDouble(2, t.load);
+        insert->bindDouble(3, t.seconds);
+        insert->bindDouble(4, t.distance);
+        insert->bindInt64(5, t.count);
+        if (!insert->exec())
+            return sqlError(*insert, QStringLiteral("store the daily totals"), path);
     }
     return {};
 }
@@ -216,8 +220,13 @@ Result<void> ActivityStore::Impl::updateChart(AthleteId athlete, std::optional<q
     if (!insert)
         return insert.error();
     for (const PmcDay& d : days) {
-        if (auto r = run(*insert, {a, d.date.toJulianDay(), d.load, d.ctl, d.atl, d.tsb}, what, path); !r)
-            return r;
+        insert->bindInt64(0, a);
+        insert->bindInt64(1, d.date.toJulianDay());
+        int i = 2;
+        for (double v : {d.load, d.ctl, d.atl, d.tsb})
+            insert->bindDouble(i++, v);
+        if (!insert->exec())
+            return sqlError(*insert, what, path);
     }
     return {};
 }

@@ -27,6 +27,7 @@ struct ChangedDays {
 struct AthleteContext {
     ThresholdHistory history;
     MetricSettings settings;
+    const LoadBasis* verifiedBasis = nullptr; // a prepared basis found equal to this context
 };
 
 // The load of a stored activity; its streams, laps and lengths are read into `a` only when the formulas need
@@ -65,8 +66,9 @@ struct ActivityStore::Impl {
     Result<QString> checkedName(const QString& name, AthleteId except) const;
 
     // activities.cpp
-    Result<AddResult> add(const PreparedActivity& activity, const AthleteContext& ctx, store::ActivityWriter& writer,
+    Result<AddResult> add(const PreparedActivity& activity, AthleteContext& ctx, store::ActivityWriter& writer,
                           ChangedDays& changes);
+    Result<LoadResult> preparedLoad(const PreparedActivity& prepared, AthleteContext& ctx) const;
 
     // aggregates.cpp: derived values, always inside the caller's transaction.
     Result<void> applyChanges(const ChangedDays& changes);

@@ -525,6 +525,62 @@ TEST_F(Activities, StartTimesAreStoredAsUtcInstants)
     EXPECT_EQ(store->dailyLoads(anna)[0].date, kDay.addDays(-1));
 }
 
+// A ride with power for 30 minutes: its load comes from the power stream and the FTP in force.
+Activity powerRide(AthleteId athlete, const QDate& day)
+{
+    Activity a = makeActivity(athlete, day, Sport::Bike);
+    a.contentHash = QStringLiteral("ride on %1").arg(day.toString(Qt::ISODate));
+    for (int i = 0; i < 1800; ++i) {
+        a.streams.time.push_back(i);
+        a.streams.channels[Channel::Power].push_back(180 + (i % 120));
+    }
+    a.movingSec = a.elapsedSec = 1800;
+    return a;
+}
+
+TEST_F(Activities, LoadsComputedWhilePreparingAreStoredAndTheStreamsReleased)
+{
+    ASSERT_TRUE(
+        store->addThresholdChange(anna, {kDay.addDays(-10), thresholds([](Thresholds& t) { t.ftpWatts = 250; })}).ok());
+    auto basis = store->loadBasis(anna);
+    ASSERT_TRUE(basis.ok());
+    const Activity ride = powerRide(anna, kDay);
+    const PreparedActivity prepared =
+        PreparedActivity::from(ride, std::make_shared<const LoadBasis>(std::move(*basis)));
+    EXPECT_TRUE(prepared.activity().streams.time.empty()); // released on the preparing thread
+    ASSERT_TRUE(prepared.load().has_value());
+    EXPECT_EQ(prepared.load()->source, LoadSource::Power);
+
+    auto added = store->addActivities(std::vector<PreparedActivity>{prepared});
+    ASSERT_TRUE(added.ok()) << added.error().message.toStdString();
+    auto stored = store->activity(added->front().id);
+    ASSERT_TRUE(stored.ok());
+    EXPECT_EQ(stored->load, prepared.load()->load);
+    EXPECT_EQ(stored->streams.channels.at(Channel::Power), ride.streams.channels.at(Channel::Power));
+    EXPECT_EQ(stored->load, computeLoad(ride, store->thresholdHistory(anna).at(kDay), LoadSettings::defaults()).load);
+}
+
+TEST_F(Activities, ALoadPreparedAgainstOldThresholdsIsComputedAgainByTheWriter)
+{
+    ASSERT_TRUE(
+        store->addThresholdChange(anna, {kDay.addDays(-10), thresholds([](Thresholds& t) { t.ftpWatts = 250; })}).ok());
+    auto basis = store->loadBasis(anna);
+    ASSERT_TRUE(basis.ok());
+    const Activity ride = powerRide(anna, kDay);
+    const PreparedActivity prepared =
+        PreparedActivity::from(ride, std::make_shared<const LoadBasis>(std::move(*basis)));
+    // The athlete enters a new FTP while the import is running.
+    ASSERT_TRUE(
+        store->addThresholdChange(anna, {kDay.addDays(-5), thresholds([](Thresholds& t) { t.ftpWatts = 300; })}).ok());
+    auto added = store->addActivities(std::vector<PreparedActivity>{prepared});
+    ASSERT_TRUE(added.ok()) << added.error().message.toStdString();
+    auto stored = store->activity(added->front().id, false);
+    ASSERT_TRUE(stored.ok());
+    const double expected = computeLoad(ride, store->thresholdHistory(anna).at(kDay), LoadSettings::defaults()).load;
+    EXPECT_EQ(stored->load, expected);
+    EXPECT_LT(stored->load, prepared.load()->load); // a higher FTP makes the same ride lighter
+}
+
 TEST_F(Activities, ActivitiesPreparedOnAnotherThreadStoreLikeOthers)
 {
     Activity a = makeActivity(anna, kDay, Sport::Bike);
