@@ -43,8 +43,17 @@ Database& Database::operator=(Database&& other) noexcept
 
 Result<Database> Database::open(const QString& path, Mode mode)
 {
+    // SQLite's memory statistics take a global mutex on every allocation; nothing here reads them. Only
+    // possible before SQLite initializes; later calls are refused harmlessly.
+    static const bool configured = [] {
+        sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
+        return true;
+    }();
+    (void)configured;
     Database db;
-    const int flags = mode == Mode::ReadOnly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
+    // A connection is used by one thread at a time (see the class), so it needs no mutex of its own.
+    const int flags = SQLITE_OPEN_NOMUTEX |
+                      (mode == Mode::ReadOnly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
     const int rc = sqlite3_open_v2(path.toUtf8().constData(), &db.m_db, flags, nullptr);
     if (rc != SQLITE_OK) {
         // SQLite hands back a connection even when opening fails, to carry the message.
