@@ -538,15 +538,21 @@ Activity powerRide(AthleteId athlete, const QDate& day)
     return a;
 }
 
+// FTP 250 W from ten days before kDay, then `ride` prepared as the importer does, against the store's basis.
+PreparedActivity prepareAtFtp250(ActivityStore& store, AthleteId athlete, const Activity& ride)
+{
+    EXPECT_TRUE(
+        store.addThresholdChange(athlete, {kDay.addDays(-10), thresholds([](Thresholds& t) { t.ftpWatts = 250; })})
+            .ok());
+    auto basis = store.loadBasis(athlete);
+    EXPECT_TRUE(basis.ok());
+    return PreparedActivity::from(ride, basis.ok() ? std::make_shared<const LoadBasis>(std::move(*basis)) : nullptr);
+}
+
 TEST_F(Activities, LoadsComputedWhilePreparingAreStoredAndTheStreamsReleased)
 {
-    ASSERT_TRUE(
-        store->addThresholdChange(anna, {kDay.addDays(-10), thresholds([](Thresholds& t) { t.ftpWatts = 250; })}).ok());
-    auto basis = store->loadBasis(anna);
-    ASSERT_TRUE(basis.ok());
     const Activity ride = powerRide(anna, kDay);
-    const PreparedActivity prepared =
-        PreparedActivity::from(ride, std::make_shared<const LoadBasis>(std::move(*basis)));
+    const PreparedActivity prepared = prepareAtFtp250(*store, anna, ride);
     EXPECT_TRUE(prepared.activity().streams.time.empty()); // released on the preparing thread
     ASSERT_TRUE(prepared.load().has_value());
     EXPECT_EQ(prepared.load()->source, LoadSource::Power);
@@ -562,13 +568,8 @@ TEST_F(Activities, LoadsComputedWhilePreparingAreStoredAndTheStreamsReleased)
 
 TEST_F(Activities, ALoadPreparedAgainstOldThresholdsIsComputedAgainByTheWriter)
 {
-    ASSERT_TRUE(
-        store->addThresholdChange(anna, {kDay.addDays(-10), thresholds([](Thresholds& t) { t.ftpWatts = 250; })}).ok());
-    auto basis = store->loadBasis(anna);
-    ASSERT_TRUE(basis.ok());
     const Activity ride = powerRide(anna, kDay);
-    const PreparedActivity prepared =
-        PreparedActivity::from(ride, std::make_shared<const LoadBasis>(std::move(*basis)));
+    const PreparedActivity prepared = prepareAtFtp250(*store, anna, ride);
     // The athlete enters a new FTP while the import is running.
     ASSERT_TRUE(
         store->addThresholdChange(anna, {kDay.addDays(-5), thresholds([](Thresholds& t) { t.ftpWatts = 300; })}).ok());
