@@ -32,6 +32,13 @@ std::vector<double> resample1Hz(const Streams& s, Channel c)
     const std::vector<double>* values = s.get(c);
     if (!values || s.time.empty())
         return out;
+    // Most recordings are 1 Hz already, and then the channel is its own resampling: a copy, not a sample-by-sample
+    // rebuild (which was most of the cost of computing a ride's load).
+    bool everySecond = true;
+    for (std::size_t i = 1; i < s.time.size(); ++i)
+        everySecond &= s.time[i] - s.time[i - 1] == 1.0;
+    if (everySecond && values->size() == s.time.size())
+        return *values;
     out.reserve(static_cast<std::size_t>(std::max(0.0, s.time.back() - s.time.front())) + 1);
     for (std::size_t i = 0; i < s.time.size(); ++i) {
         double span = 1.0;
