@@ -43,8 +43,10 @@ Database& Database::operator=(Database&& other) noexcept
 
 Result<Database> Database::open(const QString& path, Mode mode)
 {
-    // SQLite's memory statistics take a global mutex on every allocation; nothing here reads them. Only
-    // possible before SQLite initializes; later calls are refused harmlessly.
+    // SQLite's memory statistics take a global mutex on every allocation; nothing here reads them. The setting
+    // must precede SQLite's initialization and no other SQLite call may run meanwhile: every use of SQLite in
+    // TriCoach starts here, and a concurrent first open waits for this static to be initialized. Should SQLite
+    // already be initialized (another library in the process), the call is refused and changes nothing.
     static const bool configured = [] {
         sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
         return true;
