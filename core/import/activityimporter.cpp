@@ -291,6 +291,11 @@ ImportReport ActivityImporter::run(AthleteId athlete, const QStringList& paths, 
             if (progress)
                 progress(state);
         }
+        // In the last stretch each group is stored as it comes: what is still batched when decoding ends is
+        // written while the other cores idle.
+        if (!report.cancelled &&
+            files.size() - static_cast<std::size_t>(state.filesDone) < static_cast<std::size_t>(m_options.batchSize))
+            flush();
     }
     if (!report.cancelled)
         flush();
