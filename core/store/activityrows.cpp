@@ -23,16 +23,16 @@ constexpr const char* kEditableColumns[] = {
     "max_speed",      "calories",   "rpe",         "pool_length_m", "user_load",        "multisport_key",
     "multisport_leg", "load",       "load_source", "intensity",     "metrics_version"};
 
-// Text columns are NOT NULL, and Qt binds a null QString as NULL.
-QVariant text(const QString& s)
+// Text columns are NOT NULL, and a null QString binds as NULL.
+QString text(const QString& s)
 {
-    return s.isNull() ? QVariant(QStringLiteral("")) : QVariant(s);
+    return s.isNull() ? QStringLiteral("") : s;
 }
 
 // Typed binds: this runs for every activity of an import.
 void bindEditable(Statement& q, int& i, const Activity& a, const LoadResult& load)
 {
-    const auto bindText = [&q, &i](const QString& s) { q.bindText(i++, s.isNull() ? QStringLiteral("") : s); };
+    const auto bindText = [&q, &i](const QString& s) { q.bindText(i++, text(s)); };
     q.bindText(i++, sportId(a.sport));
     bindText(a.subSport);
     bindText(a.title);
@@ -231,7 +231,7 @@ Result<ActivityId> ActivityWriter::insert(const Activity& a, const LoadResult& l
         int k = 0;
         for (const QVariant& v :
              {key(id), QVariant(static_cast<qlonglong>(n)), QVariant(l.startOffsetSec), QVariant(l.durationSec),
-              QVariant(l.active ? 1 : 0), optionalValue(l.strokes), text(l.strokeType)})
+              QVariant(l.active ? 1 : 0), optionalValue(l.strokes), QVariant(text(l.strokeType))})
             m_length.bindValue(k++, v);
         if (!m_length.exec())
             return failed(m_length);
@@ -277,11 +277,17 @@ Result<DetailReader> DetailReader::create(const Database& db, const QString& pat
 
 Result<void> DetailReader::read(Activity& a)
 {
-    const QString what = QStringLiteral("read the details of activity %1").arg(a.id);
+    // Formatted only on failure: recomputing loads reads the details of every activity.
+    const auto run = [this, &a](Statement& q) -> Result<void> {
+        q.bindInt64(0, a.id);
+        if (!q.exec())
+            return sqlError(q, QStringLiteral("read the details of activity %1").arg(a.id), m_path);
+        return {};
+    };
     a.streams = {};
     a.laps.clear();
     a.lengths.clear();
-    if (auto r = run(m_streams, {key(a.id)}, what, m_path); !r)
+    if (auto r = run(m_streams); !r)
         return r;
     if (m_streams.next()) {
         auto streams = decodeStreamsBlob(m_streams.blob(0));
@@ -294,7 +300,7 @@ Result<void> DetailReader::read(Activity& a)
         a.streams = std::move(*streams);
     }
     m_streams.reset();
-    if (auto r = run(m_laps, {key(a.id)}, what, m_path); !r)
+    if (auto r = run(m_laps); !r)
         return r;
     while (m_laps.next()) {
         Lap l;
@@ -306,7 +312,7 @@ Result<void> DetailReader::read(Activity& a)
             *v = optionalDouble(m_laps.value(i++));
         a.laps.push_back(l);
     }
-    if (auto r = run(m_lengths, {key(a.id)}, what, m_path); !r)
+    if (auto r = run(m_lengths); !r)
         return r;
     while (m_lengths.next()) {
         PoolLength l;
