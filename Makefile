@@ -50,7 +50,7 @@ fuzz: deps
 	  mkdir -p build/fuzz/corpus/$$t build/fuzz/findings/$$t; \
 	  echo "== $${t}_fuzz for $(FUZZ_SECONDS) s"; \
 	  ./build/fuzz/tests/fuzz/$${t}_fuzz -max_total_time=$(FUZZ_SECONDS) -print_final_stats=1 \
-	    -artifact_prefix=build/fuzz/findings/$$t/ build/fuzz/corpus/$$t ../shared/testdata/activities/$$seeds \
+	    -artifact_prefix=build/fuzz/findings/$$t/ build/fuzz/corpus/$$t tests/data/activities/$$seeds \
 	    > build/fuzz/$$t.log 2>&1; status=$$?; tail -4 build/fuzz/$$t.log; \
 	  [ $$status -eq 0 ] || { echo "$${t}_fuzz found a crash: see build/fuzz/findings/$$t/"; exit 1; }; \
 	done

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # FIT decode throughput next to its peers, in one run (`make bench` calls it after tricoach_bench): TriCoach's
 # FitReader, Garmin's official FIT JavaScript SDK (@garmin/fitsdk, in node) and gpsbabel (FIT in, GPX out to
-# /dev/null), on the FIT corpus (../shared/testdata/activities/fit: the valid files every decoder reads without
+# /dev/null), on the FIT corpus (tests/data/activities/fit: the valid files every decoder reads without
 # error) and on a synthetic 10-hour 1 Hz ride (tricoach_bench's BM_FitReaderTenHourRide file, written by
 # fit_peer_bench). The bar: >= 20x the SDK and >= 5x gpsbabel.
 #
@@ -27,7 +27,7 @@ seconds=${SECONDS_PER_RUN:-2}
 runs=${IN_PROCESS_RUNS:-3}
 rounds=${ROUNDS:-5}
 ride_repeats=${RIDE_REPEATS:-3}
-corpus_dir="$root/../shared/testdata/activities/fit"
+corpus_dir="$root/tests/data/activities/fit"
 cli="$build/app/tricoach-cli"
 peer_bench="$build/tests/oracle/fit_peer_bench"
 node_dir="$build/tests/oracle/node"

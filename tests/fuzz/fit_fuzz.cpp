@@ -1,6 +1,6 @@
 // libFuzzer target: FitReader::read on arbitrary bytes must return (activities or an error), never crash,
 // hang, read out of bounds or allocate without bound. Crashes found become inputs in
-// tests/data/fuzz-regressions/fit/, run by core_io_fit_test. Seed it with ../shared/testdata/activities/fit.
+// tests/data/fuzz-regressions/fit/, run by core_io_fit_test. Seed it with tests/data/activities/fit.
 #include "core/io/fit/fitreader.h"
 
 #include <cmath>

@@ -12,7 +12,7 @@
 
 namespace tricoach::test {
 
-// The bytes of ../shared/testdata/activities/<folder>/<name>; a test failure when it cannot be read.
+// The bytes of tests/data/activities/<folder>/<name>; a test failure when it cannot be read.
 inline QByteArray corpusBytes(const char* folder, const char* name)
 {
     QFile f(QStringLiteral(TRICOACH_TESTDATA_DIR "/activities/") + QLatin1String(folder) + QLatin1Char('/') +

@@ -218,5 +218,5 @@ TEST(StreamBlob, RealDeviceFilesRoundTrip)
         expectSameStreams(*back, s);
         ++files;
     }
-    EXPECT_GE(files, 80); // the corpus in ../shared/testdata/activities
+    EXPECT_GE(files, 80); // the corpus in tests/data/activities
 }

@@ -1,4 +1,4 @@
-// Every FIT file of the shared corpus (../shared/testdata/activities/fit): sport, records, sessions, laps,
+// Every FIT file of the shared corpus (tests/data/activities/fit): sport, records, sessions, laps,
 // lengths, chained segments and, for the broken ones, the error and what is recovered. Counts agree with
 // Garmin's JS SDK (SOURCES.md) except where that SDK fails: the FR70 files (compressed timestamps) and the
 // FR255 triathlon.
