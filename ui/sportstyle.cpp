@@ -18,8 +18,16 @@ QColor sportColor(Sport sport)
         return QColor(0x00, 0x9E, 0x73);
     case Sport::Brick:
         return QColor(0xCC, 0x79, 0xA7);
+    case Sport::Walk:
+        return QColor(0x56, 0xB4, 0xE9);
+    case Sport::Hike:
+        return QColor(0x6B, 0x8E, 0x23);
+    case Sport::Row:
+        return QColor(0x44, 0x44, 0xAA);
     case Sport::Strength:
         return QColor(0xD5, 0x5E, 0x00);
+    case Sport::Transition:
+        return QColor(0x66, 0x66, 0x66);
     case Sport::Other:
         return QColor(0x99, 0x99, 0x99);
     }
@@ -37,8 +45,16 @@ QString sportName(Sport sport)
         return QCoreApplication::translate("Sport", "Run");
     case Sport::Brick:
         return QCoreApplication::translate("Sport", "Brick");
+    case Sport::Walk:
+        return QCoreApplication::translate("Sport", "Walk");
+    case Sport::Hike:
+        return QCoreApplication::translate("Sport", "Hike");
+    case Sport::Row:
+        return QCoreApplication::translate("Sport", "Row");
     case Sport::Strength:
         return QCoreApplication::translate("Sport", "Strength");
+    case Sport::Transition:
+        return QCoreApplication::translate("Sport", "Transition");
     case Sport::Other:
         return QCoreApplication::translate("Sport", "Other");
     }

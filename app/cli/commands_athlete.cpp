@@ -22,8 +22,9 @@ struct Field {
     Kind kind;
 };
 
-constexpr std::array<Field, 9> kFields{{
+constexpr std::array<Field, 10> kFields{{
     {"ftp", "ftp", "FTP", "W", &Thresholds::ftpWatts, Kind::Number},
+    {"run-power", "run_power", "Run threshold power", "W", &Thresholds::runPowerWatts, Kind::Number},
     {"lthr-run", "lthr_run", "LTHR run", "bpm", &Thresholds::lthrRun, Kind::Number},
     {"lthr-bike", "lthr_bike", "LTHR bike", "bpm", &Thresholds::lthrBike, Kind::Number},
     {"lthr-swim", "lthr_swim", "LTHR swim", "bpm", &Thresholds::lthrSwim, Kind::Number},
@@ -146,7 +147,7 @@ int runShow(const Invocation& inv, Io& io)
     io.out << "Thresholds on " << isoDate(day) << ":\n";
     for (const Field& f : kFields) {
         const auto& v = current.*(f.member);
-        io.out << "  " << QString(QLatin1String(f.label)).leftJustified(16)
+        io.out << "  " << QString(QLatin1String(f.label)).leftJustified(20)
                << (v ? displayText(f, v) : QStringLiteral("not set")) << '\n';
     }
     if (history.changes().empty()) {

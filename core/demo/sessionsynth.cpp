@@ -397,8 +397,7 @@ Activity recordTransition(double seconds, double speed, const SessionSetup& setu
         tr.distance.push_back(quantize(dist, 100));
     }
     Activity a;
-    a.sport = Sport::Other;
-    a.subSport = QStringLiteral("Transition");
+    a.sport = Sport::Transition;
     a.streams = tr.take();
     summarize(a, 0.5);
     a.calories = std::round(seconds / 60 * 12);

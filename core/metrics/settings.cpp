@@ -10,8 +10,11 @@ LoadSettings LoadSettings::defaults()
     const std::vector<LoadSource> order{LoadSource::Power, LoadSource::Pace, LoadSource::HeartRate, LoadSource::Rpe,
                                         LoadSource::Estimate};
     // Typical load of one hour of steady endurance work (IF ≈ 0.7–0.77 → 49–60 per hour).
-    const std::map<Sport, double> perHour{{Sport::Swim, 50},  {Sport::Bike, 50},     {Sport::Run, 60},
-                                          {Sport::Brick, 60}, {Sport::Strength, 40}, {Sport::Other, 35}};
+    // Walking and hiking are mostly below the first threshold (IF ≈ 0.55–0.65); transitions are a jog with a bike.
+    const std::map<Sport, double> perHour{{Sport::Swim, 50}, {Sport::Bike, 50},     {Sport::Run, 60},
+                                          {Sport::Brick, 60}, {Sport::Walk, 30},    {Sport::Hike, 40},
+                                          {Sport::Row, 55},   {Sport::Strength, 40}, {Sport::Transition, 60},
+                                          {Sport::Other, 35}};
     for (Sport sport : kAllSports) {
         s.precedence[sport] = order;
         s.estimatePerHour[sport] = perHour.at(sport);

@@ -242,7 +242,7 @@ StressScore estimatedStress(const Activity& a, const LoadSettings& s)
 LoadResult computeLoad(const Activity& a, const Thresholds& t, const LoadSettings& s)
 {
     if (a.userLoad && std::isfinite(*a.userLoad) && *a.userLoad >= 0)
-        return LoadResult{*a.userLoad, LoadSource::User, std::nullopt};
+        return LoadResult{*a.userLoad, LoadSource::User, std::nullopt, {}};
     for (LoadSource source : s.precedenceFor(a.sport)) {
         std::optional<StressScore> score;
         switch (source) {
@@ -266,11 +266,11 @@ LoadResult computeLoad(const Activity& a, const Thresholds& t, const LoadSetting
             break;
         }
         if (score && std::isfinite(score->load) && score->load >= 0)
-            return LoadResult{score->load, source, score->intensity};
+            return LoadResult{score->load, source, score->intensity, {}};
     }
     // Nothing in the athlete's precedence applied: the estimate is always possible.
     const StressScore est = estimatedStress(a, s);
-    return LoadResult{est.load, LoadSource::Estimate, std::nullopt};
+    return LoadResult{est.load, LoadSource::Estimate, std::nullopt, {}};
 }
 
 } // namespace tricoach

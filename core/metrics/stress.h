@@ -23,6 +23,9 @@ struct LoadResult {
     double load = 0;
     LoadSource source = LoadSource::None;
     std::optional<double> intensity;
+    // Why the inputs before `source` in the precedence were passed over (a power meter that recorded only zeros,
+    // say), in words for the athlete; empty when the first choice applied.
+    QString note;
     bool estimated() const { return source == LoadSource::Estimate; }
 };
 

@@ -77,7 +77,7 @@ struct Activity {
     std::optional<double> userLoad; // a load the athlete typed in; wins over every computed value
 
     // Legs of one multisport event (a triathlon) share a key and are numbered in race order; transitions are
-    // legs of sport Other with sub-type "Transition". Empty key / -1 for ordinary activities.
+    // legs of sport Transition. Empty key / -1 for ordinary activities.
     QString multisportKey;
     int multisportLeg = -1;
 
@@ -85,6 +85,7 @@ struct Activity {
     double load = 0;
     LoadSource loadSource = LoadSource::None;
     std::optional<double> intensity; // the intensity factor behind `load`, when one applies
+    QString loadNote;                // why `loadSource` was chosen when an earlier one was passed over; else empty
 
     Streams streams;
     std::vector<Lap> laps;

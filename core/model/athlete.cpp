@@ -13,8 +13,14 @@ std::optional<double> Thresholds::lthrFor(Sport sport) const
         return lthrRun ? lthrRun : lthrBike;
     case Sport::Swim:
         return lthrSwim ? lthrSwim : (lthrRun ? lthrRun : lthrBike);
+    case Sport::Row:
+        // Rowing, like cycling, is seated whole-body work: its threshold heart rate sits near the bike's.
+        return lthrBike ? lthrBike : lthrRun;
     case Sport::Brick:
+    case Sport::Walk:
+    case Sport::Hike:
     case Sport::Strength:
+    case Sport::Transition:
     case Sport::Other:
         return lthrRun ? lthrRun : lthrBike;
     }
@@ -47,6 +53,7 @@ Thresholds ThresholdHistory::at(const QDate& day) const
             break;
         const Thresholds& v = c.values;
         take(t.ftpWatts, v.ftpWatts);
+        take(t.runPowerWatts, v.runPowerWatts);
         take(t.lthrBike, v.lthrBike);
         take(t.lthrRun, v.lthrRun);
         take(t.lthrSwim, v.lthrSwim);

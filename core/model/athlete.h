@@ -20,7 +20,8 @@ struct Athlete {
 // The physiological anchors every stress score is computed against. Each field is optional: a threshold the
 // athlete never gave is unknown, not zero.
 struct Thresholds {
-    std::optional<double> ftpWatts;
+    std::optional<double> ftpWatts;      // cycling functional threshold power, W
+    std::optional<double> runPowerWatts; // running threshold (critical) power, W: running power is not cycling power
     std::optional<double> lthrBike, lthrRun, lthrSwim; // lactate-threshold heart rate per sport, bpm
     std::optional<double> maxHr, restingHr;            // bpm
     std::optional<double> runThresholdSpeed;           // m/s (threshold pace as speed)

@@ -13,8 +13,16 @@ QString sportId(Sport sport)
         return QStringLiteral("Run");
     case Sport::Brick:
         return QStringLiteral("Brick");
+    case Sport::Walk:
+        return QStringLiteral("Walk");
+    case Sport::Hike:
+        return QStringLiteral("Hike");
+    case Sport::Row:
+        return QStringLiteral("Row");
     case Sport::Strength:
         return QStringLiteral("Strength");
+    case Sport::Transition:
+        return QStringLiteral("Transition");
     case Sport::Other:
         return QStringLiteral("Other");
     }
@@ -43,8 +51,14 @@ std::optional<Sport> sportFromString(QStringView text)
         {"trailrun", Sport::Run},
         {"virtualrun", Sport::Run},
         {"multisport", Sport::Brick},
+        {"walking", Sport::Walk},
+        {"hiking", Sport::Hike},
+        {"rowing", Sport::Row},
+        {"indoorrowing", Sport::Row},
         {"weighttraining", Sport::Strength},
         {"strength_training", Sport::Strength},
+        {"strengthtraining", Sport::Strength},
+        {"strength training", Sport::Strength},
     };
     for (const auto& syn : kSynonyms) {
         if (t == QLatin1String(syn.name))

@@ -13,7 +13,7 @@ constexpr const char* kSummaryColumns =
     "id, athlete_id, sport, sub_sport, title, notes, start_utc, utc_offset, moving_sec, elapsed_sec, "
     "distance_m, elevation_gain_m, avg_hr, max_hr, avg_power, max_power, avg_cadence, max_cadence, avg_speed, "
     "max_speed, calories, rpe, pool_length_m, source, external_id, content_hash, user_load, multisport_key, "
-    "multisport_leg, load, load_source, intensity";
+    "multisport_leg, load, load_source, intensity, load_note";
 
 // The editable columns, bound by bindEditable() in this order for both INSERT and UPDATE.
 constexpr const char* kEditableColumns[] = {
@@ -21,7 +21,7 @@ constexpr const char* kEditableColumns[] = {
     "local_date",     "moving_sec", "elapsed_sec", "distance_m",    "elevation_gain_m", "avg_hr",
     "max_hr",         "avg_power",  "max_power",   "avg_cadence",   "max_cadence",      "avg_speed",
     "max_speed",      "calories",   "rpe",         "pool_length_m", "user_load",        "multisport_key",
-    "multisport_leg", "load",       "load_source", "intensity",     "metrics_version"};
+    "multisport_leg", "load",       "load_source", "intensity",     "load_note",        "metrics_version"};
 
 // Text columns are NOT NULL, and a null QString binds as NULL.
 QString text(const QString& s)
@@ -53,6 +53,7 @@ void bindEditable(Statement& q, int& i, const Activity& a, const LoadResult& loa
     q.bindDouble(i++, load.load);
     q.bindText(i++, loadSourceId(load.source));
     q.bindOptional(i++, load.intensity);
+    bindText(load.note);
     q.bindInt64(i++, kMetricsVersion);
 }
 
@@ -115,6 +116,7 @@ Activity readSummary(const Statement& q)
     a.load = next().toDouble();
     a.loadSource = loadSourceFromString(next().toString()).value_or(LoadSource::None);
     a.intensity = optionalDouble(next());
+    a.loadNote = next().toString();
     return a;
 }
 
@@ -129,7 +131,7 @@ Result<ActivityWriter> ActivityWriter::create(const Database& db, const QString&
                                               "AND ? AND sport = ? AND source <> 'manual' ORDER BY start_utc LIMIT 1")},
         {&w.m_insert, insertSql()},
         {&w.m_update, updateSql()},
-        {&w.m_setLoad, QStringLiteral("UPDATE activities SET load = ?, load_source = ?, intensity = ?, "
+        {&w.m_setLoad, QStringLiteral("UPDATE activities SET load = ?, load_source = ?, intensity = ?, load_note = ?, "
                                       "metrics_version = ? WHERE id = ?")},
         {&w.m_stream, QStringLiteral("INSERT INTO activity_streams (activity_id, encoded) VALUES (?, ?)")},
         {&w.m_lap, QStringLiteral("INSERT INTO laps (activity_id, idx, start_offset, elapsed, moving, distance_m, "
@@ -252,7 +254,8 @@ Result<void> ActivityWriter::update(const Activity& a, const LoadResult& load)
 Result<void> ActivityWriter::setLoad(ActivityId id, const LoadResult& load)
 {
     return run(m_setLoad,
-               {load.load, loadSourceId(load.source), optionalValue(load.intensity), kMetricsVersion, key(id)},
+               {load.load, loadSourceId(load.source), optionalValue(load.intensity), text(load.note), kMetricsVersion,
+                key(id)},
                QStringLiteral("store a recomputed load"), m_path);
 }
 

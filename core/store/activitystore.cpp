@@ -26,13 +26,13 @@ Error openFailed(const QString& path, const QString& why)
 }
 
 // The threshold columns, in the order of thresholdFields().
-constexpr const char* kThresholdColumns =
-    "ftp_watts, lthr_bike, lthr_run, lthr_swim, max_hr, resting_hr, run_threshold_speed, css_speed, weight_kg";
+constexpr const char* kThresholdColumns = "ftp_watts, lthr_bike, lthr_run, lthr_swim, max_hr, resting_hr, "
+                                          "run_threshold_speed, css_speed, weight_kg, run_power_watts";
 
-std::array<std::optional<double>*, 9> thresholdFields(Thresholds& t)
+std::array<std::optional<double>*, 10> thresholdFields(Thresholds& t)
 {
-    return {&t.ftpWatts,  &t.lthrBike,          &t.lthrRun,  &t.lthrSwim, &t.maxHr,
-            &t.restingHr, &t.runThresholdSpeed, &t.cssSpeed, &t.weightKg};
+    return {&t.ftpWatts,          &t.lthrBike, &t.lthrRun,  &t.lthrSwim, &t.maxHr, &t.restingHr,
+            &t.runThresholdSpeed, &t.cssSpeed, &t.weightKg, &t.runPowerWatts};
 }
 
 } // namespace
@@ -338,7 +338,7 @@ Result<void> ActivityStore::addThresholdChange(AthleteId athlete, const Threshol
     }
     if (auto q = exec(d->db,
                       QStringLiteral("INSERT OR REPLACE INTO threshold_changes (athlete_id, effective_from, %1) "
-                                     "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                                     "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
                           .arg(QLatin1String(kThresholdColumns)),
                       values, what, d->path);
         !q)

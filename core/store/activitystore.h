@@ -70,7 +70,7 @@ private:
 class ActivityStore {
 public:
     // Bumped with a migration in core/store/migrations.cpp whenever the schema changes.
-    static constexpr int kSchemaVersion = 3;
+    static constexpr int kSchemaVersion = 4;
 
     // Opens or creates the database at `path` (parent folders are created). A database written by a newer
     // TriCoach is refused with a clear message and left untouched. Older schemas are migrated forward.

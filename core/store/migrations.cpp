@@ -188,12 +188,37 @@ Result<void> migrateTo3(const Database& db, const QString& path)
     return {};
 }
 
+// Version 4: walking, hiking, rowing and transitions are sports of their own (they were Other with a sub-type);
+// running power has its own threshold; an activity says why its load came from the input it came from. Loads of
+// the re-sported activities are recomputed (their estimate per hour changed).
+constexpr const char* kSchema4[] = {
+    "ALTER TABLE threshold_changes ADD COLUMN run_power_watts REAL",
+    "ALTER TABLE activities ADD COLUMN load_note TEXT NOT NULL DEFAULT ''",
+    R"(UPDATE activities SET sport = 'Transition', sub_sport = '', metrics_version = 0
+        WHERE sport = 'Other' AND sub_sport = 'Transition')",
+    R"(UPDATE activities SET sport = 'Walk', sub_sport = '', metrics_version = 0
+        WHERE sport = 'Other' AND sub_sport IN ('Walk', 'Walking'))",
+    R"(UPDATE activities SET sport = 'Walk', metrics_version = 0
+        WHERE sport = 'Other' AND sub_sport = 'IndoorWalking')",
+    R"(UPDATE activities SET sport = 'Hike', sub_sport = '', metrics_version = 0
+        WHERE sport = 'Other' AND sub_sport IN ('Hike', 'Hiking'))",
+    R"(UPDATE activities SET sport = 'Row', sub_sport = '', metrics_version = 0
+        WHERE sport = 'Other' AND sub_sport IN ('Row', 'Rowing'))",
+    R"(UPDATE activities SET sport = 'Row', metrics_version = 0
+        WHERE sport = 'Other' AND sub_sport = 'IndoorRowing')",
+};
+
+Result<void> migrateTo4(const Database& db, const QString& path)
+{
+    return execAll(db, kSchema4, 4, path);
+}
+
 // A migration may run statements or C++ (re-encoding data, say); it runs inside the runner's transaction.
 using Migration = Result<void> (*)(const Database& db, const QString& path);
 
 // Append the next migration here and bump ActivityStore::kSchemaVersion; never edit a shipped one. A new
 // migration that changes how loads are derived can set activities.metrics_version = 0 to have them recomputed.
-constexpr std::array<Migration, 3> kMigrations = {&migrateTo1, &migrateTo2, &migrateTo3};
+constexpr std::array<Migration, 4> kMigrations = {&migrateTo1, &migrateTo2, &migrateTo3, &migrateTo4};
 static_assert(kMigrations.size() == ActivityStore::kSchemaVersion,
               "one migration per schema version: append a migration when bumping kSchemaVersion");
 

@@ -285,7 +285,10 @@ private:
         static const std::map<QString, QString> kSports = {{QStringLiteral("swimming"), QStringLiteral("Swim")},
                                                            {QStringLiteral("cycling"), QStringLiteral("Bike")},
                                                            {QStringLiteral("running"), QStringLiteral("Run")},
-                                                           {QStringLiteral("transition"), QStringLiteral("Other")}};
+                                                           {QStringLiteral("transition"), QStringLiteral("Transition")},
+                                                           {QStringLiteral("walking"), QStringLiteral("Walk")},
+                                                           {QStringLiteral("hiking"), QStringLiteral("Hike")},
+                                                           {QStringLiteral("rowing"), QStringLiteral("Row")}};
         if (const auto it = kSports.find(s.sport); it != kSports.end() && sportId(a.sport) != it->second) {
             m_diff.add("session sport",
                        where + ": ours " + sportId(a.sport).toStdString() + ", SDK " + s.sport.toStdString());

@@ -43,6 +43,7 @@ struct NumberField {
 
 const NumberField kNumbers[] = {
     {"ftp", QT_TRANSLATE_NOOP("SettingsPage", "FTP (W)"), 800, &Thresholds::ftpWatts},
+    {"runPower", QT_TRANSLATE_NOOP("SettingsPage", "Threshold power, run (W)"), 800, &Thresholds::runPowerWatts},
     {"lthrBike", QT_TRANSLATE_NOOP("SettingsPage", "Threshold HR, bike (bpm)"), 230, &Thresholds::lthrBike},
     {"lthrRun", QT_TRANSLATE_NOOP("SettingsPage", "Threshold HR, run (bpm)"), 230, &Thresholds::lthrRun},
     {"lthrSwim", QT_TRANSLATE_NOOP("SettingsPage", "Threshold HR, swim (bpm)"), 230, &Thresholds::lthrSwim},

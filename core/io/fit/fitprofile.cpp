@@ -46,7 +46,7 @@ SportMapping mapSport(std::optional<std::uint8_t> fitSport, std::optional<std::u
             return {Sport::Swim, subName};
         }
     case sportnum::Transition:
-        return {Sport::Other, QStringLiteral("Transition")};
+        return {Sport::Transition, QString()};
     case sportnum::Training:
         if (sub == subsportnum::StrengthTraining)
             return {Sport::Strength, QString()};
@@ -61,23 +61,25 @@ SportMapping mapSport(std::optional<std::uint8_t> fitSport, std::optional<std::u
             return {Sport::Bike, QStringLiteral("IndoorRide")};
         case subsportnum::StrengthTraining:
             return {Sport::Strength, QString()};
+        case subsportnum::IndoorRowing:
+            return {Sport::Row, QStringLiteral("IndoorRowing")};
+        case subsportnum::IndoorWalking:
+            return {Sport::Walk, QStringLiteral("IndoorWalking")};
         default:
             return {Sport::Other, hasSub ? subName : fitSportName(sport)};
         }
     case sportnum::Generic:
         return {Sport::Other, subName};
+    case sportnum::Walking:
+        return {Sport::Walk, subName};
+    case sportnum::Hiking:
+        return {Sport::Hike, subName};
+    case sportnum::Rowing:
+        return {Sport::Row, subName};
     default:
         break;
     }
-    // Everything else keeps its FIT name, shortened for the common ones people expect to read.
-    static constexpr struct {
-        std::uint8_t sport;
-        const char* name;
-    } kShortNames[] = {{sportnum::Walking, "Walk"}, {sportnum::Hiking, "Hike"}, {sportnum::Rowing, "Rowing"}};
-    for (const auto& s : kShortNames) {
-        if (s.sport == sport)
-            return {Sport::Other, QLatin1String(s.name)};
-    }
+    // Everything else keeps its FIT name.
     return {Sport::Other, fitSportName(sport)};
 }
 

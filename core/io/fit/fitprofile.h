@@ -212,7 +212,8 @@ inline constexpr std::uint8_t Generic = 0, Running = 1, Cycling = 2, Transition 
 }
 namespace subsportnum {
 inline constexpr std::uint8_t Generic = 0, Treadmill = 1, Trail = 3, IndoorCycling = 6, Road = 7, Mountain = 8,
-                              LapSwimming = 17, OpenWater = 18, StrengthTraining = 20, IndoorRunning = 45,
+                              IndoorRowing = 14, LapSwimming = 17, OpenWater = 18, StrengthTraining = 20,
+                              IndoorWalking = 27, IndoorRunning = 45,
                               VirtualActivity = 58;
 }
 

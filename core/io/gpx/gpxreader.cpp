@@ -280,9 +280,9 @@ std::optional<GpxSport> sportFromGpxType(QStringView type)
     if (t.contains(QLatin1String("cycl")) || t.contains(QLatin1String("bik")) || t.contains(QLatin1String("ride")))
         return GpxSport{Sport::Bike, isVirtual ? QStringLiteral("VirtualRide") : QString()};
     if (t.contains(QLatin1String("walk")))
-        return GpxSport{Sport::Other, QStringLiteral("Walk")};
+        return GpxSport{Sport::Walk, {}};
     if (t.contains(QLatin1String("hik")))
-        return GpxSport{Sport::Other, QStringLiteral("Hike")};
+        return GpxSport{Sport::Hike, {}};
     if (const auto s = sportFromString(t))
         return GpxSport{*s, {}};
     return std::nullopt;

@@ -324,9 +324,7 @@ Activity toActivity(ActivityData& d)
 {
     Activity a;
     a.source = ActivitySource::File;
-    a.sport = d.transition ? Sport::Other : sportFromAttribute(d.sport);
-    if (d.transition)
-        a.subSport = QStringLiteral("Transition");
+    a.sport = d.transition ? Sport::Transition : sportFromAttribute(d.sport);
     a.multisportKey = d.multisportKey;
     a.multisportLeg = d.leg;
     a.notes = d.notes;

@@ -7,7 +7,7 @@ namespace tricoach {
 // Reads Garmin Training Center XML (TCX v2, with ActivityExtension v2 speed, power and lap extras).
 //
 // Elements are matched by namespace URI and local name, so any prefix works. One Activity per <Activity>; the
-// legs of a <MultiSportSession> (and its <Transition> laps, as sport Other, sub-type "Transition") share a
+// legs of a <MultiSportSession> (and its <Transition> laps, as sport Transition) share a
 // multisportKey and are numbered in order. Values:
 // - startUtc: the earliest lap StartTime or track-point time (Garmin Connect rounds <Id> down to the minute),
 //   the activity's <Id> when there is neither;

@@ -60,6 +60,15 @@ void seedRows(store::Database& db, int version)
         run(QStringLiteral("INSERT INTO activity_streams (activity_id, encoded) VALUES (10, ?)"),
             {store::encodeStreamsBlob(streams)});
     }
+    // Before schema 4 walks and transitions were Other with a sub-type.
+    run(QStringLiteral("INSERT INTO activities (id, athlete_id, sport, sub_sport, start_utc, local_date, moving_sec, "
+                       "elapsed_sec, source, load, load_source, metrics_version) VALUES "
+                       "(13, 2, ?, ?, ?, ?, 1200, 1200, 'file', 0, 'none', 0), "
+                       "(14, 2, ?, ?, ?, ?, 90, 90, 'file', 0, 'none', 0)"),
+        {version < 4 ? QStringLiteral("Other") : QStringLiteral("Walk"),
+         version < 4 ? QStringLiteral("Walking") : QStringLiteral(""), startMs + 7200000, kSeedDay.toJulianDay(),
+         version < 4 ? QStringLiteral("Other") : QStringLiteral("Transition"),
+         version < 4 ? QStringLiteral("Transition") : QStringLiteral(""), startMs + 9000000, kSeedDay.toJulianDay()});
     run(QStringLiteral("INSERT INTO laps (activity_id, idx, start_offset, elapsed, moving, avg_power) "
                        "VALUES (10, 0, 0, 1800, 1800, 220), (10, 1, 1800, 1800, 1800, 240)"));
     run(QStringLiteral("INSERT INTO pool_lengths (activity_id, idx, start_offset, duration, active, strokes, "
@@ -97,6 +106,14 @@ void expectSeededData(ActivityStore& store)
     ASSERT_TRUE(swim.ok());
     ASSERT_EQ(swim->lengths.size(), 1u);
     EXPECT_EQ(swim->lengths[0].strokes, 18);
+    auto walk = store.activity(13);
+    ASSERT_TRUE(walk.ok());
+    EXPECT_EQ(walk->sport, Sport::Walk);
+    EXPECT_TRUE(walk->subSport.isEmpty());
+    EXPECT_EQ(walk->load, estimatedStress(*walk, LoadSettings::defaults()).load);
+    auto transition = store.activity(14);
+    ASSERT_TRUE(transition.ok());
+    EXPECT_EQ(transition->sport, Sport::Transition);
 
     // Aggregates were rebuilt from the rows.
     const auto daily = store.dailyLoads(anna->id);

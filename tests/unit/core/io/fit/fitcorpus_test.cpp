@@ -64,7 +64,7 @@ const CorpusCase kCorpus[] = {
     {"invalid-truncated-eof-activity-sdk.fit", "Run", "", 1, 14, 1, 0, 1, "fit.truncated"},
     {"invalid-zwift-unfinalized-datasize-zero.fit", "Other", "", 1, 2319, 0, 0, 1, "fit.truncated"},
     {"multisport-garmin-fr945-bike-trailrun.fit", "Bike", "MountainBike", 2, 78, 7, 0, 1, ""},
-    {"rowing-indoor-garmin-vivoactivehr-devfields.fit", "Other", "IndoorRowing", 1, 1641, 8, 0, 1, ""},
+    {"rowing-indoor-garmin-vivoactivehr-devfields.fit", "Row", "IndoorRowing", 1, 1641, 8, 0, 1, ""},
     {"running-coros-apex-pro-power.fit", "Run", "", 1, 2921, 1, 0, 1, ""},
     {"running-garmin-fenix5-short.fit", "Run", "", 1, 21, 1, 0, 1, ""},
     {"running-garmin-fr15-10k.fit", "Run", "", 1, 686, 11, 0, 1, ""},
@@ -84,9 +84,9 @@ const CorpusCase kCorpus[] = {
     {"swim-pool-garmin-fr945-25m-chained.fit", "Swim", "PoolSwim", 1, 2848, 28, 94, 4, ""},
     {"triathlon-garmin-fr255-summary-first.fit", "Swim", "OpenWaterSwim", 5, 4043, 11, 0, 1, ""},
     {"triathlon-garmin-fr920xt-chained.fit", "Swim", "OpenWaterSwim", 5, 1773, 5, 0, 4, ""},
-    {"walking-garmin-fenix5-short.fit", "Other", "Walk", 1, 17, 1, 0, 1, ""},
-    {"walking-garmin-fr55-core-temp-devfields.fit", "Other", "Walk", 1, 582, 1, 0, 1, ""},
-    {"walking-garmin-fr955-hrm-pro-chained.fit", "Other", "Walk", 1, 310, 1, 0, 4, ""},
+    {"walking-garmin-fenix5-short.fit", "Walk", "", 1, 17, 1, 0, 1, ""},
+    {"walking-garmin-fr55-core-temp-devfields.fit", "Walk", "", 1, 582, 1, 0, 1, ""},
+    {"walking-garmin-fr955-hrm-pro-chained.fit", "Walk", "", 1, 310, 1, 0, 4, ""},
 };
 
 QString corpusDir()

@@ -67,8 +67,8 @@ TEST(FitMapping, TriathlonSessionsBecomeLegsWithTheirOwnRecords)
     const Activity& bike = f.activities[2];
     EXPECT_EQ(swim.sport, Sport::Swim);
     EXPECT_EQ(swim.subSport, QStringLiteral("OpenWaterSwim"));
-    EXPECT_EQ(t1.sport, Sport::Other);
-    EXPECT_EQ(t1.subSport, QStringLiteral("Transition"));
+    EXPECT_EQ(t1.sport, Sport::Transition);
+    EXPECT_TRUE(t1.subSport.isEmpty());
     EXPECT_EQ(bike.sport, Sport::Bike);
     for (int i = 0; i < 3; ++i) {
         EXPECT_EQ(f.activities[i].multisportLeg, i);
@@ -228,11 +228,12 @@ TEST(FitMapping, SportAndSubSport)
         {5, 18, Sport::Swim, "OpenWaterSwim"},
         {10, 20, Sport::Strength, ""},
         {10, 43, Sport::Other, "Yoga"},
-        {3, 0, Sport::Other, "Transition"},
-        {11, 0, Sport::Other, "Walk"},
-        {17, 0, Sport::Other, "Hike"},
-        {15, 0, Sport::Other, "Rowing"},
-        {4, 14, Sport::Other, "IndoorRowing"},
+        {3, 0, Sport::Transition, ""},
+        {11, 0, Sport::Walk, ""},
+        {17, 0, Sport::Hike, ""},
+        {15, 0, Sport::Row, ""},
+        {4, 14, Sport::Row, "IndoorRowing"},
+        {11, 27, Sport::Walk, "IndoorWalking"},
         {4, 1, Sport::Run, "Treadmill"},
         {0, 0, Sport::Other, ""},
         {12, 0, Sport::Other, "CrossCountrySkiing"},

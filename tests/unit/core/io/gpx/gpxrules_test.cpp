@@ -173,7 +173,8 @@ TEST(GpxRules, SportFromType)
     EXPECT_EQ(sport("lap_swimming")->sport, Sport::Swim);
     EXPECT_EQ(sport("open_water_swimming")->subSport, QLatin1String("OpenWaterSwim"));
     EXPECT_EQ(sport("trail_running")->subSport, QLatin1String("TrailRun"));
-    EXPECT_EQ(sport("Hike")->subSport, QLatin1String("Hike"));
+    EXPECT_EQ(sport("Hike")->sport, Sport::Hike);
+    EXPECT_EQ(sport("walking")->sport, Sport::Walk);
     EXPECT_FALSE(sport("jkljkl").has_value());
     EXPECT_FALSE(sport("").has_value());
     EXPECT_FALSE(sport("42").has_value());

@@ -101,8 +101,7 @@ TEST(TcxRules, MultisportTransitionsAreLegsOfSportOther)
     ASSERT_TRUE(d.ok());
     ASSERT_EQ(d.activities.size(), 3U);
     EXPECT_EQ(d.activities[0].sport, Sport::Run);
-    EXPECT_EQ(d.activities[1].sport, Sport::Other);
-    EXPECT_EQ(d.activities[1].subSport, QLatin1String("Transition"));
+    EXPECT_EQ(d.activities[1].sport, Sport::Transition);
     EXPECT_EQ(d.activities[1].elapsedSec, 90);
     EXPECT_EQ(*d.activities[1].distanceM, 100);
     EXPECT_EQ(d.activities[2].sport, Sport::Bike);

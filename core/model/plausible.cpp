@@ -1,0 +1,119 @@
+#include "core/model/plausible.h"
+
+#include <optional>
+
+namespace tricoach {
+
+namespace {
+
+QString number(double v)
+{
+    return std::isfinite(v) ? QString::number(v, 'g', 10) : QStringLiteral("not a finite number");
+}
+
+Error outOfRange(const QString& what, double value, PlausibleRange range, const QString& code)
+{
+    return makeError(QStringLiteral("%1 of %2 is not plausible: it must be between %3 and %4.")
+                         .arg(what, number(value), number(range.min), number(range.max)),
+                     code);
+}
+
+} // namespace
+
+Result<void> checkThresholds(const Thresholds& t)
+{
+    const QString code = QStringLiteral("store.invalid-threshold");
+    struct Check {
+        const char* what;
+        const std::optional<double>& value;
+        PlausibleRange range;
+    };
+    const Check checks[] = {
+        {"An FTP", t.ftpWatts, plausible::kFtpWatts},
+        {"A running threshold power", t.runPowerWatts, plausible::kRunPowerWatts},
+        {"A bike threshold heart rate", t.lthrBike, plausible::kThresholdHr},
+        {"A run threshold heart rate", t.lthrRun, plausible::kThresholdHr},
+        {"A swim threshold heart rate", t.lthrSwim, plausible::kThresholdHr},
+        {"A maximum heart rate", t.maxHr, plausible::kMaxHr},
+        {"A resting heart rate", t.restingHr, plausible::kRestingHr},
+        {"A weight", t.weightKg, plausible::kWeightKg},
+    };
+    for (const Check& c : checks) {
+        if (c.value && !c.range.contains(*c.value))
+            return outOfRange(QLatin1String(c.what), *c.value, c.range, code);
+    }
+    // Paces are judged as the athlete typed them, per km and per 100 m.
+    const auto paceError = [&](const char* what, double speed, double metres, PlausibleRange range) {
+        const auto clock = [](double seconds) {
+            if (!std::isfinite(seconds) || seconds <= 0 || seconds > 86400)
+                return number(seconds);
+            const auto s = static_cast<long long>(std::llround(seconds));
+            return QStringLiteral("%1:%2").arg(s / 60).arg(s % 60, 2, 10, QLatin1Char('0'));
+        };
+        return makeError(QStringLiteral("%1 of %2 is not plausible: it must be between %3 and %4.")
+                             .arg(QLatin1String(what), clock(metres / speed), clock(metres / range.max),
+                                  clock(metres / range.min)),
+                         code);
+    };
+    if (t.runThresholdSpeed && !plausible::kRunThresholdSpeed.contains(*t.runThresholdSpeed))
+        return paceError("A threshold pace per km", *t.runThresholdSpeed, 1000, plausible::kRunThresholdSpeed);
+    if (t.cssSpeed && !plausible::kCssSpeed.contains(*t.cssSpeed))
+        return paceError("A CSS pace per 100 m", *t.cssSpeed, 100, plausible::kCssSpeed);
+    if (t.maxHr && t.restingHr && *t.maxHr <= *t.restingHr)
+        return makeError(QStringLiteral("The maximum heart rate (%1) must be above the resting heart rate (%2).")
+                             .arg(number(*t.maxHr), number(*t.restingHr)),
+                         code);
+    return {};
+}
+
+Result<void> checkActivitySummary(const Activity& a)
+{
+    const QString code = QStringLiteral("store.invalid-activity");
+    const QString name = a.title.isEmpty() ? QStringLiteral("The activity") : QStringLiteral("\"%1\"").arg(a.title);
+    if (!a.startUtc.isValid())
+        return makeError(QStringLiteral("%1 has no start time: the file or entry gives no date and time for it.")
+                             .arg(name),
+                         code);
+    const auto field = [&](const char* what, double value, PlausibleRange range) -> Result<void> {
+        if (range.contains(value))
+            return {};
+        return outOfRange(QStringLiteral("%1: a %2").arg(name, QLatin1String(what)), value, range, code);
+    };
+    struct Optional {
+        const char* what;
+        const std::optional<double>& value;
+        PlausibleRange range;
+    };
+    const Optional optionals[] = {
+        {"distance (m)", a.distanceM, plausible::kDistanceM},
+        {"elevation gain (m)", a.elevationGainM, plausible::kElevationGainM},
+        {"average heart rate", a.avgHr, plausible::kHeartRate},
+        {"maximum heart rate", a.maxHr, plausible::kHeartRate},
+        {"average power (W)", a.avgPower, plausible::kPowerWatts},
+        {"maximum power (W)", a.maxPower, plausible::kPowerWatts},
+        {"average cadence", a.avgCadence, plausible::kCadence},
+        {"maximum cadence", a.maxCadence, plausible::kCadence},
+        {"average speed (m/s)", a.avgSpeed, plausible::kSpeed},
+        {"maximum speed (m/s)", a.maxSpeed, plausible::kSpeed},
+        {"calorie count", a.calories, plausible::kCalories},
+        {"pool length (m)", a.poolLengthM, plausible::kPoolLengthM},
+        {"load", a.userLoad, plausible::kUserLoad},
+    };
+    if (auto r = field("moving time (s)", a.movingSec, plausible::kDurationSec); !r)
+        return r;
+    if (auto r = field("elapsed time (s)", a.elapsedSec, plausible::kDurationSec); !r)
+        return r;
+    for (const Optional& o : optionals) {
+        if (o.value) {
+            if (auto r = field(o.what, *o.value, o.range); !r)
+                return r;
+        }
+    }
+    if (a.rpe) {
+        if (auto r = field("RPE", *a.rpe, plausible::kRpe); !r)
+            return r;
+    }
+    return {};
+}
+
+} // namespace tricoach
