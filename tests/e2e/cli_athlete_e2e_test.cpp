@@ -36,8 +36,8 @@ TEST_F(cliAthlete, SetThenShowCurrentValuesAndHistory)
     EXPECT_EQ(current.keys(),
               (QStringList{QStringLiteral("css_sec_per_100m"), QStringLiteral("ftp"), QStringLiteral("lthr_bike"),
                            QStringLiteral("lthr_run"), QStringLiteral("lthr_swim"), QStringLiteral("max_hr"),
-                           QStringLiteral("rest_hr"), QStringLiteral("threshold_pace_sec_per_km"),
-                           QStringLiteral("weight_kg")}));
+                           QStringLiteral("rest_hr"), QStringLiteral("run_power"),
+                           QStringLiteral("threshold_pace_sec_per_km"), QStringLiteral("weight_kg")}));
     EXPECT_DOUBLE_EQ(current.value(QStringLiteral("ftp")).toDouble(), 262);
     EXPECT_DOUBLE_EQ(current.value(QStringLiteral("lthr_run")).toDouble(), 168);
     EXPECT_DOUBLE_EQ(current.value(QStringLiteral("lthr_bike")).toDouble(), 160);
@@ -71,7 +71,7 @@ TEST_F(cliAthlete, UnsetThresholdsAreNull)
     const QJsonObject show =
         showJson(cli({QStringLiteral("athlete"), QStringLiteral("show"), QStringLiteral("--json")}));
     const QJsonObject current = show.value(QStringLiteral("current")).toObject();
-    EXPECT_EQ(current.size(), 9);
+    EXPECT_EQ(current.size(), 10);
     for (auto it = current.begin(); it != current.end(); ++it)
         EXPECT_TRUE(it.value().isNull()) << it.key().toStdString();
     EXPECT_TRUE(show.value(QStringLiteral("history")).toArray().isEmpty());
