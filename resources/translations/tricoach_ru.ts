@@ -113,6 +113,10 @@
         <source>Weight (kg)</source>
         <translation>Вес (кг)</translation>
     </message>
+    <message>
+        <source>Threshold power, run (W)</source>
+        <translation>Пороговая мощность, бег (Вт)</translation>
+    </message>
 </context>
 <context>
     <name>Sport</name>
@@ -139,6 +143,22 @@
     <message>
         <source>Other</source>
         <translation>Другое</translation>
+    </message>
+    <message>
+        <source>Walk</source>
+        <translation>Ходьба</translation>
+    </message>
+    <message>
+        <source>Hike</source>
+        <translation>Поход</translation>
+    </message>
+    <message>
+        <source>Row</source>
+        <translation>Гребля</translation>
+    </message>
+    <message>
+        <source>Transition</source>
+        <translation>Транзиция</translation>
     </message>
 </context>
 <context>
