@@ -50,10 +50,10 @@ Result<void> checkThresholds(const Thresholds& t)
             const auto s = static_cast<long long>(std::llround(seconds));
             return QStringLiteral("%1:%2").arg(s / 60).arg(s % 60, 2, 10, QLatin1Char('0'));
         };
-        return makeError(QStringLiteral("%1 of %2 is not plausible: it must be between %3 and %4.")
-                             .arg(QLatin1String(what), clock(metres / speed), clock(metres / range.max),
-                                  clock(metres / range.min)),
-                         code);
+        return makeError(
+            QStringLiteral("%1 of %2 is not plausible: it must be between %3 and %4.")
+                .arg(QLatin1String(what), clock(metres / speed), clock(metres / range.max), clock(metres / range.min)),
+            code);
     };
     if (t.runThresholdSpeed && !plausible::kRunThresholdSpeed.contains(*t.runThresholdSpeed))
         return paceError("A threshold pace per km", *t.runThresholdSpeed, 1000, plausible::kRunThresholdSpeed);
@@ -71,9 +71,8 @@ Result<void> checkActivitySummary(const Activity& a)
     const QString code = QStringLiteral("store.invalid-activity");
     const QString name = a.title.isEmpty() ? QStringLiteral("The activity") : QStringLiteral("\"%1\"").arg(a.title);
     if (!a.startUtc.isValid())
-        return makeError(QStringLiteral("%1 has no start time: the file or entry gives no date and time for it.")
-                             .arg(name),
-                         code);
+        return makeError(
+            QStringLiteral("%1 has no start time: the file or entry gives no date and time for it.").arg(name), code);
     const auto field = [&](const char* what, double value, PlausibleRange range) -> Result<void> {
         if (range.contains(value))
             return {};

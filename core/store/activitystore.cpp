@@ -7,9 +7,11 @@
 #include "core/store/storeimpl.h"
 
 #include <QDir>
+#include <QElapsedTimer>
 #include <QFileInfo>
 #include <QJsonDocument>
 #include <QStandardPaths>
+#include <QThread>
 
 #include <cmath>
 
@@ -31,8 +33,44 @@ constexpr const char* kThresholdColumns = "ftp_watts, lthr_bike, lthr_run, lthr_
 
 std::array<std::optional<double>*, 10> thresholdFields(Thresholds& t)
 {
-    return {&t.ftpWatts,          &t.lthrBike, &t.lthrRun,  &t.lthrSwim, &t.maxHr, &t.restingHr,
-            &t.runThresholdSpeed, &t.cssSpeed, &t.weightKg, &t.runPowerWatts};
+    return {&t.ftpWatts,  &t.lthrBike,          &t.lthrRun,  &t.lthrSwim, &t.maxHr,
+            &t.restingHr, &t.runThresholdSpeed, &t.cssSpeed, &t.weightKg, &t.runPowerWatts};
+}
+
+// WAL lets the app read while the CLI or a sync writes; NORMAL is durable across application crashes with WAL (only
+// a power loss can drop the last commits); the busy timeout makes a second writer wait. 32 KiB pages (new databases
+// only: it must precede the first table): an activity's recording is one blob of 5–80 KB, and SQLite's cost per
+// page written (WAL frame, checkpoint copy, overflow chain) made 4 KiB pages 1.4× and 16 KiB pages (a 9 KB blob per
+// half-empty page) 1.6× slower to import into than 32 KiB (BM_Store2000Activities). The WAL is checkpointed every
+// 16 MiB (512 pages), as it was with 16 KiB pages; a 32 MiB cache keeps the indexes of a large history in memory.
+//
+// Two processes creating a database together (the app and the CLI at first start) can both read the empty file
+// and then both want to write its first page: SQLite then answers SQLITE_BUSY at once, without waiting, because
+// waiting could deadlock. Set-up is short, so it is retried until the busy timeout would have run out.
+Result<void> configure(const Database& db, const QString& path)
+{
+    const QString pragmas[] = {
+        QStringLiteral("PRAGMA page_size = 32768"),
+        QStringLiteral("PRAGMA cache_size = -32768"),
+        QStringLiteral("PRAGMA busy_timeout = %1").arg(kBusyTimeoutMs),
+        QStringLiteral("PRAGMA journal_mode = WAL"),
+        QStringLiteral("PRAGMA wal_autocheckpoint = 512"),
+        QStringLiteral("PRAGMA foreign_keys = ON"),
+        QStringLiteral("PRAGMA synchronous = NORMAL"),
+    };
+    QElapsedTimer waited;
+    waited.start();
+    for (const QString& pragma : pragmas) {
+        for (int attempt = 0;; ++attempt) {
+            auto q = exec(db, pragma, {}, QStringLiteral("configure the connection"), path);
+            if (q)
+                break;
+            if (q.error().code != QLatin1String("store.busy") || waited.elapsed() > kBusyTimeoutMs)
+                return q.error();
+            QThread::msleep(std::min(2 + 3 * attempt, 50));
+        }
+    }
+    return {};
 }
 
 } // namespace
@@ -57,6 +95,10 @@ Result<std::unique_ptr<ActivityStore>> ActivityStore::open(const QString& path)
     const QString folder = QFileInfo(path).absolutePath();
     if (!QDir().mkpath(folder))
         return openFailed(path, QStringLiteral("the folder %1 cannot be created").arg(folder));
+    if (!QFileInfo::exists(path) && !QFileInfo(folder).isWritable())
+        return openFailed(path, QStringLiteral("the folder %1 is not writable, so a new database cannot be created "
+                                               "there. Choose a folder you can write to.")
+                                    .arg(folder));
 
     auto impl = std::make_unique<Impl>();
     impl->path = path;
@@ -67,20 +109,8 @@ Result<std::unique_ptr<ActivityStore>> ActivityStore::open(const QString& path)
     if (!db)
         return openFailed(path, db.error().message);
     impl->db = std::move(*db);
-    // WAL lets the app read while the CLI or a sync writes; NORMAL is durable across application crashes with
-    // WAL (only a power loss can drop the last commits); the busy timeout makes a second writer wait.
-    // 32 KiB pages (new databases only: it must precede the first table): an activity's recording is one blob
-    // of 5–80 KB, and SQLite's cost per page written (WAL frame, checkpoint copy, overflow chain) made 4 KiB
-    // pages 1.4× and 16 KiB pages (a 9 KB blob per half-empty page) 1.6× slower to import into than 32 KiB
-    // (BM_Store2000Activities). The WAL is checkpointed every 16 MiB (512 pages), as it was with 16 KiB pages;
-    // a 32 MiB cache keeps the indexes of a large history in memory.
-    for (const char* pragma : {"PRAGMA page_size = 32768", "PRAGMA cache_size = -32768", "PRAGMA busy_timeout = 5000",
-                               "PRAGMA journal_mode = WAL", "PRAGMA wal_autocheckpoint = 512",
-                               "PRAGMA foreign_keys = ON", "PRAGMA synchronous = NORMAL"}) {
-        auto q = exec(impl->db, QString::fromLatin1(pragma), {}, QStringLiteral("configure the connection"), path);
-        if (!q)
-            return q.error();
-    }
+    if (auto r = configure(impl->db, path); !r)
+        return r.error();
     auto version = userVersion(impl->db, path);
     if (!version)
         return version.error();
@@ -250,13 +280,39 @@ std::optional<Athlete> ActivityStore::athleteByName(const QString& name) const
 
 Result<Athlete> ActivityStore::defaultAthlete()
 {
-    auto q = exec(d->db, QStringLiteral("SELECT id, name FROM athletes ORDER BY id LIMIT 1"), {},
-                  QStringLiteral("look up the athlete"), d->path);
+    const auto first = [this]() -> Result<std::optional<Athlete>> {
+        auto q = exec(d->db, QStringLiteral("SELECT id, name FROM athletes ORDER BY id LIMIT 1"), {},
+                      QStringLiteral("look up the athlete"), d->path);
+        if (!q)
+            return q.error();
+        if (!q->next())
+            return std::optional<Athlete>();
+        return std::optional<Athlete>(Athlete{q->value(0).toLongLong(), q->value(1).toString()});
+    };
+    auto found = first();
+    if (!found)
+        return found.error();
+    if (*found)
+        return **found;
+    // None yet (first run): look again and create under the write lock, so that two programs starting together on
+    // a new database agree on one athlete instead of one failing on the other's name.
+    Transaction tx(d->db, d->path);
+    if (auto r = tx.begin(); !r)
+        return r.error();
+    found = first();
+    if (!found)
+        return found.error();
+    if (*found)
+        return **found;
+    const QString name = QStringLiteral("Athlete");
+    auto q = exec(d->db, QStringLiteral("INSERT INTO athletes (name) VALUES (?)"), {name},
+                  QStringLiteral("create the athlete \"%1\"").arg(name), d->path);
     if (!q)
         return q.error();
-    if (q->next())
-        return Athlete{q->value(0).toLongLong(), q->value(1).toString()};
-    return createAthlete(QStringLiteral("Athlete"));
+    const Athlete created{q->lastInsertId(), name};
+    if (auto r = tx.commit(); !r)
+        return r.error();
+    return created;
 }
 
 Result<void> ActivityStore::renameAthlete(AthleteId id, const QString& name)

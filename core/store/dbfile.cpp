@@ -4,11 +4,12 @@
 #include "core/store/migrations.h"
 #include "core/store/sqlutil.h"
 
-#include <QFile>
 #include <QFileInfo>
 #include <QtEndian>
 
 #include <cstring>
+#include <optional>
+#include <sqlite3.h>
 
 namespace tricoach::store {
 
@@ -26,8 +27,8 @@ constexpr qsizetype kVersionValidForOffset = 92;
 
 Error notADatabase(const QString& path, const QString& why)
 {
-    return makeError(QStringLiteral("%1 is not a TriCoach database: %2. It was left unchanged; choose another "
-                                    "file, or move this one away to start a new database.")
+    return makeError(QStringLiteral("%1 is not a TriCoach database: %2. It was left unchanged; keep it, and choose "
+                                    "another file to start a new database.")
                          .arg(path, why),
                      QStringLiteral("store.not-a-database"));
 }
@@ -43,19 +44,70 @@ quint32 be32(const QByteArray& header, qsizetype offset)
     return qFromBigEndian<quint32>(header.constData() + offset);
 }
 
-// What SQLite itself says about the file, through a read-only connection that cannot write to it.
-Result<int> probeWithSqlite(const QString& path)
+// The folder holding the database and the file itself: SQLite needs to create <file>-wal and <file>-shm next to it
+// (WAL mode), so a healthy database in a folder it cannot write to fails to open, for reasons that have nothing to
+// do with the file's content.
+std::optional<Error> accessProblem(const QString& path)
 {
-    auto db = Database::open(path, Database::Mode::ReadOnly);
-    if (!db)
-        return cannotOpen(path, db.error().message);
-    auto version = userVersion(*db, path);
-    // Reading the schema catches a damaged first page that the header checks let through.
-    auto tables = exec(*db, QStringLiteral("SELECT count(*) FROM sqlite_master"), {},
-                       QStringLiteral("read the list of tables"), path);
-    if (!version || !tables || !tables->next())
+    const QFileInfo file(path);
+    const QFileInfo folder(file.absolutePath());
+    const QString name = file.fileName();
+    const bool sideFilesExist =
+        QFileInfo::exists(path + QStringLiteral("-wal")) && QFileInfo::exists(path + QStringLiteral("-shm"));
+    if (!folder.isWritable() && !sideFilesExist) {
+        return makeError(QStringLiteral("Could not open the TriCoach database %1: the folder %2 is not writable, and "
+                                        "SQLite needs to create %3-wal and %3-shm next to the database. The database "
+                                        "itself looks fine and was left unchanged: make the folder writable, or copy "
+                                        "the database into a folder you can write to and open it there.")
+                             .arg(path, folder.absoluteFilePath(), name),
+                         QStringLiteral("store.folder-read-only"));
+    }
+    if (!file.isWritable()) {
+        return makeError(QStringLiteral("Could not open the TriCoach database %1: the file is read-only. It looks "
+                                        "fine and was left unchanged: make it writable (or copy it) to use it.")
+                             .arg(path),
+                         QStringLiteral("store.read-only"));
+    }
+    return std::nullopt;
+}
+
+// SQLite's failures that say something about access (permissions, a missing -shm that cannot be created), not
+// about the file's content: such a database must never be called damaged.
+bool isAccessFailure(int code)
+{
+    switch (code & 0xff) {
+    case SQLITE_CANTOPEN:
+    case SQLITE_READONLY:
+    case SQLITE_PERM:
+    case SQLITE_AUTH:
+    case SQLITE_IOERR:
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED:
+        return true;
+    default:
+        return false;
+    }
+}
+
+// What SQLite itself says about the file, through the read-only connection that read its header.
+Result<int> probeWithSqlite(const Database& db, const QString& path)
+{
+    const auto failure = [&](int code) -> Error {
+        if (isAccessFailure(code)) {
+            if (auto problem = accessProblem(path))
+                return *problem;
+            return cannotOpen(path, db.lastError());
+        }
         return notADatabase(path, QStringLiteral("SQLite cannot read it (it is damaged or encrypted)"));
-    if (*version == 0 && tables->int64(0) > 0)
+    };
+    auto version = userVersion(db, path);
+    if (!version)
+        return failure(db.lastErrorCode());
+    // Reading the schema catches a damaged first page that the header checks let through.
+    Statement tables;
+    if (!tables.prepare(db, QStringLiteral("SELECT count(*) FROM sqlite_master")) || !tables.exec() || !tables.next())
+        return failure(tables.lastErrorCode() != 0 ? tables.lastErrorCode() : db.lastErrorCode());
+    if (*version == 0 && tables.int64(0) > 0)
         return notADatabase(path, QStringLiteral("it is an SQLite database of another program"));
     return *version;
 }
@@ -69,12 +121,18 @@ Result<void> checkExistingFile(const QString& path)
         return {};
     if (info.isDir())
         return cannotOpen(path, QStringLiteral("it is a folder, not a file"));
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly))
-        return cannotOpen(path, file.errorString());
-    if (file.size() == 0)
+    if (!info.isReadable())
+        return cannotOpen(path, QStringLiteral("the file cannot be read (permission denied)"));
+    // Everything below reads through SQLite's descriptor of the file, never one of our own (see readFileHead).
+    auto db = Database::open(path, Database::Mode::ReadOnly);
+    if (!db)
+        return cannotOpen(path, db.error().message);
+    auto head = db->readFileHead(kHeaderSize);
+    if (!head)
+        return cannotOpen(path, head.error().message);
+    if (head->fileSize == 0)
         return {};
-    const QByteArray header = file.read(kHeaderSize);
+    const QByteArray& header = head->bytes;
     if (header.size() < kHeaderSize || std::memcmp(header.constData(), kMagic, sizeof kMagic) != 0)
         return notADatabase(path, QStringLiteral("it is not an SQLite file"));
 
@@ -89,23 +147,25 @@ Result<void> checkExistingFile(const QString& path)
     const bool countValid = be32(header, kChangeCounterOffset) == be32(header, kVersionValidForOffset);
     const qint64 expected = qint64(pageCount) * pageSize;
     const bool walPending = QFileInfo(path + QStringLiteral("-wal")).size() > 0;
-    if (countValid && pageCount > 0 && !walPending && file.size() < expected)
-        return notADatabase(path, QStringLiteral("it is truncated (%1 of %2 bytes)").arg(file.size()).arg(expected));
-    file.close();
+    if (countValid && pageCount > 0 && !walPending && head->fileSize < expected)
+        return notADatabase(path, QStringLiteral("it is truncated (%1 of %2 bytes)").arg(head->fileSize).arg(expected));
 
     // Without pending WAL frames the header's user_version is the schema version: a newer file is refused
-    // before SQLite so much as opens it.
+    // before SQLite so much as opens it for writing.
     const bool wal = static_cast<unsigned char>(header.at(kWriteVersionOffset)) == 2;
     if (!(wal && walPending)) {
         const auto headerVersion = static_cast<qint32>(be32(header, kUserVersionOffset));
         if (headerVersion > ActivityStore::kSchemaVersion)
             return newerSchemaError(path, headerVersion);
     }
-    auto version = probeWithSqlite(path);
+    auto version = probeWithSqlite(*db, path);
     if (!version)
         return version.error();
     if (*version > ActivityStore::kSchemaVersion)
         return newerSchemaError(path, *version);
+    // A healthy database the process may not write to: say so now, before a write fails with SQLite's words.
+    if (auto problem = accessProblem(path))
+        return *problem;
     return {};
 }
 

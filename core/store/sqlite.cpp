@@ -1,5 +1,6 @@
 #include "core/store/sqlite.h"
 
+#include <algorithm>
 #include <sqlite3.h>
 #include <utility>
 
@@ -62,13 +63,41 @@ Result<Database> Database::open(const QString& path, Mode mode)
         return makeError(messageOf(db.m_db, rc), QStringLiteral("store.open-failed"));
     }
     // Another connection (the CLI, a second window) may hold the write lock for a moment: wait, do not fail.
-    sqlite3_busy_timeout(db.m_db, 5000);
+    sqlite3_busy_timeout(db.m_db, kBusyTimeoutMs);
     return db;
 }
 
 QString Database::lastError() const
 {
     return m_db ? QString::fromUtf8(sqlite3_errmsg(m_db)) : QStringLiteral("the database is not open");
+}
+
+int Database::lastErrorCode() const
+{
+    return m_db ? sqlite3_errcode(m_db) : SQLITE_MISUSE;
+}
+
+Result<Database::FileHead> Database::readFileHead(qsizetype size) const
+{
+    const auto failed = [](const QString& why) { return makeError(why, QStringLiteral("store.open-failed")); };
+    sqlite3_file* file = nullptr;
+    if (!m_db || sqlite3_file_control(m_db, "main", SQLITE_FCNTL_FILE_POINTER, &file) != SQLITE_OK || !file ||
+        !file->pMethods)
+        return failed(QStringLiteral("the database file is not open"));
+    sqlite3_int64 fileSize = 0;
+    if (file->pMethods->xFileSize(file, &fileSize) != SQLITE_OK)
+        return failed(QStringLiteral("its size cannot be read"));
+    FileHead head;
+    head.fileSize = fileSize;
+    const auto n = static_cast<int>(std::min<sqlite3_int64>(size, fileSize));
+    head.bytes.resize(n);
+    if (n > 0) {
+        // SQLITE_IOERR_SHORT_READ fills the rest with zeros; the size tells the caller how much was real.
+        const int rc = file->pMethods->xRead(file, head.bytes.data(), n, 0);
+        if (rc != SQLITE_OK && rc != SQLITE_IOERR_SHORT_READ)
+            return failed(QStringLiteral("it cannot be read (%1)").arg(QString::fromUtf8(sqlite3_errstr(rc))));
+    }
+    return head;
 }
 
 // ---- Statement ----
@@ -82,6 +111,7 @@ Statement::Statement(Statement&& other) noexcept
     : m_db(std::exchange(other.m_db, nullptr))
     , m_stmt(std::exchange(other.m_stmt, nullptr))
     , m_error(std::move(other.m_error))
+    , m_errorCode(other.m_errorCode)
     , m_bindError(std::move(other.m_bindError))
     , m_changes(other.m_changes)
     , m_pendingRow(other.m_pendingRow)
@@ -96,6 +126,7 @@ Statement& Statement::operator=(Statement&& other) noexcept
         m_db = std::exchange(other.m_db, nullptr);
         m_stmt = std::exchange(other.m_stmt, nullptr);
         m_error = std::move(other.m_error);
+        m_errorCode = other.m_errorCode;
         m_bindError = std::move(other.m_bindError);
         m_changes = other.m_changes;
         m_pendingRow = other.m_pendingRow;
@@ -119,6 +150,7 @@ bool Statement::prepare(const Database& db, const QString& sql)
     const char* tail = nullptr;
     if (sqlite3_prepare_v2(m_db, utf8.constData(), static_cast<int>(utf8.size()), &m_stmt, &tail) != SQLITE_OK) {
         m_error = QString::fromUtf8(sqlite3_errmsg(m_db));
+        m_errorCode = sqlite3_errcode(m_db);
         sqlite3_finalize(m_stmt);
         m_stmt = nullptr;
         return false;
@@ -266,6 +298,7 @@ bool Statement::step()
         return false;
     }
     m_error = QString::fromUtf8(sqlite3_errmsg(m_db));
+    m_errorCode = rc & 0xff;
     sqlite3_reset(m_stmt);
     return false;
 }
@@ -274,6 +307,7 @@ bool Statement::exec()
 {
     m_pendingRow = m_onRow = false;
     m_changes = 0;
+    m_errorCode = 0;
     if (!m_stmt) {
         if (m_error.isEmpty())
             m_error = QStringLiteral("the statement was not prepared");
@@ -282,6 +316,7 @@ bool Statement::exec()
     sqlite3_reset(m_stmt);
     if (!m_bindError.isEmpty()) {
         m_error = std::exchange(m_bindError, QString());
+        m_errorCode = SQLITE_RANGE;
         return false;
     }
     m_error.clear();

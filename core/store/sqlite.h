@@ -20,6 +20,11 @@ struct sqlite3_stmt;
 
 namespace tricoach::store {
 
+// How long a connection waits for another (the app, the CLI, an import) to finish writing before it gives up. Long
+// enough for a threshold change to rescore a decade of history; a user's action fails only if the other program is
+// stuck.
+inline constexpr int kBusyTimeoutMs = 30'000;
+
 // One connection to a database file. A connection is used by one thread at a time.
 class Database {
 public:
@@ -37,7 +42,19 @@ public:
 
     bool isOpen() const { return m_db != nullptr; }
     QString lastError() const;
+    // SQLite's primary result code of the last failure on this connection (SQLITE_BUSY, SQLITE_READONLY, ...).
+    int lastErrorCode() const;
     sqlite3* handle() const { return m_db; }
+
+    // The first `size` bytes and the size of the main database file, read through SQLite's own descriptor of it.
+    // Opening the file a second time would be fatal: closing any descriptor of a file drops every POSIX lock the
+    // process holds on it, including those of its other connections (sqlite.org/howtocorrupt.html §2.2), and
+    // SQLite itself defers such closes while another connection of the process holds a lock.
+    struct FileHead {
+        QByteArray bytes;
+        qint64 fileSize = 0;
+    };
+    Result<FileHead> readFileHead(qsizetype size) const;
 
 private:
     sqlite3* m_db = nullptr;
@@ -87,6 +104,8 @@ public:
     QByteArrayView blob(int column) const; // valid until the next step
 
     QString lastError() const { return m_error; }
+    // SQLite's primary result code of the last failure (SQLITE_BUSY, SQLITE_CONSTRAINT, ...); 0 after success.
+    int lastErrorCode() const { return m_errorCode; }
     qint64 lastInsertId() const;
     int numRowsAffected() const { return m_changes; }
 
@@ -98,6 +117,7 @@ private:
     sqlite3* m_db = nullptr;
     sqlite3_stmt* m_stmt = nullptr;
     QString m_error;
+    int m_errorCode = 0;
     QString m_bindError;
     std::vector<int> m_borrowed; // parameters bound to bytes the statement does not own
     int m_changes = 0;

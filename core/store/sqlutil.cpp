@@ -1,25 +1,53 @@
 #include "core/store/sqlutil.h"
 
+#include <sqlite3.h>
+
 namespace tricoach::store {
 
 namespace {
 
-Error describe(const QString& detail, const QString& what, const QString& path)
+// SQLite's words, with what a person can do about the failures people cause or meet (another program holding the
+// database, a read-only file, a full disk); the code lets callers tell them apart.
+Error describe(int code, const QString& detail, const QString& what, const QString& path)
 {
-    return makeError(QStringLiteral("Could not %1 in the TriCoach database %2: %3").arg(what, path, detail),
-                     QStringLiteral("store.sql"));
+    const QString head = QStringLiteral("Could not %1 in the TriCoach database %2").arg(what, path);
+    switch (code & 0xff) {
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED:
+        return makeError(QStringLiteral("%1: another program using it (the TriCoach app or tricoach-cli) kept it "
+                                        "busy for more than %2 seconds. Nothing was changed; try again when it has "
+                                        "finished.")
+                             .arg(head)
+                             .arg(kBusyTimeoutMs / 1000),
+                         QStringLiteral("store.busy"));
+    case SQLITE_READONLY:
+        return makeError(QStringLiteral("%1: the database cannot be written (%2). Check that the file and its folder "
+                                        "are writable.")
+                             .arg(head, detail),
+                         QStringLiteral("store.read-only"));
+    case SQLITE_FULL:
+        return makeError(
+            QStringLiteral("%1: the disk is full. Nothing was changed; free some space and try again.").arg(head),
+            QStringLiteral("store.disk-full"));
+    case SQLITE_CORRUPT:
+    case SQLITE_NOTADB:
+        return makeError(QStringLiteral("%1: %2 (the file is damaged).").arg(head, detail),
+                         QStringLiteral("store.damaged"));
+    default:
+        return makeError(QStringLiteral("%1: %2").arg(head, detail), QStringLiteral("store.sql"));
+    }
 }
 
 } // namespace
 
 Error sqlError(const Statement& query, const QString& what, const QString& path)
 {
-    return describe(query.lastError(), what, path);
+    return describe(query.lastErrorCode(), query.lastError(), what, path);
 }
 
 Error sqlError(const Database& db, const QString& what, const QString& path)
 {
-    return describe(db.lastError(), what, path);
+    return describe(db.lastErrorCode(), db.lastError(), what, path);
 }
 
 Result<Statement> prepare(const Database& db, const QString& sql, const QString& path)
