@@ -311,7 +311,7 @@ std::optional<QDate> OptionReader::date(const QString& name)
     return keep(parseDate(name, m_inv.value(name)));
 }
 
-std::optional<double> OptionReader::number(const QString& name, double min, bool exclusive)
+std::optional<double> OptionReader::number(const QString& name, double min, bool exclusive, double max)
 {
     if (!m_inv.has(name))
         return std::nullopt;
@@ -320,6 +320,11 @@ std::optional<double> OptionReader::number(const QString& name, double min, bool
         fail(QStringLiteral("--%1: %2 must be %3 %4")
                  .arg(name, m_inv.value(name), exclusive ? QStringLiteral("greater than") : QStringLiteral("at least"),
                       QString::number(min)));
+        return std::nullopt;
+    }
+    if (v && *v > max) {
+        fail(QStringLiteral("--%1: %2 is not plausible; it must be at most %3")
+                 .arg(name, m_inv.value(name), QString::number(max)));
         return std::nullopt;
     }
     return v;

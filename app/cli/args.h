@@ -1,4 +1,6 @@
 #pragma once
+
+#include <limits>
 // The command line of tricoach-cli: global options, a command (with an optional sub-command), its options and
 // positional arguments. Hand-written because QCommandLineParser has no notion of sub-commands.
 
@@ -100,8 +102,10 @@ public:
 
     std::optional<QString> text(const QString& name);
     std::optional<QDate> date(const QString& name);
-    // A number >= min (or > min when `exclusive`), e.g. durations must be > 0 and distances >= 0.
-    std::optional<double> number(const QString& name, double min, bool exclusive);
+    // A number >= min (or > min when `exclusive`) and <= max, e.g. durations must be > 0 and distances >= 0; the
+    // upper bound keeps a mistyped 1e308 out (core/model/plausible.h has the ranges).
+    std::optional<double> number(const QString& name, double min, bool exclusive,
+                                 double max = std::numeric_limits<double>::max());
     std::optional<int> integer(const QString& name, int min, int max);
     std::optional<double> minutesSeconds(const QString& name);
 

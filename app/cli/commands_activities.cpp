@@ -2,6 +2,7 @@
 #include "app/cli/commands.h"
 #include "app/cli/context.h"
 #include "app/cli/output.h"
+#include "core/model/plausible.h"
 #include "core/util/datetime.h"
 
 #include <QTime>
@@ -16,9 +17,13 @@ std::optional<Sport> readSport(OptionReader& reader, const QString& name)
     if (!text)
         return std::nullopt;
     const auto sport = sportFromString(*text);
-    if (!sport)
-        reader.fail(QStringLiteral("--%1: \"%2\" is not a sport; use Run, Bike, Swim, Brick, Strength or Other")
-                        .arg(name, *text));
+    if (!sport) {
+        QStringList ids;
+        for (Sport s : kAllSports)
+            ids << sportId(s);
+        reader.fail(QStringLiteral("--%1: \"%2\" is not a sport; use one of %3")
+                        .arg(name, *text, ids.join(QStringLiteral(", "))));
+    }
     return sport;
 }
 
@@ -43,12 +48,12 @@ int runAdd(const Invocation& inv, Io& io)
     r.require(QStringLiteral("duration-min"));
     const auto date = r.date(QStringLiteral("date"));
     const auto sport = readSport(r, QStringLiteral("sport"));
-    const auto minutes = r.number(QStringLiteral("duration-min"), 0, true);
-    const auto km = r.number(QStringLiteral("distance-km"), 0, false);
-    const auto userLoad = r.number(QStringLiteral("tss"), 0, false);
+    const auto minutes = r.number(QStringLiteral("duration-min"), 0, true, plausible::kDurationSec.max / 60);
+    const auto km = r.number(QStringLiteral("distance-km"), 0, false, plausible::kDistanceM.max / 1000);
+    const auto userLoad = r.number(QStringLiteral("tss"), 0, false, plausible::kUserLoad.max);
     const auto rpe = r.integer(QStringLiteral("rpe"), 1, 10);
-    const auto avgHr = r.number(QStringLiteral("avg-hr"), 0, true);
-    const auto avgPower = r.number(QStringLiteral("avg-power"), 0, false);
+    const auto avgHr = r.number(QStringLiteral("avg-hr"), plausible::kHeartRate.min, false, plausible::kHeartRate.max);
+    const auto avgPower = r.number(QStringLiteral("avg-power"), 0, false, plausible::kPowerWatts.max);
     if (!r.ok())
         return report(io, inv, r.error());
 
@@ -61,8 +66,15 @@ int runAdd(const Invocation& inv, Io& io)
     a.movingSec = a.elapsedSec = *minutes * 60.0;
     if (km)
         a.distanceM = *km * 1000.0;
-    if (km && *km > 0)
+    if (km && *km > 0) {
         a.avgSpeed = *a.distanceM / a.movingSec;
+        if (!plausible::kSpeed.contains(*a.avgSpeed))
+            return report(io, inv,
+                          usageError(QStringLiteral("--distance-km %1 in --duration-min %2 is faster than anyone "
+                                                    "moves; check the numbers")
+                                         .arg(inv.value(QStringLiteral("distance-km")),
+                                              inv.value(QStringLiteral("duration-min")))));
+    }
     a.userLoad = userLoad;
     a.rpe = rpe;
     a.avgHr = avgHr;
@@ -178,7 +190,8 @@ std::vector<CommandSpec> activityCommands()
                     {
                         {QStringLiteral("date"), date, QStringLiteral("the day of the session (required)")},
                         {QStringLiteral("sport"), QStringLiteral("SPORT"),
-                         QStringLiteral("Run, Bike, Swim, Brick, Strength or Other (required)")},
+                         QStringLiteral("Run, Bike, Swim, Brick, Walk, Hike, Row, Strength, Transition or Other "
+                                        "(required)")},
                         {QStringLiteral("duration-min"), QStringLiteral("M"), QStringLiteral("minutes (required)")},
                         {QStringLiteral("distance-km"), QStringLiteral("K"), QStringLiteral("distance in km")},
                         {QStringLiteral("tss"), QStringLiteral("T"),

@@ -2,6 +2,8 @@
 #include "app/cli/commands.h"
 #include "app/cli/context.h"
 #include "app/cli/output.h"
+#include "app/cli/terminal.h"
+#include "core/model/plausible.h"
 
 #include <array>
 #include <cmath>
@@ -94,6 +96,8 @@ int runSet(const Invocation& inv, Io& io)
     const Thresholds& t = change.values;
     if (t.maxHr && t.restingHr && *t.maxHr <= *t.restingHr)
         r.fail(QStringLiteral("--max-hr must be above --rest-hr"));
+    else if (auto plausible = checkThresholds(t); !plausible && r.ok())
+        r.fail(plausible.error().message);
     if (!r.ok())
         return report(io, inv, r.error());
 
@@ -115,7 +119,7 @@ int runSet(const Invocation& inv, Io& io)
         if (const auto& v = change.values.*(f.member))
             parts << QLatin1String(f.label) + QLatin1Char(' ') + displayText(f, v);
     }
-    io.out << "Thresholds of " << session->athlete.name << " from " << isoDate(change.effectiveFrom) << ": "
+    io.out << "Thresholds of " << singleLine(session->athlete.name) << " from " << isoDate(change.effectiveFrom) << ": "
            << parts.join(QStringLiteral(", ")) << '\n';
     return kExitOk;
 }
@@ -143,7 +147,7 @@ int runShow(const Invocation& inv, Io& io)
                                       {QStringLiteral("history"), changes}});
         return kExitOk;
     }
-    io.out << "Athlete: " << session->athlete.name << '\n';
+    io.out << "Athlete: " << singleLine(session->athlete.name) << '\n';
     io.out << "Thresholds on " << isoDate(day) << ":\n";
     for (const Field& f : kFields) {
         const auto& v = current.*(f.member);
@@ -185,7 +189,7 @@ int runAdd(const Invocation& inv, Io& io)
         writeJson(io.out, QJsonObject{{QStringLiteral("id"), static_cast<qint64>(created->id)},
                                       {QStringLiteral("name"), created->name}});
     } else {
-        io.out << "Created athlete \"" << created->name << "\" (id " << created->id << ")\n";
+        io.out << "Created athlete \"" << singleLine(created->name) << "\" (id " << created->id << ")\n";
     }
     return kExitOk;
 }

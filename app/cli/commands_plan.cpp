@@ -11,6 +11,7 @@
 #include "core/coach/racestrategy.h"
 #include "core/coach/workoutexport.h"
 #include "core/metrics/volume.h"
+#include "core/model/plausible.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -279,10 +280,12 @@ int runPlanSeason(const Invocation& inv, Io& io)
 int runPlanRace(const Invocation& inv, Io& io)
 {
     OptionReader r(inv);
-    const auto before = r.number(QStringLiteral("sweat-before"), 0, true);
-    const auto after = r.number(QStringLiteral("sweat-after"), 0, true);
-    const auto drank = r.number(QStringLiteral("sweat-drank"), 0, false);
-    const auto hours = r.number(QStringLiteral("sweat-hours"), 0, true);
+    const auto before =
+        r.number(QStringLiteral("sweat-before"), plausible::kWeightKg.min, false, plausible::kWeightKg.max);
+    const auto after =
+        r.number(QStringLiteral("sweat-after"), plausible::kWeightKg.min, false, plausible::kWeightKg.max);
+    const auto drank = r.number(QStringLiteral("sweat-drank"), 0, false, 20);
+    const auto hours = r.number(QStringLiteral("sweat-hours"), 0, true, 48);
     std::optional<double> rate;
     const int given = (before ? 1 : 0) + (after ? 1 : 0) + (hours ? 1 : 0);
     if (given > 0 && given < 3)

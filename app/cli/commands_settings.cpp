@@ -86,8 +86,9 @@ std::optional<std::pair<Sport, std::vector<LoadSource>>> parsePrecedence(OptionR
 int runSet(const Invocation& inv, Io& io)
 {
     OptionReader r(inv);
-    const auto fitness = r.number(QStringLiteral("fitness-days"), 0, true);
-    const auto fatigue = r.number(QStringLiteral("fatigue-days"), 0, true);
+    // The Settings page's ranges: outside them the chart stops meaning Fitness and Fatigue.
+    const auto fitness = r.number(QStringLiteral("fitness-days"), 7, false, 90);
+    const auto fatigue = r.number(QStringLiteral("fatigue-days"), 2, false, 21);
     std::map<Sport, std::vector<LoadSource>> precedence;
     for (const QString& text : inv.values(QStringLiteral("precedence"))) {
         if (auto p = parsePrecedence(r, text))

@@ -1,5 +1,7 @@
 #include "app/cli/output.h"
 
+#include "app/cli/terminal.h"
+
 #include <QDate>
 #include <QJsonDocument>
 
@@ -15,6 +17,9 @@ void TextTable::addColumn(const QString& header, Align align)
 
 void TextTable::addRow(QStringList cells)
 {
+    // A line break in a title would print a row that is not there.
+    for (QString& cell : cells)
+        cell = singleLine(cell);
     m_rows.push_back(std::move(cells));
 }
 

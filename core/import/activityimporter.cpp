@@ -1,5 +1,6 @@
 #include "core/import/activityimporter.h"
 
+#include "core/model/plausible.h"
 #include "core/store/activitystore.h"
 
 #include <QCryptographicHash>
@@ -197,6 +198,7 @@ ImportReport ActivityImporter::run(AthleteId athlete, const QStringList& paths, 
                     a.athleteId = athlete;
                     a.source = ActivitySource::File;
                     a.contentHash = multi ? hash + QStringLiteral("#%1").arg(leg) : hash;
+                    d.file.warnings << dropImplausibleValues(a);
                     d.prepared.push_back(PreparedActivity::from(std::move(a), basis));
                 }
                 d.file.activities.clear();

@@ -25,7 +25,9 @@ std::vector<PmcDay> continuePmc(PmcState startState, const QDate& stateDate, con
     const qint64 base = stateDate.toJulianDay() + 1;
     for (const auto& l : loads) {
         const qint64 i = l.date.toJulianDay() - base;
-        if (i >= 0 && static_cast<std::size_t>(i) < days)
+        // A load that is not a finite, non-negative number (bad data that slipped past every check) adds nothing:
+        // it would otherwise turn every later day of the chart into infinity or NaN.
+        if (i >= 0 && static_cast<std::size_t>(i) < days && std::isfinite(l.load) && l.load > 0)
             byDay[static_cast<std::size_t>(i)] += l.load;
     }
     out.reserve(days);
@@ -46,7 +48,7 @@ std::vector<PmcDay> computePmc(const std::vector<DailyLoad>& loads, const QDate&
         return out;
     QDate first;
     for (const auto& l : loads) {
-        if (l.load != 0 && (!first.isValid() || l.date < first))
+        if (std::isfinite(l.load) && l.load > 0 && (!first.isValid() || l.date < first))
             first = l.date;
     }
     // The chart is 0 up to and including the day before the first load.

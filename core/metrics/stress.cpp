@@ -1,5 +1,7 @@
 #include "core/metrics/stress.h"
 
+#include "core/model/plausible.h"
+
 #include <algorithm>
 #include <array>
 #include <cmath>
@@ -241,8 +243,14 @@ StressScore estimatedStress(const Activity& a, const LoadSettings& s)
 
 LoadResult computeLoad(const Activity& a, const Thresholds& t, const LoadSettings& s)
 {
-    if (a.userLoad && std::isfinite(*a.userLoad) && *a.userLoad >= 0)
-        return LoadResult{*a.userLoad, LoadSource::User, std::nullopt, {}};
+    QString note;
+    if (a.userLoad) {
+        if (plausible::kUserLoad.contains(*a.userLoad))
+            return LoadResult{*a.userLoad, LoadSource::User, std::nullopt, {}};
+        // Typed in before values were checked (or by a bad import): not believed, and said so.
+        note = QStringLiteral("The load entered (%1) is not plausible, so it was computed instead.")
+                   .arg(QString::number(*a.userLoad, 'g', 6));
+    }
     for (LoadSource source : s.precedenceFor(a.sport)) {
         std::optional<StressScore> score;
         switch (source) {
@@ -266,11 +274,11 @@ LoadResult computeLoad(const Activity& a, const Thresholds& t, const LoadSetting
             break;
         }
         if (score && std::isfinite(score->load) && score->load >= 0)
-            return LoadResult{score->load, source, score->intensity, {}};
+            return LoadResult{score->load, source, score->intensity, note};
     }
     // Nothing in the athlete's precedence applied: the estimate is always possible.
     const StressScore est = estimatedStress(a, s);
-    return LoadResult{est.load, LoadSource::Estimate, std::nullopt, {}};
+    return LoadResult{est.load, LoadSource::Estimate, std::nullopt, note};
 }
 
 } // namespace tricoach

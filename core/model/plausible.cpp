@@ -115,4 +115,47 @@ Result<void> checkActivitySummary(const Activity& a)
     return {};
 }
 
+QStringList dropImplausibleValues(Activity& a)
+{
+    QStringList dropped;
+    struct Optional {
+        const char* what;
+        std::optional<double>& value;
+        PlausibleRange range;
+    };
+    Optional optionals[] = {
+        {"distance (m)", a.distanceM, plausible::kDistanceM},
+        {"elevation gain (m)", a.elevationGainM, plausible::kElevationGainM},
+        {"average heart rate", a.avgHr, plausible::kHeartRate},
+        {"maximum heart rate", a.maxHr, plausible::kHeartRate},
+        {"average power (W)", a.avgPower, plausible::kPowerWatts},
+        {"maximum power (W)", a.maxPower, plausible::kPowerWatts},
+        {"average cadence", a.avgCadence, plausible::kCadence},
+        {"maximum cadence", a.maxCadence, plausible::kCadence},
+        {"average speed (m/s)", a.avgSpeed, plausible::kSpeed},
+        {"maximum speed (m/s)", a.maxSpeed, plausible::kSpeed},
+        {"calorie count", a.calories, plausible::kCalories},
+        {"pool length (m)", a.poolLengthM, plausible::kPoolLengthM},
+        {"load", a.userLoad, plausible::kUserLoad},
+    };
+    for (Optional& o : optionals) {
+        if (o.value && !o.range.contains(*o.value)) {
+            dropped << QStringLiteral("The %1 of %2 is not plausible (%3 to %4) and was left out.")
+                           .arg(QLatin1String(o.what), number(*o.value), number(o.range.min), number(o.range.max));
+            o.value.reset();
+        }
+    }
+    if (a.rpe && !plausible::kRpe.contains(*a.rpe)) {
+        dropped << QStringLiteral("The RPE of %1 is not on the 1–10 scale and was left out.").arg(*a.rpe);
+        a.rpe.reset();
+    }
+    for (double* seconds : {&a.movingSec, &a.elapsedSec}) {
+        if (!std::isfinite(*seconds) || *seconds < 0) {
+            dropped << QStringLiteral("A duration of %1 s is not a time and was left out.").arg(number(*seconds));
+            *seconds = 0;
+        }
+    }
+    return dropped;
+}
+
 } // namespace tricoach

@@ -7,6 +7,8 @@
 #include "core/model/athlete.h"
 #include "core/util/result.h"
 
+#include <QStringList>
+
 #include <cmath>
 
 namespace tricoach {
@@ -45,6 +47,9 @@ inline constexpr PlausibleRange kUserLoad{0, 5000};
 // A computed load per hour of activity: 100 is an hour at threshold; 250 (intensity ~1.6 for an hour) is not
 // humanly sustainable, so a score above it comes from bad data, not from training.
 inline constexpr double kMaxLoadPerHour = 250;
+// The most any one activity can score: the longest plausible recording at that rate. A stored load outside this
+// (written before these checks existed) is recomputed, and never added into a day's total.
+inline constexpr PlausibleRange kActivityLoad{0, kMaxLoadPerHour* kDurationSec.max / 3600.0};
 } // namespace plausible
 
 // Ok when every threshold that is set lies in its range (and max HR is above resting HR); the error names the
@@ -55,5 +60,11 @@ Result<void> checkThresholds(const Thresholds& t);
 // error names the field and the value ("store.invalid-activity"). Recorded streams are not checked here: readers
 // drop implausible samples (and say so) as they read them.
 Result<void> checkActivitySummary(const Activity& a);
+
+// Leaves out the optional summary values of an activity read from a file that lie outside their ranges (a device's
+// "invalid" marker read as 255 bpm, a speed from a GPS jump) and returns one sentence per value left out, for the
+// import's warnings. Durations that are not finite or negative become 0; a duration beyond the range stays, so
+// that checkActivitySummary refuses the activity with its reason.
+QStringList dropImplausibleValues(Activity& a);
 
 } // namespace tricoach

@@ -1,4 +1,5 @@
 // Adding, editing, removing and reading activities.
+#include "core/model/plausible.h"
 #include "core/store/activityrows.h"
 #include "core/store/storeimpl.h"
 
@@ -91,8 +92,10 @@ Result<AddResult> ActivityStore::Impl::add(const PreparedActivity& prepared, Ath
                                            ActivityWriter& writer, ChangedDays& changes)
 {
     const Activity& a = prepared.activity();
-    if (!a.startUtc.isValid())
-        return invalidActivity(a, QStringLiteral("it has no start time"));
+    // The last line of defence: every door (CLI, window, files, network) checks its input, and what slips by must
+    // not reach the tables and the aggregates computed from them.
+    if (auto valid = checkActivitySummary(a); !valid)
+        return valid.error();
     auto duplicate = writer.findDuplicate(a);
     if (!duplicate)
         return duplicate.error();
@@ -192,8 +195,8 @@ Result<std::vector<AddResult>> ActivityStore::addActivities(const std::vector<Pr
 
 Result<void> ActivityStore::updateActivity(const Activity& activity)
 {
-    if (!activity.startUtc.isValid())
-        return invalidActivity(activity, QStringLiteral("it has no start time"));
+    if (auto valid = checkActivitySummary(activity); !valid)
+        return valid.error();
     Transaction tx(d->db, d->path);
     if (auto r = tx.begin(); !r)
         return r;

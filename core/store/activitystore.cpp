@@ -2,6 +2,7 @@
 // values in aggregates.cpp.
 #include "core/store/activitystore.h"
 
+#include "core/model/plausible.h"
 #include "core/store/dbfile.h"
 #include "core/store/migrations.h"
 #include "core/store/storeimpl.h"
@@ -356,11 +357,8 @@ Result<void> ActivityStore::addThresholdChange(AthleteId athlete, const Threshol
         return makeError(QStringLiteral("A threshold change needs the day it takes effect."),
                          QStringLiteral("store.invalid-date"));
     Thresholds incoming = change.values;
-    for (auto* field : thresholdFields(incoming)) {
-        if (*field && !(std::isfinite(**field) && **field > 0))
-            return makeError(QStringLiteral("Thresholds must be positive numbers; %1 is not.").arg(**field),
-                             QStringLiteral("store.invalid-threshold"));
-    }
+    if (auto valid = checkThresholds(incoming); !valid)
+        return valid.error();
     Transaction tx(d->db, d->path);
     if (auto r = tx.begin(); !r)
         return r;

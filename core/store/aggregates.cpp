@@ -1,8 +1,10 @@
 // Derived values: stored loads, the per-day totals and the cached chart, kept current inside each write's
 // transaction so readers never see an activity without its effect on the chart.
+#include "core/model/plausible.h"
 #include "core/store/activityrows.h"
 #include "core/store/storeimpl.h"
 
+#include <cmath>
 #include <limits>
 
 namespace tricoach {
@@ -78,13 +80,18 @@ Result<std::map<qint64, DayTotals>> sumDays(const Database& db, const QString& p
                   {static_cast<qlonglong>(athlete), first, last}, QStringLiteral("add up the daily totals"), path);
     if (!q)
         return q.error();
+    // A value no formula can produce (an infinite load typed in by an older version) counts as nothing: one bad
+    // row must never poison a day, the chart after it, or a NOT NULL column.
+    const auto usable = [](double v) { return plausible::kActivityLoad.contains(v) ? v : 0.0; };
     std::map<qint64, DayTotals> totals;
     while (q->next()) {
         DayTotals& t = totals[q->int64(0)];
-        t.load += q->real(1);
+        t.load += usable(q->real(1));
         const double moving = q->real(2);
-        t.seconds += moving > 0 ? moving : q->real(3);
-        t.distance += q->real(4);
+        t.seconds += plausible::kDurationSec.contains(moving) && moving > 0
+                         ? moving
+                         : (plausible::kDurationSec.contains(q->real(3)) ? q->real(3) : 0.0);
+        t.distance += plausible::kDistanceM.contains(q->real(4)) ? q->real(4) : 0.0;
         ++t.count;
     }
     return totals;

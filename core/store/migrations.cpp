@@ -206,6 +206,10 @@ constexpr const char* kSchema4[] = {
         WHERE sport = 'Other' AND sub_sport IN ('Row', 'Rowing'))",
     R"(UPDATE activities SET sport = 'Row', metrics_version = 0
         WHERE sport = 'Other' AND sub_sport = 'IndoorRowing')",
+    // Loads no formula can produce (a mistyped 1e308 accepted by version 3) are recomputed; the user's value is
+    // then not believed (core/model/plausible.h) and the day totals and chart are rebuilt from finite numbers.
+    R"(UPDATE activities SET metrics_version = 0
+        WHERE NOT (load >= 0 AND load <= 42000) OR (user_load IS NOT NULL AND NOT (user_load >= 0 AND user_load <= 5000)))",
 };
 
 Result<void> migrateTo4(const Database& db, const QString& path)

@@ -80,6 +80,49 @@ TEST_F(cliErrors, MalformedValues)
                      "after");
 }
 
+TEST_F(cliErrors, MistypedHugeNumbersAreRefusedAndLaterWritesWork)
+{
+    // Version 3 stored an infinite load for these; Fitness became "nan" and every later add or import failed.
+    const QStringList base{QStringLiteral("add"), QStringLiteral("--date"), QStringLiteral("2024-06-01"),
+                           QStringLiteral("--sport"), QStringLiteral("Run")};
+    const QString huge = QStringLiteral("1e308");
+    expectUsageError(cli(base + QStringList{QStringLiteral("--duration-min"), huge}), "--duration-min");
+    for (int twice = 0; twice < 2; ++twice) {
+        expectUsageError(cli(base + QStringList{QStringLiteral("--duration-min"), QStringLiteral("30"),
+                                                QStringLiteral("--tss"), huge}),
+                         "--tss");
+    }
+    expectUsageError(cli(base + QStringList{QStringLiteral("--duration-min"), QStringLiteral("30"),
+                                            QStringLiteral("--distance-km"), QStringLiteral("4000")}),
+                     "faster");
+    expectUsageError(cli(base + QStringList{QStringLiteral("--duration-min"), QStringLiteral("30"),
+                                            QStringLiteral("--avg-hr"), QStringLiteral("900")}),
+                     "--avg-hr");
+    expectUsageError(cli({QStringLiteral("athlete"), QStringLiteral("set"), QStringLiteral("--ftp"), huge}), "FTP");
+    expectUsageError(
+        cli({QStringLiteral("athlete"), QStringLiteral("set"), QStringLiteral("--max-hr"), QStringLiteral("400")}),
+        "maximum heart rate");
+    expectUsageError(cli({QStringLiteral("athlete"), QStringLiteral("set"), QStringLiteral("--threshold-pace"),
+                          QStringLiteral("0:30")}),
+                     "threshold pace");
+    expectUsageError(cli({QStringLiteral("settings"), QStringLiteral("set"), QStringLiteral("--fitness-days"), huge}),
+                     "--fitness-days");
+
+    // What was typed sensibly is stored, the chart is made of numbers and the analysis is not fooled.
+    for (const char* day : {"2024-06-01", "2024-06-01", "2024-06-02"}) {
+        const CliResult ok =
+            cli(QStringList{QStringLiteral("add"), QStringLiteral("--date"), QLatin1String(day),
+                            QStringLiteral("--sport"), QStringLiteral("Run"), QStringLiteral("--duration-min"),
+                            QStringLiteral("60"), QStringLiteral("--tss"), QStringLiteral("80")});
+        EXPECT_EQ(ok.exitCode, 0) << ok;
+    }
+    const CliResult pmc = cli({QStringLiteral("pmc"), QStringLiteral("--from"), QStringLiteral("2024-05-30"),
+                               QStringLiteral("--to"), QStringLiteral("2024-06-05"), QStringLiteral("--json")});
+    ASSERT_EQ(pmc.exitCode, 0) << pmc;
+    EXPECT_FALSE(pmc.out.contains(QLatin1String("nan"), Qt::CaseInsensitive)) << pmc;
+    EXPECT_FALSE(pmc.out.contains(QLatin1String("inf"), Qt::CaseInsensitive)) << pmc;
+}
+
 TEST_F(cliErrors, UnknownOptionsAndMissingValues)
 {
     expectUsageError(cli({QStringLiteral("activities"), QStringLiteral("--colour")}), "--colour");
