@@ -141,3 +141,28 @@ TEST_F(SameSessionTwins, TwoDayTripIsStoredAsTwoActivitiesOnce)
     EXPECT_EQ(again.duplicates(), 2);
     EXPECT_EQ(store->activityCount(athlete), 2);
 }
+
+// A TCX twin that still says Other (here the FR945 swim with a GPS position on every point, which no longer looks
+// like a pool swim) matches its FIT twin all the same: "Other" is a file that does not say, not another sport.
+TEST_F(SameSessionTwins, TcxTwinTheReaderCannotPlaceStillMatchesItsFitTwin)
+{
+    QFile in(corpus(kTcxSwim));
+    ASSERT_TRUE(in.open(QIODevice::ReadOnly));
+    QByteArray bytes = in.readAll();
+    bytes.replace("</HeartRateBpm>", "</HeartRateBpm><Position><LatitudeDegrees>46.1</LatitudeDegrees>"
+                                     "<LongitudeDegrees>8.1</LongitudeDegrees></Position>");
+    const QString tcx = pathFor(QStringLiteral("other.tcx"));
+    QFile out(tcx);
+    ASSERT_TRUE(out.open(QIODevice::WriteOnly));
+    out.write(bytes);
+    out.close();
+
+    ActivityImporter importer(*store, formats);
+    const ImportReport first = importer.run(athlete, {place(QStringLiteral("fit"), kFitSwim, QStringLiteral("s.fit"))});
+    ASSERT_EQ(first.added(), 1);
+    const ImportReport second = importer.run(athlete, {tcx});
+    ASSERT_EQ(second.files.size(), 1u);
+    EXPECT_EQ(second.files.front().status, FileOutcome::Status::Duplicate);
+    EXPECT_EQ(store->activityCount(athlete), 1);
+    EXPECT_EQ(store->activities(athlete).front().sport, Sport::Swim);
+}

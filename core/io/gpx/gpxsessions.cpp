@@ -194,12 +194,15 @@ void assembleSessions(GpxContent& c, DecodedFile& out)
 
     if (layout.unplaced > 0) {
         const QStringList tracks = unplacedTracks(c, layout);
-        out.warnings.append(QStringLiteral("%1 without a time%2 %3 left out: they cannot be placed in time.")
-                                .arg(count(layout.unplaced, "track point", "track points"),
-                                     tracks.isEmpty()
-                                         ? QString()
-                                         : QStringLiteral(" (track %1)").arg(tracks.join(QStringLiteral(", "))),
-                                     layout.unplaced == 1 ? QStringLiteral("was") : QStringLiteral("were")));
+        const QString where = tracks.isEmpty()
+                                  ? QString()
+                                  : QStringLiteral(" (%1 %2)")
+                                        .arg(tracks.size() == 1 ? QStringLiteral("track") : QStringLiteral("tracks"),
+                                             tracks.join(QStringLiteral(", ")));
+        out.warnings.append(QStringLiteral("%1 without a time%2 %3 left out: no time can be given to %4.")
+                                .arg(count(layout.unplaced, "track point", "track points"), where,
+                                     layout.unplaced == 1 ? QStringLiteral("was") : QStringLiteral("were"),
+                                     layout.unplaced == 1 ? QStringLiteral("it") : QStringLiteral("them")));
     }
     if (!layout.strays.empty()) {
         std::size_t points = 0;
