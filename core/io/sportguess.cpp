@@ -278,4 +278,30 @@ bool looksLikeOpenWaterSwim(const TrackTraits& t)
            t.cadenceMedian && *t.cadenceMedian >= kMinStrokeRate && *t.cadenceMedian <= kMaxStrokeRate;
 }
 
+std::optional<SportKind> recogniseUnnamedSport(const std::vector<LapShape>& laps, const std::vector<TrackPoint>& points,
+                                               std::optional<double> lapCadence, QStringView creator)
+{
+    const bool hasPositions = std::any_of(points.begin(), points.end(), hasPosition);
+    std::optional<double> cadence = channelMedian(points, Channel::Cadence);
+    if (!cadence)
+        cadence = lapCadence;
+    if (looksLikePoolSwim(laps, hasPositions, cadence))
+        return SportKind{Sport::Swim, QStringLiteral("PoolSwim")};
+    double lapMetres = 0, lapSeconds = 0;
+    for (const LapShape& lap : laps) {
+        if (lap.distanceM && *lap.distanceM > 0 && lap.seconds > 0) {
+            lapMetres += *lap.distanceM;
+            lapSeconds += lap.seconds;
+        }
+    }
+    TrackTraits traits;
+    traits.hasPositions = hasPositions;
+    traits.cadenceMedian = cadence;
+    traits.typicalSpeedMps =
+        lapSeconds > 0 ? std::optional<double>(lapMetres / lapSeconds) : typicalMovingSpeed(points);
+    if (looksLikeOpenWaterSwim(traits))
+        return SportKind{Sport::Swim, QStringLiteral("OpenWaterSwim")};
+    return sportFromCreator(creator, hasPositions);
+}
+
 } // namespace tricoach::xml

@@ -80,4 +80,11 @@ bool looksLikePoolSwim(const std::vector<LapShape>& laps, bool hasPositions, std
 // no stroke rate is not taken for one.
 bool looksLikeOpenWaterSwim(const TrackTraits& traits);
 
+// A recording whose file does not name its sport (TCX "Other"), judged by its laps and track: a pool swim
+// (looksLikePoolSwim), an open-water swim (looksLikeOpenWaterSwim, the typical speed being the laps' distance over
+// their timer time when they have both, else typicalMovingSpeed), a swim app's file (sportFromCreator); nullopt
+// for anything else. `lapCadence` stands in when no track point has a cadence.
+std::optional<SportKind> recogniseUnnamedSport(const std::vector<LapShape>& laps, const std::vector<TrackPoint>& points,
+                                               std::optional<double> lapCadence, QStringView creator);
+
 } // namespace tricoach::xml

@@ -320,46 +320,28 @@ template <typename Get> std::optional<double> lapMax(const std::vector<LapData>&
 
 // The sport of an <Activity>. The schema allows Running, Biking and Other; names other exporters write
 // ("Swimming", "Walking") are taken as they say. "Other" says nothing (Garmin Connect writes it for every swim, walk
-// and paddle), so the recording is looked at: laps of whole pool lengths make a pool swim, a GPS track at a
-// swimmer's speed with a stroke rate an open-water swim (xml::looksLikePoolSwim, xml::looksLikeOpenWaterSwim), a
-// swim app's file a swim; anything else stays Other.
+// and paddle), so the recording is looked at (xml::recogniseUnnamedSport): laps of whole pool lengths make a pool
+// swim, a GPS track at a swimmer's speed with a stroke rate an open-water swim, a swim app's file a swim; anything
+// else stays Other.
 xml::SportKind sportOf(const ActivityData& d)
 {
     if (d.transition)
         return {Sport::Transition, {}};
-    const bool hasPositions = std::any_of(d.points.begin(), d.points.end(), xml::hasPosition);
     if (d.sport == QLatin1String("Running"))
         return {Sport::Run, {}};
     if (d.sport == QLatin1String("Biking"))
         return {Sport::Bike, {}};
-    if (const auto named = sportFromString(d.sport); named && *named != Sport::Other)
+    if (const auto named = sportFromString(d.sport); named && *named != Sport::Other) {
+        const bool hasPositions = std::any_of(d.points.begin(), d.points.end(), xml::hasPosition);
         return {*named, *named == Sport::Swim ? xml::swimKind({}, hasPositions) : QString()};
-
-    std::optional<double> cadence = xml::channelMedian(d.points, Channel::Cadence);
-    if (!cadence)
-        cadence = lapWeighted(d.laps, [](const LapData& l) { return l.cadence ? l.cadence : l.avgRunCadence; });
-    std::vector<xml::LapShape> shapes;
-    double lapMetres = 0, lapSeconds = 0;
-    for (const LapData& lap : d.laps) {
-        shapes.push_back({lap.totalTime.value_or(0), lap.distance, lap.steps});
-        if (lap.distance && *lap.distance > 0 && lap.totalTime && *lap.totalTime > 0) {
-            lapMetres += *lap.distance;
-            lapSeconds += *lap.totalTime;
-        }
     }
-    if (xml::looksLikePoolSwim(shapes, hasPositions, cadence))
-        return {Sport::Swim, QStringLiteral("PoolSwim")};
-    xml::TrackTraits traits;
-    traits.hasPositions = hasPositions;
-    traits.cadenceMedian = cadence;
-    // The device's own distance over its timer time, when the laps have them; else from the track.
-    traits.typicalSpeedMps =
-        lapSeconds > 0 ? std::optional<double>(lapMetres / lapSeconds) : xml::typicalMovingSpeed(d.points);
-    if (xml::looksLikeOpenWaterSwim(traits))
-        return {Sport::Swim, QStringLiteral("OpenWaterSwim")};
-    if (auto app = xml::sportFromCreator(d.creator, hasPositions))
-        return *app;
-    return {Sport::Other, {}};
+
+    std::vector<xml::LapShape> shapes;
+    for (const LapData& lap : d.laps)
+        shapes.push_back({lap.totalTime.value_or(0), lap.distance, lap.steps});
+    const auto lapCadence =
+        lapWeighted(d.laps, [](const LapData& l) { return l.cadence ? l.cadence : l.avgRunCadence; });
+    return xml::recogniseUnnamedSport(shapes, d.points, lapCadence, d.creator).value_or(xml::SportKind{});
 }
 
 bool hasTime(const ActivityData& d)
