@@ -229,6 +229,39 @@ QString readText(QXmlStreamReader& reader)
     return text;
 }
 
+QString cleanLine(QStringView text, qsizetype maxLength)
+{
+    QString out;
+    out.reserve(std::min(text.size(), maxLength + 1));
+    bool pendingSpace = false;
+    for (const QChar c : text) {
+        const QChar::Category cat = c.category();
+        if (c.isSpace() || cat == QChar::Separator_Line || cat == QChar::Separator_Paragraph || c == u'\u0085') {
+            pendingSpace = !out.isEmpty();
+            continue;
+        }
+        if (cat == QChar::Other_Control || cat == QChar::Other_Format || cat == QChar::Other_NotAssigned ||
+            cat == QChar::Other_PrivateUse || c.isNonCharacter())
+            continue;
+        if (pendingSpace)
+            out += u' ';
+        pendingSpace = false;
+        out += c;
+        if (out.size() > maxLength)
+            break;
+    }
+    if (out.size() > maxLength) {
+        // Cut at the last space in the final quarter, else hard; never split a surrogate pair.
+        qsizetype cut = out.lastIndexOf(u' ', maxLength);
+        if (cut < maxLength * 3 / 4)
+            cut = maxLength;
+        if (cut > 0 && out.at(cut - 1).isHighSurrogate())
+            --cut;
+        out.truncate(cut);
+    }
+    return out.trimmed();
+}
+
 std::optional<double> parseNumber(QStringView text)
 {
     bool ok = false;
@@ -324,248 +357,6 @@ bool inNamespace(QStringView uri, std::initializer_list<QLatin1String> uris, boo
     if (uri.isEmpty())
         return allowEmpty;
     return std::any_of(uris.begin(), uris.end(), [&](QLatin1String u) { return uri == u; });
-}
-
-// ---- tracks ----------------------------------------------------------------------------------------------------
-
-std::optional<double> within(std::optional<double> value, double lo, double hi)
-{
-    return value && *value >= lo && *value <= hi ? value : std::nullopt;
-}
-
-void dropImplausibleValues(TrackPoint& p)
-{
-    struct Range {
-        Channel channel;
-        double lo, hi;
-    };
-    static constexpr Range kRanges[] = {
-        {Channel::HeartRate, 1e-9, 300},   {Channel::Cadence, 0, 1000},           {Channel::Power, 0, 10000},
-        {Channel::Speed, 0, 1000},         {Channel::Distance, 0, kMaxDistanceM}, {Channel::Altitude, -12000, 100000},
-        {Channel::Temperature, -100, 100},
-    };
-    for (const Range& r : kRanges) {
-        double& v = p[r.channel];
-        if (!isMissing(v) && (v < r.lo || v > r.hi))
-            v = kMissing;
-    }
-}
-
-double haversineM(double lat1, double lon1, double lat2, double lon2)
-{
-    constexpr double kRad = std::numbers::pi / 180.0;
-    const double dLat = (lat2 - lat1) * kRad;
-    const double dLon = (lon2 - lon1) * kRad;
-    const double a = std::sin(dLat / 2) * std::sin(dLat / 2) +
-                     std::cos(lat1 * kRad) * std::cos(lat2 * kRad) * std::sin(dLon / 2) * std::sin(dLon / 2);
-    return 2 * kEarthRadiusM * std::asin(std::min(1.0, std::sqrt(a)));
-}
-
-std::optional<double> elevationGainM(const std::vector<double>& altitude)
-{
-    // A climb starts once the altitude is kElevationHysteresisM above the lowest point since the last climb, and
-    // ends once it drops that much below its peak; it then counts from that low point to its peak in full.
-    std::optional<double> gain;
-    double low = kMissing, peak = kMissing;
-    bool climbing = false;
-    for (double a : altitude) {
-        if (isMissing(a))
-            continue;
-        if (!gain) {
-            gain = 0.0;
-            low = peak = a;
-        } else if (climbing) {
-            if (a > peak) {
-                peak = a;
-            } else if (peak - a >= kElevationHysteresisM) {
-                *gain += peak - low;
-                low = peak = a;
-                climbing = false;
-            }
-        } else if (a < low) {
-            low = a;
-        } else if (a - low >= kElevationHysteresisM) {
-            climbing = true;
-            peak = a;
-        }
-    }
-    if (climbing)
-        *gain += peak - low;
-    return gain;
-}
-
-namespace {
-
-bool hasPosition(const TrackPoint& p)
-{
-    return !isMissing(p[Channel::Latitude]) && !isMissing(p[Channel::Longitude]);
-}
-
-double distanceBetween(const TrackPoint& a, const TrackPoint& b)
-{
-    return haversineM(a[Channel::Latitude], a[Channel::Longitude], b[Channel::Latitude], b[Channel::Longitude]);
-}
-
-} // namespace
-
-double movingSeconds(const std::vector<TrackPoint>& points)
-{
-    double moving = 0, stopRun = 0;
-    const TrackPoint* prev = nullptr;
-    for (const TrackPoint& p : points) {
-        if (p.timeMs == kNoTime)
-            continue;
-        if (prev != nullptr && p.timeMs > prev->timeMs) {
-            const double dt = static_cast<double>(p.timeMs - prev->timeMs) / 1000.0;
-            std::optional<double> speed;
-            if (hasPosition(p) && hasPosition(*prev))
-                speed = distanceBetween(*prev, p) / dt;
-            else if (!isMissing(p[Channel::Speed]))
-                speed = p[Channel::Speed];
-            const bool stopped = speed ? *speed < kStopSpeedMps : dt > kStopMinSec;
-            if (stopped) {
-                stopRun += dt;
-            } else {
-                if (stopRun <= kStopMinSec)
-                    moving += stopRun; // a short halt (a junction, a turn) is part of moving
-                stopRun = 0;
-                moving += dt;
-            }
-        }
-        prev = &p;
-    }
-    if (stopRun <= kStopMinSec)
-        moving += stopRun;
-    return moving;
-}
-
-std::optional<double> fillDistanceFromPositions(std::vector<TrackPoint>& points, bool bridgeSegments)
-{
-    const bool recorded =
-        std::any_of(points.begin(), points.end(), [](const TrackPoint& p) { return !isMissing(p[Channel::Distance]); });
-    double total = 0;
-    int positions = 0;
-    const TrackPoint* prev = nullptr;
-    for (TrackPoint& p : points) {
-        if (!hasPosition(p))
-            continue;
-        if (prev != nullptr && (bridgeSegments || prev->segment == p.segment))
-            total += distanceBetween(*prev, p);
-        if (!recorded)
-            p[Channel::Distance] = total;
-        prev = &p;
-        ++positions;
-    }
-    return positions >= 2 ? std::optional<double>(total) : std::nullopt;
-}
-
-void interpolateMissingTimes(std::vector<TrackPoint>& points)
-{
-    std::size_t lastTimed = points.size();
-    for (std::size_t i = 0; i < points.size(); ++i) {
-        if (points[i].timeMs == kNoTime)
-            continue;
-        if (lastTimed < points.size() && i > lastTimed + 1) {
-            const qint64 t0 = points[lastTimed].timeMs;
-            const double step = static_cast<double>(points[i].timeMs - t0) / static_cast<double>(i - lastTimed);
-            for (std::size_t k = lastTimed + 1; k < i; ++k)
-                points[k].timeMs = t0 + std::llround(step * static_cast<double>(k - lastTimed));
-        }
-        lastTimed = i;
-    }
-}
-
-Streams buildStreams(const std::vector<TrackPoint>& points, qint64 startMs)
-{
-    Streams s;
-    s.time.reserve(points.size());
-    for (const TrackPoint& p : points)
-        s.time.push_back(p.timeMs == kNoTime ? kMissing : static_cast<double>(p.timeMs - startMs) / 1000.0);
-    for (std::size_t c = 1; c < 10; ++c) {
-        const auto channel = static_cast<Channel>(c);
-        auto value = [&](const TrackPoint& p) {
-            const double v = p.values[c];
-            return channel == Channel::HeartRate && v <= 0 ? kMissing : v;
-        };
-        if (std::none_of(points.begin(), points.end(), [&](const TrackPoint& p) { return !isMissing(value(p)); }))
-            continue;
-        std::vector<double>& series = s.channels[channel];
-        series.reserve(points.size());
-        for (const TrackPoint& p : points)
-            series.push_back(value(p));
-    }
-    return s;
-}
-
-std::vector<double> sampleWeights(const std::vector<double>& time)
-{
-    // Each sample stands for the time until the next one (the last for the time since the one before), at most
-    // kMaxSampleWeightSec so a pause does not count; samples without a time count 1 s.
-    const std::size_t n = time.size();
-    std::vector<double> w(n, 1.0);
-    auto gap = [&](std::size_t a, std::size_t b) {
-        const double dt = time[b] - time[a];
-        return std::clamp(dt, 0.0, kMaxSampleWeightSec);
-    };
-    for (std::size_t i = 0; i < n; ++i) {
-        if (isMissing(time[i]))
-            continue;
-        if (i + 1 < n && !isMissing(time[i + 1]))
-            w[i] = gap(i, i + 1);
-        else if (i > 0 && !isMissing(time[i - 1]))
-            w[i] = gap(i - 1, i);
-    }
-    return w;
-}
-
-void summariseStreams(Activity& a)
-{
-    const std::vector<double> weights = sampleWeights(a.streams.time);
-    struct Stats {
-        double sum = 0, weight = 0, plainSum = 0, max = -std::numeric_limits<double>::infinity();
-        std::size_t n = 0;
-        double mean() const { return weight > 0 ? sum / weight : plainSum / static_cast<double>(n); }
-    };
-    auto stats = [&](Channel c, bool skipZero) -> std::optional<Stats> {
-        const auto* series = a.streams.get(c);
-        if (series == nullptr)
-            return std::nullopt;
-        Stats st;
-        for (std::size_t i = 0; i < series->size(); ++i) {
-            const double v = (*series)[i];
-            if (isMissing(v) || (skipZero && v == 0))
-                continue;
-            st.sum += v * weights[i];
-            st.weight += weights[i];
-            st.plainSum += v;
-            st.max = std::max(st.max, v);
-            ++st.n;
-        }
-        return st.n > 0 ? std::optional<Stats>(st) : std::nullopt;
-    };
-    if (auto hr = stats(Channel::HeartRate, false)) {
-        a.avgHr = hr->mean();
-        a.maxHr = hr->max;
-    }
-    if (auto p = stats(Channel::Power, false)) {
-        a.avgPower = p->mean();
-        a.maxPower = p->max;
-    }
-    if (auto c = stats(Channel::Cadence, true)) {
-        a.avgCadence = c->mean();
-        a.maxCadence = c->max;
-    }
-    if (auto v = stats(Channel::Speed, false))
-        a.maxSpeed = v->max;
-    if (const auto* alt = a.streams.get(Channel::Altitude))
-        a.elevationGainM = elevationGainM(*alt);
-}
-
-Sport guessSportFromSpeed(std::optional<double> avgSpeedMps)
-{
-    if (!avgSpeedMps || *avgSpeedMps < kRunMinSpeedMps)
-        return Sport::Other;
-    return *avgSpeedMps < kBikeMinSpeedMps ? Sport::Run : Sport::Bike;
 }
 
 } // namespace tricoach::xml

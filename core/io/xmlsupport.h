@@ -1,9 +1,10 @@
 #pragma once
 
 // What the XML activity readers (TCX, GPX) share: lenient input preparation, text and ISO 8601 time parsing on
-// top of QXmlStreamReader, and turning a list of track points into streams and summary values.
+// top of QXmlStreamReader. What they compute from their track points is in core/io/trackpoints.h.
 
 #include "core/io/activityreader.h"
+#include "core/io/trackpoints.h"
 
 #include <QByteArray>
 #include <QByteArrayView>
@@ -53,6 +54,12 @@ ReadError malformedError(const QXmlStreamReader& reader);
 // The text of the current element (the reader is on its StartElement); leaves the reader on its EndElement.
 // Child elements are skipped.
 QString readText(QXmlStreamReader& reader);
+// Text meant for one line (a title, a device name): line breaks, tabs and runs of white space become one space,
+// control and invisible formatting characters (C0/C1 controls such as ESC and CSI, bidirectional overrides, zero
+// width characters) are removed, and the result is trimmed and cut to `maxLength` characters (at a word break
+// when one is near). A file's name for an activity must not smuggle terminal escapes or a second line into lists.
+inline constexpr qsizetype kMaxLineLength = 200;
+QString cleanLine(QStringView text, qsizetype maxLength = kMaxLineLength);
 // A finite number, or nullopt for empty, malformed, NaN or infinite text.
 std::optional<double> parseNumber(QStringView text);
 std::optional<double> readNumber(QXmlStreamReader& reader);
@@ -106,77 +113,5 @@ std::optional<qint64> parseIsoTimeMs(QStringView text);
 
 // True when the element's namespace is one of `uris` (an empty namespace matches when `allowEmpty`).
 bool inNamespace(QStringView uri, std::initializer_list<QLatin1String> uris, bool allowEmpty);
-
-// ---- tracks ----------------------------------------------------------------------------------------------------
-
-inline constexpr qint64 kNoTime = std::numeric_limits<qint64>::min();
-
-// One recorded point, channel values indexed by Channel's numeric value; NaN where not recorded.
-struct TrackPoint {
-    qint64 timeMs = kNoTime;
-    int segment = 0; // GPX track segment / TCX lap; distance is not bridged across segments of a GPX file
-    std::array<double, 10> values{kMissing, kMissing, kMissing, kMissing, kMissing,
-                                  kMissing, kMissing, kMissing, kMissing, kMissing};
-    double& operator[](Channel c) { return values[static_cast<std::size_t>(c)]; }
-    double operator[](Channel c) const { return values[static_cast<std::size_t>(c)]; }
-};
-
-// Drops values no sensor records (a fuzzed or broken file), so sums and times cannot overflow: heart rate must be
-// in (0, 300] bpm (0 means no strap), cadence in [0, 1000], power in [0, 10000] W, speed in [0, 1000] m/s,
-// distance in [0, 1e8] m, altitude in [-12000, 100000] m, temperature in [-100, 100] °C; the rest become NaN.
-void dropImplausibleValues(TrackPoint& point);
-// `value` when it lies in [lo, hi], else nullopt; lap durations use [0, kMaxDurationSec].
-std::optional<double> within(std::optional<double> value, double lo, double hi);
-inline constexpr double kMaxDurationSec = 100.0 * 86400.0;
-inline constexpr double kMaxDistanceM = 1e8;
-
-// Mean Earth radius (IUGG, R1 = 6371008.8 m) used for every great-circle distance.
-inline constexpr double kEarthRadiusM = 6371008.8;
-double haversineM(double lat1, double lon1, double lat2, double lon2);
-
-// Elevation gain with a 3 m hysteresis: a climb counts (in full, from its low point to its peak) once the
-// altitude rises 3 m above the last low point, so GPS and barometer jitter below 3 m adds nothing; NaN samples
-// are skipped.
-inline constexpr double kElevationHysteresisM = 3.0;
-std::optional<double> elevationGainM(const std::vector<double>& altitude);
-
-// Moving time: the intervals between consecutive timed points, minus stops. A stop is a run of intervals slower
-// than kStopSpeedMps (from positions, else from recorded speed) lasting longer than kStopMinSec; an interval
-// with neither positions nor speed counts as a stop when it alone lasts longer than kStopMinSec (a recording
-// gap, i.e. auto-pause).
-inline constexpr double kStopSpeedMps = 0.5;
-inline constexpr double kStopMinSec = 10.0;
-double movingSeconds(const std::vector<TrackPoint>& points);
-
-// Length of the path through the points that have a position (nullopt without two positions); a change of
-// segment is bridged only when `bridgeSegments`. When no point has a recorded distance, the cumulative length is
-// written into Channel::Distance of each point that has a position.
-std::optional<double> fillDistanceFromPositions(std::vector<TrackPoint>& points, bool bridgeSegments);
-
-// Gives untimed points between two timed ones a time interpolated by index. Points before the first or after
-// the last timed point keep no time (their stream time is NaN).
-void interpolateMissingTimes(std::vector<TrackPoint>& points);
-
-// Streams from the points: time in seconds since `startMs` (NaN for an untimed point), one channel per value
-// some point has. Heart rate 0 is taken as "no strap" and stored as NaN.
-Streams buildStreams(const std::vector<TrackPoint>& points, qint64 startMs);
-
-// How long each sample stands for: the time to the next sample (the last: since the one before), capped at
-// kMaxSampleWeightSec so a pause adds nothing; 1 for samples without time. Makes averages of "smart recording"
-// files (a point every few seconds, more often when things change) match the device's time-based averages.
-inline constexpr double kMaxSampleWeightSec = 30.0;
-std::vector<double> sampleWeights(const std::vector<double>& time);
-
-// Averages and maxima from the streams, each only when the channel exists: time-weighted means (sampleWeights)
-// of heart rate and power (power zeros included, as coasting is part of the effort) and of non-zero cadence (a
-// cadence of 0 is not pedalling or not stepping); maxima of the samples; max speed from a recorded speed
-// channel; elevation gain.
-void summariseStreams(Activity& activity);
-
-// Guesses the sport from the average moving speed when the file does not say: below 1.8 m/s (6.5 km/h,
-// walking or hiking pace) Other, up to 4.8 m/s (17.3 km/h) Run, faster Bike; Other without a speed.
-inline constexpr double kRunMinSpeedMps = 1.8;
-inline constexpr double kBikeMinSpeedMps = 4.8;
-Sport guessSportFromSpeed(std::optional<double> avgSpeedMps);
 
 } // namespace tricoach::xml

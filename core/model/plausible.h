@@ -42,6 +42,10 @@ inline constexpr PlausibleRange kSpeed{0, 100}; // m/s (360 km/h: nothing self-p
 inline constexpr PlausibleRange kCalories{0, 50'000};
 inline constexpr PlausibleRange kPoolLengthM{10, 100};
 inline constexpr PlausibleRange kRpe{1, 10};
+// Recorded samples that have no summary value of their own: the Dead Sea shore (-430 m) to above Everest
+// (8849 m); air and water temperatures a person trains in, with room for a device lying in the sun.
+inline constexpr PlausibleRange kAltitudeM{-500, 9000};
+inline constexpr PlausibleRange kTemperatureC{-60, 70};
 // A load typed in by the athlete for one activity: an Ironman scores ~300–400, a week-long ultra a few thousand.
 inline constexpr PlausibleRange kUserLoad{0, 5000};
 // A computed load per hour of activity: 100 is an hour at threshold; 250 (intensity ~1.6 for an hour) is not

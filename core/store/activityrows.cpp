@@ -127,8 +127,10 @@ Result<ActivityWriter> ActivityWriter::create(const Database& db, const QString&
         {&w.m_findExternal, QStringLiteral("SELECT id FROM activities WHERE athlete_id = ? AND source = ? AND "
                                            "external_id = ?")},
         {&w.m_findHash, QStringLiteral("SELECT id FROM activities WHERE athlete_id = ? AND content_hash = ?")},
-        {&w.m_findSameSession, QStringLiteral("SELECT id FROM activities WHERE athlete_id = ? AND start_utc BETWEEN ? "
-                                              "AND ? AND sport = ? AND source <> 'manual' ORDER BY start_utc LIMIT 1")},
+        {&w.m_findSameSession,
+         QStringLiteral("SELECT id FROM activities WHERE athlete_id = ? AND start_utc BETWEEN ? AND ? AND source <> "
+                        "'manual' AND (sport = ? OR (? = '' AND multisport_key = '' AND (sport = 'Other' OR ? = "
+                        "'Other'))) ORDER BY start_utc LIMIT 1")},
         {&w.m_insert, insertSql()},
         {&w.m_update, updateSql()},
         {&w.m_setLoad, QStringLiteral("UPDATE activities SET load = ?, load_source = ?, intensity = ?, load_note = ?, "
@@ -178,7 +180,11 @@ Result<std::optional<ActivityId>> ActivityWriter::findDuplicate(const Activity& 
         m_findSameSession.bindInt64(0, a.athleteId);
         m_findSameSession.bindInt64(1, start - window);
         m_findSameSession.bindInt64(2, start + window);
+        // "Other" is a file that does not name its sport (a TCX swim says Other), so it matches any sport; not
+        // between multisport legs, where a short leg's successor starts within the window.
         m_findSameSession.bindText(3, sportId(a.sport));
+        m_findSameSession.bindText(4, text(a.multisportKey));
+        m_findSameSession.bindText(5, sportId(a.sport));
         if (!m_findSameSession.exec())
             return failed(m_findSameSession);
         if (m_findSameSession.next())

@@ -30,7 +30,8 @@ public:
 
     // The stored activity with the same (source, external id) or the same content hash, for this athlete; or,
     // for a recorded (not manual) activity, a recorded one of the same sport starting within
-    // kSameSessionWindowSec: the same session exported twice (FIT and TCX, or a file and Strava).
+    // kSameSessionWindowSec: the same session exported twice (FIT and TCX, or a file and Strava). Outside
+    // multisport events, Other (a file that does not name its sport) matches any sport.
     Result<std::optional<ActivityId>> findDuplicate(const Activity& activity);
     // Inserts the summary with its derived load, then its streams (`streams`: encodeStreamsBlob(activity.streams),
     // encoded by the caller so that it can happen on another thread), laps and lengths.

@@ -1,9 +1,11 @@
 #include "core/io/gpx/gpxreader.h"
 
+#include "core/io/gpx/gpxsessions.h"
+#include "core/io/valuefilter.h"
 #include "core/io/xmlsupport.h"
-#include "core/util/datetime.h"
 
 #include <algorithm>
+#include <cmath>
 
 namespace tricoach {
 
@@ -47,9 +49,7 @@ public:
     {
     }
 
-    std::vector<TrackPoint> points;
-    QString trackName, metadataName, type;
-    qint64 metadataTimeMs = kNoTime;
+    gpx::GpxContent content;
     bool foundRoot = false;
 
     void parseDocument()
@@ -61,15 +61,14 @@ public:
             return;
         }
         foundRoot = true;
+        content.creator = xml::cleanLine(r.attributes().value(QLatin1String("creator")));
         while (r.readNextStartElement()) {
             if (isGpx(u"trk"))
                 parseTrack();
             else if (isGpx(u"metadata"))
                 parseMetadata();
-            else if (isGpx(u"name")) // GPX 1.0 keeps name and time at the top level
-                metadataName = xml::readText(r).trimmed();
-            else if (isGpx(u"time"))
-                metadataTimeMs = xml::readTimeMs(r).value_or(kNoTime);
+            else if (isGpx(u"name")) // GPX 1.0 keeps the name at the top level
+                content.metadataName = xml::cleanLine(xml::readText(r));
             else
                 r.skipCurrentElement();
         }
@@ -88,9 +87,7 @@ private:
     {
         while (r.readNextStartElement()) {
             if (isGpx(u"name"))
-                metadataName = xml::readText(r).trimmed();
-            else if (isGpx(u"time"))
-                metadataTimeMs = xml::readTimeMs(r).value_or(kNoTime);
+                content.metadataName = xml::cleanLine(xml::readText(r));
             else
                 r.skipCurrentElement();
         }
@@ -98,16 +95,19 @@ private:
 
     void parseTrack()
     {
+        content.tracks.emplace_back();
+        const int track = static_cast<int>(content.tracks.size()) - 1;
         while (r.readNextStartElement()) {
-            if (isGpx(u"name") && trackName.isEmpty()) {
-                trackName = xml::readText(r).trimmed();
-            } else if (isGpx(u"type") && type.isEmpty()) {
-                type = xml::readText(r).trimmed();
+            gpx::GpxTrack& t = content.tracks.back(); // parsing points may grow other vectors, not this one
+            if (isGpx(u"name") && t.name.isEmpty()) {
+                t.name = xml::cleanLine(xml::readText(r));
+            } else if (isGpx(u"type") && t.type.isEmpty()) {
+                t.type = xml::cleanLine(xml::readText(r));
             } else if (isGpx(u"trkseg")) {
                 ++segment;
                 while (r.readNextStartElement()) {
                     if (isGpx(u"trkpt"))
-                        parsePoint();
+                        parsePoint(track);
                     else
                         r.skipCurrentElement();
                 }
@@ -117,16 +117,21 @@ private:
         }
     }
 
-    void parsePoint()
+    void parsePoint(int track)
     {
         TrackPoint p;
         p.segment = segment;
+        p.track = track;
         const QXmlStreamAttributes attrs = r.attributes();
-        const auto lat = xml::parseNumber(attrs.value(QLatin1String("lat")));
-        const auto lon = xml::parseNumber(attrs.value(QLatin1String("lon")));
+        const QStringView latText = attrs.value(QLatin1String("lat"));
+        const QStringView lonText = attrs.value(QLatin1String("lon"));
+        const auto lat = xml::parseNumber(latText);
+        const auto lon = xml::parseNumber(lonText);
         if (lat && lon && std::abs(*lat) <= 90 && std::abs(*lon) <= 180) {
             p[Channel::Latitude] = *lat;
             p[Channel::Longitude] = *lon;
+        } else if (!latText.isEmpty() || !lonText.isEmpty()) {
+            content.filter.rejectPosition();
         }
         while (r.readNextStartElement()) {
             if (isGpx(u"ele"))
@@ -140,8 +145,8 @@ private:
             else
                 r.skipCurrentElement();
         }
-        xml::dropImplausibleValues(p);
-        points.push_back(p);
+        content.filter.apply(p);
+        content.points.push_back(p);
     }
 
     // Walks the extension tree iteratively; a known leaf fills its channel unless an earlier one did.
@@ -188,8 +193,7 @@ DecodedFile readOnce(QByteArrayView data)
     std::optional<ReadError> error;
     if (reader.hasError())
         error = xml::malformedError(reader);
-    std::vector<TrackPoint>& points = parser.points;
-    if (points.empty()) {
+    if (parser.content.points.empty()) {
         out.error = error ? *error
                           : ReadError{QStringLiteral("gpx.no-track-points"),
                                       QStringLiteral("This GPX file holds no track points (only metadata, waypoints "
@@ -197,94 +201,50 @@ DecodedFile readOnce(QByteArrayView data)
                                       -1, -1};
         return out;
     }
-
-    Activity a;
-    a.source = ActivitySource::File;
-    a.title = parser.trackName.isEmpty() ? parser.metadataName : parser.trackName;
-    xml::interpolateMissingTimes(points);
-    qint64 firstMs = kNoTime, lastMs = kNoTime;
-    for (const TrackPoint& p : points) {
-        if (p.timeMs == kNoTime)
-            continue;
-        firstMs = firstMs == kNoTime ? p.timeMs : std::min(firstMs, p.timeMs);
-        lastMs = std::max(lastMs, p.timeMs);
-    }
-    if (firstMs != kNoTime) {
-        a.startUtc = utcFromMSecs(firstMs);
-        a.elapsedSec = static_cast<double>(lastMs - firstMs) / 1000.0;
-        a.movingSec = xml::movingSeconds(points);
-    } else {
-        if (parser.metadataTimeMs != kNoTime)
-            a.startUtc = utcFromMSecs(parser.metadataTimeMs);
-        out.warnings.append(QStringLiteral("The track points carry no time, so duration and speeds are unknown%1.")
-                                .arg(parser.metadataTimeMs != kNoTime
-                                         ? QStringLiteral("; the start is the file's metadata time")
-                                         : QString()));
-    }
-    const std::optional<double> length = xml::fillDistanceFromPositions(points, false);
-    if (length && *length > 0)
-        a.distanceM = length;
-    a.streams = xml::buildStreams(points, firstMs == kNoTime ? 0 : firstMs);
-    xml::summariseStreams(a);
-    // Average speed over the timed part only: a handheld's file may hold a long untimed track besides a short
-    // timed one.
-    double lowest = kMissing, highest = kMissing;
-    for (const TrackPoint& p : points) {
-        const double d = p[Channel::Distance];
-        if (p.timeMs == kNoTime || isMissing(d))
-            continue;
-        lowest = isMissing(lowest) ? d : std::min(lowest, d);
-        highest = isMissing(highest) ? d : std::max(highest, d);
-    }
-    if (!isMissing(highest) && highest > lowest && a.movingSec > 0)
-        a.avgSpeed = (highest - lowest) / a.movingSec;
-    if (const auto sport = sportFromGpxType(parser.type)) {
-        a.sport = sport->sport;
-        a.subSport = sport->subSport;
-    } else {
-        a.sport = xml::guessSportFromSpeed(a.avgSpeed);
-        if (a.avgSpeed)
-            out.warnings.append(QStringLiteral("The file does not name its sport; %1 was guessed from the average "
-                                               "speed of %2 km/h.")
-                                    .arg(sportId(a.sport))
-                                    .arg(*a.avgSpeed * 3.6, 0, 'f', 1));
-    }
-    out.activities.push_back(std::move(a));
-    out.error = error;
+    gpx::assembleSessions(parser.content, out);
+    if (error && (!out.error || out.activities.empty()))
+        out.error = error; // a damaged file: what it is missing is the first thing to say
     return out;
 }
 
 } // namespace
 
-std::optional<GpxSport> sportFromGpxType(QStringView type)
+std::optional<xml::SportKind> sportFromGpxType(QStringView type)
 {
     const QString t = type.trimmed().toString().toLower();
     if (t.isEmpty())
         return std::nullopt;
     // Strava's activity-type numbers as they appear in its GPX exports.
     if (t == QLatin1String("1"))
-        return GpxSport{Sport::Bike, {}};
+        return xml::SportKind{Sport::Bike, {}};
     if (t == QLatin1String("9"))
-        return GpxSport{Sport::Run, {}};
+        return xml::SportKind{Sport::Run, {}};
     if (t == QLatin1String("16"))
-        return GpxSport{Sport::Swim, {}};
+        return xml::SportKind{Sport::Swim, {}};
     if (t == QLatin1String("17"))
-        return GpxSport{Sport::Bike, QStringLiteral("VirtualRide")};
-    const bool isVirtual = t.contains(QLatin1String("virtual")) || t.contains(QLatin1String("indoor"));
-    if (t.contains(QLatin1String("swim")))
-        return GpxSport{Sport::Swim, t.contains(QLatin1String("open")) ? QStringLiteral("OpenWaterSwim") : QString()};
-    if (t.contains(QLatin1String("run")))
-        return GpxSport{Sport::Run, t.contains(QLatin1String("trail"))                    ? QStringLiteral("TrailRun")
-                                    : isVirtual || t.contains(QLatin1String("treadmill")) ? QStringLiteral("VirtualRun")
-                                                                                          : QString()};
-    if (t.contains(QLatin1String("cycl")) || t.contains(QLatin1String("bik")) || t.contains(QLatin1String("ride")))
-        return GpxSport{Sport::Bike, isVirtual ? QStringLiteral("VirtualRide") : QString()};
-    if (t.contains(QLatin1String("walk")))
-        return GpxSport{Sport::Walk, {}};
-    if (t.contains(QLatin1String("hik")))
-        return GpxSport{Sport::Hike, {}};
+        return xml::SportKind{Sport::Bike, QStringLiteral("VirtualRide")};
+    const auto has = [&](const char* part) { return t.contains(QLatin1String(part)); };
+    const bool isVirtual = has("virtual") || has("indoor");
+    if (has("swim"))
+        return xml::SportKind{Sport::Swim, has("open")                 ? QStringLiteral("OpenWaterSwim")
+                                           : has("lap") || has("pool") ? QStringLiteral("PoolSwim")
+                                                                       : QString()};
+    if (has("run"))
+        return xml::SportKind{Sport::Run, has("trail")                    ? QStringLiteral("TrailRun")
+                                          : isVirtual || has("treadmill") ? QStringLiteral("VirtualRun")
+                                                                          : QString()};
+    if (has("cycl") || has("bik") || has("ride"))
+        return xml::SportKind{Sport::Bike, isVirtual ? QStringLiteral("VirtualRide") : QString()};
+    if (has("walk"))
+        return xml::SportKind{Sport::Walk, {}};
+    if (has("hik"))
+        return xml::SportKind{Sport::Hike, {}};
+    if (has("rowing") || t == QLatin1String("row"))
+        return xml::SportKind{Sport::Row, {}};
+    if (has("strength") || has("weight"))
+        return xml::SportKind{Sport::Strength, {}};
     if (const auto s = sportFromString(t))
-        return GpxSport{*s, {}};
+        return xml::SportKind{*s, {}};
     return std::nullopt;
 }
 

@@ -1,5 +1,7 @@
 #include "core/io/tcx/tcxreader.h"
 
+#include "core/io/sportguess.h"
+#include "core/io/valuefilter.h"
 #include "core/io/xmlsupport.h"
 #include "core/util/datetime.h"
 
@@ -10,6 +12,7 @@ namespace tricoach {
 namespace {
 
 using xml::kNoTime;
+using xml::Quantity;
 using xml::TrackPoint;
 
 // Namespaces as published by Garmin: TrainingCenterDatabase v2 (and v1, which shares the element names we
@@ -23,7 +26,7 @@ struct LapData {
     qint64 startMs = kNoTime;
     qint64 lastPointMs = kNoTime;
     std::optional<double> totalTime, distance, maxSpeed, calories, avgHr, maxHr, cadence;
-    std::optional<double> avgSpeed, avgWatts, maxWatts, maxBikeCadence, avgRunCadence, maxRunCadence;
+    std::optional<double> avgSpeed, avgWatts, maxWatts, maxBikeCadence, avgRunCadence, maxRunCadence, steps;
 };
 
 // One <Activity> (or multisport <Transition>) as read, before it becomes an Activity.
@@ -48,6 +51,7 @@ public:
 
     std::vector<ActivityData> activities;
     bool foundRoot = false;
+    xml::ValueFilter filter;
 
     void parseDocument()
     {
@@ -136,7 +140,7 @@ private:
             } else if (isTcd(u"Creator")) {
                 while (r.readNextStartElement()) {
                     if (isTcd(u"Name"))
-                        a.creator = xml::readText(r).trimmed();
+                        a.creator = xml::cleanLine(xml::readText(r));
                     else
                         r.skipCurrentElement();
                 }
@@ -164,19 +168,19 @@ private:
         const int segment = static_cast<int>(a.laps.size());
         while (r.readNextStartElement()) {
             if (isTcd(u"TotalTimeSeconds"))
-                lap.totalTime = xml::within(xml::readNumber(r), 0, xml::kMaxDurationSec);
+                lap.totalTime = filter.check(xml::readNumber(r), Quantity::Duration);
             else if (isTcd(u"DistanceMeters"))
-                lap.distance = xml::within(xml::readNumber(r), 0, xml::kMaxDistanceM);
+                lap.distance = filter.check(xml::readNumber(r), Quantity::Distance);
             else if (isTcd(u"MaximumSpeed"))
-                lap.maxSpeed = xml::within(xml::readNumber(r), 0, 1000);
+                lap.maxSpeed = filter.check(xml::readNumber(r), Quantity::Speed);
             else if (isTcd(u"Calories"))
-                lap.calories = xml::within(xml::readNumber(r), 0, 1e6);
+                lap.calories = filter.check(xml::readNumber(r), Quantity::Calories);
             else if (isTcd(u"AverageHeartRateBpm"))
-                lap.avgHr = xml::within(readValueChild(), 1e-9, 300);
+                lap.avgHr = filter.check(readValueChild(), Quantity::HeartRate);
             else if (isTcd(u"MaximumHeartRateBpm"))
-                lap.maxHr = xml::within(readValueChild(), 1e-9, 300);
+                lap.maxHr = filter.check(readValueChild(), Quantity::HeartRate);
             else if (isTcd(u"Cadence"))
-                lap.cadence = xml::within(xml::readNumber(r), 0, 1000);
+                lap.cadence = filter.check(xml::readNumber(r), Quantity::Cadence);
             else if (isTcd(u"Track"))
                 parseTrack(a, lap, segment);
             else if (isTcd(u"Extensions"))
@@ -195,17 +199,19 @@ private:
             }
             while (r.readNextStartElement()) {
                 if (isAx(u"AvgSpeed"))
-                    lap.avgSpeed = xml::within(xml::readNumber(r), 0, 1000);
+                    lap.avgSpeed = filter.check(xml::readNumber(r), Quantity::Speed);
                 else if (isAx(u"AvgWatts"))
-                    lap.avgWatts = xml::within(xml::readNumber(r), 0, 10000);
+                    lap.avgWatts = filter.check(xml::readNumber(r), Quantity::Power);
                 else if (isAx(u"MaxWatts"))
-                    lap.maxWatts = xml::within(xml::readNumber(r), 0, 10000);
+                    lap.maxWatts = filter.check(xml::readNumber(r), Quantity::Power);
                 else if (isAx(u"MaxBikeCadence"))
-                    lap.maxBikeCadence = xml::within(xml::readNumber(r), 0, 1000);
+                    lap.maxBikeCadence = filter.check(xml::readNumber(r), Quantity::Cadence);
                 else if (isAx(u"AvgRunCadence"))
-                    lap.avgRunCadence = xml::within(xml::readNumber(r), 0, 1000);
+                    lap.avgRunCadence = filter.check(xml::readNumber(r), Quantity::Cadence);
                 else if (isAx(u"MaxRunCadence"))
-                    lap.maxRunCadence = xml::within(xml::readNumber(r), 0, 1000);
+                    lap.maxRunCadence = filter.check(xml::readNumber(r), Quantity::Cadence);
+                else if (isAx(u"Steps"))
+                    lap.steps = filter.check(xml::readNumber(r), Quantity::Steps);
                 else
                     r.skipCurrentElement();
             }
@@ -222,7 +228,7 @@ private:
             TrackPoint p;
             p.segment = segment;
             parseTrackpoint(p);
-            xml::dropImplausibleValues(p);
+            filter.apply(p);
             if (p.timeMs != kNoTime)
                 lap.lastPointMs = std::max(lap.lastPointMs, p.timeMs);
             a.points.push_back(p);
@@ -247,6 +253,8 @@ private:
                 if (std::abs(lat) <= 90 && std::abs(lon) <= 180) {
                     p[Channel::Latitude] = lat;
                     p[Channel::Longitude] = lon;
+                } else {
+                    filter.rejectPosition();
                 }
             } else if (isTcd(u"AltitudeMeters")) {
                 p[Channel::Altitude] = xml::readNumber(r).value_or(kMissing);
@@ -310,21 +318,46 @@ template <typename Get> std::optional<double> lapMax(const std::vector<LapData>&
     return best;
 }
 
-Sport sportFromAttribute(const QString& sport)
+// The sport of an <Activity>. The schema allows Running, Biking and Other; names other exporters write
+// ("Swimming", "Walking") are taken as they say. "Other" says nothing (Garmin Connect writes it for every swim, walk
+// and paddle), so the recording is looked at (xml::recogniseUnnamedSport): laps of whole pool lengths make a pool
+// swim, a GPS track at a swimmer's speed with a stroke rate an open-water swim, a swim app's file a swim; anything
+// else stays Other.
+xml::SportKind sportOf(const ActivityData& d)
 {
-    if (sport == QLatin1String("Running"))
-        return Sport::Run;
-    if (sport == QLatin1String("Biking"))
-        return Sport::Bike;
-    // The schema allows only Running, Biking and Other; be lenient with exporters that write other names.
-    return sportFromString(sport).value_or(Sport::Other);
+    if (d.transition)
+        return {Sport::Transition, {}};
+    if (d.sport == QLatin1String("Running"))
+        return {Sport::Run, {}};
+    if (d.sport == QLatin1String("Biking"))
+        return {Sport::Bike, {}};
+    if (const auto named = sportFromString(d.sport); named && *named != Sport::Other) {
+        const bool hasPositions = std::any_of(d.points.begin(), d.points.end(), xml::hasPosition);
+        return {*named, *named == Sport::Swim ? xml::swimKind({}, hasPositions) : QString()};
+    }
+
+    std::vector<xml::LapShape> shapes;
+    for (const LapData& lap : d.laps)
+        shapes.push_back({lap.totalTime.value_or(0), lap.distance, lap.steps});
+    const auto lapCadence =
+        lapWeighted(d.laps, [](const LapData& l) { return l.cadence ? l.cadence : l.avgRunCadence; });
+    return xml::recogniseUnnamedSport(shapes, d.points, lapCadence, d.creator).value_or(xml::SportKind{});
+}
+
+bool hasTime(const ActivityData& d)
+{
+    return d.idMs != kNoTime ||
+           std::any_of(d.laps.begin(), d.laps.end(), [](const LapData& l) { return l.startMs != kNoTime; }) ||
+           std::any_of(d.points.begin(), d.points.end(), [](const TrackPoint& p) { return p.timeMs != kNoTime; });
 }
 
 Activity toActivity(ActivityData& d)
 {
     Activity a;
     a.source = ActivitySource::File;
-    a.sport = d.transition ? Sport::Transition : sportFromAttribute(d.sport);
+    const xml::SportKind kind = sportOf(d);
+    a.sport = kind.sport;
+    a.subSport = kind.subSport;
     a.multisportKey = d.multisportKey;
     a.multisportLeg = d.leg;
     a.notes = d.notes;
@@ -369,7 +402,7 @@ Activity toActivity(ActivityData& d)
         lapDistance += lap.distance.value_or(0);
         calories += lap.calories.value_or(0);
     }
-    a.movingSec = anyLapTime ? lapTime : xml::movingSeconds(d.points);
+    a.movingSec = anyLapTime ? lapTime : xml::movingSeconds(d.points, xml::stopRuleFor(a.sport));
     a.elapsedSec = std::max(a.elapsedSec, a.movingSec); // lap timer sums may exceed whole-second timestamps
     double recordedDistance = 0;
     if (const auto* dist = a.streams.get(Channel::Distance)) {
@@ -461,13 +494,33 @@ DecodedFile readOnce(QByteArrayView data)
                               -1, reader.lineNumber()};
         return out;
     }
+    int untimed = 0;
     for (ActivityData& d : parser.activities) {
         if (d.points.empty() && d.laps.empty())
             continue; // an <Activity> with nothing recorded (or cut off before its first lap)
+        if (!hasTime(d)) {
+            ++untimed; // no lap start, no track-point time, no <Id> time: it cannot be placed on a day
+            continue;
+        }
         out.activities.push_back(toActivity(d));
     }
+    if (untimed > 0 && !out.activities.empty())
+        out.warnings.append(QStringLiteral("%1 of the file's activities %2 no time at all (no lap start, no "
+                                           "track-point time, no Id) and %3 left out: %4 cannot be placed on a day.")
+                                .arg(untimed)
+                                .arg(untimed == 1 ? QStringLiteral("has") : QStringLiteral("have"),
+                                     untimed == 1 ? QStringLiteral("was") : QStringLiteral("were"),
+                                     untimed == 1 ? QStringLiteral("it") : QStringLiteral("they")));
+    out.warnings.append(parser.filter.warnings());
     if (reader.hasError())
         out.error = xml::malformedError(reader);
+    else if (out.activities.empty() && untimed > 0)
+        out.error = ReadError{QStringLiteral("tcx.no-times"),
+                              QStringLiteral("This TCX file has no times: neither its laps nor its track points "
+                                             "carry a time, so the activity cannot be placed on a day. (A converter "
+                                             "may have dropped them; export the activity again from the device or "
+                                             "app that recorded it.)"),
+                              -1, -1};
     else if (out.activities.empty())
         out.error = ReadError{QStringLiteral("tcx.no-activity"),
                               QStringLiteral("This TCX file holds no recorded activity (no <Activity> with laps or "

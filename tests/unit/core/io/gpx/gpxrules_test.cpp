@@ -71,20 +71,20 @@ TEST(GpxRules, Gpx10SpeedAndTopLevelTime)
     EXPECT_EQ(d.activities.front().startUtc.toString(Qt::ISODate), QLatin1String("2024-07-01T08:00:00Z"));
 }
 
-TEST(GpxRules, NoTimeAtAllKeepsTheTrackAndWarns)
+TEST(GpxRules, NoTimeAtAllIsAnErrorEvenWithAMetadataTime)
 {
+    // The metadata time says when the file was written (GPSBabel stamps the conversion), not when the activity
+    // was: it used to become the start of an activity of no duration, on the wrong day.
     const DecodedFile d = GpxReader().read(gpx("<metadata><time>2024-07-01T07:00:00Z</time></metadata><trk><trkseg>" +
                                                pt(0, -1) + pt(100, -1) + "</trkseg></trk>"));
-    ASSERT_TRUE(d.ok());
-    ASSERT_EQ(d.warnings.size(), 1);
-    EXPECT_TRUE(d.warnings.front().contains(QLatin1String("no time")));
-    const Activity& a = d.activities.front();
-    EXPECT_EQ(a.startUtc.toString(Qt::ISODate), QLatin1String("2024-07-01T07:00:00Z"));
-    EXPECT_EQ(a.elapsedSec, 0);
-    EXPECT_EQ(a.movingSec, 0);
-    EXPECT_NEAR(*a.distanceM, 100, 0.01);
-    EXPECT_TRUE(isMissing(a.streams.time.front()));
-    EXPECT_EQ(a.sport, Sport::Other);
+    ASSERT_TRUE(d.error.has_value());
+    EXPECT_EQ(d.error->code, QLatin1String("gpx.no-times"));
+    EXPECT_EQ(
+        d.error->message,
+        QLatin1String("This GPX file has no times: its track points carry no timestamps, so the activity cannot be "
+                      "placed on a day. (A converter may have dropped them; export the activity again from the "
+                      "device or app that recorded it.)"));
+    EXPECT_TRUE(d.activities.empty());
 }
 
 TEST(GpxRules, UntimedPointsBetweenTimedOnesAreInterpolated)
@@ -178,15 +178,6 @@ TEST(GpxRules, SportFromType)
     EXPECT_FALSE(sport("jkljkl").has_value());
     EXPECT_FALSE(sport("").has_value());
     EXPECT_FALSE(sport("42").has_value());
-}
-
-TEST(GpxRules, SportGuessedFromSpeed)
-{
-    EXPECT_EQ(xml::guessSportFromSpeed(std::nullopt), Sport::Other);
-    EXPECT_EQ(xml::guessSportFromSpeed(1.2), Sport::Other);
-    EXPECT_EQ(xml::guessSportFromSpeed(1.8), Sport::Run);
-    EXPECT_EQ(xml::guessSportFromSpeed(4.79), Sport::Run);
-    EXPECT_EQ(xml::guessSportFromSpeed(4.8), Sport::Bike);
 }
 
 TEST(GpxRules, Sniff)

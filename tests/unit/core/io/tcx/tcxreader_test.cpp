@@ -117,14 +117,15 @@ const TcxCase kTcxCases[] = {
      1113.5,
      1157.51},
     {"swim-openwater-coros.tcx",
-     Sport::Other,
+     Sport::Swim,
      2870,
      2,
      {C::Distance, C::HeartRate, C::Cadence, C::Latitude, C::Longitude},
      1689.0,
      975.0},
-    {"swim-pool-garmin-fr910xt.tcx", Sport::Other, 85, 8, {C::Distance, C::Speed}, 2299.0, 2000.0},
-    {"swim-pool-garmin-fr945-25m.tcx", Sport::Other, 2875, 28, {C::HeartRate}, 2848.0, 2000.0},
+    // Swims that Garmin Connect and COROS export as Sport="Other" (tcxsessions_test.cpp says why they are swims).
+    {"swim-pool-garmin-fr910xt.tcx", Sport::Swim, 85, 8, {C::Distance, C::Speed}, 2299.0, 2000.0},
+    {"swim-pool-garmin-fr945-25m.tcx", Sport::Swim, 2875, 28, {C::HeartRate}, 2848.0, 2000.0},
 };
 INSTANTIATE_TEST_SUITE_P(Corpus, TcxCorpus, ::testing::ValuesIn(kTcxCases), [](const auto& testInfo) {
     std::string n = testInfo.param.file;
