@@ -45,6 +45,11 @@ inline constexpr PlausibleRange kUserLoad{0, 5000};
 // A computed load per hour of activity: 100 is an hour at threshold; 250 (intensity ~1.6 for an hour) is not
 // humanly sustainable, so a score above it comes from bad data, not from training.
 inline constexpr double kMaxLoadPerHour = 250;
+// Speeds no one moves at under their own power, m/s: the 100 m world record averages 10.4 m/s, the 50 m freestyle
+// record (long course) 2.4 m/s. Faster running is a GPS jump or a ride in a car; a faster pool length is a turn the
+// watch counted twice.
+inline constexpr double kMaxRunningSpeed = 10.0;
+inline constexpr double kMaxSwimSpeed = 2.5;
 } // namespace plausible
 
 // Ok when every threshold that is set lies in its range (and max HR is above resting HR); the error names the
