@@ -1,4 +1,4 @@
-// add and activities: entering a session by hand and listing the training log.
+// add, activities and activities show: entering a session by hand, listing the training log, one activity.
 #include "app/cli/commands.h"
 #include "app/cli/context.h"
 #include "app/cli/output.h"
@@ -103,6 +103,8 @@ int runAdd(const Invocation& inv, Io& io)
         io.out << "Added activity " << stored->id << " on " << isoDate(stored->localDate()) << " ("
                << sportId(stored->sport) << "): load " << fixed(stored->load, 1) << " ("
                << loadSourceId(stored->loadSource) << ")\n";
+        if (!stored->loadNote.isEmpty())
+            io.out << stored->loadNote << '\n';
     }
     return kExitOk;
 }
@@ -126,6 +128,57 @@ QJsonObject activityJson(const Activity& a)
         {QStringLiteral("source"), sourceId(a.source)},
         {QStringLiteral("external_id"), a.externalId ? QJsonValue(static_cast<qint64>(*a.externalId)) : QJsonValue()},
     };
+}
+
+// One activity with how its load came about: the fields of the list, the intensity, and why the load's source was
+// chosen when an earlier one was passed over ("The power meter recorded only zeros; heart rate was used.").
+int runShow(const Invocation& inv, Io& io)
+{
+    bool isNumber = false;
+    const ActivityId id = inv.positionals.value(0).toLongLong(&isNumber);
+    if (!isNumber || id < 1) {
+        return report(io, inv,
+                      makeError(QStringLiteral("\"%1\" is not an activity id: ids are whole numbers from 1 (see "
+                                               "'activities --json')")
+                                    .arg(inv.positionals.value(0)),
+                                QString(kUsageErrorCode)));
+    }
+    auto session = openSession(inv);
+    if (!session)
+        return report(io, inv, session.error());
+    auto a = session->store->activity(id, false);
+    if (a && a->athleteId != session->athlete.id) {
+        a = makeError(QStringLiteral("Activity %1 is not one of %2's; list theirs with 'activities'.")
+                          .arg(id)
+                          .arg(session->athlete.name),
+                      QStringLiteral("store.not-found"));
+    }
+    if (!a)
+        return report(io, inv, a.error());
+
+    if (inv.global.json) {
+        QJsonObject json = activityJson(*a);
+        json.insert(QStringLiteral("intensity"), jsonOrNull(a->intensity));
+        json.insert(QStringLiteral("load_note"), a->loadNote);
+        json.insert(QStringLiteral("notes"), a->notes);
+        writeJson(io.out, json);
+        return kExitOk;
+    }
+    io.out << "Activity " << a->id << ": " << isoDate(a->localDate()) << ' ' << sportId(a->sport);
+    if (!a->title.isEmpty())
+        io.out << " \"" << a->title << '"';
+    io.out << "\nDuration " << hoursMinutes(a->durationSec());
+    if (a->distanceM)
+        io.out << ", distance " << fixed(*a->distanceM / 1000.0, 2) << " km";
+    io.out << "\nLoad " << fixed(a->load, 1) << " (" << loadSourceId(a->loadSource);
+    if (a->intensity)
+        io.out << ", intensity " << fixed(*a->intensity, 2);
+    io.out << ")\n";
+    if (!a->loadNote.isEmpty())
+        io.out << a->loadNote << '\n';
+    if (!a->notes.isEmpty())
+        io.out << "Notes: " << a->notes << '\n';
+    return kExitOk;
 }
 
 int runActivities(const Invocation& inv, Io& io)
@@ -220,7 +273,16 @@ std::vector<CommandSpec> activityCommands()
             {QStringLiteral("limit"), QStringLiteral("N"), QStringLiteral("only the N most recent activities")},
         },
         runActivities};
-    return {add, activities};
+    CommandSpec show{QStringLiteral("activities"),
+                     QStringLiteral("show"),
+                     QStringLiteral("one activity, its load and why that load's source was chosen"),
+                     QStringLiteral("ID"),
+                     1,
+                     1,
+                     {},
+                     runShow};
+    // "activities show" before "activities": the plain command would otherwise take "show" as its argument.
+    return {add, show, activities};
 }
 
 } // namespace tricoach::cli

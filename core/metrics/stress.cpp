@@ -1,136 +1,85 @@
 #include "core/metrics/stress.h"
 
+#include "core/metrics/loadnote.h"
+#include "core/metrics/recording.h"
 #include "core/model/plausible.h"
 
 #include <algorithm>
 #include <array>
 #include <cmath>
+#include <map>
 
 namespace tricoach {
 
 namespace {
 
-// Samples further apart than this are a stop (auto-pause, lost sensor): the gap is skipped, not filled.
-// Devices using "smart recording" write every 1–8 s, so values are held across shorter gaps.
-constexpr double kMaxHoldSec = 10.0;
-// Running slower than this (m/s, a slow walk) counts as standing still.
-constexpr double kMinRunningSpeed = 0.5;
-
-double hoursOf(double seconds)
-{
-    return seconds / 3600.0;
-}
+// A power or heart-rate stream is believed when it recorded for at least this share of the session's moving time.
+// Coasting takes 5–35 % of a road ride's moving time (7–31 % on the rides of the test corpus) and a heart-rate
+// strap that slips now and then still records most of a session, while a meter that recorded only zeros, or a
+// strap that lost contact after the warm-up, is far below it.
+constexpr double kMinRecordedShare = 0.5;
+// A heart rate holding one value for this share of its recorded seconds, over at least kFlatLineMinSec, is a strap
+// reporting a constant, not a heart: a real one varies by a few beats every minute.
+constexpr double kFlatLineShare = 0.8;
+constexpr double kFlatLineMinSec = 5 * 60.0;
+// A power sample more than kSpikeFactor times both its neighbours, and kSpikeMinExcessW above them, is a faulty
+// meter's spike: a real surge builds over seconds, so its first and last samples are not that far from the next.
+constexpr double kSpikeFactor = 3.0;
+constexpr double kSpikeMinExcessW = 500.0;
+// A heart rate this many beats above (or below) both its neighbours for one sample is a strap's static or a lost
+// beat: a heart takes several seconds to change by that much, and does not change straight back.
+constexpr double kHrSpikeBpm = 25.0;
 
 bool positive(const std::optional<double>& v)
 {
     return v && std::isfinite(*v) && *v > 0;
 }
 
-// A channel resampled onto a 1-second grid by holding the last recorded value; gaps longer than
-// kMaxHoldSec are dropped. Missing samples stay NaN. Each element stands for one second of recording.
-std::vector<double> resample1Hz(const Streams& s, Channel c)
+// A channel's samples with those outside `range` made missing: a reader's garbage is not a measurement.
+std::vector<double> plausibleSamples(const std::vector<double>& values, PlausibleRange range)
 {
-    std::vector<double> out;
-    const std::vector<double>* values = s.get(c);
-    if (!values || s.time.empty())
-        return out;
-    // Most recordings are 1 Hz already, and then the channel is its own resampling: a copy, not a sample-by-sample
-    // rebuild (which was most of the cost of computing a ride's load).
-    bool everySecond = true;
-    for (std::size_t i = 1; i < s.time.size(); ++i)
-        everySecond &= s.time[i] - s.time[i - 1] == 1.0;
-    if (everySecond && values->size() == s.time.size())
-        return *values;
-    out.reserve(static_cast<std::size_t>(std::max(0.0, s.time.back() - s.time.front())) + 1);
-    for (std::size_t i = 0; i < s.time.size(); ++i) {
-        double span = 1.0;
-        if (i + 1 < s.time.size()) {
-            span = s.time[i + 1] - s.time[i];
-            if (!(span > 0))
-                continue; // duplicate or out-of-order timestamp: the next sample supersedes this one
-            if (span > kMaxHoldSec)
-                span = 1.0; // a stop: keep this sample's own second only
-        }
-        const auto n = static_cast<std::size_t>(std::lround(span));
-        out.insert(out.end(), std::max<std::size_t>(n, 1), (*values)[i]);
+    std::vector<double> out = values;
+    for (double& v : out) {
+        if (!isMissing(v) && !range.contains(v))
+            v = kMissing;
     }
     return out;
 }
 
-StressScore quadraticScore(double seconds, double intensity)
+// Isolated one-sample spikes replaced by the nearer of their neighbours: `spike(value, before, after)` says which.
+template <typename IsSpike> void removeSpikes(std::vector<double>& values, IsSpike spike)
 {
-    // 100 × hours × IF²: one hour at threshold scores 100 (Coggan's TSS definition).
-    return StressScore{100.0 * hoursOf(seconds) * intensity * intensity, intensity};
-}
-
-// Minetti et al. 2002, J Appl Physiol 93:1039: energy cost of running on gradient i (J·kg⁻¹·m⁻¹).
-double runningCost(double grade)
-{
-    const double i = std::clamp(grade, -0.45, 0.45);
-    return ((((155.4 * i - 30.4) * i - 43.3) * i + 46.3) * i + 19.5) * i + 3.6;
-}
-
-std::optional<StressScore> runPaceStress(const Activity& a, const Thresholds& t)
-{
-    if (!positive(t.runThresholdSpeed))
-        return std::nullopt;
-    const double threshold = *t.runThresholdSpeed;
-
-    // With a distance stream: grade-adjusted speed, from distance and altitude over each second.
-    const std::vector<double> dist = resample1Hz(a.streams, Channel::Distance);
-    if (dist.size() > 1) {
-        const std::vector<double> alt = resample1Hz(a.streams, Channel::Altitude);
-        double movingSec = 0;
-        double flatEquivalentM = 0;
-        // Grade over a window of ~10 s smooths barometric and GPS noise.
-        constexpr std::size_t kGradeWindow = 10;
-        for (std::size_t i = 1; i < dist.size(); ++i) {
-            const double d = dist[i] - dist[i - 1];
-            if (!std::isfinite(d) || d < kMinRunningSpeed)
-                continue;
-            double grade = 0;
-            if (alt.size() == dist.size()) {
-                const std::size_t j = i >= kGradeWindow ? i - kGradeWindow : 0;
-                const double run = dist[i] - dist[j];
-                const double rise = alt[i] - alt[j];
-                if (std::isfinite(run) && std::isfinite(rise) && run > 5)
-                    grade = rise / run;
-            }
-            movingSec += 1;
-            flatEquivalentM += d * runningCost(grade) / runningCost(0);
-        }
-        if (movingSec > 0)
-            return quadraticScore(movingSec, flatEquivalentM / movingSec / threshold);
+    for (std::size_t i = 1; i + 1 < values.size(); ++i) {
+        const double before = values[i - 1], v = values[i], after = values[i + 1];
+        if (isMissing(before) || isMissing(v) || isMissing(after) || !spike(v, before, after))
+            continue;
+        values[i] = std::abs(v - before) < std::abs(v - after) ? before : after;
     }
-    // Summary only: average speed over the activity.
-    const double seconds = a.durationSec();
-    if (!positive(a.distanceM) || seconds <= 0)
-        return std::nullopt;
-    return quadraticScore(seconds, *a.distanceM / seconds / threshold);
 }
 
-std::optional<StressScore> swimPaceStress(const Activity& a, const Thresholds& t)
+bool powerSpike(double v, double before, double after)
 {
-    if (!positive(t.cssSpeed))
-        return std::nullopt;
-    double activeSec = 0;
-    double distance = 0;
-    if (!a.lengths.empty() && positive(a.poolLengthM)) {
-        for (const auto& len : a.lengths) {
-            if (len.active) { // rest at the wall is excluded
-                activeSec += len.durationSec;
-                distance += *a.poolLengthM;
-            }
-        }
-    } else if (positive(a.distanceM)) {
-        distance = *a.distanceM;
-        activeSec = a.durationSec(); // moving time excludes rest when the device recorded it
-    }
-    if (activeSec <= 0 || distance <= 0)
-        return std::nullopt;
-    // Swim stress is cubic in intensity: drag rises with the square of speed, power with its cube.
-    const double intensity = distance / activeSec / *t.cssSpeed;
-    return StressScore{100.0 * hoursOf(activeSec) * intensity * intensity * intensity, intensity};
+    const double around = std::max(before, after);
+    return v > kSpikeFactor * around && v - around > kSpikeMinExcessW;
+}
+
+bool heartRateSpike(double v, double before, double after)
+{
+    return (v - before > kHrSpikeBpm && v - after > kHrSpikeBpm) ||
+           (before - v > kHrSpikeBpm && after - v > kHrSpikeBpm);
+}
+
+bool recordedAnything(const std::vector<double>& values)
+{
+    return std::any_of(values.begin(), values.end(), [](double v) { return !isMissing(v); });
+}
+
+// A file whose samples carry no times (a track drawn on a map, a damaged export): how long each value held is
+// unknown, so it cannot be scored.
+QString withoutTimes()
+{
+    return loadNoteText(
+        QT_TRANSLATE_NOOP("LoadNote", "the recording has no times, so how long each value held is unknown"));
 }
 
 // Banister's TRIMP weighting of one minute at heart-rate reserve fraction x.
@@ -161,69 +110,234 @@ std::optional<double> normalizedPowerOf(const std::vector<double>& power)
     return std::pow(sumFourth / static_cast<double>(count), 0.25);
 }
 
+// Sports whose power is running power.
+bool isOnFoot(Sport sport)
+{
+    return sport == Sport::Run || sport == Sport::Walk || sport == Sport::Hike || sport == Sport::Transition;
+}
+
+// Why power recorded for `a` has nothing to be scored against.
+QString noPowerThreshold(Sport sport)
+{
+    if (isOnFoot(sport)) {
+        return loadNoteText(QT_TRANSLATE_NOOP("LoadNote", "power was recorded, but no running threshold power is set "
+                                                          "(running power is not cycling power, so the FTP does not "
+                                                          "apply)"));
+    }
+    if (sport == Sport::Bike || sport == Sport::Brick || sport == Sport::Other)
+        return loadNoteText(QT_TRANSLATE_NOOP("LoadNote", "power was recorded, but no threshold power (FTP) is set"));
+    return loadNoteText(QT_TRANSLATE_NOOP("LoadNote", "power is not scored for this sport: neither the FTP nor the "
+                                                      "running threshold power applies to it"));
+}
+
+// A recorded stream whose recorded seconds cover too little of the session, in words; empty when enough.
+QString tooLittle(const char* text, double recordedSec, double sessionSec)
+{
+    if (recordedSec >= kMinRecordedShare * sessionSec)
+        return {};
+    return loadNoteText(text).arg(partOfText(recordedSec, sessionSec));
+}
+
+// The value a heart-rate series holds for most of its seconds, and that share.
+std::pair<double, double> modalValue(const std::vector<double>& hr)
+{
+    std::map<long, double> seconds;
+    double recorded = 0;
+    for (double v : hr) {
+        if (!isMissing(v)) {
+            seconds[std::lround(v)] += 1;
+            recorded += 1;
+        }
+    }
+    if (seconds.empty())
+        return {0, 0};
+    const auto top = std::max_element(seconds.begin(), seconds.end(),
+                                      [](const auto& a, const auto& b) { return a.second < b.second; });
+    return {static_cast<double>(top->first), top->second / recorded};
+}
+
+// What computeLoad says of a source: "heart rate was used".
+QString usedText(LoadSource source)
+{
+    switch (source) {
+    case LoadSource::Power:
+        return loadNoteText(QT_TRANSLATE_NOOP("LoadNote", "power was used"));
+    case LoadSource::Pace:
+        return loadNoteText(QT_TRANSLATE_NOOP("LoadNote", "pace was used"));
+    case LoadSource::HeartRate:
+        return loadNoteText(QT_TRANSLATE_NOOP("LoadNote", "heart rate was used"));
+    case LoadSource::Rpe:
+        return loadNoteText(QT_TRANSLATE_NOOP("LoadNote", "your effort rating (RPE) was used"));
+    case LoadSource::Estimate:
+        return loadNoteText(QT_TRANSLATE_NOOP("LoadNote", "the load was estimated from the duration"));
+    case LoadSource::User:
+    case LoadSource::None:
+        break;
+    }
+    return {};
+}
+
+// The name of a source inside a sentence: "power gives a load of ...".
+QString sourceText(LoadSource source)
+{
+    switch (source) {
+    case LoadSource::Power:
+        return loadNoteText(QT_TRANSLATE_NOOP("LoadNote", "power"));
+    case LoadSource::Pace:
+        return loadNoteText(QT_TRANSLATE_NOOP("LoadNote", "pace"));
+    case LoadSource::HeartRate:
+        return loadNoteText(QT_TRANSLATE_NOOP("LoadNote", "heart rate"));
+    default:
+        return loadNoteText(QT_TRANSLATE_NOOP("LoadNote", "the effort rating"));
+    }
+}
+
+// Why a computed score is not believed; empty when it is.
+QString implausible(const Activity& a, LoadSource source, const StressScore& score)
+{
+    // The longest the session can have lasted: a file whose summary lost its times still has its recording's span.
+    const Streams& st = a.streams;
+    const double span =
+        st.time.size() > 1 && std::isfinite(st.time.back() - st.time.front()) ? st.time.back() - st.time.front() : 0.0;
+    const double hours = std::max({a.movingSec, a.elapsedSec, span}) / 3600.0;
+    if (!std::isfinite(score.load) || score.load < 0)
+        return loadNoteText(QT_TRANSLATE_NOOP("LoadNote", "%1 gives a load that is not a number"))
+            .arg(sourceText(source));
+    if (score.load > plausible::kMaxLoadPerHour * hours)
+        return loadNoteText(QT_TRANSLATE_NOOP("LoadNote", "%1 gives a load of %2 in %3, more than anyone can produce: "
+                                                          "the data is bad, or its threshold is set far too low"))
+            .arg(sourceText(source), QString::number(std::lround(score.load)), durationText(hours * 3600));
+    return {};
+}
+
+// "The power meter recorded only zeros; heart rate was used."
+QString noteFor(const QStringList& passedOver, LoadSource used)
+{
+    if (passedOver.isEmpty())
+        return {};
+    QString note = passedOver.join(QStringLiteral("; ")) + QStringLiteral("; ") + usedText(used) + QLatin1Char('.');
+    note[0] = note[0].toUpper();
+    return note;
+}
+
 } // namespace
+
+StressScore quadraticStress(double seconds, double intensity)
+{
+    return StressScore{100.0 * seconds / 3600.0 * intensity * intensity, intensity};
+}
 
 std::optional<double> normalizedPower(const Streams& streams)
 {
     return normalizedPowerOf(resample1Hz(streams, Channel::Power));
 }
 
-std::optional<StressScore> powerStress(const Activity& a, const Thresholds& t)
+std::optional<double> thresholdPowerFor(Sport sport, const Thresholds& t)
 {
-    if (!positive(t.ftpWatts))
-        return std::nullopt;
-    if (a.streams.has(Channel::Power)) {
-        const std::vector<double> power = resample1Hz(a.streams, Channel::Power); // once: NP and its duration
-        if (auto np = normalizedPowerOf(power))
-            return quadraticScore(static_cast<double>(power.size()), *np / *t.ftpWatts);
-    }
-    if (positive(a.avgPower) && a.durationSec() > 0)
-        return quadraticScore(a.durationSec(), *a.avgPower / *t.ftpWatts);
-    return std::nullopt;
+    if (isOnFoot(sport))
+        return t.runPowerWatts;
+    if (sport == Sport::Bike || sport == Sport::Brick || sport == Sport::Other)
+        return t.ftpWatts;
+    return std::nullopt; // swimming, rowing, strength
 }
 
-std::optional<StressScore> paceStress(const Activity& a, const Thresholds& t)
+SourceScore powerStress(const Activity& a, const Thresholds& t)
 {
-    switch (a.sport) {
-    case Sport::Run:
-        return runPaceStress(a, t);
-    case Sport::Swim:
-        return swimPaceStress(a, t);
-    default:
-        return std::nullopt;
+    const std::optional<double> threshold = thresholdPowerFor(a.sport, t);
+    const double session = a.durationSec();
+    std::vector<double> power;
+    if (const std::vector<double>* raw = a.streams.get(Channel::Power)) {
+        std::vector<double> samples = plausibleSamples(*raw, plausible::kPowerWatts);
+        removeSpikes(samples, powerSpike);
+        power = resample1Hz(a.streams.time, samples);
+        const Coverage c = coverageOf(power);
+        if (c.recordedSec == 0 && recordedAnything(samples))
+            return {std::nullopt, withoutTimes()};
+        if (c.positiveSec == 0) {
+            return {std::nullopt,
+                    c.recordedSec > 0
+                        ? loadNoteText(QT_TRANSLATE_NOOP("LoadNote", "the power meter recorded only zeros"))
+                        : loadNoteText(QT_TRANSLATE_NOOP("LoadNote", "the power meter recorded nothing"))};
+        }
+        if (QString why = tooLittle(QT_TRANSLATE_NOOP("LoadNote", "the power meter recorded power for only %1"),
+                                    c.positiveSec, session);
+            !why.isEmpty())
+            return {std::nullopt, why};
     }
+    const bool recorded = !power.empty() || positive(a.avgPower);
+    if (!positive(threshold))
+        return {std::nullopt, recorded ? noPowerThreshold(a.sport) : QString()};
+    if (auto np = normalizedPowerOf(power))
+        return {quadraticStress(static_cast<double>(power.size()), *np / *threshold), {}};
+    if (positive(a.avgPower) && session > 0)
+        return {quadraticStress(session, *a.avgPower / *threshold), {}};
+    return {};
 }
 
-std::optional<StressScore> heartRateStress(const Activity& a, const Thresholds& t, const LoadSettings& s)
+SourceScore heartRateStress(const Activity& a, const Thresholds& t, const LoadSettings& s)
 {
-    const auto lthr = t.lthrFor(a.sport);
-    if (!positive(lthr) || !positive(t.maxHr) || !t.restingHr || *t.maxHr <= *t.restingHr)
-        return std::nullopt;
-    const double rest = *t.restingHr;
-    const double reserve = *t.maxHr - rest;
-    auto fraction = [&](double hr) { return std::clamp((hr - rest) / reserve, 0.0, 1.0); };
-
-    double trimp = 0;
-    double seconds = 0;
-    const std::vector<double> hr = resample1Hz(a.streams, Channel::HeartRate);
-    for (double v : hr) {
-        if (!isMissing(v)) {
-            trimp += trimpPerMinute(fraction(v), s) / 60.0;
-            seconds += 1;
+    std::vector<double> hr;
+    if (const std::vector<double>* raw = a.streams.get(Channel::HeartRate)) {
+        std::vector<double> samples = plausibleSamples(*raw, plausible::kHeartRate);
+        removeSpikes(samples, heartRateSpike);
+        hr = resample1Hz(a.streams.time, samples);
+    }
+    const double session = a.durationSec();
+    const Coverage c = coverageOf(hr);
+    if (a.streams.has(Channel::HeartRate)) {
+        if (c.recordedSec == 0) {
+            return {std::nullopt,
+                    recordedAnything(*a.streams.get(Channel::HeartRate))
+                        ? withoutTimes()
+                        : loadNoteText(QT_TRANSLATE_NOOP("LoadNote", "the heart-rate strap recorded nothing"))};
+        }
+        if (QString why = tooLittle(QT_TRANSLATE_NOOP("LoadNote", "the heart-rate strap recorded only %1"),
+                                    c.recordedSec, session);
+            !why.isEmpty())
+            return {std::nullopt, why};
+        if (const auto [bpm, share] = modalValue(hr); c.recordedSec >= kFlatLineMinSec && share >= kFlatLineShare) {
+            return {
+                std::nullopt,
+                loadNoteText(QT_TRANSLATE_NOOP("LoadNote", "the heart-rate strap recorded a flat line (%1 bpm for %2)"))
+                    .arg(QString::number(bpm), partOfText(share * c.recordedSec, c.recordedSec))};
         }
     }
+    const bool recorded = c.recordedSec > 0 || positive(a.avgHr);
+    const auto lthr = t.lthrFor(a.sport);
+    if (!positive(lthr) || !positive(t.maxHr) || !t.restingHr || *t.maxHr <= *t.restingHr) {
+        return {std::nullopt, recorded
+                                  ? loadNoteText(QT_TRANSLATE_NOOP(
+                                        "LoadNote", "heart rate was recorded, but the threshold, maximum and resting "
+                                                    "heart rates are not all set"))
+                                  : QString()};
+    }
+    const double rest = *t.restingHr;
+    const double reserve = *t.maxHr - rest;
+    auto fraction = [&](double bpm) { return std::clamp((bpm - rest) / reserve, 0.0, 1.0); };
+
+    double trimp = 0;
+    double seconds = c.recordedSec;
+    for (double v : hr) {
+        if (!isMissing(v))
+            trimp += trimpPerMinute(fraction(v), s) / 60.0;
+    }
+    if (seconds > 0 && seconds < session) {
+        // A strap that slipped for part of the session: the recorded part stands for the whole.
+        trimp *= session / seconds;
+        seconds = session;
+    }
     if (seconds == 0) {
-        if (!positive(a.avgHr) || a.durationSec() <= 0)
-            return std::nullopt;
-        seconds = a.durationSec();
+        if (!positive(a.avgHr) || session <= 0)
+            return {};
+        seconds = session;
         trimp = trimpPerMinute(fraction(*a.avgHr), s) * seconds / 60.0;
     }
     // Normalised so that 60 minutes at LTHR score 100, as a power-based score would at FTP.
     const double hourAtThreshold = 60.0 * trimpPerMinute(fraction(*lthr), s);
     if (hourAtThreshold <= 0)
-        return std::nullopt;
+        return {};
     const double load = 100.0 * trimp / hourAtThreshold;
-    return StressScore{load, std::sqrt(load / (100.0 * hoursOf(seconds)))};
+    return {StressScore{load, std::sqrt(load / (100.0 * seconds / 3600.0))}, {}};
 }
 
 std::optional<StressScore> rpeStress(const Activity& a)
@@ -233,52 +347,59 @@ std::optional<StressScore> rpeStress(const Activity& a)
     // Our calibration of Foster's CR-10 session RPE onto Coggan's intensity levels: 2 very easy (recovery),
     // 4 steady endurance, 6 tempo, 8 sweet spot, 9 an hour-long all-out effort (threshold).
     static constexpr std::array<double, 10> kIntensity{0.50, 0.55, 0.65, 0.70, 0.75, 0.80, 0.85, 0.92, 1.00, 1.05};
-    return quadraticScore(a.durationSec(), kIntensity[static_cast<std::size_t>(*a.rpe - 1)]);
+    return quadraticStress(a.durationSec(), kIntensity[static_cast<std::size_t>(*a.rpe - 1)]);
 }
 
 StressScore estimatedStress(const Activity& a, const LoadSettings& s)
 {
-    return StressScore{hoursOf(std::max(0.0, a.durationSec())) * s.estimateFor(a.sport), std::nullopt};
+    return StressScore{std::max(0.0, a.durationSec()) / 3600.0 * s.estimateFor(a.sport), std::nullopt};
 }
 
 LoadResult computeLoad(const Activity& a, const Thresholds& t, const LoadSettings& s)
 {
-    QString note;
+    QStringList passedOver;
     if (a.userLoad) {
         if (plausible::kUserLoad.contains(*a.userLoad))
             return LoadResult{*a.userLoad, LoadSource::User, std::nullopt, {}};
         // Typed in before values were checked (or by a bad import): not believed, and said so.
-        note = QStringLiteral("The load entered (%1) is not plausible, so it was computed instead.")
-                   .arg(QString::number(*a.userLoad, 'g', 6));
+        passedOver << loadNoteText(QT_TRANSLATE_NOOP("LoadNote", "the load entered (%1) is not plausible"))
+                          .arg(QString::number(*a.userLoad, 'g', 6));
     }
     for (LoadSource source : s.precedenceFor(a.sport)) {
-        std::optional<StressScore> score;
+        SourceScore tried;
         switch (source) {
         case LoadSource::Power:
-            score = powerStress(a, t);
+            tried = powerStress(a, t);
             break;
         case LoadSource::Pace:
-            score = paceStress(a, t);
+            tried = paceStress(a, t);
             break;
         case LoadSource::HeartRate:
-            score = heartRateStress(a, t, s);
+            tried = heartRateStress(a, t, s);
             break;
         case LoadSource::Rpe:
-            score = rpeStress(a);
+            tried.score = rpeStress(a);
             break;
         case LoadSource::Estimate:
-            score = estimatedStress(a, s);
+            tried.score = estimatedStress(a, s);
             break;
         case LoadSource::User:
         case LoadSource::None:
             break;
         }
-        if (score && std::isfinite(score->load) && score->load >= 0)
-            return LoadResult{score->load, source, score->intensity, note};
+        if (tried.score) {
+            // The estimate is the athlete's own rate per hour: nothing to disbelieve.
+            if (source != LoadSource::Estimate)
+                tried.passedOver = implausible(a, source, *tried.score);
+            if (tried.passedOver.isEmpty())
+                return LoadResult{tried->load, source, tried->intensity, noteFor(passedOver, source)};
+        }
+        if (!tried.passedOver.isEmpty())
+            passedOver << tried.passedOver;
     }
     // Nothing in the athlete's precedence applied: the estimate is always possible.
     const StressScore est = estimatedStress(a, s);
-    return LoadResult{est.load, LoadSource::Estimate, std::nullopt, note};
+    return LoadResult{est.load, LoadSource::Estimate, std::nullopt, noteFor(passedOver, LoadSource::Estimate)};
 }
 
 } // namespace tricoach

@@ -54,6 +54,11 @@ inline constexpr double kMaxLoadPerHour = 250;
 // The most any one activity can score: the longest plausible recording at that rate. A stored load outside this
 // (written before these checks existed) is recomputed, and never added into a day's total.
 inline constexpr PlausibleRange kActivityLoad{0, kMaxLoadPerHour* kDurationSec.max / 3600.0};
+// Speeds no one moves at under their own power, m/s: the 100 m world record averages 10.4 m/s, the 50 m freestyle
+// record (long course) 2.4 m/s. Faster running is a GPS jump or a ride in a car; a faster pool length is a turn the
+// watch counted twice.
+inline constexpr double kMaxRunningSpeed = 10.0;
+inline constexpr double kMaxSwimSpeed = 2.5;
 } // namespace plausible
 
 // Ok when every threshold that is set lies in its range (and max HR is above resting HR); the error names the

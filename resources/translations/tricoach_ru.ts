@@ -52,6 +52,133 @@
     </message>
 </context>
 <context>
+    <name>LoadNote</name>
+    <message>
+        <source>%1 seconds</source>
+        <translation>%1 с</translation>
+    </message>
+    <message>
+        <source>%1 minutes</source>
+        <translation>%1 мин</translation>
+    </message>
+    <message>
+        <source>%1 of %2 seconds</source>
+        <translation>%1 с из %2</translation>
+    </message>
+    <message>
+        <source>%1 of %2 minutes</source>
+        <translation>%1 мин из %2</translation>
+    </message>
+    <message>
+        <source>a distance was recorded, but no threshold pace is set</source>
+        <translation>дистанция записана, но пороговый темп не задан</translation>
+    </message>
+    <message>
+        <source>the distance and time give %1 km/h, faster than anyone runs</source>
+        <translation>дистанция и время дают %1 км/ч — быстрее, чем кто-либо бегает</translation>
+    </message>
+    <message>
+        <source>a distance was recorded, but no critical swim speed (CSS) is set</source>
+        <translation>дистанция записана, но критическая скорость плавания (CSS) не задана</translation>
+    </message>
+    <message>
+        <source>the distance and time give %1 km/h, faster than anyone swims</source>
+        <translation>дистанция и время дают %1 км/ч — быстрее, чем кто-либо плавает</translation>
+    </message>
+    <message>
+        <source>the recording has no times, so how long each value held is unknown</source>
+        <translation>в записи нет времени, поэтому неизвестно, как долго держалось каждое значение</translation>
+    </message>
+    <message>
+        <source>power was recorded, but no running threshold power is set (running power is not cycling power, so the FTP does not apply)</source>
+        <translation>мощность записана, но пороговая беговая мощность не задана (беговая мощность — не велосипедная, FTP к ней не применим)</translation>
+    </message>
+    <message>
+        <source>power was recorded, but no threshold power (FTP) is set</source>
+        <translation>мощность записана, но пороговая мощность (FTP) не задана</translation>
+    </message>
+    <message>
+        <source>power is not scored for this sport: neither the FTP nor the running threshold power applies to it</source>
+        <translation>мощность в этом виде спорта не оценивается: к нему не применимы ни FTP, ни пороговая беговая мощность</translation>
+    </message>
+    <message>
+        <source>power was used</source>
+        <translation>использована мощность</translation>
+    </message>
+    <message>
+        <source>pace was used</source>
+        <translation>использован темп</translation>
+    </message>
+    <message>
+        <source>heart rate was used</source>
+        <translation>использован пульс</translation>
+    </message>
+    <message>
+        <source>your effort rating (RPE) was used</source>
+        <translation>использована ваша оценка усилия (RPE)</translation>
+    </message>
+    <message>
+        <source>the load was estimated from the duration</source>
+        <translation>нагрузка оценена по длительности</translation>
+    </message>
+    <message>
+        <source>power</source>
+        <translation>мощность</translation>
+    </message>
+    <message>
+        <source>pace</source>
+        <translation>темп</translation>
+    </message>
+    <message>
+        <source>heart rate</source>
+        <translation>пульс</translation>
+    </message>
+    <message>
+        <source>the effort rating</source>
+        <translation>оценка усилия</translation>
+    </message>
+    <message>
+        <source>%1 gives a load that is not a number</source>
+        <translation>%1 даёт нагрузку, которая не является числом</translation>
+    </message>
+    <message>
+        <source>the power meter recorded only zeros</source>
+        <translation>измеритель мощности записал только нули</translation>
+    </message>
+    <message>
+        <source>the power meter recorded nothing</source>
+        <translation>измеритель мощности ничего не записал</translation>
+    </message>
+    <message>
+        <source>the power meter recorded power for only %1</source>
+        <translation>измеритель мощности записал мощность только за %1</translation>
+    </message>
+    <message>
+        <source>the heart-rate strap recorded nothing</source>
+        <translation>пульсометр ничего не записал</translation>
+    </message>
+    <message>
+        <source>the heart-rate strap recorded only %1</source>
+        <translation>пульсометр записал только %1</translation>
+    </message>
+    <message>
+        <source>the heart-rate strap recorded a flat line (%1 bpm for %2)</source>
+        <translation>пульсометр записал ровную линию (%1 уд/мин в течение %2)</translation>
+    </message>
+    <message>
+        <source>heart rate was recorded, but the threshold, maximum and resting heart rates are not all set</source>
+        <translation>пульс записан, но пороговый, максимальный и пульс покоя заданы не все</translation>
+    </message>
+    <message>
+        <source>%1 gives a load of %2 in %3, more than anyone can produce: the data is bad, or its threshold is set far too low</source>
+        <translation>%1 даёт нагрузку %2 за %3 — больше, чем кто-либо способен выполнить: данные неверны или порог задан намного ниже реального</translation>
+    </message>
+    <message>
+        <source>the load entered (%1) is not plausible</source>
+        <translation>введённая нагрузка (%1) неправдоподобна</translation>
+    </message>
+</context>
+<context>
     <name>PmcChart</name>
     <message>
         <source>6 weeks</source>

@@ -194,5 +194,64 @@ TEST_F(cliActivities, TwoAthletesDataDoesNotMix)
     EXPECT_TRUE(unknown.out.isEmpty()) << unknown;
 }
 
+// The 4-hour ride of the corpus whose power meter recorded only zeros: its load comes from heart rate, and
+// `activities show` says why, in text and in JSON.
+TEST_F(cliActivities, ShowSaysWhyTheLoadsSourceWasChosen)
+{
+    CliResult r = cli({QStringLiteral("athlete"), QStringLiteral("set"), QStringLiteral("--ftp"), QStringLiteral("250"),
+                       QStringLiteral("--lthr-bike"), QStringLiteral("160"), QStringLiteral("--max-hr"),
+                       QStringLiteral("188"), QStringLiteral("--rest-hr"), QStringLiteral("50"),
+                       QStringLiteral("--from"), QStringLiteral("2000-01-01")});
+    ASSERT_EQ(r.exitCode, 0) << r;
+    r = cli({QStringLiteral("import"),
+             QStringLiteral(TRICOACH_TESTDATA_DIR "/activities/fit/invalid-sigma-unterminated.fit")});
+    ASSERT_EQ(r.exitCode, 0) << r;
+    const QJsonArray list = cli({QStringLiteral("activities"), QStringLiteral("--json")}).array();
+    ASSERT_EQ(list.size(), 1);
+    const QString id = QString::number(list.at(0).toObject().value(QStringLiteral("id")).toInteger());
+
+    r = cli({QStringLiteral("activities"), QStringLiteral("show"), id});
+    ASSERT_EQ(r.exitCode, 0) << r;
+    EXPECT_TRUE(r.out.contains(QStringLiteral("The power meter recorded only zeros; heart rate was used."))) << r;
+    EXPECT_TRUE(r.out.contains(QStringLiteral("hr"))) << r;
+
+    const QJsonObject shown =
+        cli({QStringLiteral("activities"), QStringLiteral("show"), id, QStringLiteral("--json")}).object();
+    EXPECT_EQ(shown.value(QStringLiteral("load_source")).toString(), QStringLiteral("hr"));
+    EXPECT_EQ(shown.value(QStringLiteral("load_note")).toString(),
+              QStringLiteral("The power meter recorded only zeros; heart rate was used."));
+    EXPECT_GT(shown.value(QStringLiteral("load")).toDouble(), 150); // four hours of riding, not 0
+    EXPECT_GT(shown.value(QStringLiteral("intensity")).toDouble(), 0.5);
+
+    // An id that is not there, or not a number, is an error naming it.
+    r = cli({QStringLiteral("activities"), QStringLiteral("show"), QStringLiteral("999")});
+    EXPECT_EQ(r.exitCode, 1) << r;
+    EXPECT_TRUE(r.err.contains(QStringLiteral("999"))) << r;
+    r = cli({QStringLiteral("activities"), QStringLiteral("show"), QStringLiteral("first")});
+    EXPECT_EQ(r.exitCode, 2) << r;
+    EXPECT_TRUE(r.err.contains(QStringLiteral("first"))) << r;
+}
+
+// Another athlete's activity is not shown.
+TEST_F(cliActivities, ShowKeepsToTheAthlete)
+{
+    ASSERT_EQ(cli({QStringLiteral("athlete"), QStringLiteral("add"), QStringLiteral("Anna")}).exitCode, 0);
+    ASSERT_EQ(cli({QStringLiteral("athlete"), QStringLiteral("add"), QStringLiteral("Ben")}).exitCode, 0);
+    const CliResult added =
+        cli({QStringLiteral("--athlete"), QStringLiteral("Anna"), QStringLiteral("--json"), QStringLiteral("add"),
+             QStringLiteral("--date"), QStringLiteral("2024-06-01"), QStringLiteral("--sport"), QStringLiteral("Run"),
+             QStringLiteral("--duration-min"), QStringLiteral("30")});
+    ASSERT_EQ(added.exitCode, 0) << added;
+    const QString id = QString::number(added.object().value(QStringLiteral("id")).toInteger());
+    EXPECT_EQ(cli({QStringLiteral("--athlete"), QStringLiteral("Anna"), QStringLiteral("activities"),
+                   QStringLiteral("show"), id})
+                  .exitCode,
+              0);
+    const CliResult other = cli(
+        {QStringLiteral("--athlete"), QStringLiteral("Ben"), QStringLiteral("activities"), QStringLiteral("show"), id});
+    EXPECT_EQ(other.exitCode, 1) << other;
+    EXPECT_TRUE(other.out.isEmpty()) << other;
+}
+
 } // namespace
 } // namespace tricoach::test

@@ -114,6 +114,49 @@ TEST_F(PagesTest, ADetailShowsTheRecordingLapsAndZonesOfAnImportedRide)
     EXPECT_TRUE(zones->item(7, 0)->text().startsWith(QStringLiteral("Heart rate")));
 }
 
+// The 4-hour ride whose power meter recorded only zeros: the detail says its load came from heart rate, and why.
+TEST_F(PagesTest, ADetailSaysWhyTheLoadCameFromWhereItDid)
+{
+    ThresholdChange t;
+    t.effectiveFrom = QDate(2000, 1, 1);
+    t.values.ftpWatts = 250;
+    t.values.lthrBike = 160;
+    t.values.maxHr = 188;
+    t.values.restingHr = 50;
+    ASSERT_TRUE(store->addThresholdChange(athlete, t));
+    const FormatRegistry formats;
+    ActivityImporter importer(*store, formats);
+    const auto report =
+        importer.run(athlete, {corpusFile(QStringLiteral("fit/invalid-sigma-unterminated.fit")),
+                               corpusFile(QStringLiteral("fit/cycling-garmin-edge1040-power-gearchange.fit"))});
+    ASSERT_EQ(report.added(), 2);
+
+    TrainingData data(*store, athlete);
+    QUndoStack undo;
+    ActivityDetail detail(data, *preferences, undo);
+    detail.resize(1200, 700);
+    detail.show();
+    auto* note = detail.findChild<QLabel*>(QStringLiteral("detailLoadNote"));
+    ASSERT_NE(note, nullptr);
+    const auto idOf = [&](const char* name) {
+        for (const FileOutcome& f : report.files) {
+            if (f.file.endsWith(QLatin1String(name)))
+                return f.activityIds.front();
+        }
+        return ActivityId{0};
+    };
+    detail.showActivity(idOf("invalid-sigma-unterminated.fit"));
+    EXPECT_EQ(detail.activity().loadSource, LoadSource::HeartRate);
+    EXPECT_TRUE(note->isVisible());
+    EXPECT_EQ(note->text(), QStringLiteral("The power meter recorded only zeros; heart rate was used."));
+    EXPECT_TRUE(detail.findChild<QLabel*>(QStringLiteral("detailSummary"))->text().contains(QStringLiteral("Load")));
+
+    // A ride scored from its power meter has nothing to explain.
+    detail.showActivity(idOf("cycling-garmin-edge1040-power-gearchange.fit"));
+    EXPECT_EQ(detail.activity().loadSource, LoadSource::Power);
+    EXPECT_FALSE(note->isVisible());
+}
+
 TEST_F(PagesTest, TheThemeFollowsTheSetting)
 {
     MainWindow w(*store, athlete, *preferences);

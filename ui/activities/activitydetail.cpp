@@ -118,8 +118,19 @@ ActivityDetail::ActivityDetail(TrainingData& training, Preferences& preferences,
     m_summary->setObjectName(QStringLiteral("detailSummary"));
     m_summary->setTextFormat(Qt::RichText);
     m_summary->setWordWrap(true);
+    // Why the load came from where it did, when an earlier input was passed over ("The power meter recorded only
+    // zeros; heart rate was used.").
+    m_loadNote = new QLabel;
+    m_loadNote->setObjectName(QStringLiteral("detailLoadNote"));
+    m_loadNote->setTextFormat(Qt::PlainText);
+    m_loadNote->setWordWrap(true);
+    QFont nf = m_loadNote->font();
+    nf.setItalic(true);
+    m_loadNote->setFont(nf);
+    m_loadNote->hide();
     layout->addWidget(m_heading);
     layout->addWidget(m_summary);
+    layout->addWidget(m_loadNote);
 
     m_tabs = new QTabWidget;
     // The recording over time.
@@ -235,6 +246,8 @@ void ActivityDetail::showActivity(ActivityId id)
 void ActivityDetail::fillSummary()
 {
     const Activity& a = m_activity;
+    m_loadNote->setText(a.loadNote);
+    m_loadNote->setVisible(!a.loadNote.isEmpty());
     if (a.id == 0) {
         m_heading->setText(tr("Select an activity"));
         m_summary->setText(tr("Its recording, laps and zones appear here."));

@@ -60,6 +60,7 @@ private:
     Activity m_activity;
     QLabel* m_heading = nullptr;
     QLabel* m_summary = nullptr;
+    QLabel* m_loadNote = nullptr;
     QTabWidget* m_tabs = nullptr;
     QChartView* m_chart = nullptr;
     QList<QCheckBox*> m_channelBoxes;

@@ -28,6 +28,22 @@ Streams oneHz(Channel c, const std::vector<double>& values)
     return s;
 }
 
+// A heart holding `bpm`: it wanders a beat either way second by second (a constant trace is a strap's flat line).
+std::vector<double> heartAt(double bpm, std::size_t seconds)
+{
+    std::vector<double> hr;
+    for (std::size_t i = 0; i < seconds; ++i)
+        hr.push_back(i % 2 ? bpm + 1 : bpm - 1);
+    return hr;
+}
+
+// Banister's weighting of a minute at `bpm`, for the default (male) curve.
+double trimpWeight(double bpm, const Thresholds& t)
+{
+    const double x = (bpm - *t.restingHr) / (*t.maxHr - *t.restingHr);
+    return x * 0.64 * std::exp(1.92 * x);
+}
+
 double minettiCost(double i)
 {
     return 155.4 * std::pow(i, 5) - 30.4 * std::pow(i, 4) - 43.3 * std::pow(i, 3) + 46.3 * i * i + 19.5 * i + 3.6;
@@ -106,8 +122,15 @@ TEST(HeartRateStress, AnHourAtLthrScoresOneHundred)
     t.maxHr = 190;
     t.restingHr = 50;
     Activity a = activity(Sport::Run, 3600);
+    a.streams = oneHz(Channel::HeartRate, heartAt(170, 3600));
+    const double wandering = (trimpWeight(169, t) + trimpWeight(171, t)) / 2 / trimpWeight(170, t);
+    EXPECT_NEAR(wandering, 1.0, 1e-3);
+    EXPECT_NEAR(heartRateStress(a, t, LoadSettings::defaults())->load, 100.0 * wandering, 1e-9);
+
+    // A strap reporting one value for the whole hour is not a heart.
     a.streams = oneHz(Channel::HeartRate, std::vector<double>(3600, 170.0));
-    EXPECT_NEAR(heartRateStress(a, t, LoadSettings::defaults())->load, 100.0, 1e-9);
+    EXPECT_FALSE(heartRateStress(a, t, LoadSettings::defaults()));
+    EXPECT_TRUE(heartRateStress(a, t, LoadSettings::defaults()).passedOver.contains(QStringLiteral("flat line")));
 
     Activity summary = activity(Sport::Run, 1800);
     summary.avgHr = 170;
@@ -241,7 +264,7 @@ TEST(ComputeLoad, FollowsThePrecedenceAndTheUserWins)
     t.restingHr = 50;
     Activity a = activity(Sport::Bike, 3600);
     a.streams = oneHz(Channel::Power, std::vector<double>(3600, 200.0));
-    a.streams.channels[Channel::HeartRate] = std::vector<double>(3600, 160.0);
+    a.streams.channels[Channel::HeartRate] = heartAt(160, 3600);
     a.rpe = 5;
     LoadSettings s = LoadSettings::defaults();
 
@@ -252,7 +275,7 @@ TEST(ComputeLoad, FollowsThePrecedenceAndTheUserWins)
     s.precedence[Sport::Bike] = {LoadSource::HeartRate, LoadSource::Power};
     r = computeLoad(a, t, s);
     EXPECT_EQ(r.source, LoadSource::HeartRate);
-    EXPECT_NEAR(r.load, 100.0, 1e-9);
+    EXPECT_NEAR(r.load, 100.0 * (trimpWeight(159, t) + trimpWeight(161, t)) / 2 / trimpWeight(160, t), 1e-9);
 
     t.ftpWatts.reset();
     t.maxHr.reset();
