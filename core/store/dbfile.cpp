@@ -100,16 +100,18 @@ Result<int> probeWithSqlite(const Database& db, const QString& path)
         }
         return notADatabase(path, QStringLiteral("SQLite cannot read it (it is damaged or encrypted)"));
     };
-    auto version = userVersion(db, path);
-    if (!version)
-        return failure(db.lastErrorCode());
-    // Reading the schema catches a damaged first page that the header checks let through.
-    Statement tables;
-    if (!tables.prepare(db, QStringLiteral("SELECT count(*) FROM sqlite_master")) || !tables.exec() || !tables.next())
-        return failure(tables.lastErrorCode() != 0 ? tables.lastErrorCode() : db.lastErrorCode());
-    if (*version == 0 && tables.int64(0) > 0)
+    // One statement, so one snapshot: read apart, another process creating the schema between the two reads
+    // made a new TriCoach database look like another program's (its tables, but the version from before).
+    // Reading the schema also catches a damaged first page that the header checks let through.
+    Statement probe;
+    if (!probe.prepare(db, QStringLiteral("SELECT user_version, (SELECT count(*) FROM sqlite_master) "
+                                          "FROM pragma_user_version")) ||
+        !probe.exec() || !probe.next())
+        return failure(probe.lastErrorCode() != 0 ? probe.lastErrorCode() : db.lastErrorCode());
+    const int version = static_cast<int>(probe.int64(0));
+    if (version == 0 && probe.int64(1) > 0)
         return notADatabase(path, QStringLiteral("it is an SQLite database of another program"));
-    return *version;
+    return version;
 }
 
 } // namespace

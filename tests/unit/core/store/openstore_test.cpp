@@ -1,5 +1,6 @@
 // Opening the store: creation, connection settings, files it must refuse and leave untouched.
 #include "core/store/activitystore.h"
+#include "core/store/dbfile.h"
 #include "core/store/migrations.h"
 #include "tests/unit/core/store/storetestsupport.h"
 
@@ -231,6 +232,37 @@ TEST_F(OpenStore, RefusesAnotherProgramsSqliteDatabase)
     ASSERT_FALSE(store.ok());
     EXPECT_EQ(store.error().code, QStringLiteral("store.not-a-database"));
     EXPECT_EQ(fileBytes(path), before);
+}
+
+// Another process checking the file while the first creates the schema must never see a half-made picture: it
+// read the version and the tables in two statements, and a schema committed between them made a new TriCoach
+// database look like another program's (seen as a failed first start beside the app).
+TEST_F(OpenStore, AFileBeingCreatedIsNeverTakenForAnotherProgramsDatabase)
+{
+    constexpr int kRounds = 60;
+    int refused = 0;
+    std::string firstError;
+    for (int round = 0; round < kRounds; ++round) {
+        const QString path = pathFor(QStringLiteral("new-%1.sqlite").arg(round));
+        std::atomic<bool> created{false};
+        std::thread creator([&] {
+            auto store = ActivityStore::open(path);
+            EXPECT_TRUE(store.ok()) << (store ? "" : store.error().message.toStdString());
+            created = true;
+        });
+        // Checks as fast as it can until the store exists, then once more on the finished file.
+        bool last = false;
+        while (!last) {
+            last = created.load();
+            if (auto r = store::checkExistingFile(path); !r && r.error().code == QStringLiteral("store.not-a-database")) {
+                ++refused;
+                if (firstError.empty())
+                    firstError = r.error().message.toStdString();
+            }
+        }
+        creator.join();
+    }
+    EXPECT_EQ(refused, 0) << firstError;
 }
 
 TEST_F(OpenStore, AnEmptyFileBecomesANewDatabase)
