@@ -117,6 +117,13 @@ QJsonObject reportJson(const ImportReport& r)
                        {QStringLiteral("problems"), problems}};
 }
 
+// A problem's message, led by its path unless the message names it already.
+QString problemText(const ImportProblem& p)
+{
+    return p.error.message.contains(p.path) ? p.error.message
+                                            : QStringLiteral("Could not read %1: %2").arg(p.path, p.error.message);
+}
+
 void writeReport(QTextStream& out, const ImportReport& r)
 {
     TextTable table;
@@ -140,7 +147,7 @@ void writeReport(QTextStream& out, const ImportReport& r)
     if (!table.empty())
         table.write(out);
     for (const ImportProblem& p : r.problems)
-        out << "Could not read " << p.path << ": " << p.error.message << '\n';
+        out << problemText(p) << '\n';
     out << "Imported " << r.added() << " new activities from " << r.files.size() << " files; " << r.duplicates()
         << " already stored, ";
     if (r.replaced() > 0)
@@ -186,6 +193,8 @@ int runImport(const Invocation& inv, Io& io)
         if (f.status == FileOutcome::Status::Failed)
             io.err << "tricoach-cli: " << f.file << ": " << (f.error ? describe(*f.error) : QString()) << '\n';
     }
+    for (const ImportProblem& p : r.problems)
+        io.err << "tricoach-cli: " << problemText(p) << '\n';
     const bool clean = r.failed() == 0 && r.problems.empty() && !r.cancelled;
     return clean ? kExitOk : kExitFailure;
 }
