@@ -102,6 +102,7 @@ QJsonObject reportJson(const ImportReport& r)
                                  {QStringLiteral("activity_ids"), ids},
                                  {QStringLiteral("new"), f.newActivities},
                                  {QStringLiteral("duplicates"), f.duplicateActivities},
+                                 {QStringLiteral("replaced"), f.replacedActivities},
                                  {QStringLiteral("error"), errorJson(f.error)},
                                  {QStringLiteral("warnings"), QJsonArray::fromStringList(f.warnings)}});
     }
@@ -110,9 +111,17 @@ QJsonObject reportJson(const ImportReport& r)
         problems.append(QJsonObject{{QStringLiteral("path"), p.path},
                                     {QStringLiteral("code"), p.error.code},
                                     {QStringLiteral("message"), p.error.message}});
-    return QJsonObject{{QStringLiteral("added"), r.added()},   {QStringLiteral("duplicates"), r.duplicates()},
-                       {QStringLiteral("failed"), r.failed()}, {QStringLiteral("cancelled"), r.cancelled},
-                       {QStringLiteral("files"), files},       {QStringLiteral("problems"), problems}};
+    return QJsonObject{{QStringLiteral("added"), r.added()},       {QStringLiteral("duplicates"), r.duplicates()},
+                       {QStringLiteral("replaced"), r.replaced()}, {QStringLiteral("failed"), r.failed()},
+                       {QStringLiteral("cancelled"), r.cancelled}, {QStringLiteral("files"), files},
+                       {QStringLiteral("problems"), problems}};
+}
+
+// A problem's message, led by its path unless the message names it already.
+QString problemText(const ImportProblem& p)
+{
+    return p.error.message.contains(p.path) ? p.error.message
+                                            : QStringLiteral("Could not read %1: %2").arg(p.path, p.error.message);
 }
 
 void writeReport(QTextStream& out, const ImportReport& r)
@@ -123,16 +132,30 @@ void writeReport(QTextStream& out, const ImportReport& r)
     table.addColumn(QStringLiteral("New"));
     table.addColumn(QStringLiteral("Details"), TextTable::Align::Left);
     for (const FileOutcome& f : r.files) {
-        QString details = f.error ? describe(*f.error) : f.warnings.join(QStringLiteral("; "));
-        table.addRow({QFileInfo(f.file).fileName(), fileStatusId(f.status), QString::number(f.newActivities), details});
+        QStringList details;
+        if (f.replacedActivities > 0)
+            details << (f.replacedActivities == 1
+                            ? QStringLiteral("replaced a less complete copy")
+                            : QStringLiteral("replaced %1 less complete copies").arg(f.replacedActivities));
+        if (f.error)
+            details << describe(*f.error);
+        else
+            details += f.warnings;
+        table.addRow({QFileInfo(f.file).fileName(), fileStatusId(f.status), QString::number(f.newActivities),
+                      details.join(QStringLiteral("; "))});
     }
     if (!table.empty())
         table.write(out);
     for (const ImportProblem& p : r.problems)
-        out << "Could not read " << p.path << ": " << p.error.message << '\n';
+        out << problemText(p) << '\n';
     out << "Imported " << r.added() << " new activities from " << r.files.size() << " files; " << r.duplicates()
-        << " already stored, " << r.failed() << " files failed"
-        << (r.cancelled ? QStringLiteral(" (cancelled)") : QString()) << ".\n";
+        << " already stored, ";
+    if (r.replaced() > 0)
+        out << r.replaced() << " replaced a less complete copy, ";
+    out << r.failed() << " files failed";
+    if (!r.problems.empty())
+        out << ", " << r.problems.size() << " paths could not be read";
+    out << (r.cancelled ? QStringLiteral(" (cancelled)") : QString()) << ".\n";
 }
 
 int runImport(const Invocation& inv, Io& io)
@@ -170,6 +193,8 @@ int runImport(const Invocation& inv, Io& io)
         if (f.status == FileOutcome::Status::Failed)
             io.err << "tricoach-cli: " << f.file << ": " << (f.error ? describe(*f.error) : QString()) << '\n';
     }
+    for (const ImportProblem& p : r.problems)
+        io.err << "tricoach-cli: " << problemText(p) << '\n';
     const bool clean = r.failed() == 0 && r.problems.empty() && !r.cancelled;
     return clean ? kExitOk : kExitFailure;
 }
@@ -178,20 +203,18 @@ int runDecode(const Invocation& inv, Io& io)
 {
     FormatRegistry formats;
     const QString path = inv.positionals.front();
-    // Read once: the bytes serve both the decode and naming the format.
-    const auto bytes = FormatRegistry::load(ActivityFileRef{path, std::nullopt});
+    const ActivityFileRef file{path, std::nullopt};
+    // The header names the format (and its size limit) before the file is read.
+    const Result<ReadPlan> plan = formats.plan(file);
     DecodedFile decoded;
     QString format;
-    if (!bytes) {
+    if (!plan) {
+        decoded.error = ReadError{plan.error().code, plan.error().message, -1, -1};
+    } else if (auto bytes = FormatRegistry::load(file, plan->fileBytes); !bytes) {
         decoded.error = ReadError{bytes.error().code, bytes.error().message, -1, -1};
     } else {
-        decoded = formats.decode(path, *bytes);
-        format = formats.formatIdForName(path);
-        if (format.isEmpty()) {
-            const ActivityReader* reader =
-                formats.readerFor(path, QByteArrayView(*bytes).first(std::min<qsizetype>(bytes->size(), 4096)));
-            format = reader ? reader->formatId() : QString();
-        }
+        decoded = formats.decode(path, *bytes, FormatRegistry::maxFileBytes(plan->formatId));
+        format = plan->formatId.isEmpty() ? formats.formatIdForName(path) : plan->formatId;
     }
     if (inv.global.json) {
         writeJson(io.out, decodedFileToJson(decoded, !inv.has(QStringLiteral("no-streams")), format));
@@ -207,7 +230,7 @@ int runDecode(const Invocation& inv, Io& io)
             io.out << "warning: " << w << '\n';
     }
     if (decoded.error) {
-        io.err << "tricoach-cli: " << path << ": " << describe(*decoded.error) << '\n';
+        io.err << "tricoach-cli: " << printablePath(path) << ": " << describe(*decoded.error) << '\n';
         return kExitFailure;
     }
     return kExitOk;

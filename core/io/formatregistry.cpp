@@ -5,11 +5,10 @@
 #include "core/io/gpx/gpxreader.h"
 #include "core/io/tcx/tcxreader.h"
 
-#include <QDirIterator>
-#include <QFile>
 #include <QFileInfo>
 
 #include <algorithm>
+#include <cmath>
 
 namespace tricoach {
 
@@ -18,6 +17,19 @@ namespace {
 const QLatin1String kGzSuffix(".gz");
 const QLatin1String kZipSuffix(".zip");
 constexpr qsizetype kSniffBytes = 4096;
+
+// What decoding holds besides the file's own bytes, per byte of (unpacked) content, at its peak: the decoded
+// samples (a double per channel and second), the reader's working copies (FIT's records, the XML readers' track
+// points in a vector that grows by doubling), the encoded streams. Measured on the heap (import_memory_test): a
+// 1 Hz FIT ride of 30-byte records peaks at 6.1 times its size, a GPX of bare 96-byte track points at 3.6 times
+// (richer points of 200-400 bytes, as devices write them, at less). With some headroom:
+constexpr double kFitDecodeBytesPerByte = 5.5;
+constexpr double kXmlDecodeBytesPerByte = 3.0;
+// A gzip inside a zip entry hides its unpacked size until it is unpacked; activity files pack 3-15 times
+// smaller, so this first guess fits nearly all of them. A larger one is read again under its format's limit.
+constexpr qint64 kGzipRatioGuess = 16;
+// The least unpacking is allowed: a tiny gzip file need not be read twice over a wrong guess.
+constexpr qint64 kMinUnpackedGuess = qint64(64) << 10;
 
 QString withoutGz(const QString& name)
 {
@@ -29,29 +41,116 @@ bool isZipName(const QString& name)
     return name.endsWith(kZipSuffix, Qt::CaseInsensitive);
 }
 
-Error unreadable(const QString& path, const QString& reason)
+// macOS keeps a file's metadata beside it as "._name" (AppleDouble) on disks of other systems, and zips it into
+// "__MACOSX/"; neither holds an activity, so both are passed over without a word.
+const QLatin1String kMacOsMetadataFolder("__MACOSX");
+bool isAppleDoubleName(QStringView name)
 {
-    return makeError(QStringLiteral("Could not read %1: %2.").arg(path, reason), QStringLiteral("io.unreadable"));
+    return name.startsWith(QLatin1String("._"));
+}
+bool isAppleDoubleLitter(const QString& relativePath)
+{
+    const QStringList parts = relativePath.split(QLatin1Char('/'), Qt::SkipEmptyParts);
+    return !parts.isEmpty() && (isAppleDoubleName(parts.back()) || parts.contains(kMacOsMetadataFolder));
+}
+
+QString mebibytes(qint64 bytes)
+{
+    return QString::number(static_cast<double>(bytes) / (1024.0 * 1024.0), 'f', 1);
+}
+
+Error tooLarge(const ActivityFileRef& file, qint64 bytes, const QString& formatId)
+{
+    const QString kind =
+        formatId.isEmpty() ? QStringLiteral("activity") : formatId.toUpper() + QStringLiteral(" activity");
+    return makeError(QStringLiteral("%1 is %2 MiB, more than any %3 file holds (TriCoach reads up to %4 MiB); it "
+                                    "was not %5.")
+                         .arg(file.displayName(), mebibytes(bytes), kind,
+                              mebibytes(FormatRegistry::maxFileBytes(formatId)),
+                              file.entry ? QStringLiteral("unpacked") : QStringLiteral("read")),
+                     QStringLiteral("import.too-large"));
+}
+
+qint64 memoryFor(const ReadPlan& plan)
+{
+    const double perByte = plan.formatId == QLatin1String("fit") ? kFitDecodeBytesPerByte : kXmlDecodeBytesPerByte;
+    const qint64 content = plan.gzip ? plan.maxUnpacked : plan.fileBytes;
+    return plan.fileBytes + (plan.gzip ? plan.maxUnpacked : 0) +
+           static_cast<qint64>(std::ceil(perByte * static_cast<double>(content)));
+}
+
+// The unpacked size a gzip file declares in its last four bytes (RFC 1952 ISIZE: the size modulo 2^32 of its
+// last member), or -1 when the file is too short to have one.
+qint64 gzipDeclaredSize(QFile& file, qint64 size)
+{
+    if (size < 18 || !file.seek(size - 4))
+        return -1;
+    const QByteArray tail = file.read(4);
+    if (tail.size() != 4)
+        return -1;
+    quint32 v = 0;
+    for (int i = 3; i >= 0; --i)
+        v = (v << 8) | static_cast<unsigned char>(tail[i]);
+    return v;
 }
 
 // The whole file, memory-mapped when possible so a large archive is not copied. `file` must outlive the view.
 std::optional<QByteArrayView> mapWhole(QFile& file, QByteArray& fallback)
 {
-    if (!file.open(QIODevice::ReadOnly))
-        return std::nullopt;
     if (file.size() == 0)
         return QByteArrayView();
     if (uchar* mapped = file.map(0, file.size()))
         return QByteArrayView(reinterpret_cast<const char*>(mapped), file.size());
     fallback = file.readAll();
+    if (file.error() != QFileDevice::NoError)
+        return std::nullopt;
     return QByteArrayView(fallback);
+}
+
+Error unreadable(const QString& path, const QString& reason)
+{
+    return makeError(QStringLiteral("Could not read %1: %2.").arg(printablePath(path), reason),
+                     QStringLiteral("io.unreadable"));
+}
+
+DecodedFile failedWith(const Error& e)
+{
+    DecodedFile out;
+    out.error = ReadError{e.code, e.message, -1, -1};
+    return out;
+}
+
+// The last part of a '/'-separated path (QFileInfo would touch the disk for nothing).
+QStringView fileNameOf(const QString& path)
+{
+    return QStringView(path).sliced(path.lastIndexOf(QLatin1Char('/')) + 1);
+}
+
+// Reads exactly the file's current size (QIODevice::read(n) would allocate n bytes up front).
+Result<QByteArray> readWhole(QFile& file, const ActivityFileRef& ref, qint64 maxBytes)
+{
+    const qint64 size = file.size();
+    if (size > maxBytes)
+        return tooLarge(ref, size, QString());
+    QByteArray bytes(size, Qt::Uninitialized);
+    qint64 done = 0;
+    while (done < size) {
+        const qint64 n = file.read(bytes.data() + done, size - done);
+        if (n < 0)
+            return unreadable(ref.path, file.errorString());
+        if (n == 0)
+            break; // shrank since its size was taken
+        done += n;
+    }
+    bytes.truncate(done);
+    return bytes;
 }
 
 } // namespace
 
 QString ActivityFileRef::displayName() const
 {
-    return entry ? path + QLatin1Char('!') + entry->name : path;
+    return entry ? printablePath(path) + QLatin1Char('!') + entry->name : printablePath(path);
 }
 
 QString ActivityFileRef::fileName() const
@@ -118,121 +217,178 @@ const ActivityReader* FormatRegistry::readerFor(const QString& fileName, QByteAr
     return bySuffix;
 }
 
-DecodedFile FormatRegistry::decode(const QString& fileName, QByteArrayView bytes) const
+qint64 FormatRegistry::maxFileBytes(QStringView formatId)
+{
+    return formatId == QLatin1String("fit") ? kMaxFitFileBytes : kMaxXmlFileBytes;
+}
+
+DecodedFile FormatRegistry::decode(const QString& fileName, QByteArrayView bytes, qint64 maxUnpacked) const
 {
     QByteArray inflated;
     QString name = fileName;
     if (archive::isGzip(bytes)) {
-        Result<QByteArray> unpacked = archive::gunzip(bytes);
-        if (!unpacked) {
-            DecodedFile out;
-            out.error = ReadError{unpacked.error().code, unpacked.error().message, -1, -1};
-            return out;
-        }
+        Result<QByteArray> unpacked =
+            archive::gunzip(bytes, maxUnpacked >= 0 ? maxUnpacked : maxFileBytes(formatIdForName(name)));
+        if (!unpacked)
+            return failedWith(unpacked.error());
         inflated = std::move(unpacked).value();
         bytes = inflated;
         name = withoutGz(name);
     }
     const ActivityReader* r = readerFor(name, bytes.first(std::min(bytes.size(), kSniffBytes)));
     if (r == nullptr) {
-        DecodedFile out;
         QStringList ids;
         for (const QString& id : formatIds())
             ids.append(id.toUpper());
-        out.error = ReadError{QStringLiteral("format.unknown"),
-                              QStringLiteral("%1 is not an activity file TriCoach can read (%2).")
-                                  .arg(QFileInfo(fileName).fileName(), ids.join(QStringLiteral(", "))),
-                              -1, -1};
-        return out;
+        return failedWith(
+            makeError(QStringLiteral("%1 is not an activity file TriCoach can read (%2).")
+                          .arg(QFileInfo(printablePath(fileName)).fileName(), ids.join(QStringLiteral(", "))),
+                      QStringLiteral("format.unknown")));
     }
+    if (bytes.size() > maxFileBytes(r->formatId()))
+        return failedWith(tooLarge(ActivityFileRef{fileName, std::nullopt}, bytes.size(), r->formatId()));
     return r->read(bytes);
 }
 
 ExpandResult FormatRegistry::expand(const QString& path) const
 {
     ExpandResult out;
-    const QFileInfo info(path);
-    if (!info.exists()) {
-        out.problems.push_back(
-            {path, makeError(QStringLiteral("%1 does not exist.").arg(path), QStringLiteral("io.not-found"))});
-    } else if (info.isDir()) {
-        QStringList paths;
-        QDirIterator it(path, QDir::Files | QDir::Hidden | QDir::NoDotAndDotDot, QDirIterator::Subdirectories);
-        while (it.hasNext())
-            paths.append(it.next());
-        std::sort(paths.begin(), paths.end());
-        for (const QString& p : paths) {
+    const Result<PathInfo> info = inspectPath(path);
+    if (!info) {
+        out.problems.push_back({printablePath(path), info.error()});
+    } else if (info->kind == PathInfo::Kind::Folder) {
+        FolderListing listing = listFolder(path, [](const QString& name) { return name == kMacOsMetadataFolder; });
+        std::sort(listing.files.begin(), listing.files.end());
+        for (const QString& p : listing.files) {
+            if (isAppleDoubleName(fileNameOf(p)))
+                continue;
             if (isZipName(p))
                 expandZip(p, out);
-            else if (isActivityFileName(p) && !QFileInfo(p).isReadable())
-                out.problems.push_back({p, unreadable(p, QStringLiteral("permission denied"))});
             else if (isActivityFileName(p))
                 out.files.push_back({p, std::nullopt});
+        }
+        // Every folder that could not be listed is reported (what it holds is unknown), and every entry that
+        // could not be inspected when its name is one an import would read.
+        for (const FolderListing::Failure& f : listing.failures) {
+            const QStringView name = fileNameOf(f.path);
+            const QString nameText = name.toString();
+            if (f.folder || (!isAppleDoubleName(name) && (isZipName(nameText) || isActivityFileName(nameText))))
+                out.problems.push_back({printablePath(f.path), f.error});
         }
     } else if (isZipName(path)) {
         expandZip(path, out);
     } else if (isActivityFileName(path)) {
-        if (info.isReadable())
-            out.files.push_back({path, std::nullopt});
-        else
-            out.problems.push_back({path, unreadable(path, QStringLiteral("permission denied"))});
+        out.files.push_back({path, std::nullopt});
     } else {
         out.problems.push_back(
-            {path, makeError(QStringLiteral("%1 is not an activity file (expected .fit, .tcx or .gpx, possibly "
-                                            "gzip-compressed, a .zip export or a folder).")
-                                 .arg(info.fileName()),
-                             QStringLiteral("import.not-activity"))});
+            {printablePath(path),
+             makeError(QStringLiteral("%1 is not an activity file (expected .fit, .tcx or .gpx, possibly "
+                                      "gzip-compressed, a .zip export or a folder).")
+                           .arg(fileNameOf(printablePath(path)).toString()),
+                       QStringLiteral("import.not-activity"))});
     }
     return out;
 }
 
 void FormatRegistry::expandZip(const QString& path, ExpandResult& out) const
 {
-    QFile file(path);
+    auto file = openForReading(path);
+    if (!file) {
+        out.problems.push_back({printablePath(path), file.error()});
+        return;
+    }
     QByteArray fallback;
-    const auto data = mapWhole(file, fallback);
+    const auto data = mapWhole(**file, fallback);
     if (!data) {
-        out.problems.push_back({path, unreadable(path, file.errorString())});
+        out.problems.push_back({printablePath(path), unreadable(path, (*file)->errorString())});
         return;
     }
     Result<std::vector<archive::ArchiveEntry>> entries = archive::listZip(*data);
     if (!entries) {
-        out.problems.push_back({path, entries.error()});
+        out.problems.push_back({printablePath(path), entries.error()});
         return;
     }
     for (archive::ArchiveEntry& e : *entries) {
-        if (!e.isDirectory() && isActivityFileName(e.name))
+        if (!e.isDirectory() && isActivityFileName(e.name) && !isAppleDoubleLitter(e.name))
             out.files.push_back({path, std::move(e)});
     }
 }
 
-Result<QByteArray> FormatRegistry::load(const ActivityFileRef& ref)
+Result<ReadPlan> FormatRegistry::plan(const ActivityFileRef& file) const
 {
-    QFile file(ref.path);
-    if (!ref.entry) {
-        if (!file.open(QIODevice::ReadOnly))
-            return unreadable(ref.path, file.errorString());
-        QByteArray bytes = file.readAll();
-        if (file.error() != QFileDevice::NoError)
-            return unreadable(ref.path, file.errorString());
-        return bytes;
+    ReadPlan p;
+    const QString name = file.fileName();
+    qint64 declaredUnpacked = -1;
+    if (file.entry) {
+        // The archive gives the entry's size; its head would take unpacking, so its name decides the format.
+        p.fileBytes = file.entry->uncompressedSize;
+        p.gzip = name.endsWith(kGzSuffix, Qt::CaseInsensitive);
+        p.formatId = formatIdForName(name);
+    } else {
+        auto opened = openForReading(file.path);
+        if (!opened)
+            return opened.error();
+        QFile& f = **opened;
+        p.fileBytes = f.size();
+        const QByteArray head = f.read(std::min<qint64>(p.fileBytes, kSniffBytes));
+        p.gzip = archive::isGzip(head);
+        if (p.gzip) {
+            p.formatId = formatIdForName(name);
+            declaredUnpacked = gzipDeclaredSize(f, p.fileBytes);
+        } else if (const ActivityReader* r = readerFor(name, head)) {
+            p.formatId = r->formatId();
+        } else {
+            const DecodedFile unknown = decode(name, head); // the message a whole read would give
+            return makeError(unknown.error ? unknown.error->message : QString(), QStringLiteral("format.unknown"));
+        }
     }
+    const qint64 limit = maxFileBytes(p.formatId);
+    if (p.fileBytes > limit)
+        return tooLarge(file, p.fileBytes, p.formatId);
+    if (declaredUnpacked > limit)
+        return makeError(QStringLiteral("%1 unpacks to %2 MiB, more than any activity file holds (TriCoach reads up "
+                                        "to %3 MiB); it was not unpacked.")
+                             .arg(file.displayName(), mebibytes(declaredUnpacked), mebibytes(limit)),
+                         QStringLiteral("archive.too-large"));
+    const qint64 guess = declaredUnpacked >= 0 ? declaredUnpacked : p.fileBytes * kGzipRatioGuess;
+    p.maxUnpacked = std::clamp(guess, kMinUnpackedGuess, limit);
+    p.memoryBytes = memoryFor(p);
+    return p;
+}
+
+ReadPlan FormatRegistry::withFullUnpacking(ReadPlan plan)
+{
+    plan.gzip = true;
+    plan.maxUnpacked = maxFileBytes(plan.formatId);
+    plan.memoryBytes = memoryFor(plan);
+    return plan;
+}
+
+Result<QByteArray> FormatRegistry::load(const ActivityFileRef& ref, qint64 maxBytes)
+{
+    auto file = openForReading(ref.path);
+    if (!file)
+        return file.error();
+    if (!ref.entry)
+        return readWhole(**file, ref, maxBytes);
+    if (ref.entry->uncompressedSize > maxBytes)
+        return tooLarge(ref, ref.entry->uncompressedSize, QString());
     QByteArray fallback;
-    const auto data = mapWhole(file, fallback);
+    const auto data = mapWhole(**file, fallback);
     if (!data)
-        return unreadable(ref.path, file.errorString());
-    return archive::extractZipEntry(*data, *ref.entry);
+        return unreadable(ref.path, (*file)->errorString());
+    return archive::extractZipEntry(*data, *ref.entry, maxBytes);
 }
 
 DecodedFile FormatRegistry::decodeFile(const ActivityFileRef& file) const
 {
-    Result<QByteArray> bytes = load(file);
-    if (!bytes) {
-        DecodedFile out;
-        out.error = ReadError{bytes.error().code, bytes.error().message, -1, -1};
-        return out;
-    }
-    return decode(file.fileName(), *bytes);
+    const Result<ReadPlan> p = plan(file);
+    if (!p)
+        return failedWith(p.error());
+    Result<QByteArray> bytes = load(file, p->fileBytes);
+    if (!bytes)
+        return failedWith(bytes.error());
+    return decode(file.fileName(), *bytes, maxFileBytes(p->formatId));
 }
 
 } // namespace tricoach

@@ -49,6 +49,32 @@ void copyEditable(const Activity& from, Activity& to)
     to.multisportLeg = from.multisportLeg;
 }
 
+// What a more complete recording of a session takes over from the stored one it replaces: what the athlete may
+// have written or chosen, as the desktop and the command line let them edit it. A field counts as edited when no
+// file could have set it or when it differs from what the new file says:
+// - RPE and a typed-in load: no reader sets them, so a stored value is the athlete's;
+// - title and notes (GPX names its track, TCX carries notes): the stored text when it is not empty and differs
+//   from the new file's (a damaged copy and the original name the session alike);
+// - sport: same-session copies match only when their sports agree, so the stored sport is the file's or the one
+//   the athlete chose and the file agrees with.
+// Everything recorded (times, summary values, samples, laps, lengths, sub-sport, legs) comes from the new file.
+void keepAthleteEdits(const Activity& stored, Activity& replacement)
+{
+    // The stored sport may be the athlete's choice; Other is a file that did not say, and the replacement's wins.
+    if (stored.sport != Sport::Other && stored.sport != replacement.sport) {
+        replacement.sport = stored.sport;
+        replacement.subSport = stored.subSport;
+    }
+    if (stored.rpe)
+        replacement.rpe = stored.rpe;
+    if (stored.userLoad)
+        replacement.userLoad = stored.userLoad;
+    if (!stored.title.isEmpty() && stored.title != replacement.title)
+        replacement.title = stored.title;
+    if (!stored.notes.isEmpty() && stored.notes != replacement.notes)
+        replacement.notes = stored.notes;
+}
+
 // The stored summary, or nothing when no activity has that id.
 Result<std::optional<Activity>> readStoredSummary(const Database& db, const QString& path, ActivityId id)
 {
@@ -88,6 +114,45 @@ Result<LoadResult> ActivityStore::Impl::preparedLoad(const PreparedActivity& pre
     return computeLoad(withStreams, thresholds, ctx.settings.load);
 }
 
+Result<std::optional<AddResult>> ActivityStore::Impl::replaceIfMoreComplete(const PreparedActivity& prepared,
+                                                                            ActivityId storedId, AthleteContext& ctx,
+                                                                            ActivityWriter& writer,
+                                                                            ChangedDays& changes)
+{
+    auto found = readStoredSummary(db, path, storedId);
+    if (!found)
+        return found.error();
+    // Only a file replaces a file: a Strava activity keeps the id its sync matches it by.
+    if (!*found || (*found)->source != ActivitySource::File || prepared.activity().source != ActivitySource::File)
+        return std::optional<AddResult>();
+    Activity& stored = **found;
+    auto reader = DetailReader::create(db, path);
+    if (!reader)
+        return reader.error();
+    // A stored recording too damaged to read counts as holding nothing.
+    if (auto r = reader->read(stored); !r && r.error().code != QLatin1String("store.corrupt"))
+        return r.error();
+
+    Activity replacement = prepared.activity();
+    if (!prepared.encodedStreams().isEmpty() && replacement.streams.empty()) {
+        auto streams = decodeStreamsBlob(prepared.encodedStreams());
+        if (!streams) // cannot happen for bytes encoded by this process
+            return invalidActivity(replacement, QStringLiteral("its recorded data could not be prepared"));
+        replacement.streams = std::move(*streams);
+    }
+    if (!isMoreComplete(recordingExtent(replacement, replacement.streams), recordingExtent(stored, stored.streams)))
+        return std::optional<AddResult>();
+
+    keepAthleteEdits(stored, replacement);
+    replacement.id = storedId;
+    const LoadResult load = computeLoad(replacement, ctx.history.at(replacement.localDate()), ctx.settings.load);
+    if (auto r = writer.replace(storedId, replacement, load, prepared.encodedStreams()); !r)
+        return r.error();
+    changes.mark(stored.athleteId, stored.localDate().toJulianDay());
+    changes.mark(replacement.athleteId, replacement.localDate().toJulianDay());
+    return std::optional<AddResult>(AddResult{storedId, false, true});
+}
+
 Result<AddResult> ActivityStore::Impl::add(const PreparedActivity& prepared, AthleteContext& ctx,
                                            ActivityWriter& writer, ChangedDays& changes)
 {
@@ -99,8 +164,17 @@ Result<AddResult> ActivityStore::Impl::add(const PreparedActivity& prepared, Ath
     auto duplicate = writer.findDuplicate(a);
     if (!duplicate)
         return duplicate.error();
-    if (*duplicate)
-        return AddResult{**duplicate, true};
+    if (*duplicate) {
+        // Another recording of the session: the more complete of the two is kept.
+        if ((*duplicate)->sameSessionOnly) {
+            auto replaced = replaceIfMoreComplete(prepared, (*duplicate)->id, ctx, writer, changes);
+            if (!replaced)
+                return replaced.error();
+            if (*replaced)
+                return **replaced;
+        }
+        return AddResult{(*duplicate)->id, true};
+    }
     auto load = preparedLoad(prepared, ctx);
     if (!load)
         return load.error();

@@ -4,6 +4,9 @@
 #include "core/store/streamcodec.h"
 #include "core/util/datetime.h"
 
+#include <algorithm>
+#include <cmath>
+
 namespace tricoach::store {
 
 namespace {
@@ -80,6 +83,34 @@ QString updateSql()
 
 } // namespace
 
+RecordingExtent recordingExtent(const Activity& summary, const Streams& streams)
+{
+    RecordingExtent e;
+    e.samples = streams.size();
+    e.poolLengths = summary.lengths.size();
+    e.sportNamed = summary.sport != Sport::Other;
+    e.spanSec = streams.empty() ? summary.elapsedSec : streams.time.back() - streams.time.front();
+    if (!std::isfinite(e.spanSec))
+        e.spanSec = 0;
+    for (const auto& [channel, series] : streams.channels)
+        e.values += static_cast<std::size_t>(
+            std::count_if(series.begin(), series.end(), [](double v) { return !isMissing(v); }));
+    return e;
+}
+
+bool isMoreComplete(const RecordingExtent& candidate, const RecordingExtent& stored)
+{
+    if (std::abs(candidate.spanSec - stored.spanSec) > kLongerSpanSec)
+        return candidate.spanSec > stored.spanSec;
+    if ((candidate.poolLengths > 0) != (stored.poolLengths > 0))
+        return candidate.poolLengths > 0;
+    if (candidate.sportNamed != stored.sportNamed)
+        return candidate.sportNamed;
+    if (candidate.values != stored.values)
+        return candidate.values > stored.values;
+    return candidate.samples > stored.samples;
+}
+
 QString summaryColumns()
 {
     return QLatin1String(kSummaryColumns);
@@ -141,6 +172,11 @@ Result<ActivityWriter> ActivityWriter::create(const Database& db, const QString&
                                   "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")},
         {&w.m_length, QStringLiteral("INSERT INTO pool_lengths (activity_id, idx, start_offset, duration, active, "
                                      "strokes, stroke_type) VALUES (?, ?, ?, ?, ?, ?, ?)")},
+        {&w.m_replaceIdentity,
+         QStringLiteral("UPDATE activities SET source = ?, external_id = ?, content_hash = ? WHERE id = ?")},
+        {&w.m_dropStreams, QStringLiteral("DELETE FROM activity_streams WHERE activity_id = ?")},
+        {&w.m_dropLaps, QStringLiteral("DELETE FROM laps WHERE activity_id = ?")},
+        {&w.m_dropLengths, QStringLiteral("DELETE FROM pool_lengths WHERE activity_id = ?")},
     };
     for (const auto& [query, sql] : statements) {
         auto q = prepare(db, sql, path);
@@ -151,7 +187,7 @@ Result<ActivityWriter> ActivityWriter::create(const Database& db, const QString&
     return w;
 }
 
-Result<std::optional<ActivityId>> ActivityWriter::findDuplicate(const Activity& a)
+Result<std::optional<StoredCopy>> ActivityWriter::findDuplicate(const Activity& a)
 {
     const auto failed = [this](const Statement& q) {
         return sqlError(q, QStringLiteral("look for an already stored copy of the activity"), m_path);
@@ -163,7 +199,7 @@ Result<std::optional<ActivityId>> ActivityWriter::findDuplicate(const Activity& 
         if (!m_findExternal.exec())
             return failed(m_findExternal);
         if (m_findExternal.next())
-            return std::optional<ActivityId>(m_findExternal.int64(0));
+            return std::optional<StoredCopy>(StoredCopy{m_findExternal.int64(0), false});
     }
     if (!a.contentHash.isEmpty()) {
         m_findHash.bindInt64(0, a.athleteId);
@@ -171,7 +207,7 @@ Result<std::optional<ActivityId>> ActivityWriter::findDuplicate(const Activity& 
         if (!m_findHash.exec())
             return failed(m_findHash);
         if (m_findHash.next())
-            return std::optional<ActivityId>(m_findHash.int64(0));
+            return std::optional<StoredCopy>(StoredCopy{m_findHash.int64(0), false});
     }
     // Manual entries carry no real start time (a date at noon), so they never match a recording.
     if (a.source != ActivitySource::Manual && a.startUtc.isValid()) {
@@ -188,9 +224,9 @@ Result<std::optional<ActivityId>> ActivityWriter::findDuplicate(const Activity& 
         if (!m_findSameSession.exec())
             return failed(m_findSameSession);
         if (m_findSameSession.next())
-            return std::optional<ActivityId>(m_findSameSession.int64(0));
+            return std::optional<StoredCopy>(StoredCopy{m_findSameSession.int64(0), true});
     }
-    return std::optional<ActivityId>();
+    return std::optional<StoredCopy>();
 }
 
 Result<ActivityId> ActivityWriter::insert(const Activity& a, const LoadResult& load, QByteArrayView streams)
@@ -214,7 +250,46 @@ Result<ActivityId> ActivityWriter::insert(const Activity& a, const LoadResult& l
     if (!m_insert.exec())
         return failed(m_insert);
     const ActivityId id = m_insert.lastInsertId();
+    if (auto r = insertDetails(id, a, streams); !r)
+        return r.error();
+    return id;
+}
 
+Result<void> ActivityWriter::replace(ActivityId id, const Activity& a, const LoadResult& load, QByteArrayView streams)
+{
+    const auto failed = [&](const Statement& q) {
+        return sqlError(q, QStringLiteral("replace activity %1 by a more complete copy").arg(id), m_path);
+    };
+    int i = 0;
+    bindEditable(m_update, i, a, load);
+    m_update.bindInt64(i, id);
+    if (!m_update.exec())
+        return failed(m_update);
+    m_replaceIdentity.bindText(0, sourceId(a.source));
+    if (a.externalId)
+        m_replaceIdentity.bindInt64(1, *a.externalId);
+    else
+        m_replaceIdentity.bindNull(1);
+    if (a.contentHash.isEmpty())
+        m_replaceIdentity.bindNull(2);
+    else
+        m_replaceIdentity.bindText(2, a.contentHash);
+    m_replaceIdentity.bindInt64(3, id);
+    if (!m_replaceIdentity.exec())
+        return failed(m_replaceIdentity);
+    for (Statement* drop : {&m_dropStreams, &m_dropLaps, &m_dropLengths}) {
+        drop->bindInt64(0, id);
+        if (!drop->exec())
+            return failed(*drop);
+    }
+    return insertDetails(id, a, streams);
+}
+
+Result<void> ActivityWriter::insertDetails(ActivityId id, const Activity& a, QByteArrayView streams)
+{
+    const auto failed = [&](const Statement& q) {
+        return sqlError(q, QStringLiteral("store the activity \"%1\"").arg(a.title), m_path);
+    };
     if (!streams.isEmpty()) {
         m_stream.bindInt64(0, id);
         m_stream.bindBorrowedBlob(1, streams);
@@ -244,7 +319,7 @@ Result<ActivityId> ActivityWriter::insert(const Activity& a, const LoadResult& l
         if (!m_length.exec())
             return failed(m_length);
     }
-    return id;
+    return {};
 }
 
 Result<void> ActivityWriter::update(const Activity& a, const LoadResult& load)

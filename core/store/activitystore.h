@@ -29,7 +29,9 @@ struct ActivityQuery {
 // What happened to one activity handed to the store.
 struct AddResult {
     ActivityId id = 0;
-    bool duplicate = false; // already stored (same source + external id, or same file content hash)
+    bool duplicate = false; // already stored (same source + external id, same file content hash, or the same
+                            // session recorded at least as completely)
+    bool replaced = false;  // stored in the place of a less complete recording of the same session (same id)
 };
 
 // What an athlete's loads are computed against, read once (ActivityStore::loadBasis) so that decoding threads
@@ -109,7 +111,10 @@ public:
     Result<LoadBasis> loadBasis(AthleteId athlete) const;
     Result<void> setMetricSettings(AthleteId athlete, const MetricSettings& settings);
 
-    // Activities. The load is computed on insert; duplicates are reported, not stored twice.
+    // Activities. The load is computed on insert; duplicates are reported, not stored twice. A file's recording
+    // of a session already stored from another file replaces it when it is the more complete of the two (longer,
+    // or more recorded values: store::isMoreComplete), keeping the stored id and what the athlete edited (title,
+    // notes, RPE, typed-in load; see keepAthleteEdits in activities.cpp).
     Result<AddResult> addActivity(const Activity& activity);
     // All in one transaction: either every new activity is stored or none.
     Result<std::vector<AddResult>> addActivities(const std::vector<Activity>& activities);

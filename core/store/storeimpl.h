@@ -68,6 +68,11 @@ struct ActivityStore::Impl {
     // activities.cpp
     Result<AddResult> add(const PreparedActivity& activity, AthleteContext& ctx, store::ActivityWriter& writer,
                           ChangedDays& changes);
+    // Stores `activity` over the stored activity `storedId` (the same session, found by start and sport) when
+    // it is the more complete recording (store::isMoreComplete), keeping the athlete's edits; nothing when not.
+    Result<std::optional<AddResult>> replaceIfMoreComplete(const PreparedActivity& activity, ActivityId storedId,
+                                                           AthleteContext& ctx, store::ActivityWriter& writer,
+                                                           ChangedDays& changes);
     Result<LoadResult> preparedLoad(const PreparedActivity& prepared, AthleteContext& ctx) const;
 
     // aggregates.cpp: derived values, always inside the caller's transaction.

@@ -828,6 +828,14 @@ Load %4</source>
         <source>Imported what could be read: %1</source>
         <translation>Импортировано то, что удалось прочитать: %1</translation>
     </message>
+    <message>
+        <source>1 less complete copy replaced</source>
+        <translation>1 менее полная копия заменена</translation>
+    </message>
+    <message>
+        <source>%1 less complete copies replaced</source>
+        <translation>заменено менее полных копий: %1</translation>
+    </message>
 </context>
 <context>
     <name>tricoach::LlmCoach</name>

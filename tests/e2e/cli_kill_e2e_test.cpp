@@ -5,6 +5,8 @@
 #include "core/store/sqlite.h"
 #include "tests/e2e/clitest.h"
 
+#include <QCryptographicHash>
+#include <QDirIterator>
 #include <QElapsedTimer>
 #include <QThread>
 
@@ -35,6 +37,22 @@ QStringList corpusFolders()
 {
     const QString root = QStringLiteral(TRICOACH_TESTDATA_DIR "/activities/");
     return {root + QStringLiteral("fit"), root + QStringLiteral("tcx"), root + QStringLiteral("gpx")};
+}
+
+// The content hash of every corpus file: an interrupted import may hold a copy of a session that a more complete
+// file, not reached before the kill, replaces when the import runs again; but never anything else.
+std::set<QString> corpusFileHashes()
+{
+    std::set<QString> out;
+    for (const QString& folder : corpusFolders()) {
+        QDirIterator it(folder, QDir::Files, QDirIterator::Subdirectories);
+        while (it.hasNext()) {
+            QFile f(it.next());
+            if (f.open(QIODevice::ReadOnly))
+                out.insert(QString::fromLatin1(QCryptographicHash::hash(f.readAll(), QCryptographicHash::Sha256).toHex()));
+        }
+    }
+    return out;
 }
 
 struct Stored {
@@ -93,6 +111,11 @@ TEST_F(cliKill, ImportsKilledAtAnyMomentLoseAndDuplicateNothing)
         corpusFolders());
     const qint64 importMs = std::max<qint64>(timer.elapsed(), 200);
 
+    const std::set<QString> files = corpusFileHashes();
+    const auto fromACorpusFile = [&](const QString& hash) {
+        return expected.hashes.count(hash) > 0 || files.count(hash.section(QLatin1Char('#'), 0, 0)) > 0;
+    };
+
     const QString db = dbPath();
     constexpr int kKills = 12;
     int killedMidway = 0;
@@ -107,7 +130,7 @@ TEST_F(cliKill, ImportsKilledAtAnyMomentLoseAndDuplicateNothing)
         p->waitForFinished(60'000);
         const Stored now = checkAfterCrash(db, "after kill " + std::to_string(k));
         for (const QString& h : now.hashes)
-            EXPECT_TRUE(expected.hashes.count(h)) << "kill " << k << ": stored something unexpected";
+            EXPECT_TRUE(fromACorpusFile(h)) << "kill " << k << ": stored something no file holds: " << h.toStdString();
     }
     EXPECT_GE(killedMidway, kKills / 2) << "the kills should land during the imports";
 

@@ -86,7 +86,10 @@ TEST_F(ImportTest, WholeCorpusImportsAndReimportIsIdempotent)
                                    f.file.contains(QStringLiteral("no-timestamps"));
         if (!invalid && !notAnActivity) {
             ++validFiles;
-            EXPECT_TRUE(f.status == FileOutcome::Status::Imported || f.status == FileOutcome::Status::Duplicate)
+            // Replaced: the corpus holds one commute recorded by an Edge 820 and a Fenix 5 at once; the Fenix's
+            // recording, with more samples, is the one kept.
+            EXPECT_TRUE(f.status == FileOutcome::Status::Imported || f.status == FileOutcome::Status::Duplicate ||
+                        f.status == FileOutcome::Status::Replaced)
                 << f.file.toStdString() << " " << fileStatusId(f.status).toStdString() << " "
                 << (f.error ? f.error->message.toStdString() : std::string());
         }
@@ -116,8 +119,10 @@ TEST_F(ImportTest, WholeCorpusImportsAndReimportIsIdempotent)
         athlete, {corpus(QStringLiteral("fit")), corpus(QStringLiteral("tcx")), corpus(QStringLiteral("gpx"))});
     EXPECT_EQ(again.added(), 0);
     EXPECT_EQ(store->activityCount(athlete), stored);
+    EXPECT_EQ(again.replaced(), 0);
     for (const auto& f : again.files) {
         EXPECT_NE(f.status, FileOutcome::Status::Imported) << f.file.toStdString();
+        EXPECT_NE(f.status, FileOutcome::Status::Replaced) << f.file.toStdString();
     }
 }
 
@@ -181,6 +186,119 @@ TEST_F(ImportTest, CancelKeepsTheStoreConsistent)
     EXPECT_FALSE(rest.cancelled);
     EXPECT_EQ(store->activityCount(athlete), storedByReport + rest.added());
     expectChartConsistent();
+}
+
+// A real TCX cut short, as an interrupted transfer leaves it: its summary (written first) survives, its track
+// stops where the bytes do.
+class MoreCompleteCopy : public ImportTest {
+protected:
+    void SetUp() override
+    {
+        ImportTest::SetUp();
+        original = corpus(QStringLiteral("tcx/running-garmin-fr15-10k.tcx"));
+        QFile in(original);
+        ASSERT_TRUE(in.open(QIODevice::ReadOnly));
+        const QByteArray bytes = in.readAll();
+        QDir().mkpath(pathFor(QStringLiteral("transfer")));
+        damaged = pathFor(QStringLiteral("transfer/running-garmin-fr15-10k.tcx"));
+        QFile out(damaged);
+        ASSERT_TRUE(out.open(QIODevice::WriteOnly));
+        out.write(bytes.left(bytes.size() * 55 / 100));
+        out.close();
+        // What each copy holds, read on its own.
+        const DecodedFile whole = formats.decodeFile({original, std::nullopt});
+        const DecodedFile cut = formats.decodeFile({damaged, std::nullopt});
+        ASSERT_TRUE(whole.ok());
+        ASSERT_TRUE(cut.recovered());
+        wholeSamples = whole.activities.front().streams.size();
+        cutSamples = cut.activities.front().streams.size();
+        wholeLaps = whole.activities.front().laps.size();
+        ASSERT_GT(cutSamples, 0U);
+        ASSERT_LT(cutSamples, wholeSamples);
+    }
+
+    QString original, damaged;
+    std::size_t wholeSamples = 0, cutSamples = 0, wholeLaps = 0;
+};
+
+TEST_F(MoreCompleteCopy, TheOriginalReplacesADamagedCopyReadBeforeItKeepingEdits)
+{
+    ActivityImporter importer(*store, formats);
+    const ImportReport first = importer.run(athlete, {damaged});
+    ASSERT_EQ(first.files.size(), 1U);
+    EXPECT_EQ(first.files.front().status, FileOutcome::Status::Recovered);
+    ASSERT_EQ(first.added(), 1);
+    const ActivityId id = first.files.front().activityIds.front();
+    EXPECT_EQ(store->activity(id)->streams.size(), cutSamples);
+
+    Activity edited = *store->activity(id, false);
+    edited.title = QStringLiteral("Club 10k");
+    edited.notes = QStringLiteral("windy");
+    edited.rpe = 7;
+    ASSERT_TRUE(store->updateActivity(edited));
+
+    const ImportReport second = importer.run(athlete, {original});
+    ASSERT_EQ(second.files.size(), 1U);
+    const FileOutcome& f = second.files.front();
+    EXPECT_EQ(f.status, FileOutcome::Status::Replaced);
+    EXPECT_EQ(f.replacedActivities, 1);
+    EXPECT_EQ(f.activityIds, std::vector<ActivityId>{id});
+    EXPECT_EQ(second.added(), 0);
+    EXPECT_EQ(second.duplicates(), 0);
+    EXPECT_EQ(second.replaced(), 1);
+
+    EXPECT_EQ(store->activityCount(athlete), 1);
+    const Activity stored = *store->activity(id);
+    EXPECT_EQ(stored.streams.size(), wholeSamples);
+    EXPECT_EQ(stored.laps.size(), wholeLaps);
+    EXPECT_EQ(stored.title, QLatin1String("Club 10k"));
+    EXPECT_EQ(stored.notes, QLatin1String("windy"));
+    EXPECT_EQ(stored.rpe, 7);
+    expectChartConsistent();
+
+    // Both again: the stored recording is the complete one; nothing changes.
+    const ImportReport again = importer.run(athlete, {damaged, original});
+    EXPECT_EQ(again.added(), 0);
+    EXPECT_EQ(again.replaced(), 0);
+    EXPECT_EQ(again.duplicates(), 2);
+    EXPECT_EQ(store->activity(id)->streams.size(), wholeSamples);
+}
+
+TEST_F(MoreCompleteCopy, ADamagedCopyReadAfterTheOriginalIsADuplicate)
+{
+    ActivityImporter importer(*store, formats);
+    ASSERT_EQ(importer.run(athlete, {original}).added(), 1);
+    const ImportReport second = importer.run(athlete, {damaged});
+    ASSERT_EQ(second.files.size(), 1U);
+    EXPECT_EQ(second.files.front().status, FileOutcome::Status::Recovered); // what was lost is still said
+    EXPECT_EQ(second.files.front().duplicateActivities, 1);
+    EXPECT_EQ(second.replaced(), 0);
+    EXPECT_EQ(store->activityCount(athlete), 1);
+    EXPECT_EQ(store->activities(athlete).front().id, second.files.front().activityIds.front());
+    EXPECT_EQ(store->activity(second.files.front().activityIds.front())->streams.size(), wholeSamples);
+}
+
+TEST_F(MoreCompleteCopy, InOneImportTheCompleteCopyWinsInEitherOrder)
+{
+    const std::vector<QStringList> orders{{damaged, original}, {original, damaged}};
+    for (const QStringList& paths : orders) {
+        auto other = store->createAthlete(QStringLiteral("Athlete %1").arg(paths.front() == original));
+        ASSERT_TRUE(other);
+        ImportOptions options;
+        options.decodeThreads = 2;
+        ActivityImporter importer(*store, formats, options);
+        const ImportReport r = importer.run(other->id, paths);
+        EXPECT_EQ(store->activityCount(other->id), 1);
+        const auto stored = store->activities(other->id);
+        ASSERT_EQ(stored.size(), 1U);
+        EXPECT_EQ(store->activity(stored.front().id)->streams.size(), wholeSamples);
+        // Written in the order given, whichever thread finished first.
+        ASSERT_EQ(r.files.size(), 2U);
+        if (paths.front() == damaged)
+            EXPECT_EQ(r.files[1].status, FileOutcome::Status::Replaced);
+        else
+            EXPECT_EQ(r.files[1].duplicateActivities, 1);
+    }
 }
 
 TEST_F(ImportTest, ContentHashIsStableAndDistinguishesFiles)

@@ -67,17 +67,23 @@ TEST_F(SameSessionTwins, PoolSwimAsFitAndTcxInOneFolderIsOneSwim)
     EXPECT_EQ(report.files[0].activityIds, report.files[1].activityIds);
 }
 
-// The other order, in two imports: the TCX first (now a pool swim), then the FIT is its duplicate.
+// The other order, in two imports: the TCX first (now a pool swim), then the FIT, the device's own recording with
+// its pool lengths, is recognised as the same session and replaces the export in place.
 TEST_F(SameSessionTwins, TcxSwimFirstThenFitIsOneSwim)
 {
     ActivityImporter importer(*store, formats);
     const ImportReport first = importer.run(athlete, {place(QStringLiteral("a"), kTcxSwim, QStringLiteral("s.tcx"))});
     ASSERT_EQ(first.added(), 1);
+    const ActivityId id = store->activities(athlete).front().id;
     EXPECT_EQ(store->activities(athlete).front().sport, Sport::Swim);
     const ImportReport second = importer.run(athlete, {place(QStringLiteral("b"), kFitSwim, QStringLiteral("s.fit"))});
     EXPECT_EQ(second.added(), 0);
-    EXPECT_EQ(second.duplicates(), 1);
-    EXPECT_EQ(store->activityCount(athlete), 1);
+    EXPECT_EQ(second.duplicates() + second.replaced(), 1);
+    ASSERT_EQ(store->activityCount(athlete), 1);
+    const auto stored = store->activity(id, true);
+    ASSERT_TRUE(stored.ok());
+    EXPECT_EQ(stored->sport, Sport::Swim);
+    EXPECT_FALSE(stored->lengths.empty()) << "the FIT's pool lengths are kept";
 }
 
 // The stand-up paddle session (TCX Sport="Other", GPS, paddling at swim-like speed) is not a swim: it stays an

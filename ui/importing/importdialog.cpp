@@ -101,6 +101,9 @@ QString ImportDialog::summarize(const ImportReport& r)
     parts << (added == 1 ? tr("1 activity added") : tr("%1 activities added").arg(added));
     if (r.duplicates() > 0)
         parts << (r.duplicates() == 1 ? tr("1 was already there") : tr("%1 were already there").arg(r.duplicates()));
+    if (r.replaced() > 0)
+        parts << (r.replaced() == 1 ? tr("1 less complete copy replaced")
+                                    : tr("%1 less complete copies replaced").arg(r.replaced()));
     const int failed = r.failed() + static_cast<int>(r.problems.size());
     if (failed > 0)
         parts << (failed == 1 ? tr("1 file could not be read") : tr("%1 files could not be read").arg(failed));

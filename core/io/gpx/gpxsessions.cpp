@@ -231,11 +231,18 @@ void assembleSessions(GpxContent& c, DecodedFile& out)
     }
 
     const std::size_t first = out.activities.size();
+    // A session of every point (the usual file) takes the points themselves: a copy of a long track's points
+    // would be the largest allocation of its import.
+    const bool wholeFile = layout.sessions.size() == 1 && layout.sessions.front().first == 0 &&
+                           layout.sessions.front().last + 1 == c.points.size();
     for (const xml::TrackPiece& p : layout.sessions) {
-        std::vector<TrackPoint> points(c.points.begin() + static_cast<std::ptrdiff_t>(p.first),
-                                       c.points.begin() + static_cast<std::ptrdiff_t>(p.last + 1));
+        std::vector<TrackPoint> points =
+            wholeFile ? std::move(c.points)
+                      : std::vector<TrackPoint>(c.points.begin() + static_cast<std::ptrdiff_t>(p.first),
+                                                c.points.begin() + static_cast<std::ptrdiff_t>(p.last + 1));
         out.activities.push_back(buildActivity(std::move(points), c, out.warnings));
     }
+    c.points = {};
     // Sessions that share a name (one track split at a night) are numbered.
     QMap<QString, int> seen;
     for (std::size_t i = first; i < out.activities.size(); ++i)

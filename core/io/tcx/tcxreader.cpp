@@ -482,9 +482,9 @@ namespace {
 DecodedFile readOnce(QByteArrayView data)
 {
     DecodedFile out;
+    xml::Input input; // outlives the reader that reads it
     QXmlStreamReader reader;
-    QByteArray holder;
-    xml::setData(reader, data, holder);
+    xml::setData(reader, data, input);
     Parser parser(reader);
     parser.parseDocument();
     if (reader.hasError() && !parser.foundRoot && reader.error() == QXmlStreamReader::CustomError) {

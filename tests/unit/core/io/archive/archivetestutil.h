@@ -7,6 +7,7 @@
 #include <QFile>
 #include <QString>
 
+#include <algorithm>
 #include <utility>
 #include <vector>
 #include <zlib.h>
@@ -99,6 +100,86 @@ inline QByteArray makeZip(const std::vector<ZipFile>& files)
     putLe(out, files.size(), 2);
     putLe(out, static_cast<quint64>(directory.size()), 4);
     putLe(out, dirOffset, 4);
+    putLe(out, 0, 2);
+    return out;
+}
+
+// `bytes` zero bytes raw-deflated, a MiB at a time, so that building a bomb does not take the memory it would.
+inline QByteArray deflatedZeros(qint64 bytes, quint32* crc)
+{
+    const QByteArray zeros(1 << 20, '\0');
+    z_stream zs{};
+    deflateInit2(&zs, Z_BEST_COMPRESSION, Z_DEFLATED, -15, 9, Z_DEFAULT_STRATEGY);
+    QByteArray out;
+    char buffer[65536];
+    *crc = static_cast<quint32>(crc32(0, nullptr, 0));
+    for (qint64 left = bytes; left >= 0;) {
+        const qint64 chunk = std::min<qint64>(left, zeros.size());
+        *crc = static_cast<quint32>(
+            crc32(*crc, reinterpret_cast<const Bytef*>(zeros.constData()), static_cast<uInt>(chunk)));
+        zs.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(zeros.constData()));
+        zs.avail_in = static_cast<uInt>(chunk);
+        left -= chunk;
+        const int flush = left == 0 ? Z_FINISH : Z_NO_FLUSH;
+        do {
+            zs.next_out = reinterpret_cast<Bytef*>(buffer);
+            zs.avail_out = sizeof buffer;
+            deflate(&zs, flush);
+            out.append(buffer, static_cast<qsizetype>(sizeof buffer - zs.avail_out));
+        } while (zs.avail_out == 0);
+        if (flush == Z_FINISH)
+            break;
+    }
+    deflateEnd(&zs);
+    return out;
+}
+
+// A zip entry given as its deflated body (zipOfDeflated), its CRC and the unpacked size its headers declare.
+struct RawEntry {
+    QByteArray name, body;
+    quint32 crc = 0;
+    quint64 declaredSize = 0;
+};
+
+inline QByteArray zipOfDeflated(const std::vector<RawEntry>& entries)
+{
+    QByteArray out, directory;
+    for (const RawEntry& e : entries) {
+        const auto offset = static_cast<quint64>(out.size());
+        for (QByteArray* header : {&out, &directory}) {
+            const bool central = header == &directory;
+            putLe(*header, central ? 0x02014b50 : 0x04034b50, 4);
+            if (central)
+                putLe(*header, 20, 2);
+            putLe(*header, 20, 2);
+            putLe(*header, 0, 2);
+            putLe(*header, 8, 2);
+            putLe(*header, 0, 4);
+            putLe(*header, e.crc, 4);
+            putLe(*header, static_cast<quint64>(e.body.size()), 4);
+            putLe(*header, e.declaredSize, 4);
+            putLe(*header, static_cast<quint64>(e.name.size()), 2);
+            putLe(*header, 0, 2);
+            if (central) {
+                putLe(*header, 0, 2);
+                putLe(*header, 0, 2);
+                putLe(*header, 0, 2);
+                putLe(*header, 0, 4);
+                putLe(*header, offset, 4);
+            }
+            *header += e.name;
+            if (!central)
+                *header += e.body;
+        }
+    }
+    const auto at = static_cast<quint64>(out.size());
+    out += directory;
+    putLe(out, 0x06054b50, 4);
+    putLe(out, 0, 4);
+    putLe(out, entries.size(), 2);
+    putLe(out, entries.size(), 2);
+    putLe(out, static_cast<quint64>(directory.size()), 4);
+    putLe(out, at, 4);
     putLe(out, 0, 2);
     return out;
 }

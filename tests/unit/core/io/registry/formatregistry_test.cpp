@@ -5,6 +5,7 @@
 #include "../archive/archivetestutil.h"
 
 #include <QDir>
+#include <QFile>
 
 #include <gtest/gtest.h>
 
@@ -208,6 +209,79 @@ TEST_F(FormatRegistryExpand, ProblemsAreReported)
     const DecodedFile d = r.decodeFile(gone);
     ASSERT_TRUE(d.error.has_value());
     EXPECT_EQ(d.error->code, QLatin1String("io.unreadable"));
+}
+
+TEST_F(FormatRegistryExpand, FilesLargerThanTheirFormatAllowsAreRefusedUnread)
+{
+    const FormatRegistry r;
+    // A 5 GiB file named .fit (sparse: it takes no disk): refused for its size before a byte of it is read.
+    QFile huge(pathFor(QStringLiteral("huge.fit")));
+    ASSERT_TRUE(huge.open(QIODevice::WriteOnly));
+    ASSERT_TRUE(huge.resize(qint64(5) << 30));
+    huge.close();
+    const DecodedFile d = r.decodeFile({huge.fileName(), std::nullopt});
+    ASSERT_TRUE(d.error.has_value());
+    EXPECT_EQ(d.error->code, QLatin1String("import.too-large"));
+    EXPECT_TRUE(d.error->message.contains(QLatin1String("huge.fit is 5120.0 MiB"))) << d.error->message.toStdString();
+    EXPECT_TRUE(d.error->message.contains(QLatin1String("up to 64.0 MiB"))) << d.error->message.toStdString();
+
+    // A zip entry whose header says it unpacks past the limit is not unpacked; a gzip file whose trailer says
+    // so neither. The same bytes are within an XML file's larger limit.
+    const QByteArray zeros(kMaxFitFileBytes + 1, '\0');
+    put(QStringLiteral("export.zip"),
+        makeZip({{QStringLiteral("bomb.fit"), zeros, true}, {QStringLiteral("zeros.gpx"), zeros, true}}));
+    const ExpandResult zip = r.expand(pathFor(QStringLiteral("export.zip")));
+    ASSERT_EQ(zip.files.size(), 2U);
+    const DecodedFile entry = r.decodeFile(zip.files[0]);
+    ASSERT_TRUE(entry.error.has_value());
+    EXPECT_EQ(entry.error->code, QLatin1String("import.too-large"));
+    EXPECT_TRUE(entry.error->message.contains(QLatin1String("not unpacked"))) << entry.error->message.toStdString();
+    const DecodedFile xmlEntry = r.decodeFile(zip.files[1]);
+    ASSERT_TRUE(xmlEntry.error.has_value());
+    EXPECT_NE(xmlEntry.error->code, QLatin1String("import.too-large"));
+
+    put(QStringLiteral("bomb.fit.gz"), gzip(zeros));
+    const DecodedFile packed = r.decodeFile({pathFor(QStringLiteral("bomb.fit.gz")), std::nullopt});
+    ASSERT_TRUE(packed.error.has_value());
+    EXPECT_EQ(packed.error->code, QLatin1String("archive.too-large"));
+    EXPECT_EQ(FormatRegistry::maxFileBytes(u"fit"), kMaxFitFileBytes);
+    EXPECT_EQ(FormatRegistry::maxFileBytes(u"gpx"), kMaxXmlFileBytes);
+    EXPECT_EQ(FormatRegistry::maxFileBytes(u"tcx"), kMaxXmlFileBytes);
+}
+
+TEST_F(FormatRegistryExpand, ThePlanComesFromTheSizeAndTheHeader)
+{
+    const FormatRegistry r;
+    const QByteArray gpx = corpus(QStringLiteral("gpx/running-amazfit-watch.gpx"));
+    const QByteArray tcx = corpus(QStringLiteral("tcx/running-garmin-fr410-hr.tcx"));
+    const QByteArray fit = corpus(QStringLiteral("fit/running-garmin-fenix5-short.fit"));
+    put(QStringLiteral("run.gpx"), gpx);
+    put(QStringLiteral("mislabelled.gpx"), tcx);
+    put(QStringLiteral("4623204522"), gzip(fit)); // a download without a name
+    put(QStringLiteral("notes.bin"), QByteArray(4 << 20, 'x'));
+
+    const auto plain = r.plan({pathFor(QStringLiteral("run.gpx")), std::nullopt});
+    ASSERT_TRUE(plain);
+    EXPECT_EQ(plain->formatId, QLatin1String("gpx"));
+    EXPECT_EQ(plain->fileBytes, gpx.size());
+    EXPECT_FALSE(plain->gzip);
+    EXPECT_GT(plain->memoryBytes, gpx.size());
+    EXPECT_EQ(r.plan({pathFor(QStringLiteral("mislabelled.gpx")), std::nullopt})->formatId, QLatin1String("tcx"));
+
+    const auto packed = r.plan({pathFor(QStringLiteral("4623204522")), std::nullopt});
+    ASSERT_TRUE(packed);
+    EXPECT_TRUE(packed->gzip);
+    EXPECT_EQ(packed->maxUnpacked, std::max<qint64>(fit.size(), 64 << 10)); // its trailer's size, at least 64 KiB
+    EXPECT_GE(packed->memoryBytes, packed->fileBytes + packed->maxUnpacked);
+    const ReadPlan full = FormatRegistry::withFullUnpacking(*packed);
+    EXPECT_EQ(full.maxUnpacked, kMaxXmlFileBytes); // the format is not known until unpacked: the larger limit
+    EXPECT_GT(full.memoryBytes, packed->memoryBytes);
+
+    // Neither the name nor the first bytes say what it is: refused without reading the rest.
+    const auto unknown = r.plan({pathFor(QStringLiteral("notes.bin")), std::nullopt});
+    ASSERT_FALSE(unknown);
+    EXPECT_EQ(unknown.error().code, QLatin1String("format.unknown"));
+    EXPECT_TRUE(unknown.error().message.contains(QLatin1String("notes.bin")));
 }
 
 } // namespace
