@@ -53,7 +53,7 @@ ThresholdAdvisor::~ThresholdAdvisor()
 
 QDate ThresholdAdvisor::today() const
 {
-    return m_today.isValid() ? m_today : QDate::currentDate();
+    return QDate::currentDate();
 }
 
 void ThresholdAdvisor::checkAfterImport(QWidget* importDialog)

@@ -36,8 +36,6 @@ public:
     bool isRunning() const { return m_thread.joinable() && !m_done; }
     // The open offer, if any (tests).
     EstimateDialog* dialog() const { return m_dialog; }
-    // The day estimates end on: today unless set (tests pin it).
-    void setToday(const QDate& day) { m_today = day; }
 
 Q_SIGNALS:
     // After the estimates arrived and were acted upon (a dialog opened, a notice shown, or nothing to say).
@@ -60,7 +58,6 @@ private:
     QPointer<QWidget> m_waitFor;
     QPointer<EstimateDialog> m_dialog;
     std::optional<Mode> m_pending;
-    QDate m_today;
     std::thread m_thread;
     std::atomic<bool> m_done{true};
 };
