@@ -8,6 +8,8 @@
 #include "ui/plan/planpage.h"
 #include "ui/preferences.h"
 #include "ui/settings/settingspage.h"
+#include "ui/thresholds/thresholdadvisor.h"
+#include "ui/thresholds/thresholdnotice.h"
 #include "ui/trainingdata.h"
 #include "ui/welcome/sampleloader.h"
 #include "ui/welcome/welcomepage.h"
@@ -79,8 +81,14 @@ MainWindow::MainWindow(ActivityStore& store, AthleteId athlete, Preferences& pre
     }
     connect(m_nav, &QListWidget::currentRowChanged, m_pages, &QStackedWidget::setCurrentIndex);
     layout->addWidget(m_nav);
-    layout->addWidget(m_pages, 1);
+    auto* right = new QVBoxLayout;
+    m_notice = new ThresholdNotice;
+    right->addWidget(m_notice);
+    right->addWidget(m_pages, 1);
+    layout->addLayout(right, 1);
     setCentralWidget(central);
+    m_thresholds = new ThresholdAdvisor(*m_data, this, *m_notice, this);
+    connect(m_settings, &SettingsPage::estimateRequested, m_thresholds, &ThresholdAdvisor::offer);
 
     connect(m_welcome, &WelcomePage::importRequested, this, &MainWindow::importFilesDialog);
     connect(m_welcome, &WelcomePage::sampleRequested, this, &MainWindow::exploreSampleSeason);
@@ -92,7 +100,8 @@ MainWindow::MainWindow(ActivityStore& store, AthleteId athlete, Preferences& pre
     connect(m_calendar, &CalendarPage::daySelected, this, showDay);
     connect(m_data, &TrainingData::changed, this, &MainWindow::updateFirstRun);
     connect(m_data, &TrainingData::athleteChanged, this, [this] {
-        m_undo->clear(); // commands refer to the previous athlete's activities
+        m_undo->clear();  // commands refer to the previous athlete's activities
+        m_notice->hide(); // it spoke of the previous athlete's thresholds
         rebuildProfileMenu();
     });
     connect(&m_preferences, &Preferences::changed, this, &MainWindow::applyTheme);
@@ -249,6 +258,11 @@ ImportDialog* MainWindow::importPaths(const QStringList& paths)
         return nullptr;
     auto* dialog = new ImportDialog(*m_data, paths, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
+    // New activities may be the first ones, or hold a new best: thresholds are estimated from them.
+    connect(dialog, &ImportDialog::importFinished, this, [this, dialog](const ImportReport& report) {
+        if (report.added() > 0)
+            m_thresholds->checkAfterImport(dialog);
+    });
     dialog->setWindowModality(Qt::WindowModal);
     dialog->show();
     dialog->start();

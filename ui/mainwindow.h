@@ -25,6 +25,8 @@ class PlanPage;
 class Preferences;
 class SampleLoader;
 class SettingsPage;
+class ThresholdAdvisor;
+class ThresholdNotice;
 class TrainingData;
 class WelcomePage;
 
@@ -57,6 +59,9 @@ public:
     CalendarPage* calendar() const { return m_calendar; }
     SettingsPage* settings() const { return m_settings; }
     PlanPage* plan() const { return m_plan; }
+    // Threshold estimates after imports, and the bar that tells about them.
+    ThresholdAdvisor* thresholds() const { return m_thresholds; }
+    ThresholdNotice* thresholdNotice() const { return m_notice; }
 
 Q_SIGNALS:
     void sampleSeasonLoaded(int activities);
@@ -87,6 +92,8 @@ private:
     CalendarPage* m_calendar = nullptr;
     SettingsPage* m_settings = nullptr;
     PlanPage* m_plan = nullptr;
+    ThresholdNotice* m_notice = nullptr;
+    ThresholdAdvisor* m_thresholds = nullptr;
     QMenu* m_profileMenu = nullptr;
     QLabel* m_statusAthlete = nullptr;
     std::unique_ptr<SampleLoader> m_sampleLoader;

@@ -1,77 +1,31 @@
-// athlete set|show|add|list: profiles and their dated thresholds.
+// athlete set|show|add|list|estimate: profiles and their dated thresholds.
 #include "app/cli/commands.h"
 #include "app/cli/context.h"
+#include "app/cli/estimates.h"
 #include "app/cli/output.h"
 #include "app/cli/terminal.h"
+#include "app/cli/thresholdfields.h"
 #include "core/model/plausible.h"
 
-#include <array>
 #include <cmath>
 
 namespace tricoach::cli {
 
 namespace {
 
-// How a threshold is typed in and shown: paces are entered as MM:SS and stored as speeds.
-enum class Kind { Number, PacePerKm, PacePer100m };
-
-struct Field {
-    const char* option; // athlete set --option
-    const char* key;    // JSON key
-    const char* label;  // human label
-    const char* unit;
-    std::optional<double> Thresholds::*member;
-    Kind kind;
-};
-
-constexpr std::array<Field, 10> kFields{{
-    {"ftp", "ftp", "FTP", "W", &Thresholds::ftpWatts, Kind::Number},
-    {"run-power", "run_power", "Run threshold power", "W", &Thresholds::runPowerWatts, Kind::Number},
-    {"lthr-run", "lthr_run", "LTHR run", "bpm", &Thresholds::lthrRun, Kind::Number},
-    {"lthr-bike", "lthr_bike", "LTHR bike", "bpm", &Thresholds::lthrBike, Kind::Number},
-    {"lthr-swim", "lthr_swim", "LTHR swim", "bpm", &Thresholds::lthrSwim, Kind::Number},
-    {"max-hr", "max_hr", "Max HR", "bpm", &Thresholds::maxHr, Kind::Number},
-    {"rest-hr", "rest_hr", "Resting HR", "bpm", &Thresholds::restingHr, Kind::Number},
-    {"threshold-pace", "threshold_pace_sec_per_km", "Threshold pace", "/km", &Thresholds::runThresholdSpeed,
-     Kind::PacePerKm},
-    {"css", "css_sec_per_100m", "CSS", "/100 m", &Thresholds::cssSpeed, Kind::PacePer100m},
-    {"weight", "weight_kg", "Weight", "kg", &Thresholds::weightKg, Kind::Number},
-}};
-
-double metresPer(Kind kind)
+QJsonObject updateJson(const ThresholdUpdate& update)
 {
-    return kind == Kind::PacePerKm ? 1000.0 : 100.0;
-}
-
-// The value as the athlete thinks of it: seconds per km / per 100 m for paces. Rounded to a microsecond so a
-// pace typed as 1:45 reads back as 105, not 105.00000000000001 after the trip through a speed.
-double displayValue(const Field& f, double stored)
-{
-    if (f.kind == Kind::Number)
-        return stored;
-    return std::round(metresPer(f.kind) / stored * 1e6) / 1e6;
-}
-
-QString displayText(const Field& f, const std::optional<double>& stored)
-{
-    if (!stored)
-        return QStringLiteral("-");
-    if (f.kind == Kind::Number)
-        return QString::number(*stored) + QLatin1Char(' ') + QLatin1String(f.unit);
-    return minutesSeconds(displayValue(f, *stored)) + QLatin1Char(' ') + QLatin1String(f.unit);
-}
-
-QJsonObject thresholdsJson(const Thresholds& t, bool withNulls)
-{
-    QJsonObject json;
-    for (const Field& f : kFields) {
-        const std::optional<double>& v = t.*(f.member);
-        if (v)
-            json.insert(QLatin1String(f.key), displayValue(f, *v));
-        else if (withNulls)
-            json.insert(QLatin1String(f.key), QJsonValue());
+    QJsonArray changes;
+    for (const ThresholdChange& c : update.stored) {
+        QJsonObject entry = thresholdsJson(c.values, false);
+        entry.insert(QStringLiteral("from"), isoDate(c.effectiveFrom));
+        changes.append(entry);
     }
-    return json;
+    return QJsonObject{{QStringLiteral("changes"), changes},
+                       {QStringLiteral("recomputed"), QJsonObject{{QStringLiteral("activities"), update.recomputed},
+                                                                  {QStringLiteral("changed"), update.changed},
+                                                                  {QStringLiteral("from"), isoDate(update.from)},
+                                                                  {QStringLiteral("summary"), update.summary()}}}};
 }
 
 int runSet(const Invocation& inv, Io& io)
@@ -91,12 +45,12 @@ int runSet(const Invocation& inv, Io& io)
         any = any || inv.has(name);
         change.values.*(f.member) = v;
     }
-    if (!any)
-        r.fail(QStringLiteral("\"athlete set\" needs at least one threshold, e.g. --ftp 250"));
-    const Thresholds& t = change.values;
-    if (t.maxHr && t.restingHr && *t.maxHr <= *t.restingHr)
-        r.fail(QStringLiteral("--max-hr must be above --rest-hr"));
-    else if (auto plausible = checkThresholds(t); !plausible && r.ok())
+    const bool estimate = inv.has(QStringLiteral("estimate"));
+    if (!estimate && (inv.has(QStringLiteral("on")) || inv.has(QStringLiteral("days"))))
+        r.fail(QStringLiteral("--on and --days choose the data of --estimate; give --estimate too"));
+    if (!any && !estimate)
+        r.fail(QStringLiteral("\"athlete set\" needs at least one threshold, e.g. --ftp 250, or --estimate"));
+    if (auto plausible = checkThresholds(change.values); !plausible && r.ok())
         r.fail(plausible.error().message);
     if (!r.ok())
         return report(io, inv, r.error());
@@ -104,23 +58,61 @@ int runSet(const Invocation& inv, Io& io)
     auto session = openSession(inv);
     if (!session)
         return report(io, inv, session.error());
-    if (auto added = session->store->addThresholdChange(session->athlete.id, change); !added)
-        return report(io, inv, added.error());
+    QStringList estimatedKeys;
+    if (estimate) {
+        const EstimateOptions window = estimateWindow(r, *session);
+        if (!r.ok())
+            return report(io, inv, r.error());
+        auto estimated = estimateFor(*session, window);
+        if (!estimated)
+            return report(io, inv, estimated.error());
+        const Thresholds values = estimatedValues(estimated->estimates);
+        // Options given together with --estimate win over the estimates.
+        for (const Field& f : kFields) {
+            if (!(change.values.*(f.member)) && values.*(f.member)) {
+                change.values.*(f.member) = values.*(f.member);
+                estimatedKeys << QLatin1String(f.key);
+            }
+        }
+        if (change.values == Thresholds{}) {
+            QStringList why;
+            for (const ThresholdEstimate& e : estimated->estimates)
+                why << QStringLiteral("%1: %2").arg(QLatin1String(fieldFor(e.field).label), e.basis);
+            return report(io, inv,
+                          makeError(QStringLiteral("no threshold could be estimated from the data (%1); set them "
+                                                   "with options such as --ftp 250")
+                                        .arg(why.join(QStringLiteral("; "))),
+                                    QStringLiteral("cli.nothing-estimated")));
+        }
+    }
+    const Thresholds& t = change.values;
+    if (t.maxHr && t.restingHr && *t.maxHr <= *t.restingHr)
+        return report(io, inv, usageError(QStringLiteral("--max-hr must be above --rest-hr")));
+
+    auto update = session->store->setThresholds(session->athlete.id, change);
+    if (!update)
+        return report(io, inv, update.error());
 
     if (inv.global.json) {
         QJsonObject json = thresholdsJson(change.values, false);
         json.insert(QStringLiteral("name"), session->athlete.name);
         json.insert(QStringLiteral("from"), isoDate(change.effectiveFrom));
+        json.insert(QStringLiteral("estimated"), QJsonArray::fromStringList(estimatedKeys));
+        const QJsonObject details = updateJson(*update);
+        for (auto it = details.begin(); it != details.end(); ++it)
+            json.insert(it.key(), it.value());
         writeJson(io.out, json);
         return kExitOk;
     }
-    QStringList parts;
-    for (const Field& f : kFields) {
-        if (const auto& v = change.values.*(f.member))
-            parts << QLatin1String(f.label) + QLatin1Char(' ') + displayText(f, v);
+    for (const ThresholdChange& c : update->stored) {
+        const bool moved = c.effectiveFrom != change.effectiveFrom;
+        io.out << "Thresholds of " << singleLine(session->athlete.name) << " from " << isoDate(c.effectiveFrom)
+               << (moved ? QStringLiteral(" (first values: from the start of the history)") : QString()) << ": "
+               << thresholdsText(c.values) << '\n';
     }
-    io.out << "Thresholds of " << singleLine(session->athlete.name) << " from " << isoDate(change.effectiveFrom) << ": "
-           << parts.join(QStringLiteral(", ")) << '\n';
+    if (!estimatedKeys.isEmpty())
+        io.out << "Estimated from the data: " << estimatedKeys.join(QStringLiteral(", ")) << '\n';
+    io.out << update->summary() << '\n';
     return kExitOk;
 }
 
@@ -236,7 +228,12 @@ std::vector<CommandSpec> athleteCommands()
                               QStringLiteral("%1 (%2)").arg(QLatin1String(f.label), QLatin1String(f.unit))});
     }
     setOptions.push_back({QStringLiteral("from"), QStringLiteral("YYYY-MM-DD"),
-                          QStringLiteral("the day the values take effect (default: today)")});
+                          QStringLiteral("the day the values take effect (default: today); a threshold set for the "
+                                         "first time takes effect from the first activity's day")});
+    setOptions.push_back({QStringLiteral("estimate"), QString(),
+                          QStringLiteral("use the thresholds 'athlete estimate' gives; options given with it win")});
+    for (const OptionSpec& o : estimateWindowOptions())
+        setOptions.push_back(o);
     return {
         {athlete,
          QStringLiteral("set"),
@@ -263,6 +260,14 @@ std::vector<CommandSpec> athleteCommands()
          {},
          runAdd},
         {athlete, QStringLiteral("list"), QStringLiteral("list the athlete profiles"), {}, 0, 0, {}, runList},
+        {athlete,
+         QStringLiteral("estimate"),
+         QStringLiteral("thresholds estimated from the recordings, with their basis"),
+         {},
+         0,
+         0,
+         estimateWindowOptions(),
+         runEstimate},
     };
 }
 

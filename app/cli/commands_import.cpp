@@ -185,10 +185,15 @@ int runImport(const Invocation& inv, Io& io)
     if (showProgress)
         io.err << '\n';
 
-    if (inv.global.json)
+    if (inv.global.json) {
         writeJson(io.out, reportJson(r));
-    else
+    } else {
         writeReport(io.out, r);
+        // The first import of a profile without thresholds: every load is an estimate until they are set.
+        if (r.added() > 0 && session->store->thresholdHistory(session->athlete.id).changes().empty())
+            io.out << "No thresholds are set, so loads are estimates: 'tricoach-cli athlete estimate' shows what "
+                      "your data say, 'athlete set --estimate' uses them.\n";
+    }
     for (const FileOutcome& f : r.files) {
         if (f.status == FileOutcome::Status::Failed)
             io.err << "tricoach-cli: " << f.file << ": " << (f.error ? describe(*f.error) : QString()) << '\n';

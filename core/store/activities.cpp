@@ -241,6 +241,21 @@ Result<std::vector<AddResult>> ActivityStore::addActivities(const std::vector<Pr
     auto writer = ActivityWriter::create(d->db, d->path);
     if (!writer)
         return writer.error();
+    // First thresholds cover the history from its start: older activities arriving now extend it.
+    std::map<AthleteId, qint64> firstDays;
+    for (const PreparedActivity& p : activities) {
+        const Activity& a = p.activity();
+        if (!a.startUtc.isValid())
+            continue;
+        const qint64 day = a.localDate().toJulianDay();
+        auto [it, inserted] = firstDays.emplace(a.athleteId, day);
+        if (!inserted)
+            it->second = std::min(it->second, day);
+    }
+    for (const auto& [athlete, day] : firstDays) {
+        if (auto r = d->extendFirstThresholds(athlete, day); !r)
+            return r.error();
+    }
     std::map<AthleteId, AthleteContext> contexts;
     ChangedDays changes;
     results.reserve(activities.size());
@@ -394,6 +409,32 @@ std::vector<Activity> ActivityStore::activities(AthleteId athlete, const Activit
     if (newestFirst)
         std::reverse(out.begin(), out.end());
     return out;
+}
+
+Result<int> ActivityStore::visitActivities(AthleteId athlete, const ActivityQuery& query,
+                                           const std::function<bool(const Activity&)>& visit) const
+{
+    // The summaries of the query are small; the recordings are read one activity at a time.
+    std::vector<Activity> summaries = activities(athlete, query);
+    auto reader = DetailReader::create(d->db, d->path);
+    if (!reader)
+        return reader.error();
+    int visited = 0;
+    for (Activity& a : summaries) {
+        if (auto r = reader->read(a); !r) {
+            if (r.error().code != QLatin1String("store.corrupt"))
+                return r.error();
+            a.streams = {}; // damaged recorded data: the summary still counts
+        }
+        ++visited;
+        const bool more = visit(a);
+        a.streams = {};
+        a.laps = {};
+        a.lengths = {};
+        if (!more)
+            break;
+    }
+    return visited;
 }
 
 int ActivityStore::activityCount(AthleteId athlete) const

@@ -1,5 +1,5 @@
-// Opening the store, athletes, thresholds and metric settings. Activities are in activities.cpp, derived
-// values in aggregates.cpp.
+// Opening the store, athletes and metric settings. Thresholds are in thresholds.cpp, activities in activities.cpp,
+// derived values in aggregates.cpp.
 #include "core/store/activitystore.h"
 
 #include "core/model/plausible.h"
@@ -26,16 +26,6 @@ Error openFailed(const QString& path, const QString& why)
 {
     return makeError(QStringLiteral("Could not open the TriCoach database %1: %2").arg(path, why),
                      QStringLiteral("store.open-failed"));
-}
-
-// The threshold columns, in the order of thresholdFields().
-constexpr const char* kThresholdColumns = "ftp_watts, lthr_bike, lthr_run, lthr_swim, max_hr, resting_hr, "
-                                          "run_threshold_speed, css_speed, weight_kg, run_power_watts";
-
-std::array<std::optional<double>*, 10> thresholdFields(Thresholds& t)
-{
-    return {&t.ftpWatts,  &t.lthrBike,          &t.lthrRun,  &t.lthrSwim, &t.maxHr,
-            &t.restingHr, &t.runThresholdSpeed, &t.cssSpeed, &t.weightKg, &t.runPowerWatts};
 }
 
 // WAL lets the app read while the CLI or a sync writes; NORMAL is durable across application crashes with WAL (only
@@ -167,27 +157,6 @@ Result<bool> ActivityStore::Impl::athleteExists(AthleteId id) const
     if (!q)
         return q.error();
     return q->next();
-}
-
-Result<ThresholdHistory> ActivityStore::Impl::loadHistory(AthleteId athlete) const
-{
-    auto q = exec(db,
-                  QStringLiteral("SELECT effective_from, %1 FROM threshold_changes WHERE athlete_id = ? "
-                                 "ORDER BY effective_from")
-                      .arg(QLatin1String(kThresholdColumns)),
-                  {static_cast<qlonglong>(athlete)}, QStringLiteral("read the threshold history"), path);
-    if (!q)
-        return q.error();
-    std::vector<ThresholdChange> changes;
-    while (q->next()) {
-        ThresholdChange c;
-        c.effectiveFrom = QDate::fromJulianDay(q->value(0).toLongLong());
-        int i = 1;
-        for (auto* field : thresholdFields(c.values))
-            *field = optionalDouble(q->value(i++));
-        changes.push_back(c);
-    }
-    return ThresholdHistory(std::move(changes));
 }
 
 Result<MetricSettings> ActivityStore::Impl::loadSettings(AthleteId athlete) const
@@ -349,68 +318,7 @@ Result<void> ActivityStore::removeAthlete(AthleteId id)
     return tx.commit();
 }
 
-// ---- thresholds and settings ----
-
-Result<void> ActivityStore::addThresholdChange(AthleteId athlete, const ThresholdChange& change)
-{
-    if (!change.effectiveFrom.isValid())
-        return makeError(QStringLiteral("A threshold change needs the day it takes effect."),
-                         QStringLiteral("store.invalid-date"));
-    Thresholds incoming = change.values;
-    if (auto valid = checkThresholds(incoming); !valid)
-        return valid.error();
-    Transaction tx(d->db, d->path);
-    if (auto r = tx.begin(); !r)
-        return r;
-    if (auto known = d->requireAthlete(athlete); !known)
-        return known;
-
-    const auto a = static_cast<qlonglong>(athlete);
-    const qint64 day = change.effectiveFrom.toJulianDay();
-    const QString what = QStringLiteral("store the threshold change");
-    auto existing = exec(d->db,
-                         QStringLiteral("SELECT %1 FROM threshold_changes WHERE athlete_id = ? AND effective_from = ?")
-                             .arg(QLatin1String(kThresholdColumns)),
-                         {a, day}, what, d->path);
-    if (!existing)
-        return existing.error();
-    // A second change on the same day merges: the fields it sets win, the others keep the earlier change's value.
-    Thresholds merged;
-    if (existing->next()) {
-        int i = 0;
-        for (auto* field : thresholdFields(merged))
-            *field = optionalDouble(existing->value(i++));
-    }
-    existing->reset();
-    auto mergedFields = thresholdFields(merged);
-    auto incomingFields = thresholdFields(incoming);
-    QVariantList values{a, day};
-    for (std::size_t i = 0; i < mergedFields.size(); ++i) {
-        if (*incomingFields[i])
-            *mergedFields[i] = *incomingFields[i];
-        values << optionalValue(*mergedFields[i]);
-    }
-    if (auto q = exec(d->db,
-                      QStringLiteral("INSERT OR REPLACE INTO threshold_changes (athlete_id, effective_from, %1) "
-                                     "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
-                          .arg(QLatin1String(kThresholdColumns)),
-                      values, what, d->path);
-        !q)
-        return q.error();
-
-    ChangedDays changes;
-    if (auto r = d->recomputeLoads(athlete, day, false, changes); !r)
-        return r;
-    if (auto r = d->applyChanges(changes); !r)
-        return r;
-    return tx.commit();
-}
-
-ThresholdHistory ActivityStore::thresholdHistory(AthleteId athlete) const
-{
-    auto history = d->loadHistory(athlete);
-    return history ? *history : ThresholdHistory{};
-}
+// ---- settings ----
 
 MetricSettings ActivityStore::metricSettings(AthleteId athlete) const
 {
@@ -463,7 +371,7 @@ Result<void> ActivityStore::setMetricSettings(AthleteId athlete, const MetricSet
     // Any setting may change every load (precedence, estimates) and the whole chart (time constants).
     ChangedDays changes;
     if (auto r = d->recomputeLoads(athlete, std::nullopt, false, changes); !r)
-        return r;
+        return r.error();
     changes.rebuild.insert(athlete);
     if (auto r = d->applyChanges(changes); !r)
         return r;

@@ -11,6 +11,7 @@
 #include <QJsonObject>
 #include <QString>
 
+#include <functional>
 #include <memory>
 #include <optional>
 #include <vector>
@@ -32,6 +33,16 @@ struct AddResult {
     bool duplicate = false; // already stored (same source + external id, same file content hash, or the same
                             // session recorded at least as completely)
     bool replaced = false;  // stored in the place of a less complete recording of the same session (same id)
+};
+
+// What setting thresholds did: the changes as stored, and the loads computed again because of them.
+struct ThresholdUpdate {
+    std::vector<ThresholdChange> stored; // oldest first; first values may sit apart, at the start of the history
+    int recomputed = 0;                  // stored activities whose loads were computed again
+    int changed = 0;                     // of those, the loads that came out different
+    QDate from;                          // the first day recomputed (the earliest stored change)
+    // In words for the command line: "Loads of 412 activities from 2019-03-04 on were recomputed (38 changed)."
+    QString summary() const;
 };
 
 // What an athlete's loads are computed against, read once (ActivityStore::loadBasis) so that decoding threads
@@ -98,7 +109,12 @@ public:
     Result<void> removeAthlete(AthleteId id); // with all of its data
 
     // Thresholds: a change merges into the change on the same day, then loads from that day on are recomputed.
-    Result<void> addThresholdChange(AthleteId athlete, const ThresholdChange& change);
+    // Values must be plausible (core/model/plausible.h).
+    Result<ThresholdUpdate> addThresholdChange(AthleteId athlete, const ThresholdChange& change);
+    // The same as an athlete sets thresholds: a threshold given for the first time takes effect from the start of
+    // the athlete's history (the first activity's day, when that is earlier than the change's), so that the whole
+    // history is scored with it; thresholds set before keep the change's day.
+    Result<ThresholdUpdate> setThresholds(AthleteId athlete, const ThresholdChange& change);
     ThresholdHistory thresholdHistory(AthleteId athlete) const;
 
     // A JSON document of another module's settings for an athlete ("coach": race and availability); nothing when
@@ -127,6 +143,11 @@ public:
     Result<Activity> activity(ActivityId id, bool withDetail = true) const;
     // Summaries (no streams, laps or lengths), ordered by start time.
     std::vector<Activity> activities(AthleteId athlete, const ActivityQuery& query = {}) const;
+    // The activities of the query, oldest first, each with its streams, laps and lengths, handed to `visit` one at
+    // a time and released after it: years of recordings are read holding one in memory. An activity whose recorded
+    // data are damaged comes without them. `visit` returns false to stop; the result counts the activities visited.
+    Result<int> visitActivities(AthleteId athlete, const ActivityQuery& query,
+                                const std::function<bool(const Activity&)>& visit) const;
     int activityCount(AthleteId athlete) const;
 
     // Aggregates

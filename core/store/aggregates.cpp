@@ -238,8 +238,8 @@ Result<void> ActivityStore::Impl::updateChart(AthleteId athlete, std::optional<q
     return {};
 }
 
-Result<void> ActivityStore::Impl::recomputeLoads(AthleteId athlete, std::optional<qint64> fromDay, bool staleOnly,
-                                                 ChangedDays& changes)
+Result<RecomputedLoads> ActivityStore::Impl::recomputeLoads(AthleteId athlete, std::optional<qint64> fromDay,
+                                                            bool staleOnly, ChangedDays& changes)
 {
     auto ctx = context(athlete);
     if (!ctx)
@@ -265,17 +265,21 @@ Result<void> ActivityStore::Impl::recomputeLoads(AthleteId athlete, std::optiona
     auto writer = ActivityWriter::create(db, path);
     if (!writer)
         return writer.error();
+    RecomputedLoads done;
     for (Activity& a : stored) {
         auto load = computeStoredLoad(a, *ctx, *reader);
         if (!load)
             return load.error();
         if (auto r = writer->setLoad(a.id, *load); !r)
-            return r;
-        if (load->load != a.load)
+            return r.error();
+        ++done.activities;
+        if (load->load != a.load || load->source != a.loadSource) {
             changes.mark(athlete, a.localDate().toJulianDay());
+            ++done.changed;
+        }
         a.streams = {}; // keep memory flat when recomputing years of recorded data
     }
-    return {};
+    return done;
 }
 
 Result<void> ActivityStore::Impl::recomputeStale()
@@ -296,7 +300,7 @@ Result<void> ActivityStore::Impl::recomputeStale()
     ChangedDays changes;
     for (AthleteId athlete : athletes) {
         if (auto r = recomputeLoads(athlete, std::nullopt, true, changes); !r)
-            return r;
+            return r.error();
         changes.rebuild.insert(athlete);
     }
     if (auto r = applyChanges(changes); !r)

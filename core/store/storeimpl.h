@@ -23,6 +23,12 @@ struct ChangedDays {
     void mark(AthleteId athlete, qint64 day) { days[athlete].insert(day); }
 };
 
+// How many stored loads a recomputation computed again, and how many of them came out different.
+struct RecomputedLoads {
+    int activities = 0;
+    int changed = 0;
+};
+
 // What loads are computed against for one athlete.
 struct AthleteContext {
     ThresholdHistory history;
@@ -83,7 +89,15 @@ struct ActivityStore::Impl {
     Result<void> updateChart(AthleteId athlete, std::optional<qint64> day, const PmcSettings& settings);
     // Recomputes stored loads of the athlete's activities on or after `fromDay` (all when empty), or only
     // those computed by older formulas when `staleOnly`; days whose load changed are marked in `changes`.
-    Result<void> recomputeLoads(AthleteId athlete, std::optional<qint64> fromDay, bool staleOnly, ChangedDays& changes);
+    Result<RecomputedLoads> recomputeLoads(AthleteId athlete, std::optional<qint64> fromDay, bool staleOnly,
+                                           ChangedDays& changes);
+    // thresholds.cpp: merges `change` into the change stored on its day (inside the caller's transaction).
+    Result<void> storeThresholdChange(AthleteId athlete, const ThresholdChange& change);
+    // Activities older than the athlete's first thresholds are being added: when those thresholds took effect from
+    // the start of the history (no stored activity is older), they move back to `day`, the new start.
+    Result<void> extendFirstThresholds(AthleteId athlete, qint64 day);
+    // Validates, stores `changes` and recomputes loads from the earliest of them, in one transaction.
+    Result<ThresholdUpdate> applyThresholdChanges(AthleteId athlete, std::vector<ThresholdChange> changes);
     // At open: loads computed by an older kMetricsVersion are recomputed and the aggregates rebuilt.
     Result<void> recomputeStale();
     // Drops in-memory charts when another connection has committed since we last looked.

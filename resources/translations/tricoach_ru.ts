@@ -289,6 +289,185 @@
     </message>
 </context>
 <context>
+    <name>ThresholdText</name>
+    <message>
+        <source>FTP</source>
+        <translation>FTP</translation>
+    </message>
+    <message>
+        <source>Threshold power, run</source>
+        <translation>Пороговая мощность, бег</translation>
+    </message>
+    <message>
+        <source>Threshold pace, run</source>
+        <translation>Пороговый темп, бег</translation>
+    </message>
+    <message>
+        <source>Threshold HR, bike</source>
+        <translation>Пороговый пульс, велосипед</translation>
+    </message>
+    <message>
+        <source>Threshold HR, run</source>
+        <translation>Пороговый пульс, бег</translation>
+    </message>
+    <message>
+        <source>Maximum HR</source>
+        <translation>Максимальный пульс</translation>
+    </message>
+    <message>
+        <source>Critical swim speed</source>
+        <translation>Критическая скорость плавания (CSS)</translation>
+    </message>
+    <message>
+        <source>%1 W</source>
+        <translation>%1 Вт</translation>
+    </message>
+    <message>
+        <source>%1 bpm</source>
+        <translation>%1 уд/мин</translation>
+    </message>
+    <message>
+        <source>%1 /km</source>
+        <translation>%1 /км</translation>
+    </message>
+    <message>
+        <source>%1 /100 m</source>
+        <translation>%1 /100 м</translation>
+    </message>
+    <message>
+        <source>No swims in the period.</source>
+        <translation>За этот период нет заплывов.</translation>
+    </message>
+    <message>
+        <source>No rides in the period.</source>
+        <translation>За этот период нет велотренировок.</translation>
+    </message>
+    <message>
+        <source>No activities in the period.</source>
+        <translation>За этот период нет тренировок.</translation>
+    </message>
+    <message>
+        <source>No runs in the period.</source>
+        <translation>За этот период нет пробежек.</translation>
+    </message>
+    <message>
+        <source>No power was recorded.</source>
+        <translation>Мощность не записывалась.</translation>
+    </message>
+    <message>
+        <source>No distance or GPS was recorded.</source>
+        <translation>Дистанция и GPS не записывались.</translation>
+    </message>
+    <message>
+        <source>No pool swim with recorded lengths.</source>
+        <translation>Нет заплывов в бассейне с записанными отрезками.</translation>
+    </message>
+    <message>
+        <source>No heart rate was recorded.</source>
+        <translation>Пульс не записывался.</translation>
+    </message>
+    <message>
+        <source>No continuous 400 m of freestyle yet.</source>
+        <translation>Пока нет непрерывных 400 м вольным стилем.</translation>
+    </message>
+    <message>
+        <source>No effort long enough yet.</source>
+        <translation>Пока нет достаточно длинного усилия.</translation>
+    </message>
+    <message>
+        <source>The best 20 minutes (%1 bpm on %2) were not hard enough to tell.</source>
+        <translation>Лучшие 20 минут (%1 уд/мин, %2) были недостаточно интенсивными, чтобы судить о пороге.</translation>
+    </message>
+    <message>
+        <source>The best efforts were not all-out.</source>
+        <translation>Лучшие усилия не были предельными.</translation>
+    </message>
+    <message>
+        <source>The data gave an implausible value; check the sensor.</source>
+        <translation>Данные дали неправдоподобное значение; проверьте датчик.</translation>
+    </message>
+    <message>
+        <source>Best 20-min power %1 W on %2 × 0.95</source>
+        <translation>Лучшая мощность за 20 минут: %1 Вт, %2, × 0,95</translation>
+    </message>
+    <message>
+        <source>Critical power from your best %1-min efforts up to %2 (W′ %3 kJ)</source>
+        <translation>Критическая мощность по лучшим усилиям %1 мин до %2 (W′ %3 кДж)</translation>
+    </message>
+    <message>
+        <source>Critical speed from your best %1-min efforts up to %2 (D′ %3 m)</source>
+        <translation>Критическая скорость по лучшим усилиям %1 мин до %2 (D′ %3 м)</translation>
+    </message>
+    <message>
+        <source>Best %1 min at %2 /km on %3, carried to an hour</source>
+        <translation>Лучшие %1 мин в темпе %2 /км, %3, пересчитано на час</translation>
+    </message>
+    <message>
+        <source>Best 20-min average heart rate on %1</source>
+        <translation>Лучший средний пульс за 20 минут, %1</translation>
+    </message>
+    <message>
+        <source>Highest heart rate held for 5 s, on %1</source>
+        <translation>Наивысший пульс, удержанный 5 с, %1</translation>
+    </message>
+    <message>
+        <source>Best 400 m %1 and best 200 m %2: 200 m ÷ (%1 − %2)</source>
+        <translation>Лучшие 400 м %1 и лучшие 200 м %2: 200 м ÷ (%1 − %2)</translation>
+    </message>
+    <message>
+        <source>No stored activity needed its load recomputed.</source>
+        <translation>Нагрузку ни одной сохранённой тренировки пересчитывать не понадобилось.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Loads of %n activities from %1 on were recomputed (%2 changed).</source>
+        <translation>
+            <numerusform>Пересчитана нагрузка %n тренировки начиная с %1 (изменилось: %2).</numerusform>
+            <numerusform>Пересчитана нагрузка %n тренировок начиная с %1 (изменилось: %2).</numerusform>
+            <numerusform>Пересчитана нагрузка %n тренировок начиная с %1 (изменилось: %2).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>FTP %1 W</source>
+        <translation>FTP %1 Вт</translation>
+    </message>
+    <message>
+        <source>run threshold power %1 W</source>
+        <translation>пороговая мощность бега %1 Вт</translation>
+    </message>
+    <message>
+        <source>bike threshold HR %1</source>
+        <translation>пороговый пульс (велосипед) %1</translation>
+    </message>
+    <message>
+        <source>run threshold HR %1</source>
+        <translation>пороговый пульс (бег) %1</translation>
+    </message>
+    <message>
+        <source>swim threshold HR %1</source>
+        <translation>пороговый пульс (плавание) %1</translation>
+    </message>
+    <message>
+        <source>max HR %1</source>
+        <translation>макс. пульс %1</translation>
+    </message>
+    <message>
+        <source>resting HR %1</source>
+        <translation>пульс в покое %1</translation>
+    </message>
+    <message>
+        <source>run pace %1/km</source>
+        <translation>пороговый темп бега %1/км</translation>
+    </message>
+    <message>
+        <source>CSS %1/100 m</source>
+        <translation>CSS %1/100 м</translation>
+    </message>
+    <message>
+        <source>%1 kg</source>
+        <translation>%1 кг</translation>
+    </message>
+</context>
+<context>
     <name>TrainingLoadAnalysis</name>
     <message>
         <source>No training load yet: add or import activities to see your Fitness, Fatigue and Form.</source>
@@ -727,6 +906,69 @@
     <message>
         <source>Dashboard · %1</source>
         <translation>Сводка · %1</translation>
+    </message>
+</context>
+<context>
+    <name>tricoach::EstimateDialog</name>
+    <message>
+        <source>Your thresholds, estimated</source>
+        <translation>Ваши пороги по данным тренировок</translation>
+    </message>
+    <message numerus="yes">
+        <source>&lt;p&gt;Loads are only estimates until TriCoach knows your thresholds. These come from the activities of the %n days to %1 (the maximum heart rate from the last %2 days).&lt;/p&gt;&lt;p&gt;Check them, change any you know better, and use them: every activity from your first on is scored with them. You can change them later in Settings.&lt;/p&gt;</source>
+        <translation>
+            <numerusform>&lt;p&gt;Пока TriCoach не знает ваших порогов, нагрузка — лишь оценка. Эти значения получены по тренировкам за %n день до %1 (максимальный пульс — за последние %2 дней).&lt;/p&gt;&lt;p&gt;Проверьте их, исправьте те, что знаете лучше, и примените: по ним будет оценена каждая тренировка, начиная с самой первой. Изменить их можно позже в Настройках.&lt;/p&gt;</numerusform>
+            <numerusform>&lt;p&gt;Пока TriCoach не знает ваших порогов, нагрузка — лишь оценка. Эти значения получены по тренировкам за %n дня до %1 (максимальный пульс — за последние %2 дней).&lt;/p&gt;&lt;p&gt;Проверьте их, исправьте те, что знаете лучше, и примените: по ним будет оценена каждая тренировка, начиная с самой первой. Изменить их можно позже в Настройках.&lt;/p&gt;</numerusform>
+            <numerusform>&lt;p&gt;Пока TriCoach не знает ваших порогов, нагрузка — лишь оценка. Эти значения получены по тренировкам за %n дней до %1 (максимальный пульс — за последние %2 дней).&lt;/p&gt;&lt;p&gt;Проверьте их, исправьте те, что знаете лучше, и примените: по ним будет оценена каждая тренировка, начиная с самой первой. Изменить их можно позже в Настройках.&lt;/p&gt;</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Threshold</source>
+        <translation>Порог</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Значение</translation>
+    </message>
+    <message>
+        <source>Now</source>
+        <translation>Сейчас</translation>
+    </message>
+    <message>
+        <source>Where it comes from</source>
+        <translation>Откуда значение</translation>
+    </message>
+    <message>
+        <source>m:ss per km</source>
+        <translation>м:сс на км</translation>
+    </message>
+    <message>
+        <source>m:ss per 100 m</source>
+        <translation>м:сс на 100 м</translation>
+    </message>
+    <message>
+        <source>not set</source>
+        <translation>не задано</translation>
+    </message>
+    <message>
+        <source> W</source>
+        <translation> Вт</translation>
+    </message>
+    <message>
+        <source> bpm</source>
+        <translation> уд/мин</translation>
+    </message>
+    <message>
+        <source>Use these values</source>
+        <translation>Использовать эти значения</translation>
+    </message>
+    <message>
+        <source>Not now</source>
+        <translation>Не сейчас</translation>
+    </message>
+    <message>
+        <source>%1: &quot;%2&quot; is not a pace; type minutes and seconds, e.g. 4:20.</source>
+        <translation>%1: «%2» — не темп; введите минуты и секунды, например 4:20.</translation>
     </message>
 </context>
 <context>
@@ -1673,52 +1915,12 @@ Form %4</source>
         <translation>TriCoach начнёт использовать новую папку данных при следующем запуске; текущая база данных останется на прежнем месте.</translation>
     </message>
     <message>
-        <source>FTP %1 W</source>
-        <translation>FTP %1 Вт</translation>
-    </message>
-    <message>
-        <source>bike threshold HR %1</source>
-        <translation>пороговый пульс (велосипед) %1</translation>
-    </message>
-    <message>
-        <source>run threshold HR %1</source>
-        <translation>пороговый пульс (бег) %1</translation>
-    </message>
-    <message>
-        <source>swim threshold HR %1</source>
-        <translation>пороговый пульс (плавание) %1</translation>
-    </message>
-    <message>
-        <source>max HR %1</source>
-        <translation>макс. пульс %1</translation>
-    </message>
-    <message>
-        <source>resting HR %1</source>
-        <translation>пульс в покое %1</translation>
-    </message>
-    <message>
-        <source>run pace %1/km</source>
-        <translation>пороговый темп бега %1/км</translation>
-    </message>
-    <message>
-        <source>CSS %1/100 m</source>
-        <translation>CSS %1/100 м</translation>
-    </message>
-    <message>
-        <source>%1 kg</source>
-        <translation>%1 кг</translation>
-    </message>
-    <message>
         <source>under %1</source>
         <translation>быстрее %1</translation>
     </message>
     <message>
         <source>Enter at least one threshold to save.</source>
         <translation>Чтобы сохранить, укажите хотя бы один порог.</translation>
-    </message>
-    <message>
-        <source>Thresholds saved; loads from %1 on were recomputed.</source>
-        <translation>Пороги сохранены; нагрузка начиная с %1 пересчитана.</translation>
     </message>
     <message>
         <source>Settings saved; loads and the chart were recomputed.</source>
@@ -1812,12 +2014,66 @@ Form %4</source>
         <source>AI coach saved, but the keychain refused the key: %1</source>
         <translation>ИИ-тренер сохранён, но хранилище паролей не приняло ключ: %1</translation>
     </message>
+    <message>
+        <source>Estimate from my activities…</source>
+        <translation>Оценить по моим тренировкам…</translation>
+    </message>
+    <message>
+        <source>Thresholds from your best efforts of the last 90 days, each with where it comes from</source>
+        <translation>Пороги по вашим лучшим усилиям за последние 90 дней, с указанием, откуда взято каждое значение</translation>
+    </message>
+    <message>
+        <source>Thresholds saved.</source>
+        <translation>Пороги сохранены.</translation>
+    </message>
 </context>
 <context>
     <name>tricoach::SportPie</name>
     <message>
         <source>%1 %2% · %3 h</source>
         <translation>%1 %2% · %3 ч</translation>
+    </message>
+</context>
+<context>
+    <name>tricoach::ThresholdAdvisor</name>
+    <message>
+        <source>Your thresholds stay as they were.</source>
+        <translation>Пороги остались прежними.</translation>
+    </message>
+    <message>
+        <source>Loads stay estimates until you set thresholds; you can do that any time in Settings.</source>
+        <translation>Пока пороги не заданы, нагрузка остаётся оценкой; задать их можно в любой момент в Настройках.</translation>
+    </message>
+    <message>
+        <source>Thresholds saved.</source>
+        <translation>Пороги сохранены.</translation>
+    </message>
+</context>
+<context>
+    <name>tricoach::ThresholdNotice</name>
+    <message>
+        <source>Update</source>
+        <translation>Обновить</translation>
+    </message>
+    <message>
+        <source>Dismiss</source>
+        <translation>Скрыть</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Закрыть</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1 %2&lt;/b&gt; (now %3): %4</source>
+        <translation>&lt;b&gt;%1 %2&lt;/b&gt; (сейчас %3): %4</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1 %2&lt;/b&gt; (not set): %3</source>
+        <translation>&lt;b&gt;%1 %2&lt;/b&gt; (не задано): %3</translation>
+    </message>
+    <message>
+        <source>Your new activities suggest better thresholds:</source>
+        <translation>Новые тренировки говорят о лучших порогах:</translation>
     </message>
 </context>
 <context>

@@ -20,6 +20,8 @@ struct Message {
     bool finished = true;
 };
 
+// Every translation of the file; a plural message (%n) gives one entry per form, each checked on its own. An XML
+// error is an entry that fails, so a file the reader cannot follow never passes as a short one.
 std::vector<Message> readTs(const QString& path)
 {
     std::vector<Message> out;
@@ -29,25 +31,46 @@ std::vector<Message> readTs(const QString& path)
     QXmlStreamReader xml(&f);
     QString context;
     Message m;
+    bool numerus = false;
     while (!xml.atEnd()) {
         xml.readNext();
         if (!xml.isStartElement())
             continue;
-        if (xml.name() == QLatin1String("name"))
+        if (xml.name() == QLatin1String("name")) {
             context = xml.readElementText();
-        else if (xml.name() == QLatin1String("message"))
+        } else if (xml.name() == QLatin1String("message")) {
             m = Message{context, {}, {}, true};
-        else if (xml.name() == QLatin1String("source"))
+            numerus = xml.attributes().value(QLatin1String("numerus")) == QLatin1String("yes");
+        } else if (xml.name() == QLatin1String("source")) {
             m.source = xml.readElementText();
-        else if (xml.name() == QLatin1String("translation")) {
+        } else if (xml.name() == QLatin1String("translation")) {
             const QString type = xml.attributes().value(QLatin1String("type")).toString();
             m.finished = type.isEmpty();
             const bool obsolete = type == QLatin1String("obsolete") || type == QLatin1String("vanished");
-            m.translation = xml.readElementText();
-            if (!obsolete)
-                out.push_back(m);
+            if (!numerus) {
+                m.translation = xml.readElementText();
+                if (!obsolete)
+                    out.push_back(m);
+                continue;
+            }
+            int forms = 0;
+            while (xml.readNextStartElement()) {
+                if (xml.name() != QLatin1String("numerusform")) {
+                    xml.skipCurrentElement();
+                    continue;
+                }
+                Message form = m;
+                form.translation = xml.readElementText();
+                ++forms;
+                if (!obsolete)
+                    out.push_back(form);
+            }
+            if (forms == 0 && !obsolete)
+                out.push_back(m); // no form at all: fails as an empty translation
         }
     }
+    if (xml.hasError())
+        out.push_back(Message{QStringLiteral("XML"), xml.errorString(), {}, false});
     return out;
 }
 

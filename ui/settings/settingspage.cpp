@@ -6,6 +6,7 @@
 #include "ui/preferences.h"
 #include "ui/secrets.h"
 #include "ui/sportstyle.h"
+#include "ui/thresholds/thresholdtext.h"
 #include "ui/trainingdata.h"
 
 #include <QCheckBox>
@@ -141,7 +142,15 @@ QWidget* SettingsPage::buildThresholds()
     auto* save = new QPushButton(tr("Save thresholds"));
     save->setObjectName(QStringLiteral("saveThresholds"));
     connect(save, &QPushButton::clicked, this, &SettingsPage::saveThresholds);
-    layout->addWidget(save, 0, Qt::AlignLeft);
+    auto* estimate = new QPushButton(tr("Estimate from my activities…"));
+    estimate->setObjectName(QStringLiteral("estimateThresholds"));
+    estimate->setToolTip(tr("Thresholds from your best efforts of the last 90 days, each with where it comes from"));
+    connect(estimate, &QPushButton::clicked, this, &SettingsPage::estimateRequested);
+    auto* thresholdButtons = new QHBoxLayout;
+    thresholdButtons->addWidget(save);
+    thresholdButtons->addWidget(estimate);
+    thresholdButtons->addStretch();
+    layout->addLayout(thresholdButtons);
 
     layout->addWidget(new QLabel(tr("Zones from these thresholds")));
     m_zones = new QTableWidget(0, 4);
@@ -356,30 +365,11 @@ void SettingsPage::refresh()
 
     m_history->setRowCount(0);
     for (auto it = history.changes().rbegin(); it != history.changes().rend(); ++it) {
-        QStringList values;
-        const Thresholds& t = it->values;
-        if (t.ftpWatts)
-            values << tr("FTP %1 W").arg(*t.ftpWatts, 0, 'f', 0);
-        if (t.lthrBike)
-            values << tr("bike threshold HR %1").arg(*t.lthrBike, 0, 'f', 0);
-        if (t.lthrRun)
-            values << tr("run threshold HR %1").arg(*t.lthrRun, 0, 'f', 0);
-        if (t.lthrSwim)
-            values << tr("swim threshold HR %1").arg(*t.lthrSwim, 0, 'f', 0);
-        if (t.maxHr)
-            values << tr("max HR %1").arg(*t.maxHr, 0, 'f', 0);
-        if (t.restingHr)
-            values << tr("resting HR %1").arg(*t.restingHr, 0, 'f', 0);
-        if (t.runThresholdSpeed)
-            values << tr("run pace %1/km").arg(clock(1000.0 / *t.runThresholdSpeed));
-        if (t.cssSpeed)
-            values << tr("CSS %1/100 m").arg(clock(100.0 / *t.cssSpeed));
-        if (t.weightKg)
-            values << tr("%1 kg").arg(*t.weightKg, 0, 'f', 1);
+        const QString values = ThresholdText::summary(it->values);
         const int row = m_history->rowCount();
         m_history->insertRow(row);
         m_history->setItem(row, 0, item(QLocale().toString(it->effectiveFrom, QLocale::ShortFormat)));
-        m_history->setItem(row, 1, item(values.join(QStringLiteral(", "))));
+        m_history->setItem(row, 1, item(values));
     }
 
     const MetricSettings settings = store.metricSettings(athlete);
@@ -547,13 +537,18 @@ void SettingsPage::saveThresholds()
         m_message->setText(tr("Enter at least one threshold to save."));
         return;
     }
-    if (auto r = m_data.store().addThresholdChange(m_data.athlete(), change); !r) {
-        m_message->setText(r.error().message);
+    auto update = m_data.store().setThresholds(m_data.athlete(), change);
+    if (!update) {
+        m_message->setText(update.error().message);
         return;
     }
-    m_message->setText(tr("Thresholds saved; loads from %1 on were recomputed.")
-                           .arg(QLocale().toString(change.effectiveFrom, QLocale::ShortFormat)));
     m_data.notifyChanged();
+    m_message->setText(tr("Thresholds saved.") + QLatin1Char(' ') + ThresholdText::recomputed(*update));
+}
+
+QString SettingsPage::message() const
+{
+    return m_message->text();
 }
 
 void SettingsPage::saveTrainingSettings()

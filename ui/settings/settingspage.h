@@ -41,6 +41,11 @@ public:
 
     // "4:20" → seconds; nothing for text that is not m:ss.
     static std::optional<double> parseClock(const QString& text);
+    QString message() const;
+
+Q_SIGNALS:
+    // "Estimate from my activities…": the window offers the estimates (ThresholdAdvisor::offer).
+    void estimateRequested();
 
 private:
     void fillZones();
