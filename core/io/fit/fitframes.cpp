@@ -238,6 +238,66 @@ void assignRecords(const Collected& c, std::vector<Frame>& frames, QStringList& 
         frames[static_cast<std::size_t>(target[r])].rows.push_back(r);
 }
 
+// A multisport file without any session (cut before its first summary, by a device that writes them all at
+// the end) still shows its legs: each begins with a sport message, written before the leg's records. Empty
+// unless that gives two legs or more.
+std::vector<Frame> legsFromSportMessages(const Collected& c, QStringList& warnings)
+{
+    const std::vector<double>& time = c.records.time;
+    struct Begin {
+        std::size_t row;
+        const SportInfo* sport;
+    };
+    std::vector<Begin> begins;
+    for (const SportInfo& s : c.sports) {
+        const bool repeat =
+            !begins.empty() && begins.back().sport->sport == s.sport && begins.back().sport->subSport == s.subSport;
+        if (repeat || s.at.recordsBefore >= time.size())
+            continue;
+        if (!begins.empty() && begins.back().row == s.at.recordsBefore)
+            begins.back().sport = &s; // the leg before had no record
+        else
+            begins.push_back(Begin{begins.empty() ? 0 : s.at.recordsBefore, &s});
+    }
+    std::vector<Frame> legs;
+    for (std::size_t k = 0; k < begins.size(); ++k) {
+        const std::size_t end = k + 1 < begins.size() ? begins[k + 1].row : time.size();
+        Frame leg;
+        leg.start = kInfinity;
+        leg.end = -kInfinity;
+        for (std::size_t r = begins[k].row; r < end; ++r) {
+            leg.rows.push_back(r);
+            if (!std::isnan(time[r])) {
+                leg.start = std::min(leg.start, time[r]);
+                leg.end = std::max(leg.end, time[r]);
+            }
+        }
+        if (std::isinf(leg.start))
+            return {}; // a leg without a time cannot be placed: read the file as one activity
+        leg.sport = begins[k].sport->sport;
+        leg.subSport = begins[k].sport->subSport;
+        legs.push_back(std::move(leg));
+    }
+    if (legs.size() < 2)
+        return {};
+    const auto legAt = [&](double t) {
+        std::size_t best = 0;
+        for (std::size_t i = 0; i < legs.size(); ++i) {
+            if (legs[i].start <= t)
+                best = i;
+        }
+        return best;
+    };
+    for (const SummaryInfo& lap : c.laps)
+        legs[legAt(lap.start().value_or(legs.front().start))].laps.push_back(&lap);
+    for (const LengthInfo& len : c.lengths)
+        legs[legAt(len.startTime ? *len.startTime : legs.front().start)].lengths.push_back(&len);
+    warnings << QStringLiteral("The file has no session summaries (it was probably cut before they were written); "
+                               "its records were split into %1 legs at the sport messages that began them.")
+                    .arg(legs.size());
+    return legs;
+}
+
 // A lap or length goes where its start lies, like a record; one outside every session and recovered leg goes
 // to the leg before it.
 template <typename Item>
@@ -261,7 +321,8 @@ std::vector<Frame> assignToFrames(const Collected& c, QStringList& warnings)
 {
     std::vector<Frame> frames = sessionFrames(c, warnings);
     if (frames.empty()) {
-        // No session (trimmed or unfinished file): one activity from the first record or lap on.
+        // No session (trimmed or unfinished file): one activity from the first record or lap on, or the legs
+        // the sport messages of a multisport file begin.
         double start = kInfinity;
         for (const double t : c.records.time) {
             if (!std::isnan(t))
@@ -273,14 +334,17 @@ std::vector<Frame> assignToFrames(const Collected& c, QStringList& warnings)
         }
         if (std::isinf(start))
             return {};
-        Frame f;
-        f.start = start;
-        f.allRows = true;
-        for (const SummaryInfo& lap : c.laps)
-            f.laps.push_back(&lap);
-        for (const LengthInfo& len : c.lengths)
-            f.lengths.push_back(&len);
-        frames.push_back(std::move(f));
+        frames = legsFromSportMessages(c, warnings);
+        if (frames.empty()) {
+            Frame f;
+            f.start = start;
+            f.allRows = true;
+            for (const SummaryInfo& lap : c.laps)
+                f.laps.push_back(&lap);
+            for (const LengthInfo& len : c.lengths)
+                f.lengths.push_back(&len);
+            frames.push_back(std::move(f));
+        }
     } else {
         assignRecords(c, frames, warnings);
         const Chooser choose(frames, c.files.size());

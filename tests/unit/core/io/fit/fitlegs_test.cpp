@@ -201,3 +201,36 @@ TEST(FitLegs, ATriathlonCutAfterTheSwimKeepsTheSwimToItsOwnSpan)
     EXPECT_EQ(f.activities[1].sport, Sport::Transition);
     EXPECT_EQ(f.activities[1].streams.size(), want[1]);
 }
+
+TEST(FitLegs, AMultisportFileCutBeforeAnySummarySplitsAtItsSportMessages)
+{
+    // As a device that writes every summary at the end of the file leaves it when cut in the bike leg: the
+    // FR920XT triathlon with its sessions and laps hidden (renumbered into the manufacturer range), then cut.
+    const QByteArray whole = corpusFit(QStringLiteral("triathlon-garmin-fr920xt-chained.fit"));
+    const RawFit full = rawFit(whole);
+    FitPatch p(whole);
+    ASSERT_GT(p.renumber(fm::Session, 0xFF00), 0);
+    ASSERT_GT(p.renumber(fm::Lap, 0xFF01), 0);
+    p.cut(middleOfLeg(full, 2));
+    const RawFit raw = rawFit(p.bytes());
+    ASSERT_TRUE(raw.sessions.empty());
+    ASSERT_EQ(raw.sports.size(), 3u);
+    // Each leg holds the records between its sport message and the next.
+    std::vector<std::size_t> want(3, 0);
+    for (const qsizetype at : raw.recordOffsets) {
+        const auto leg =
+            std::count_if(raw.sports.begin(), raw.sports.end(), [&](const RawSport& s) { return s.offset < at; });
+        ASSERT_GE(leg, 1);
+        ++want[static_cast<std::size_t>(leg - 1)];
+    }
+
+    const DecodedFile f = FitReader().read(p.bytes());
+    ASSERT_EQ(f.activities.size(), 3u);
+    const Sport sports[] = {Sport::Swim, Sport::Transition, Sport::Bike};
+    for (std::size_t i = 0; i < 3; ++i) {
+        EXPECT_EQ(f.activities[i].sport, sports[i]) << "leg " << i;
+        EXPECT_EQ(f.activities[i].streams.size(), want[i]) << "leg " << i;
+        EXPECT_EQ(f.activities[i].multisportLeg, static_cast<int>(i));
+    }
+    EXPECT_LE(want[1], 40u); // T1: under three minutes of records
+}

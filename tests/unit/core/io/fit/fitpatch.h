@@ -89,6 +89,18 @@ public:
         }
     }
 
+    // Gives every message numbered `from` the number `to` in its definitions (a number no reader knows hides
+    // the messages). Returns how many definitions changed.
+    int renumber(std::uint16_t from, std::uint16_t to)
+    {
+        int changed = 0;
+        m_renumber = {from, to, &changed};
+        walk({}, [](const FieldAt&, QByteArray&) {});
+        m_renumber = {};
+        fixCrcs();
+        return changed;
+    }
+
     // Appends `messages` (definitions and data, as FitWriter::dataBytes() gives them) to the end of the first
     // FIT file's data; later chained files follow unchanged.
     void appendToFirstFile(const QByteArray& messages)
@@ -165,6 +177,13 @@ private:
                     const auto hi = static_cast<std::uint8_t>(m_bytes[at + 3]);
                     d.mesg = d.order == ByteOrder::Little ? static_cast<std::uint16_t>(lo | hi << 8)
                                                           : static_cast<std::uint16_t>(hi | lo << 8);
+                    if (m_renumber.changed && d.mesg == m_renumber.from) {
+                        const std::uint16_t to = m_renumber.to;
+                        m_bytes[at + 2] = static_cast<char>(d.order == ByteOrder::Little ? to & 0xFF : to >> 8);
+                        m_bytes[at + 3] = static_cast<char>(d.order == ByteOrder::Little ? to >> 8 : to & 0xFF);
+                        d.mesg = to;
+                        ++*m_renumber.changed;
+                    }
                     const int count = static_cast<std::uint8_t>(m_bytes[at + 4]);
                     at += 5;
                     for (int i = 0; i < count && at + 3 <= end; ++i, at += 3)
@@ -199,6 +218,10 @@ private:
     }
 
     QByteArray m_bytes;
+    struct {
+        std::uint16_t from = 0, to = 0;
+        int* changed = nullptr;
+    } m_renumber;
 };
 
 // What a test needs to know of a file to compute its expectations, read by the walker above rather than by
@@ -216,6 +239,7 @@ struct RawSport {
 };
 struct RawFit {
     std::vector<std::uint32_t> recordTimes; // complete record messages with a timestamp, all chained files
+    std::vector<qsizetype> recordOffsets;   // where each of them is in the file
     std::vector<RawSession> sessions;
     std::vector<RawSport> sports;
     std::optional<std::uint32_t> timeCreated;
@@ -234,16 +258,20 @@ inline RawFit rawFit(const QByteArray& bytes)
         if (static_cast<std::uint32_t>(m.timeOffset) < (*last & 0x1FU))
             t += 0x20;
         last = t;
-        if (m.mesg == kRecord)
+        if (m.mesg == kRecord) {
             out.recordTimes.push_back(t);
+            out.recordOffsets.push_back(m.message);
+        }
     };
     p.forEachMessage(begin, [&](const FieldAt& f, QByteArray& b) {
         const std::uint64_t v = FitPatch::readUInt(b, f);
         const bool invalid = v == (f.size >= 8 ? ~0ULL : (1ULL << (8 * f.size)) - 1);
         if (f.num == 253 && f.size == 4 && !invalid)
             last = static_cast<std::uint32_t>(v);
-        if (f.mesg == kRecord && f.num == 253 && !invalid)
+        if (f.mesg == kRecord && f.num == 253 && !invalid) {
             out.recordTimes.push_back(static_cast<std::uint32_t>(v));
+            out.recordOffsets.push_back(f.message);
+        }
         if (f.mesg == kFileId && f.num == 4 && !invalid && f.file == 0)
             out.timeCreated = static_cast<std::uint32_t>(v);
         if (f.mesg == kSport && f.num == 0)
