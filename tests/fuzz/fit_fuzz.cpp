@@ -3,6 +3,9 @@
 // tests/data/fuzz-regressions/fit/, run by core_io_fit_test. Seed it with tests/data/activities/fit.
 #include "core/io/fit/fitreader.h"
 
+#include <QDateTime>
+
+#include <algorithm>
 #include <cmath>
 #include <cstddef>
 #include <cstdint>
@@ -22,6 +25,15 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
                 std::abort();
         }
         if (!std::isfinite(a.elapsedSec) || !std::isfinite(a.movingSec))
+            std::abort();
+        // Every activity has a date; one before 2000 or in the future comes with a warning naming it.
+        if (!a.startUtc.isValid())
+            std::abort();
+        const bool plausible =
+            a.startUtc.date().year() >= 2000 && a.startUtc <= QDateTime::currentDateTimeUtc().addDays(1);
+        const QString day = a.startUtc.date().toString(Qt::ISODate);
+        if (!plausible && !std::any_of(decoded.warnings.begin(), decoded.warnings.end(),
+                                       [&](const QString& w) { return w.contains(day); }))
             std::abort();
     }
     return 0;

@@ -79,11 +79,13 @@ TEST_F(ImportTest, WholeCorpusImportsAndReimportIsIdempotent)
     for (const auto& f : report.files) {
         const bool invalid = f.file.contains(QStringLiteral("/invalid-"));
         EXPECT_NE(f.status, FileOutcome::Status::Skipped) << f.file.toStdString();
-        // Not activities: a GPX of metadata only, the SDK's developer-data sample, whose records carry no time,
-        // and a GPX whose times a converter dropped.
+        // Not activities: a GPX of metadata only, the SDK's developer-data sample, whose records carry no time, a
+        // GPX whose times a converter dropped; the FR70's runs, whose times count from the watch's power-on and
+        // nothing in them gives the date.
         const bool notAnActivity = f.file.contains(QStringLiteral("metadata-only")) ||
                                    f.file.contains(QStringLiteral("devdata-sdk-example")) ||
-                                   f.file.contains(QStringLiteral("no-timestamps"));
+                                   f.file.contains(QStringLiteral("no-timestamps")) ||
+                                   f.file.contains(QStringLiteral("fr70-"));
         if (!invalid && !notAnActivity) {
             ++validFiles;
             // Replaced: the corpus holds one commute recorded by an Edge 820 and a Fenix 5 at once; the Fenix's
@@ -98,10 +100,18 @@ TEST_F(ImportTest, WholeCorpusImportsAndReimportIsIdempotent)
             EXPECT_FALSE(f.error->message.isEmpty());
         }
     }
-    EXPECT_GE(validFiles, 64); // 79 corpus files less 12 broken on purpose and 3 that hold no activity
+    EXPECT_GE(validFiles, 62); // the corpus files less those broken on purpose and those holding no datable activity
+    // A file without times says so, rather than that its activity "has no start time".
     const auto* timeless = outcomeFor(report, QStringLiteral("devdata-sdk-example.fit"));
     ASSERT_NE(timeless, nullptr);
     EXPECT_EQ(timeless->status, FileOutcome::Status::Failed);
+    ASSERT_TRUE(timeless->error.has_value());
+    EXPECT_EQ(timeless->error->code, QStringLiteral("fit.no-times"));
+    EXPECT_TRUE(timeless->error->message.contains(QLatin1String("no times")));
+    const auto* clockless = outcomeFor(report, QStringLiteral("running-garmin-fr70-compressed-timestamps.fit"));
+    ASSERT_NE(clockless, nullptr);
+    EXPECT_EQ(clockless->status, FileOutcome::Status::Failed);
+    EXPECT_EQ(clockless->error->code, QStringLiteral("fit.no-clock"));
     const int stored = store->activityCount(athlete);
     EXPECT_EQ(stored, report.added());
     const auto* empty = outcomeFor(report, QStringLiteral("invalid-empty-zero-bytes.fit"));

@@ -1,6 +1,7 @@
 #include "core/io/fit/fitassembler.h"
 
-#include "core/util/datetime.h"
+#include "core/io/fit/fitframes.h"
+#include "core/io/fit/fittime.h"
 
 #include <algorithm>
 #include <limits>
@@ -15,52 +16,17 @@ constexpr double kInfinity = std::numeric_limits<double>::infinity();
 constexpr double kHrFillWindowSec = 5;
 // Local offsets beyond ±18 h do not exist (UTC-12..+14, with margin); such a value is a device clock fault.
 constexpr std::int64_t kMaxUtcOffsetSec = 18 * 3600;
-constexpr std::uint8_t kFileTypeActivity = 4; // FIT SDK Profile, type file
 // A record this far outside its session carries a damaged timestamp (seen before a file's point of damage).
 constexpr double kImplausibleTimeSec = 24 * 3600;
-
-// The time span one activity covers, and what belongs to it.
-struct Frame {
-    double start = 0; // FIT seconds
-    double end = kInfinity;
-    bool timeKnown = true;
-    const SummaryInfo* session = nullptr;
-    std::vector<std::size_t> rows;
-    std::vector<const SummaryInfo*> laps;
-    std::vector<const LengthInfo*> lengths;
-};
+// Session totals and records disagree only beyond this: a minute, or 5% of the activity. A timer time may
+// exceed the elapsed time by rounding, never by more than a few seconds.
+constexpr double kTotalsSlackSec = 60;
+constexpr double kTotalsSlackShare = 0.05;
+constexpr double kClockSlackSec = 10;
 
 std::optional<double> finite(double v)
 {
     return std::isnan(v) ? std::nullopt : std::optional<double>(v);
-}
-
-// FIT seconds as a UTC date-time; invalid for a value no uint32 timestamp (minus a duration) can produce.
-QDateTime toUtc(double fitSeconds)
-{
-    constexpr double kLimit = 1e12; // ~31,700 years: far beyond any FIT time, far inside qint64 milliseconds
-    if (!std::isfinite(fitSeconds) || std::abs(fitSeconds) > kLimit)
-        return {};
-    return utcFromMSecs(static_cast<qint64>(std::llround((kFitEpochOffset + fitSeconds) * 1000.0)));
-}
-
-// The frame whose span holds `t`; where spans touch (a leg ends as the next starts) the later one. Outside
-// every span: the nearest frame before `t`, or the first.
-std::size_t frameFor(const std::vector<Frame>& frames, double t)
-{
-    std::optional<std::size_t> best;
-    for (std::size_t i = 0; i < frames.size(); ++i) {
-        if (t >= frames[i].start && t <= frames[i].end && (!best || frames[i].start > frames[*best].start))
-            best = i;
-    }
-    if (best)
-        return *best;
-    std::size_t before = 0;
-    for (std::size_t i = 0; i < frames.size(); ++i) {
-        if (frames[i].start <= t)
-            before = i;
-    }
-    return before;
 }
 
 struct Stats {
@@ -109,8 +75,13 @@ std::vector<double> gather(std::vector<double>& column, const Frame& frame, bool
     return out;
 }
 
-// Fills heart-rate gaps of records from stored-HR beats: the mean of the beats since the previous record.
-void fillHeartRate(std::vector<double>& hr, const std::vector<double>& absTime, const std::vector<HrSample>& beats)
+// Stored heart rate (hr messages: the beats a chest strap such as the HRM-Swim/Tri/Pro kept while the watch
+// could not hear it, in water) wins over the record's own heart rate, which in water comes from the wrist:
+// each record with beats in the seconds before it gets their mean. Garmin's FIT SDK does the same when it
+// merges heart rates (mergeHeartRates in utils-hr-mesg: the mean of the beats between the previous record and
+// this one overwrites the record's heart_rate). Records without such beats keep their own value.
+void mergeStoredHeartRate(std::vector<double>& hr, const std::vector<double>& absTime,
+                          const std::vector<HrSample>& beats)
 {
     if (beats.empty())
         return;
@@ -125,8 +96,6 @@ void fillHeartRate(std::vector<double>& hr, const std::vector<double>& absTime, 
             continue;
         const double from = std::max(previous, t - kHrFillWindowSec);
         previous = t;
-        if (!std::isnan(hr[i]))
-            continue;
         auto it =
             std::upper_bound(beats.begin(), beats.end(), from, [](double v, const HrSample& s) { return v < s.time; });
         double sum = 0;
@@ -207,11 +176,45 @@ PoolLength toPoolLength(const LengthInfo& l, double activityStart)
     return p;
 }
 
-void buildActivity(Activity& a, Frame& frame, Collected& c, bool allRows, QStringList& warnings)
+// Session totals the records contradict: an elapsed time shorter than the timer time, elapsed time far from
+// where the records end, or a timer time far longer than they last. The records are the truth then: the
+// elapsed time becomes their span, the timer time stays if it fits in it, else what the timer events say
+// within it, else the span. Records cut short by damage prove nothing about the end (`recordsComplete`).
+std::optional<QString> reconcileWithRecords(Activity& a, const SummaryInfo& s, double recordEnd,
+                                            std::optional<double> timerInSpan, bool recordsComplete)
 {
+    const double slack = std::max(kTotalsSlackSec, kTotalsSlackShare * std::max(recordEnd, a.elapsedSec));
+    const auto minutes = [](double sec) { return QStringLiteral("%1 min").arg(sec / 60.0, 0, 'f', 1); };
+    QString why;
+    if (!std::isnan(s.elapsed) && !std::isnan(s.timer) && s.timer > s.elapsed + kClockSlackSec)
+        why = QStringLiteral("its elapsed time, %1, is shorter than its timer time, %2")
+                  .arg(minutes(s.elapsed), minutes(s.timer));
+    else if (!std::isnan(s.elapsed) && recordEnd > s.elapsed + slack)
+        why = QStringLiteral("its records run %1 past its elapsed time of %2")
+                  .arg(minutes(recordEnd - s.elapsed), minutes(s.elapsed));
+    else if (!std::isnan(s.elapsed) && recordsComplete && recordEnd < s.elapsed - slack)
+        why = QStringLiteral("its records end %1 before its elapsed time of %2")
+                  .arg(minutes(s.elapsed - recordEnd), minutes(s.elapsed));
+    else if (!std::isnan(s.timer) && recordsComplete && s.timer > recordEnd + slack)
+        why = QStringLiteral("its timer time of %1 is %2 longer than its records last")
+                  .arg(minutes(s.timer), minutes(s.timer - recordEnd));
+    if (why.isEmpty())
+        return std::nullopt;
+    a.elapsedSec = recordEnd;
+    if (!std::isnan(s.timer) && s.timer <= recordEnd + kClockSlackSec)
+        a.movingSec = std::min(s.timer, recordEnd);
+    else
+        a.movingSec = std::min(timerInSpan.value_or(recordEnd), recordEnd);
+    return QStringLiteral("The session's totals contradict its records (%1): its elapsed and moving times were "
+                          "taken from the records instead (%2 elapsed, %3 moving).")
+        .arg(why, minutes(a.elapsedSec), minutes(a.movingSec));
+}
+
+void buildActivity(Activity& a, Frame& frame, Collected& c, bool recordsComplete, QStringList& warnings)
+{
+    const bool allRows = frame.allRows;
     a.source = ActivitySource::File;
-    if (frame.timeKnown)
-        a.startUtc = toUtc(frame.start);
+    a.startUtc = fitTimeToUtc(frame.start);
     if (c.utcOffset && std::abs(*c.utcOffset) <= kMaxUtcOffsetSec)
         a.utcOffsetSec = static_cast<int>(*c.utcOffset);
 
@@ -255,7 +258,7 @@ void buildActivity(Activity& a, Frame& frame, Collected& c, bool allRows, QStrin
     };
     put(Channel::Distance, take(Column::Distance));
     std::vector<double> hr = firstOf({Column::HeartRate, Column::DevHeartRate});
-    fillHeartRate(hr, absTime, c.hr);
+    mergeStoredHeartRate(hr, absTime, c.hr);
     put(Channel::HeartRate, std::move(hr));
     put(Channel::Power, firstOf({Column::Power, Column::DevPower}));
     put(Channel::Cadence, take(Column::Cadence));
@@ -281,9 +284,12 @@ void buildActivity(Activity& a, Frame& frame, Collected& c, bool allRows, QStrin
     const Stats speedStats = statsOf(a.streams.get(Channel::Speed));
     const Stats distanceStats = statsOf(a.streams.get(Channel::Distance));
     double recordSpan = 0;
+    int timedRecords = 0;
     for (const double x : a.streams.time) {
-        if (!std::isnan(x))
+        if (!std::isnan(x)) {
             recordSpan = std::max(recordSpan, x);
+            ++timedRecords;
+        }
     }
     double lapsEnd = 0, lapsTimer = 0, lapsDistance = 0, lapsAscent = 0, lapsCalories = 0;
     bool lapsHaveTimer = false, lapsHaveDistance = false, lapsHaveAscent = false, lapsHaveCalories = false;
@@ -338,65 +344,15 @@ void buildActivity(Activity& a, Frame& frame, Collected& c, bool allRows, QStrin
     a.avgSpeed = pick(s ? s->enhancedAvgSpeed : kNaN, pick(s ? s->avgSpeed : kNaN, avgSpeed));
     a.maxSpeed = pick(s ? s->enhancedMaxSpeed : kNaN, pick(s ? s->maxSpeed : kNaN, speedStats.max));
     a.poolLengthM = s ? finite(s->poolLength) : std::nullopt;
-
-    // ---- sport ----
-    std::optional<std::uint8_t> sport, subSport;
-    if (s && s->sport) {
-        sport = s->sport;
-        subSport = s->subSport;
-    } else if (c.sportMessageSport) {
-        sport = c.sportMessageSport;
-        subSport = c.sportMessageSubSport;
-    } else if (!frame.laps.empty() && frame.laps.front()->sport) {
-        sport = frame.laps.front()->sport;
-        subSport = frame.laps.front()->subSport;
+    if (s && timedRecords >= 2) {
+        const auto timerInSpan = timerSeconds(c.timerEvents, frame.start, frame.start + recordSpan);
+        if (const auto warning = reconcileWithRecords(a, *s, recordSpan, timerInSpan, recordsComplete))
+            warnings << *warning;
     }
-    const SportMapping m = mapSport(sport, subSport);
+
+    const SportMapping m = mapSport(frame.sport, frame.subSport);
     a.sport = m.sport;
     a.subSport = m.subSport;
-}
-
-std::vector<Frame> makeFrames(const Collected& c, QStringList& warnings)
-{
-    std::vector<Frame> frames;
-    for (const SummaryInfo& s : c.sessions) {
-        const auto start = s.start();
-        if (!start) {
-            warnings << QStringLiteral("A session without start time or timestamp was ignored.");
-            continue;
-        }
-        Frame f;
-        f.start = *start;
-        f.session = &s;
-        if (!std::isnan(s.elapsed))
-            f.end = *start + s.elapsed;
-        else if (s.timestamp)
-            f.end = std::max<double>(*start, *s.timestamp);
-        frames.push_back(std::move(f));
-    }
-    std::stable_sort(frames.begin(), frames.end(), [](const Frame& a, const Frame& b) { return a.start < b.start; });
-    if (!frames.empty() || (c.records.time.empty() && c.laps.empty()))
-        return frames;
-
-    // No session (trimmed or unfinished file): one activity from the first record or lap on.
-    double start = kInfinity;
-    for (const double t : c.records.time) {
-        if (!std::isnan(t))
-            start = std::min(start, t);
-    }
-    for (const SummaryInfo& lap : c.laps) {
-        if (const auto s = lap.start())
-            start = std::min(start, *s);
-    }
-    Frame f;
-    if (std::isinf(start)) {
-        start = 0;
-        f.timeKnown = false;
-        warnings << QStringLiteral("The records carry no timestamps: their times are unknown.");
-    }
-    f.start = start;
-    frames.push_back(std::move(f));
-    return frames;
 }
 
 // Early pool-swim watches (FR910XT) write one record per length without a timestamp, just before its length
@@ -420,66 +376,66 @@ void timeRecordsFromLengths(Collected& c, QStringList& warnings)
 
 } // namespace
 
-DecodedFile assembleActivities(Collected& c, DecodeOutcome outcome)
+DecodedFile assembleActivities(Collected& c, DecodeOutcome outcome, const QDateTime& now)
 {
     DecodedFile out;
     out.warnings = std::move(outcome.warnings);
     out.error = std::move(outcome.error);
+    // A course, workout, settings or monitoring file holds no recording of a workout, even when it has
+    // records (a course's track is records).
+    if (const auto type = c.fileType(); type && *type != filetype::Activity) {
+        if (out.error)
+            out.warnings << out.error->message;
+        out.error = ReadError{QLatin1String(errc::kNotActivity),
+                              QStringLiteral("This is %1, not an activity: only recorded activities can be imported.")
+                                  .arg(fileTypeDescription(*type)),
+                              std::max<qint64>(c.files.front().offset, 0), -1};
+        return out;
+    }
+    if (c.skippedMessages > 0) {
+        out.warnings << QStringLiteral("A FIT file chained after the activity is not an activity; its %1 records "
+                                       "and summaries were left out.")
+                            .arg(c.skippedMessages);
+    }
     c.records.finish();
+    const qsizetype warningsBeforeTimes = out.warnings.size();
+    const ClockPlacement clock = placeDeviceTimes(c, out.warnings);
     std::sort(c.hr.begin(), c.hr.end(), [](const HrSample& a, const HrSample& b) { return a.time < b.time; });
     timeRecordsFromLengths(c, out.warnings);
 
-    std::vector<Frame> frames = makeFrames(c, out.warnings);
+    std::vector<Frame> frames = assignToFrames(c, out.warnings);
     if (frames.empty()) {
-        if (!out.error) {
-            const bool activityFile = !c.fileType || *c.fileType == kFileTypeActivity;
+        const bool nothing = c.records.time.empty() && c.sessions.empty() && c.laps.empty() && c.lengths.empty();
+        if (!nothing) {
+            // Whatever the decoder found wrong, an activity without a date cannot be kept: this is the error,
+            // and what was said about single times is part of it.
+            out.warnings.resize(warningsBeforeTimes);
+            if (out.error)
+                out.warnings << out.error->message;
+            out.error = unplacedActivityError(c, clock);
+        } else if (!out.error) {
             out.error = ReadError{QLatin1String(errc::kNoActivity),
-                                  activityFile ? QStringLiteral("The FIT file holds no records, laps or sessions: "
-                                                                "there is no activity to import.")
-                                               : QStringLiteral("This FIT file is not an activity (FIT file type "
-                                                                "%1, e.g. settings or a course).")
-                                                     .arg(*c.fileType),
+                                  QStringLiteral("The FIT file holds no records, laps or sessions: there is no "
+                                                 "activity to import."),
                                   -1, -1};
         }
         return out;
     }
 
-    const bool single = frames.size() == 1;
-    if (!single) {
-        std::size_t current = 0;
-        for (std::size_t r = 0; r < c.records.time.size(); ++r) {
-            const double t = c.records.time[r];
-            if (!std::isnan(t))
-                current = frameFor(frames, t);
-            frames[current].rows.push_back(r);
-        }
-    }
-    for (const SummaryInfo& lap : c.laps) {
-        const auto s = lap.start();
-        frames[s ? frameFor(frames, *s) : 0].laps.push_back(&lap);
-    }
-    for (const LengthInfo& len : c.lengths) {
-        const double s = len.startTime ? *len.startTime : (len.timestamp ? *len.timestamp : frames.front().start);
-        frames[frameFor(frames, s)].lengths.push_back(&len);
-    }
-    for (Frame& f : frames) {
-        const auto byStart = [](const auto* a, const auto* b) {
-            return a->startTime.value_or(0) < b->startTime.value_or(0);
-        };
-        std::stable_sort(f.laps.begin(), f.laps.end(), byStart);
-        std::stable_sort(f.lengths.begin(), f.lengths.end(), byStart);
-    }
-
+    // Records cut short by damage say nothing about where the activity ended; a wrong checksum loses nothing.
+    const bool recordsComplete = !out.error || out.error->code == QLatin1String(errc::kCrc) ||
+                                 out.error->code == QLatin1String(errc::kHeaderCrc);
     out.activities.resize(frames.size());
     for (std::size_t i = 0; i < frames.size(); ++i)
-        buildActivity(out.activities[i], frames[i], c, single, out.warnings);
-    if (!single) {
-        const QString key = QStringLiteral("fit:") + toUtc(frames.front().start).toString(Qt::ISODate);
+        buildActivity(out.activities[i], frames[i], c, recordsComplete, out.warnings);
+    if (frames.size() > 1) {
+        const QString key = QStringLiteral("fit:") + fitTimeToUtc(frames.front().start).toString(Qt::ISODate);
         for (std::size_t i = 0; i < out.activities.size(); ++i) {
             out.activities[i].multisportKey = key;
             out.activities[i].multisportLeg = static_cast<int>(i);
         }
     }
+    warnAboutImplausibleDates(out.activities, now, out.warnings);
     return out;
 }
 

@@ -1,177 +1,12 @@
 #include "core/io/fit/fitcollector.h"
 
-#include <span>
+#include "core/io/fit/fitcollectorslots.h"
 
 namespace tricoach::fit {
 
+using namespace slots;
+
 namespace {
-
-struct FieldSlot {
-    std::uint8_t field;
-    int slot;
-};
-
-int lookup(std::span<const FieldSlot> table, std::uint8_t field)
-{
-    for (const auto& e : table) {
-        if (e.field == field)
-            return e.slot;
-    }
-    return kNoSlot;
-}
-
-// ---- record ----
-enum RecordSlot : int {
-    RLat,
-    RLon,
-    RAlt,
-    RHr,
-    RCad,
-    RDist,
-    RSpeed,
-    RPower,
-    RCompressed,
-    RTemp,
-    RFracCad,
-    REnhSpeed,
-    REnhAlt,
-    RCoreTemp,
-    RDevPower,
-    RDevHr,
-    RDevTemp
-};
-namespace rf = field::record;
-constexpr FieldSlot kRecordSlots[] = {
-    {rf::PositionLat.num, RLat},
-    {rf::PositionLong.num, RLon},
-    {rf::Altitude.num, RAlt},
-    {rf::HeartRate.num, RHr},
-    {rf::Cadence.num, RCad},
-    {rf::Distance.num, RDist},
-    {rf::Speed.num, RSpeed},
-    {rf::Power.num, RPower},
-    {rf::CompressedSpeedDistance.num, RCompressed},
-    {rf::Temperature.num, RTemp},
-    {rf::FractionalCadence.num, RFracCad},
-    {rf::EnhancedSpeed.num, REnhSpeed},
-    {rf::EnhancedAltitude.num, REnhAlt},
-    {rf::CoreTemperature.num, RCoreTemp},
-};
-
-// ---- session and lap share slots ----
-enum SummarySlot : int {
-    SStart,
-    SSport,
-    SSub,
-    SElapsed,
-    STimer,
-    SDist,
-    SCal,
-    SAvgSpeed,
-    SMaxSpeed,
-    SAvgHr,
-    SMaxHr,
-    SAvgCad,
-    SMaxCad,
-    SAvgPower,
-    SMaxPower,
-    SAscent,
-    SPool,
-    SAvgFrac,
-    SMaxFrac,
-    SEnhAvg,
-    SEnhMax
-};
-namespace sf = field::session;
-constexpr FieldSlot kSessionSlots[] = {
-    {sf::StartTime.num, SStart},
-    {sf::Sport.num, SSport},
-    {sf::SubSport.num, SSub},
-    {sf::TotalElapsedTime.num, SElapsed},
-    {sf::TotalTimerTime.num, STimer},
-    {sf::TotalDistance.num, SDist},
-    {sf::TotalCalories.num, SCal},
-    {sf::AvgSpeed.num, SAvgSpeed},
-    {sf::MaxSpeed.num, SMaxSpeed},
-    {sf::AvgHeartRate.num, SAvgHr},
-    {sf::MaxHeartRate.num, SMaxHr},
-    {sf::AvgCadence.num, SAvgCad},
-    {sf::MaxCadence.num, SMaxCad},
-    {sf::AvgPower.num, SAvgPower},
-    {sf::MaxPower.num, SMaxPower},
-    {sf::TotalAscent.num, SAscent},
-    {sf::PoolLength.num, SPool},
-    {sf::AvgFractionalCadence.num, SAvgFrac},
-    {sf::MaxFractionalCadence.num, SMaxFrac},
-    {sf::EnhancedAvgSpeed.num, SEnhAvg},
-    {sf::EnhancedMaxSpeed.num, SEnhMax},
-};
-namespace lf = field::lap;
-constexpr FieldSlot kLapSlots[] = {
-    {lf::StartTime.num, SStart},
-    {lf::Sport.num, SSport},
-    {lf::SubSport.num, SSub},
-    {lf::TotalElapsedTime.num, SElapsed},
-    {lf::TotalTimerTime.num, STimer},
-    {lf::TotalDistance.num, SDist},
-    {lf::TotalCalories.num, SCal},
-    {lf::AvgSpeed.num, SAvgSpeed},
-    {lf::MaxSpeed.num, SMaxSpeed},
-    {lf::AvgHeartRate.num, SAvgHr},
-    {lf::MaxHeartRate.num, SMaxHr},
-    {lf::AvgCadence.num, SAvgCad},
-    {lf::MaxCadence.num, SMaxCad},
-    {lf::AvgPower.num, SAvgPower},
-    {lf::MaxPower.num, SMaxPower},
-    {lf::TotalAscent.num, SAscent},
-    {lf::AvgFractionalCadence.num, SAvgFrac},
-    {lf::EnhancedAvgSpeed.num, SEnhAvg},
-    {lf::EnhancedMaxSpeed.num, SEnhMax},
-};
-// Scales per summary slot (session and lap agree on them).
-constexpr Field kSummaryScale[] = {{0},
-                                   {0},
-                                   {0},
-                                   sf::TotalElapsedTime,
-                                   sf::TotalTimerTime,
-                                   sf::TotalDistance,
-                                   sf::TotalCalories,
-                                   sf::AvgSpeed,
-                                   sf::MaxSpeed,
-                                   sf::AvgHeartRate,
-                                   sf::MaxHeartRate,
-                                   sf::AvgCadence,
-                                   sf::MaxCadence,
-                                   sf::AvgPower,
-                                   sf::MaxPower,
-                                   sf::TotalAscent,
-                                   sf::PoolLength,
-                                   sf::AvgFractionalCadence,
-                                   sf::MaxFractionalCadence,
-                                   sf::EnhancedAvgSpeed,
-                                   sf::EnhancedMaxSpeed};
-static_assert(std::size(kSummaryScale) == SEnhMax + 1);
-
-// ---- length, event, activity, file_id, sport, hr ----
-enum LengthSlot : int { LStart, LElapsed, LTimer, LStrokes, LStroke, LType };
-namespace lenf = field::length;
-constexpr FieldSlot kLengthSlots[] = {{lenf::StartTime.num, LStart},      {lenf::TotalElapsedTime.num, LElapsed},
-                                      {lenf::TotalTimerTime.num, LTimer}, {lenf::TotalStrokes.num, LStrokes},
-                                      {lenf::SwimStroke.num, LStroke},    {lenf::LengthType.num, LType}};
-enum EventSlot : int { EEvent, EType };
-constexpr FieldSlot kEventSlots[] = {{field::event::Event.num, EEvent}, {field::event::EventType.num, EType}};
-enum ActivitySlot : int { ALocal };
-constexpr FieldSlot kActivitySlots[] = {{field::activity::LocalTimestamp.num, ALocal}};
-enum FileIdSlot : int { FType, FCreated };
-constexpr FieldSlot kFileIdSlots[] = {{field::file_id::Type.num, FType}, {field::file_id::TimeCreated.num, FCreated}};
-enum SportSlot : int { SpSport, SpSub };
-constexpr FieldSlot kSportSlots[] = {{field::sport::Sport.num, SpSport}, {field::sport::SubSport.num, SpSub}};
-enum HrSlot : int { HFrac, HBpm, HEvent, HEvent12 };
-namespace hf = field::hr;
-constexpr FieldSlot kHrSlots[] = {{hf::FractionalTimestamp.num, HFrac},
-                                  {hf::FilteredBpm.num, HBpm},
-                                  {hf::EventTimestamp.num, HEvent},
-                                  {hf::EventTimestamp12.num, HEvent12}};
 
 constexpr std::uint32_t k12BitMask = (1U << hf::kPackedBits) - 1;
 
@@ -204,6 +39,7 @@ bool FitCollector::wants(std::uint16_t mesg) const
     case mesg::FileId:
     case mesg::Sport:
     case mesg::Hr:
+    case mesg::TimestampCorrelation:
         return true;
     default:
         return false; // device_info, hrv, ... carry nothing the activity model holds
@@ -231,6 +67,8 @@ int FitCollector::slotFor(std::uint16_t mesg, std::uint8_t field) const
         return lookup(kSportSlots, field);
     case mesg::Hr:
         return lookup(kHrSlots, field);
+    case mesg::TimestampCorrelation:
+        return lookup(kCorrelationSlots, field);
     default:
         return kNoSlot;
     }
@@ -260,9 +98,32 @@ int FitCollector::developerSlotFor(std::uint16_t mesg, const DeveloperField& f) 
     return kNoSlot;
 }
 
+void FitCollector::onFileStart(int index)
+{
+    m_file = static_cast<std::uint16_t>(index);
+    m_skipFile = false;
+    while (m_out.files.size() <= m_file)
+        m_out.files.push_back(FileInfo{{}, {}, -1, m_out.records.time.size()});
+}
+
+Placement FitCollector::here() const
+{
+    return Placement{m_file, m_sequence, m_out.records.time.size()};
+}
+
 void FitCollector::onMessage(const FitMessage& m)
 {
-    switch (m.mesgNum()) {
+    if (m_out.files.empty())
+        onFileStart(0);
+    ++m_sequence;
+    if (const auto t = m.timestamp(); t && *t < kMinAbsoluteDateTime && m_out.firstDeviceTimeOffset < 0)
+        m_out.firstDeviceTimeOffset = m.offset();
+    const std::uint16_t n = m.mesgNum();
+    if (m_skipFile && (n == mesg::Record || n == mesg::Session || n == mesg::Lap || n == mesg::Length)) {
+        ++m_out.skippedMessages;
+        return;
+    }
+    switch (n) {
     case mesg::Record:
         onRecord(m);
         break;
@@ -282,21 +143,30 @@ void FitCollector::onMessage(const FitMessage& m)
         onHr(m);
         break;
     case mesg::Activity:
-        if (const auto local = toInteger<std::uint32_t>(m.value(ALocal)); local && m.timestamp()) {
-            m_out.utcOffset = std::int64_t{*local} - std::int64_t{*m.timestamp()};
+        if (!m_out.activityTime) {
+            m_out.activityTime = m.timestamp();
+            m_out.activityLocalTime = toInteger<std::uint32_t>(m.value(ALocal));
+            m_out.activityFile = m_file;
         }
         break;
-    case mesg::FileId:
-        if (!m_out.fileType)
-            m_out.fileType = m.enumValue(FType);
-        if (!m_out.timeCreated)
-            m_out.timeCreated = asTime(m.value(FCreated));
+    case mesg::FileId: {
+        FileInfo& file = m_out.files[m_file];
+        if (file.offset < 0) {
+            file.type = m.enumValue(FType);
+            file.timeCreated = asTime(m.value(FCreated));
+            file.offset = m.offset();
+        }
+        // A settings or course file chained after an activity adds no leg; a first file of such a type is
+        // refused as a whole by the assembler.
+        m_skipFile = m_file > 0 && file.type && *file.type != filetype::Activity;
         break;
+    }
     case mesg::Sport:
-        if (!m_out.sportMessageSport) {
-            m_out.sportMessageSport = m.enumValue(SpSport);
-            m_out.sportMessageSubSport = m.enumValue(SpSub);
-        }
+        m_out.sports.push_back(SportInfo{here(), m.enumValue(SpSport), m.enumValue(SpSub)});
+        break;
+    case mesg::TimestampCorrelation:
+        if (const auto system = asTime(m.value(CSystem)); system && m.timestamp())
+            m_out.correlations.push_back(ClockCorrelation{m_file, *m.timestamp(), *system});
         break;
     default:
         break;
@@ -306,6 +176,8 @@ void FitCollector::onMessage(const FitMessage& m)
 void FitCollector::onRecord(const FitMessage& m)
 {
     RecordTable& t = m_out.records;
+    if (m_out.firstRecordOffset < 0)
+        m_out.firstRecordOffset = m.offset();
     const auto ts = m.timestamp();
     t.time.push_back(ts ? static_cast<double>(*ts) : kNaN);
 
@@ -370,6 +242,7 @@ void FitCollector::onRecord(const FitMessage& m)
 void FitCollector::onSummary(const FitMessage& m, bool session)
 {
     SummaryInfo s;
+    s.at = here();
     s.startTime = asTime(m.value(SStart));
     s.timestamp = m.timestamp();
     s.sport = m.enumValue(SSport);
@@ -404,6 +277,7 @@ void FitCollector::onSummary(const FitMessage& m, bool session)
 void FitCollector::onLength(const FitMessage& m)
 {
     LengthInfo l;
+    l.at = here();
     l.startTime = asTime(m.value(LStart));
     l.timestamp = m.timestamp();
     l.elapsed = m.scaled(LElapsed, lenf::TotalElapsedTime);
@@ -423,9 +297,9 @@ void FitCollector::onEvent(const FitMessage& m)
     if (!type)
         return;
     if (*type == ev::kStart)
-        m_out.timerEvents.push_back({*m.timestamp(), true});
+        m_out.timerEvents.push_back({*m.timestamp(), true, m_file});
     else if (*type == ev::kStop || *type == ev::kStopAll || *type == ev::kStopDisable || *type == ev::kStopDisableAll)
-        m_out.timerEvents.push_back({*m.timestamp(), false});
+        m_out.timerEvents.push_back({*m.timestamp(), false, m_file});
 }
 
 // Stored heart rate (HRM-Swim/Tri/Pro): a message with a timestamp anchors event_timestamp (1/1024 s ticks
@@ -477,7 +351,7 @@ void FitCollector::addHr(double bpm, std::uint32_t ticks)
     // The difference as a signed 32-bit count survives the rollover of the tick counter (every 48 days).
     const double sinceAnchor =
         static_cast<std::int32_t>(static_cast<std::uint32_t>(ticks - m_hrAnchorTicks)) / hf::kEventTicksPerSecond;
-    m_out.hr.push_back({*m_hrAnchorTime + sinceAnchor, bpm});
+    m_out.hr.push_back({*m_hrAnchorTime + sinceAnchor, bpm, m_file});
 }
 
 } // namespace tricoach::fit

@@ -229,6 +229,7 @@ bool FitDecoder::decodeSegment(QByteArrayView data, qint64 start, DecodeOutcome&
             dataEnd = data.size();
         }
     }
+    m_sink.onFileStart(out.segments);
     ++out.segments;
     ByteCursor cur(data.first(dataEnd));
     cur.seek(dataStart);

@@ -27,6 +27,9 @@ inline constexpr char kTruncated[] = "fit.truncated";          // data or CRC mi
 inline constexpr char kBadDefinition[] = "fit.bad-definition"; // definition message that makes no sense
 inline constexpr char kUndefinedLocal[] = "fit.undefined-local-message"; // data before its definition
 inline constexpr char kNoActivity[] = "fit.no-activity";                 // a valid FIT file without records or sessions
+inline constexpr char kNotActivity[] = "fit.not-activity"; // a course, workout, settings, monitoring... file
+inline constexpr char kNoClock[] = "fit.no-clock";         // only device power-on times, nothing places them in UTC
+inline constexpr char kNoTimes[] = "fit.no-times";         // records and summaries without any timestamp
 } // namespace errc
 
 inline constexpr int kMaxSlots = 32;
@@ -131,6 +134,8 @@ private:
 class MessageSink {
 public:
     virtual ~MessageSink() = default;
+    // A FIT file of the input begins (0 for the first; more when files are chained), before its messages.
+    virtual void onFileStart(int /*index*/) {}
     virtual void onMessage(const FitMessage& message) = 0;
 };
 

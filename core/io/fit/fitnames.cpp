@@ -1,4 +1,5 @@
-// CamelCase names of the FIT SDK Profile (21.217) enums sport and sub_sport: facts of the profile, not code.
+// CamelCase names of the FIT SDK Profile (21.217) enums sport and sub_sport, and the profile's file types in
+// words: facts of the profile, not code.
 #include "core/io/fit/fitprofile.h"
 
 #include <algorithm>
@@ -229,6 +230,43 @@ QString fitSportName(std::uint8_t sport)
 QString fitSubSportName(std::uint8_t subSport)
 {
     return lookup(kSubSportNames, subSport);
+}
+
+QString fileTypeDescription(std::uint8_t fileType)
+{
+    // FIT SDK Profile, type file; 0xF7-0xFE are reserved for manufacturers' own types.
+    constexpr std::uint8_t kManufacturerMin = 0xF7, kManufacturerMax = 0xFE;
+    struct Description {
+        std::uint8_t type;
+        const char* words;
+    };
+    static constexpr Description kDescriptions[] = {
+        {filetype::Device, "a device description file"},
+        {filetype::Settings, "a settings file"},
+        {filetype::Sport, "a sport settings file"},
+        {filetype::Activity, "an activity file"},
+        {filetype::Workout, "a workout file"},
+        {filetype::Course, "a course file"},
+        {filetype::Schedules, "a training schedule file"},
+        {filetype::Weight, "a weight scale file"},
+        {filetype::Totals, "a lifetime totals file"},
+        {filetype::Goals, "a goals file"},
+        {filetype::BloodPressure, "a blood pressure file"},
+        {filetype::MonitoringA, "a monitoring file (all-day tracking)"},
+        {filetype::ActivitySummary, "an activity summary file"},
+        {filetype::MonitoringDaily, "a monitoring file (all-day tracking)"},
+        {filetype::MonitoringB, "a monitoring file (all-day tracking)"},
+        {filetype::Segment, "a segment file"},
+        {filetype::SegmentList, "a segment list file"},
+        {filetype::ExdConfiguration, "a data screen configuration file"},
+    };
+    for (const Description& d : kDescriptions) {
+        if (d.type == fileType)
+            return QLatin1String(d.words);
+    }
+    if (fileType >= kManufacturerMin && fileType <= kManufacturerMax)
+        return QStringLiteral("a manufacturer's own file type (%1)").arg(fileType);
+    return QStringLiteral("a file of a type FIT does not define (%1)").arg(fileType);
 }
 
 } // namespace tricoach::fit

@@ -128,6 +128,7 @@ inline constexpr std::uint16_t Activity = 34;
 inline constexpr std::uint16_t Hrv = 78;
 inline constexpr std::uint16_t Length = 101;
 inline constexpr std::uint16_t Hr = 132;
+inline constexpr std::uint16_t TimestampCorrelation = 162;
 inline constexpr std::uint16_t FieldDescription = 206;
 inline constexpr std::uint16_t DeveloperDataId = 207;
 } // namespace mesg
@@ -149,6 +150,10 @@ inline constexpr Field MessageIndex{254};
 namespace file_id {
 inline constexpr Field Type{0}, Manufacturer{1}, Product{2}, TimeCreated{4};
 }
+namespace timestamp_correlation {
+// The UTC time is the message's timestamp (253); system_timestamp is the device's power-on clock at that time.
+inline constexpr Field SystemTimestamp{1};
+} // namespace timestamp_correlation
 namespace record {
 inline constexpr Field PositionLat{0}, PositionLong{1}, Altitude{2, 5, 500}, HeartRate{3}, Cadence{4}, Distance{5, 100},
     Speed{6, 1000}, Power{7}, CompressedSpeedDistance{8}, Temperature{13}, FractionalCadence{53, 128},
@@ -205,6 +210,16 @@ inline constexpr Field DeveloperDataIndex{3};
 }
 } // namespace field
 
+// FIT SDK Profile, type file: what a FIT file holds. Only activity files are recordings of a workout.
+namespace filetype {
+inline constexpr std::uint8_t Device = 1, Settings = 2, Sport = 3, Activity = 4, Workout = 5, Course = 6, Schedules = 7,
+                              Weight = 9, Totals = 10, Goals = 11, BloodPressure = 14, MonitoringA = 15,
+                              ActivitySummary = 20, MonitoringDaily = 28, MonitoringB = 32, Segment = 34,
+                              SegmentList = 35, ExdConfiguration = 40;
+}
+// "a course file", "a settings file", ...: what a FIT file of type `fileType` is, in words for the athlete.
+QString fileTypeDescription(std::uint8_t fileType);
+
 // FIT sport/sub_sport enum values the mapping below singles out (FIT SDK Profile, types sport and sub_sport).
 namespace sportnum {
 inline constexpr std::uint8_t Generic = 0, Running = 1, Cycling = 2, Transition = 3, FitnessEquipment = 4, Swimming = 5,
@@ -213,8 +228,7 @@ inline constexpr std::uint8_t Generic = 0, Running = 1, Cycling = 2, Transition 
 namespace subsportnum {
 inline constexpr std::uint8_t Generic = 0, Treadmill = 1, Trail = 3, IndoorCycling = 6, Road = 7, Mountain = 8,
                               IndoorRowing = 14, LapSwimming = 17, OpenWater = 18, StrengthTraining = 20,
-                              IndoorWalking = 27, IndoorRunning = 45,
-                              VirtualActivity = 58;
+                              IndoorWalking = 27, IndoorRunning = 45, VirtualActivity = 58;
 }
 
 // Our sport and sub-type for a FIT sport/sub_sport pair.

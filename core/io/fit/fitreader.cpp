@@ -27,7 +27,7 @@ DecodedFile FitReader::read(QByteArrayView data) const
     fit::FitCollector collector;
     fit::FitDecoder decoder(collector, collector);
     fit::DecodeOutcome outcome = decoder.decode(data);
-    return fit::assembleActivities(collector.result(), std::move(outcome));
+    return fit::assembleActivities(collector.result(), std::move(outcome), QDateTime::currentDateTimeUtc());
 }
 
 } // namespace tricoach

@@ -1,7 +1,7 @@
 // Every FIT file of the shared corpus (tests/data/activities/fit): sport, records, sessions, laps,
 // lengths, chained segments and, for the broken ones, the error and what is recovered. Counts agree with
-// Garmin's JS SDK (SOURCES.md) except where that SDK fails: the FR70 files (compressed timestamps) and the
-// FR255 triathlon.
+// Garmin's JS SDK (SOURCES.md) except where that SDK fails: the FR70 files (compressed timestamps; refused by
+// us anyway, their times cannot be dated) and the FR255 triathlon.
 #include "core/io/fit/fitdecoder.h"
 #include "core/io/fit/fitreader.h"
 
@@ -47,7 +47,8 @@ const CorpusCase kCorpus[] = {
     {"cycling-srm-pc8-power-bad-start-latlng.fit", "Bike", "", 1, 6864, 0, 0, 1, ""},
     {"cycling-wahoo-elemnt-bolt-devdata-no-appid.fit", "Bike", "", 1, 132, 1, 0, 1, ""},
     {"cycling-wahoo-elemnt-power-devfields.fit", "Bike", "", 1, 13471, 1, 0, 1, ""},
-    {"devdata-sdk-example.fit", "Other", "", 1, 3, 0, 0, 1, ""},
+    // Records without any timestamp: nothing to place in the calendar (FitRefusals.AFileWithoutTimesSaysSo).
+    {"devdata-sdk-example.fit", "", "", 0, 0, 0, 0, 1, "fit.no-times"},
     {"indoor-cycling-garmin-edge1030-tacx-neo.fit", "Bike", "IndoorRide", 1, 627, 1, 0, 1, ""},
     {"indoor-cycling-garmin-edge530-hrv.fit", "Bike", "IndoorRide", 1, 1072, 15, 0, 1, ""},
     {"indoor-cycling-garmin-fr955-moxy-smo2-devfields.fit", "Bike", "IndoorRide", 1, 16, 1, 0, 1, ""},
@@ -68,8 +69,9 @@ const CorpusCase kCorpus[] = {
     {"running-coros-apex-pro-power.fit", "Run", "", 1, 2921, 1, 0, 1, ""},
     {"running-garmin-fenix5-short.fit", "Run", "", 1, 21, 1, 0, 1, ""},
     {"running-garmin-fr15-10k.fit", "Run", "", 1, 686, 11, 0, 1, ""},
-    {"running-garmin-fr70-antfs-compressed-timestamps.fit", "Run", "", 1, 686, 1, 0, 1, ""},
-    {"running-garmin-fr70-compressed-timestamps.fit", "Run", "", 1, 755, 11, 0, 1, ""},
+    // Times of the FR70's power-on clock only, nothing that dates them (FitClock): refused, never dated 1990.
+    {"running-garmin-fr70-antfs-compressed-timestamps.fit", "", "", 0, 0, 0, 0, 1, "fit.no-clock"},
+    {"running-garmin-fr70-compressed-timestamps.fit", "", "", 0, 0, 0, 0, 1, "fit.no-clock"},
     {"running-garmin-fr945-treadmill.fit", "Run", "Treadmill", 1, 3101, 1, 0, 1, ""},
     {"running-garmin-fr955-stryd-devfields.fit", "Run", "", 1, 3118, 7, 0, 1, ""},
     {"running-garmin-vivoactivehr.fit", "Run", "", 1, 503, 3, 0, 1, ""},

@@ -1,6 +1,7 @@
 // Inputs the fuzzer (tests/fuzz/fit_fuzz.cpp) once crashed or hung on, kept so they never come back; plus the
 // invariants the fuzz target checks, on every corpus file.
 #include "core/io/fit/fitreader.h"
+#include "core/util/datetime.h"
 
 #include <QDir>
 #include <QFile>
@@ -19,10 +20,20 @@ void expectConsistent(const DecodedFile& f, const QString& name)
         EXPECT_FALSE(f.error->code.isEmpty());
         EXPECT_FALSE(f.error->message.isEmpty());
     }
+    const QDateTime earliest = utcDateTime(QDate(2000, 1, 1), QTime(0, 0));
+    const QDateTime latest = QDateTime::currentDateTimeUtc().addDays(1);
     for (const Activity& a : f.activities) {
         for (const auto& [channel, series] : a.streams.channels)
             EXPECT_EQ(series.size(), a.streams.size()) << name.toStdString();
         EXPECT_TRUE(std::isfinite(a.elapsedSec) && std::isfinite(a.movingSec)) << name.toStdString();
+        // Every activity has a date, and one outside 2000..today comes with a warning naming it.
+        ASSERT_TRUE(a.startUtc.isValid()) << name.toStdString();
+        if (a.startUtc < earliest || a.startUtc > latest) {
+            const QString day = a.startUtc.date().toString(Qt::ISODate);
+            EXPECT_TRUE(
+                std::any_of(f.warnings.begin(), f.warnings.end(), [&](const QString& w) { return w.contains(day); }))
+                << name.toStdString() << " starts on " << day.toStdString() << " without a word about it";
+        }
     }
 }
 

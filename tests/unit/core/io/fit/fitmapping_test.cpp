@@ -162,6 +162,31 @@ TEST(FitMapping, StoredHeartRateInAChainedFileFillsRecordsWithoutHr)
     EXPECT_EQ(*hr, (std::vector<double>{90, 90, 90, 100, 100}));
 }
 
+TEST(FitMapping, StoredHeartRateWinsOverTheRecordsOwn)
+{
+    // A swim: the watch's wrist sensor says 70 throughout; the chest strap stored a beat of 150 each second
+    // from 0 to 4 s (anchors: timestamp + event_timestamp in 1/1024 s + filtered_bpm).
+    FitWriter first;
+    fileId(first);
+    first.define(1, fm::Record, {{253, 4, bt::UInt32}, {3, 1, bt::UInt8}});
+    for (std::uint32_t t = 0; t <= 12; ++t)
+        first.data(1, {kT0 + t, 70});
+    FitWriter second;
+    fileId(second);
+    second.define(1, fm::Hr, {{253, 4, bt::UInt32}, {0, 2, bt::UInt16}, {9, 4, bt::UInt32}, {6, 1, bt::UInt8}});
+    for (std::uint32_t k = 0; k <= 4; ++k)
+        second.data(1, {kT0 + k, 0, (7000 + k) * 1024, 150});
+    const DecodedFile f = FitReader().read(first.finish() + second.finish());
+    ASSERT_TRUE(f.ok());
+    const auto* hr = f.activities[0].streams.get(Channel::HeartRate);
+    ASSERT_NE(hr, nullptr);
+    ASSERT_EQ(hr->size(), 13u);
+    for (std::size_t t = 0; t <= 4; ++t)
+        EXPECT_EQ((*hr)[t], 150) << "t=" << t; // a beat in the record's second: the strap's
+    for (std::size_t t = 10; t <= 12; ++t)
+        EXPECT_EQ((*hr)[t], 70) << "t=" << t; // no beat for seconds: the wrist's own value stays
+}
+
 TEST(FitMapping, WithoutASessionTheSummaryComesFromRecordsAndTimerEvents)
 {
     FitWriter w;
@@ -199,7 +224,7 @@ TEST(FitMapping, AFitFileWithoutActivityDataIsAnError)
 {
     FitWriter w;
     w.define(0, fm::FileId, {{0, 1, bt::Enum}});
-    w.data(0, {2}); // settings file
+    w.data(0, {4}); // an activity file, with nothing in it
     const DecodedFile f = FitReader().read(w.finish());
     ASSERT_TRUE(f.error.has_value());
     EXPECT_EQ(f.error->code, QStringLiteral("fit.no-activity"));
