@@ -90,28 +90,33 @@ void mergeStoredHeartRate(std::vector<double>& hr, const std::vector<double>& ab
         hr.assign(absTime.size(), kNaN);
     bool filled = false;
     double previous = -kInfinity;
+    // Both ends of a record's beats only move forwards while record times do: one pass over the beats.
+    const auto after = [&](std::size_t from, double t) {
+        if (from > 0 && beats[from - 1].time > t)
+            from = 0; // a record earlier than the one before: search again
+        while (from < beats.size() && beats[from].time <= t)
+            ++from;
+        return from;
+    };
+    std::size_t lo = 0, hi = 0; // the first beat after `from`, after `t`
     for (std::size_t i = 0; i < absTime.size(); ++i) {
         const double t = absTime[i];
         if (std::isnan(t))
             continue;
         const double from = std::max(previous, t - kHrFillWindowSec);
         previous = t;
-        auto it =
-            std::upper_bound(beats.begin(), beats.end(), from, [](double v, const HrSample& s) { return v < s.time; });
+        if (t < beats.front().time || t - kHrFillWindowSec >= beats.back().time)
+            continue; // the strap stored nothing then (it usually covers the swim only)
+        lo = after(lo, from);
+        hi = after(std::max(hi, lo), t);
         double sum = 0;
-        int n = 0;
-        for (; it != beats.end() && it->time <= t; ++it) {
-            sum += it->bpm;
-            ++n;
-        }
-        if (n == 0) {
-            // No beat since the previous record: the last one within the window still describes this second.
-            auto last =
-                std::upper_bound(beats.begin(), beats.end(), t, [](double v, const HrSample& s) { return v < s.time; });
-            if (last != beats.begin() && std::prev(last)->time > t - kHrFillWindowSec) {
-                sum = std::prev(last)->bpm;
-                n = 1;
-            }
+        for (std::size_t k = lo; k < hi; ++k)
+            sum += beats[k].bpm;
+        auto n = static_cast<double>(hi - lo);
+        // No beat since the previous record: the last one within the window still describes this second.
+        if (n == 0 && hi > 0 && beats[hi - 1].time > t - kHrFillWindowSec) {
+            sum = beats[hi - 1].bpm;
+            n = 1;
         }
         if (n > 0) {
             hr[i] = std::round(sum / n);

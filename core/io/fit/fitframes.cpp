@@ -155,6 +155,13 @@ QString utcText(double fitSeconds)
 void assignRecords(const Collected& c, std::vector<Frame>& frames, QStringList& warnings)
 {
     const std::vector<double>& time = c.records.time;
+    // The common case, one session holding every record, costs one pass.
+    if (frames.size() == 1 && std::all_of(time.begin(), time.end(), [&](double t) {
+            return std::isnan(t) || (t >= frames.front().start && t <= frames.front().end);
+        })) {
+        frames.front().allRows = true;
+        return;
+    }
     const Chooser choose(frames, c.files.size());
     const std::size_t sessionCount = frames.size();
     std::vector<int> target(time.size(), kOrphan);

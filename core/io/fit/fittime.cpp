@@ -85,11 +85,32 @@ private:
     std::optional<std::size_t> m_fallback;
 };
 
+// Whether anything in `c` is timed by a device's power-on clock: almost never, so this is a quick look.
+bool holdsDeviceTimes(const Collected& c)
+{
+    const auto device = [](std::optional<std::uint32_t> t) { return t && isDeviceTime(*t); };
+    const auto summary = [&](const SummaryInfo& s) { return device(s.startTime) || device(s.timestamp); };
+    return std::any_of(c.records.time.begin(), c.records.time.end(), [](double t) { return isDeviceTime(t); }) ||
+           std::any_of(c.sessions.begin(), c.sessions.end(), summary) ||
+           std::any_of(c.laps.begin(), c.laps.end(), summary) ||
+           std::any_of(c.lengths.begin(), c.lengths.end(),
+                       [&](const LengthInfo& l) { return device(l.startTime) || device(l.timestamp); }) ||
+           std::any_of(c.timerEvents.begin(), c.timerEvents.end(),
+                       [](const TimerEvent& e) { return isDeviceTime(e.time); }) ||
+           std::any_of(c.hr.begin(), c.hr.end(), [](const HrSample& s) { return isDeviceTime(s.time); }) ||
+           device(c.activityTime);
+}
+
 } // namespace
 
 ClockPlacement placeDeviceTimes(Collected& c, QStringList& warnings)
 {
     ClockPlacement out;
+    if (!holdsDeviceTimes(c)) {
+        if (c.activityTime && c.activityLocalTime && !isDeviceTime(*c.activityLocalTime))
+            c.utcOffset = std::int64_t{*c.activityLocalTime} - std::int64_t{*c.activityTime};
+        return out;
+    }
     const DeviceClocks clocks(c);
     const auto place = [&](double t, std::size_t file) {
         if (std::isnan(t) || !isDeviceTime(t))
