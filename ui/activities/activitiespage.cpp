@@ -77,7 +77,8 @@ ActivitiesPage::ActivitiesPage(TrainingData& training, Preferences& preferences,
         m_table->setColumnWidth(
             column, std::max(fm.horizontalAdvance(sample) + 24, m_table->header()->sectionSizeHint(column)));
     };
-    fit(ActivityTableModel::Date, QStringLiteral("Wed 30 Sep 2026  00:00"));
+    // A long date in the athlete's language (September and Wednesday are long in most).
+    fit(ActivityTableModel::Date, ActivityTableModel::startText(QDateTime(QDate(2026, 9, 30), QTime(23, 59))));
     m_table->setColumnWidth(ActivityTableModel::Date,
                             m_table->columnWidth(ActivityTableModel::Date) + m_table->indentation());
     fit(ActivityTableModel::SportColumn, QStringLiteral("MM") + sessionName(SessionKind::Multisport));

@@ -116,6 +116,11 @@ int ActivityTableModel::columnCount(const QModelIndex&) const
     return ColumnCount;
 }
 
+QString ActivityTableModel::startText(const QDateTime& local)
+{
+    return QLocale().toString(local, QStringLiteral("ddd d MMM yyyy  HH:mm"));
+}
+
 QString ActivityTableModel::loadSourceName(LoadSource source)
 {
     switch (source) {
@@ -229,8 +234,7 @@ QVariant ActivityTableModel::sessionData(const TrainingSession& s, int column, i
     switch (column) {
     case Date:
         return sort ? QVariant::fromValue<qlonglong>(first.startUtc.toMSecsSinceEpoch())
-                    : QLocale().toString(first.startUtc.addSecs(first.utcOffsetSec),
-                                         QStringLiteral("ddd d MMM yyyy  HH:mm"));
+                    : startText(first.startUtc.addSecs(first.utcOffsetSec));
     case SportColumn:
         return sessionName(s.kind);
     case Title:
@@ -275,7 +279,7 @@ QVariant ActivityTableModel::activityData(const Activity& a, const TrainingSessi
         // A leg sits under its session's date: its clock time is enough.
         return sort      ? QVariant::fromValue<qlonglong>(a.startUtc.toMSecsSinceEpoch())
                : session ? QLocale().toString(local.time(), QStringLiteral("HH:mm"))
-                         : QLocale().toString(local, QStringLiteral("ddd d MMM yyyy  HH:mm"));
+                         : startText(local);
     case SportColumn:
         return activitySportName(a.sport, a.subSport);
     case Title:

@@ -66,6 +66,8 @@ public:
     QVariant data(const QModelIndex& index, int role = Qt::DisplayRole) const override;
     QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
 
+    // The Date column of a session or an ordinary activity: its local start, "Sun 27 May 2018  09:33".
+    static QString startText(const QDateTime& local);
     static QString loadSourceName(LoadSource source);
     static QString sourceName(ActivitySource source);
 

@@ -69,7 +69,7 @@ void SwimSetsView::showSwim(const Activity& swim)
         return;
     }
     QStringList parts;
-    parts << tr("<b>%n</b> sets", nullptr, static_cast<int>(sets.size()));
+    parts << tr("sets: <b>%1</b>").arg(sets.size());
     if (totals.activeDistanceM)
         parts << tr("<b>%1</b> in %2 lengths of %3")
                      .arg(formatSwimDistance(*totals.activeDistanceM, yards))
