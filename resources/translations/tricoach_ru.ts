@@ -1532,6 +1532,22 @@ Form %4</source>
         <source>Load &lt;b&gt;%1&lt;/b&gt;, its legs&apos; loads added up</source>
         <translation>Нагрузка &lt;b&gt;%1&lt;/b&gt; — сумма нагрузок этапов</translation>
     </message>
+    <message>
+        <source>Title of the race, e.g. Lake Sprint Triathlon</source>
+        <translation>Название старта, например «Спринт на озере»</translation>
+    </message>
+    <message>
+        <source>Save title</source>
+        <translation>Сохранить название</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Название</translation>
+    </message>
+    <message>
+        <source>Rename “%1”</source>
+        <translation>переименование «%1»</translation>
+    </message>
 </context>
 <context>
     <name>tricoach::SettingsPage</name>

@@ -274,6 +274,34 @@ TEST_F(MultisportPageTest, DeletingASessionDeletesEveryLegAndUndoBringsThemBack)
     EXPECT_EQ(store->activityCount(athlete), 1);
 }
 
+TEST_F(MultisportPageTest, RenamingASessionTitlesEveryLegInOneStep)
+{
+    const auto legIds = import(QStringLiteral("fit/triathlon-garmin-fr920xt-chained.fit"));
+    ASSERT_EQ(legIds.size(), 5u);
+    TrainingData data(*store, athlete);
+    QUndoStack undo;
+    ActivitiesPage page(data, *preferences, undo);
+    page.show();
+    const QString key = store->activity(legIds[0], false)->multisportKey;
+    page.selectSession(key);
+    auto* title = page.sessionDetail()->findChild<QLineEdit*>(QStringLiteral("sessionTitle"));
+    ASSERT_NE(title, nullptr);
+    title->setText(QStringLiteral("  Lake Sprint  "));
+    Q_EMIT title->returnPressed();
+    for (ActivityId id : legIds)
+        EXPECT_EQ(store->activity(id, false)->title, QStringLiteral("Lake Sprint"));
+    const int row = page.model()->rowOfSession(key);
+    ASSERT_GE(row, 0);
+    EXPECT_EQ(page.model()->index(row, ActivityTableModel::Title).data().toString(), QStringLiteral("Lake Sprint"));
+    EXPECT_TRUE(page.showsSession()); // still the session after the refreshes
+    EXPECT_EQ(undo.count(), 1);
+    undo.undo();
+    for (ActivityId id : legIds)
+        EXPECT_TRUE(store->activity(id, false)->title.isEmpty());
+    EXPECT_EQ(page.model()->index(page.model()->rowOfSession(key), ActivityTableModel::Title).data().toString(),
+              QStringLiteral("Triathlon"));
+}
+
 TEST_F(MultisportPageTest, TheCalendarListsTheRaceOnceWithItsLegsInTheTooltip)
 {
     const auto legIds = import(QStringLiteral("fit/triathlon-garmin-fr920xt-chained.fit"));

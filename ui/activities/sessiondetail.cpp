@@ -12,6 +12,7 @@
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
+#include <QLineEdit>
 #include <QLocale>
 #include <QPainter>
 #include <QPushButton>
@@ -139,8 +140,20 @@ SessionDetail::SessionDetail(TrainingData& training, Preferences& preferences, Q
             Q_EMIT legActivated(m_session.legs[static_cast<std::size_t>(row)].id);
     });
 
+    // The session is edited as a whole for its title (every leg takes it) and deleted as a whole; anything else
+    // is a leg's own, in the leg's detail.
     auto* buttons = new QHBoxLayout;
+    m_title = new QLineEdit;
+    m_title->setObjectName(QStringLiteral("sessionTitle"));
+    m_title->setPlaceholderText(tr("Title of the race, e.g. Lake Sprint Triathlon"));
+    auto* rename = new QPushButton(tr("Save title"));
+    rename->setObjectName(QStringLiteral("saveSessionTitle"));
+    buttons->addWidget(new QLabel(tr("Title")));
+    buttons->addWidget(m_title, 1);
+    buttons->addWidget(rename);
     buttons->addStretch();
+    connect(rename, &QPushButton::clicked, this, [this] { renameSession(m_title->text()); });
+    connect(m_title, &QLineEdit::returnPressed, this, [this] { renameSession(m_title->text()); });
     m_delete = new QPushButton(tr("Delete session"));
     m_delete->setObjectName(QStringLiteral("deleteSession"));
     m_delete->setToolTip(tr("Deletes every leg of the session; Edit ▸ Undo brings them all back."));
@@ -157,6 +170,7 @@ void SessionDetail::showSession(const TrainingSession& session)
     const bool imperial = m_preferences.imperial();
     m_legs->setRowCount(0);
     m_race = Activity{};
+    m_title->setText(s.title());
     if (s.legs.empty()) {
         m_heading->clear();
         m_summary->clear();
@@ -216,6 +230,24 @@ void SessionDetail::showSession(const TrainingSession& session)
         m_legs->setItem(r, LegHr, cell(leg.avgHr ? QString::number(*leg.avgHr, 'f', 0) : QString()));
         m_legs->setItem(r, LegLoad, cell(QString::number(leg.load, 'f', 0)));
     }
+}
+
+void SessionDetail::renameSession(const QString& title)
+{
+    const QString wanted = title.trimmed();
+    if (m_session.legs.empty() || wanted == m_session.title())
+        return;
+    // Copies: each edit refreshes the page, which shows the session again.
+    const std::vector<Activity> legs = m_session.legs;
+    m_undo.beginMacro(tr("Rename “%1”").arg(wanted.isEmpty() ? sessionName(m_session.kind) : wanted));
+    for (const Activity& leg : legs) {
+        if (leg.title == wanted)
+            continue;
+        Activity after = leg;
+        after.title = wanted;
+        m_undo.push(new EditActivityCommand(m_data, leg, std::move(after)));
+    }
+    m_undo.endMacro();
 }
 
 void SessionDetail::deleteSession()

@@ -8,6 +8,7 @@
 #include <QWidget>
 
 class QLabel;
+class QLineEdit;
 class QPushButton;
 class QTabWidget;
 class QTableWidget;
@@ -32,6 +33,8 @@ public:
     RecordingChart* recording() const { return m_chart; }
     QTabWidget* tabs() const { return m_tabs; }
 
+    // Gives every leg this title (one undoable step); an empty title clears them.
+    void renameSession(const QString& title);
     // Deletes every leg (one undoable step).
     void deleteSession();
 
@@ -52,6 +55,7 @@ private:
     QLabel* m_summary = nullptr;
     QTableWidget* m_legs = nullptr;
     QPushButton* m_delete = nullptr;
+    QLineEdit* m_title = nullptr;
     RaceBar* m_bar = nullptr;
     RecordingChart* m_chart = nullptr;
     QTabWidget* m_tabs = nullptr;
