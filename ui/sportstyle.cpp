@@ -1,5 +1,8 @@
 #include "ui/sportstyle.h"
 
+#include "core/metrics/swimsets.h"
+#include "core/model/paceunit.h"
+
 #include <QCoreApplication>
 
 #include <cmath>
@@ -61,6 +64,51 @@ QString sportName(Sport sport)
     return QString();
 }
 
+QString activitySportName(Sport sport, QStringView subSport)
+{
+    struct Refined {
+        Sport sport;
+        const char* subSport;
+        const char* name;
+    };
+    static constexpr Refined kRefined[] = {
+        {Sport::Swim, "OpenWaterSwim", QT_TRANSLATE_NOOP("Sport", "Open-water swim")},
+        {Sport::Swim, "PoolSwim", QT_TRANSLATE_NOOP("Sport", "Pool swim")},
+        {Sport::Run, "TrailRun", QT_TRANSLATE_NOOP("Sport", "Trail run")},
+        {Sport::Run, "Treadmill", QT_TRANSLATE_NOOP("Sport", "Treadmill run")},
+        {Sport::Bike, "IndoorRide", QT_TRANSLATE_NOOP("Sport", "Indoor ride")},
+        {Sport::Bike, "VirtualRide", QT_TRANSLATE_NOOP("Sport", "Virtual ride")},
+        {Sport::Bike, "MountainBike", QT_TRANSLATE_NOOP("Sport", "Mountain bike")},
+    };
+    for (const Refined& r : kRefined)
+        if (r.sport == sport && subSport.compare(QLatin1String(r.subSport), Qt::CaseInsensitive) == 0)
+            return QCoreApplication::translate("Sport", r.name);
+    return sportName(sport);
+}
+
+QString sessionName(SessionKind kind)
+{
+    switch (kind) {
+    case SessionKind::Triathlon:
+        return QCoreApplication::translate("Sport", "Triathlon");
+    case SessionKind::Multisport:
+        return QCoreApplication::translate("Sport", "Multisport");
+    case SessionKind::Single:
+        break;
+    }
+    return QCoreApplication::translate("Sport", "Activity");
+}
+
+QColor sessionColor(SessionKind)
+{
+    return sportColor(Sport::Brick);
+}
+
+QString transitionName(int number)
+{
+    return QCoreApplication::translate("Sport", "T%1").arg(number);
+}
+
 QString formatDuration(double seconds)
 {
     const auto total = static_cast<long long>(std::llround(std::max(0.0, seconds)));
@@ -89,11 +137,50 @@ QString formatPace(double metresPerSecond, bool imperial)
                     : QCoreApplication::translate("Units", "%1 /km").arg(clock);
 }
 
-QString formatSwimPace(double metresPerSecond)
+QString formatSwimPace(double metresPerSecond, bool yards)
 {
     if (!(metresPerSecond > 0))
         return QStringLiteral("–");
-    return QCoreApplication::translate("Units", "%1 /100 m").arg(formatDuration(100.0 / metresPerSecond));
+    const double unit = yards ? kMetresPerYard : 1.0;
+    const QString clock = formatDuration(100.0 * unit / metresPerSecond);
+    return yards ? QCoreApplication::translate("Units", "%1 /100 yd").arg(clock)
+                 : QCoreApplication::translate("Units", "%1 /100 m").arg(clock);
+}
+
+QString formatSwimDistance(double metres, bool yards)
+{
+    return yards ? QCoreApplication::translate("Units", "%1 yd").arg(std::llround(metres / kMetresPerYard))
+                 : QCoreApplication::translate("Units", "%1 m").arg(std::llround(metres));
+}
+
+QString formatSpeed(double metresPerSecond, bool imperial)
+{
+    return imperial ? QCoreApplication::translate("Units", "%1 mph").arg(metresPerSecond * 2.236936, 0, 'f', 1)
+                    : QCoreApplication::translate("Units", "%1 km/h").arg(metresPerSecond * 3.6, 0, 'f', 1);
+}
+
+QString formatPaceOrSpeed(Sport sport, double metresPerSecond, bool imperial, bool yardPool)
+{
+    const PaceUnit unit = paceUnitFor(sport, imperial, yardPool);
+    const auto value = paceValue(unit, metresPerSecond);
+    if (!value)
+        return {};
+    switch (unit) {
+    case PaceUnit::PerKm:
+    case PaceUnit::PerMile:
+        return formatPace(metresPerSecond, unit == PaceUnit::PerMile);
+    case PaceUnit::Per100m:
+    case PaceUnit::Per100yd:
+        return formatSwimPace(metresPerSecond, unit == PaceUnit::Per100yd);
+    case PaceUnit::Per500m:
+        return QCoreApplication::translate("Units", "%1 /500 m").arg(formatDuration(*value));
+    case PaceUnit::Kmh:
+    case PaceUnit::Mph:
+        return formatSpeed(metresPerSecond, unit == PaceUnit::Mph);
+    case PaceUnit::None:
+        break;
+    }
+    return {};
 }
 
 } // namespace tricoach

@@ -136,19 +136,26 @@ Result<const CommandSpec*> findCommand(const QStringList& rest, const std::vecto
         return usageError(QStringLiteral("unknown option %1 (options of a command come after it)").arg(word));
     bool known = false;
     QStringList subs;
+    // A command may be both a command of its own and the head of sub-commands ("activities", "activities show"):
+    // a matching sub-command wins, else the command alone.
+    const CommandSpec* alone = nullptr;
     for (const CommandSpec& c : commands) {
         if (c.name != word)
             continue;
         known = true;
         if (c.sub.isEmpty()) {
-            used = 1;
-            return &c;
+            alone = &c;
+            continue;
         }
         subs << c.sub;
         if (c.sub == rest.value(1)) {
             used = 2;
             return &c;
         }
+    }
+    if (alone) {
+        used = 1;
+        return alone;
     }
     if (!known)
         return usageError(QStringLiteral("unknown command \"%1\"").arg(word));

@@ -1,13 +1,24 @@
-// add, activities and activities show: entering a session by hand, listing the training log, one activity.
+// add and activities: entering a session by hand and listing the training log (a triathlon is one session with
+// its legs under it).
 #include "app/cli/commands.h"
 #include "app/cli/context.h"
 #include "app/cli/output.h"
 #include "core/model/plausible.h"
+#include "core/model/session.h"
 #include "core/util/datetime.h"
 
 #include <QTime>
 
 namespace tricoach::cli {
+
+QString sportList()
+{
+    QStringList ids;
+    for (Sport s : kAllSports)
+        ids << sportId(s);
+    const QString last = ids.takeLast();
+    return ids.join(QStringLiteral(", ")) + QStringLiteral(" or ") + last;
+}
 
 namespace {
 
@@ -17,13 +28,8 @@ std::optional<Sport> readSport(OptionReader& reader, const QString& name)
     if (!text)
         return std::nullopt;
     const auto sport = sportFromString(*text);
-    if (!sport) {
-        QStringList ids;
-        for (Sport s : kAllSports)
-            ids << sportId(s);
-        reader.fail(QStringLiteral("--%1: \"%2\" is not a sport; use one of %3")
-                        .arg(name, *text, ids.join(QStringLiteral(", "))));
-    }
+    if (!sport)
+        reader.fail(QStringLiteral("--%1: \"%2\" is not a sport; use %3").arg(name, *text, sportList()));
     return sport;
 }
 
@@ -109,6 +115,8 @@ int runAdd(const Invocation& inv, Io& io)
     return kExitOk;
 }
 
+} // namespace
+
 QJsonObject activityJson(const Activity& a)
 {
     return QJsonObject{
@@ -130,56 +138,33 @@ QJsonObject activityJson(const Activity& a)
     };
 }
 
-// One activity with how its load came about: the fields of the list, the intensity, and why the load's source was
-// chosen when an earlier one was passed over ("The power meter recorded only zeros; heart rate was used.").
-int runShow(const Invocation& inv, Io& io)
+QJsonObject sessionJson(const TrainingSession& s)
 {
-    bool isNumber = false;
-    const ActivityId id = inv.positionals.value(0).toLongLong(&isNumber);
-    if (!isNumber || id < 1) {
-        return report(io, inv,
-                      makeError(QStringLiteral("\"%1\" is not an activity id: ids are whole numbers from 1 (see "
-                                               "'activities --json')")
-                                    .arg(inv.positionals.value(0)),
-                                QString(kUsageErrorCode)));
+    QJsonArray legs;
+    for (std::size_t i = 0; i < s.legs.size(); ++i) {
+        QJsonObject leg = activityJson(s.legs[i]);
+        leg.insert(QStringLiteral("leg"), static_cast<int>(i));
+        const int t = s.transitionNumber(i);
+        leg.insert(QStringLiteral("transition"), t > 0 ? QJsonValue(QStringLiteral("T%1").arg(t)) : QJsonValue());
+        legs.append(leg);
     }
-    auto session = openSession(inv);
-    if (!session)
-        return report(io, inv, session.error());
-    auto a = session->store->activity(id, false);
-    if (a && a->athleteId != session->athlete.id) {
-        a = makeError(QStringLiteral("Activity %1 is not one of %2's; list theirs with 'activities'.")
-                          .arg(id)
-                          .arg(session->athlete.name),
-                      QStringLiteral("store.not-found"));
-    }
-    if (!a)
-        return report(io, inv, a.error());
-
-    if (inv.global.json) {
-        QJsonObject json = activityJson(*a);
-        json.insert(QStringLiteral("intensity"), jsonOrNull(a->intensity));
-        json.insert(QStringLiteral("load_note"), a->loadNote);
-        json.insert(QStringLiteral("notes"), a->notes);
-        writeJson(io.out, json);
-        return kExitOk;
-    }
-    io.out << "Activity " << a->id << ": " << isoDate(a->localDate()) << ' ' << sportId(a->sport);
-    if (!a->title.isEmpty())
-        io.out << " \"" << a->title << '"';
-    io.out << "\nDuration " << hoursMinutes(a->durationSec());
-    if (a->distanceM)
-        io.out << ", distance " << fixed(*a->distanceM / 1000.0, 2) << " km";
-    io.out << "\nLoad " << fixed(a->load, 1) << " (" << loadSourceId(a->loadSource);
-    if (a->intensity)
-        io.out << ", intensity " << fixed(*a->intensity, 2);
-    io.out << ")\n";
-    if (!a->loadNote.isEmpty())
-        io.out << a->loadNote << '\n';
-    if (!a->notes.isEmpty())
-        io.out << "Notes: " << a->notes << '\n';
-    return kExitOk;
+    const auto distance = s.distanceM();
+    return QJsonObject{
+        {QStringLiteral("multisport_key"), s.key},
+        {QStringLiteral("date"), isoDate(s.localDate())},
+        {QStringLiteral("start_utc"), s.startUtc().toUTC().toString(Qt::ISODate)},
+        {QStringLiteral("sport"), sessionKindId(s.kind)},
+        {QStringLiteral("title"), s.title()},
+        {QStringLiteral("duration_min"), s.durationSec() / 60.0},
+        {QStringLiteral("transition_sec"), s.transitionSec()},
+        {QStringLiteral("distance_km"), distance ? QJsonValue(*distance / 1000.0) : QJsonValue()},
+        {QStringLiteral("load"), s.load()},
+        {QStringLiteral("source"), sourceId(s.first().source)},
+        {QStringLiteral("legs"), legs},
+    };
 }
+
+namespace {
 
 int runActivities(const Invocation& inv, Io& io)
 {
@@ -187,9 +172,9 @@ int runActivities(const Invocation& inv, Io& io)
     ActivityQuery query;
     query.from = r.date(QStringLiteral("from"));
     query.to = r.date(QStringLiteral("to"));
-    query.sport = readSport(r, QStringLiteral("sport"));
-    query.text = inv.value(QStringLiteral("search"));
-    query.limit = r.integer(QStringLiteral("limit"), 1, 1000000).value_or(-1);
+    const auto sport = readSport(r, QStringLiteral("sport"));
+    const QString text = inv.value(QStringLiteral("search"));
+    const int limit = r.integer(QStringLiteral("limit"), 1, 1000000).value_or(-1);
     if (query.from && query.to && *query.from > *query.to)
         r.fail(QStringLiteral("--from %1 is after --to %2").arg(isoDate(*query.from), isoDate(*query.to)));
     if (!r.ok())
@@ -198,12 +183,18 @@ int runActivities(const Invocation& inv, Io& io)
     auto session = openSession(inv);
     if (!session)
         return report(io, inv, session.error());
-    const std::vector<Activity> list = session->store->activities(session->athlete.id, query);
+    // Sport, text and limit apply to whole sessions: "--sport Swim" keeps the triathlon that holds the swim.
+    std::vector<TrainingSession> list;
+    for (TrainingSession& s : groupSessions(session->store->activities(session->athlete.id, query)))
+        if (s.matches(sport, text))
+            list.push_back(std::move(s));
+    if (limit > 0 && static_cast<int>(list.size()) > limit)
+        list.erase(list.begin(), list.end() - limit);
 
     if (inv.global.json) {
         QJsonArray json;
-        for (const Activity& a : list)
-            json.append(activityJson(a));
+        for (const TrainingSession& s : list)
+            json.append(s.isMultisport() ? sessionJson(s) : activityJson(s.first()));
         writeJson(io.out, json);
         return kExitOk;
     }
@@ -220,10 +211,28 @@ int runActivities(const Invocation& inv, Io& io)
     table.addColumn(QStringLiteral("Distance (km)"));
     table.addColumn(QStringLiteral("Load"));
     table.addColumn(QStringLiteral("Source"), Align::Left);
-    for (const Activity& a : list) {
-        const std::optional<double> km = a.distanceM ? std::optional<double>(*a.distanceM / 1000.0) : std::nullopt;
-        table.addRow({isoDate(a.localDate()), sportId(a.sport), a.title, hoursMinutes(a.durationSec()),
-                      fixedOrDash(km, 2), fixed(a.load, 1), sourceId(a.source)});
+    const auto km = [](const std::optional<double>& m) {
+        return m ? std::optional<double>(*m / 1000.0) : std::nullopt;
+    };
+    for (const TrainingSession& s : list) {
+        if (!s.isMultisport()) {
+            const Activity& a = s.first();
+            table.addRow({isoDate(a.localDate()), sportId(a.sport), a.title, hoursMinutes(a.durationSec()),
+                          fixedOrDash(km(a.distanceM), 2), fixed(a.load, 1), sourceId(a.source)});
+            continue;
+        }
+        table.addRow({isoDate(s.localDate()), sessionKindId(s.kind), s.title(), hoursMinutes(s.durationSec()),
+                      fixedOrDash(km(s.distanceM()), 2), fixed(s.load(), 1), sourceId(s.first().source)});
+        // The legs, indented under their session, to the second (a transition lasts a minute or two).
+        for (std::size_t i = 0; i < s.legs.size(); ++i) {
+            const Activity& leg = s.legs[i];
+            const int t = s.transitionNumber(i);
+            const bool transition = t > 0;
+            table.addRow({QString(), QStringLiteral("  ") + sportId(leg.sport),
+                          transition ? QStringLiteral("T%1").arg(t) : leg.title, clockTime(leg.durationSec()),
+                          transition ? QStringLiteral("-") : fixedOrDash(km(leg.distanceM), 2), fixed(leg.load, 1),
+                          QString()});
+        }
     }
     table.write(io.out);
     return kExitOk;
@@ -242,9 +251,7 @@ std::vector<CommandSpec> activityCommands()
                     0,
                     {
                         {QStringLiteral("date"), date, QStringLiteral("the day of the session (required)")},
-                        {QStringLiteral("sport"), QStringLiteral("SPORT"),
-                         QStringLiteral("Run, Bike, Swim, Brick, Walk, Hike, Row, Strength, Transition or Other "
-                                        "(required)")},
+                        {QStringLiteral("sport"), QStringLiteral("SPORT"), sportList() + QStringLiteral(" (required)")},
                         {QStringLiteral("duration-min"), QStringLiteral("M"), QStringLiteral("minutes (required)")},
                         {QStringLiteral("distance-km"), QStringLiteral("K"), QStringLiteral("distance in km")},
                         {QStringLiteral("tss"), QStringLiteral("T"),
@@ -261,28 +268,21 @@ std::vector<CommandSpec> activityCommands()
     CommandSpec activities{
         QStringLiteral("activities"),
         {},
-        QStringLiteral("list activities"),
+        QStringLiteral("list activities, one line per session (a race's legs indented under it)"),
         {},
         0,
         0,
         {
             {QStringLiteral("from"), date, QStringLiteral("first day")},
             {QStringLiteral("to"), date, QStringLiteral("last day")},
-            {QStringLiteral("sport"), QStringLiteral("SPORT"), QStringLiteral("only this sport")},
+            {QStringLiteral("sport"), QStringLiteral("SPORT"),
+             QStringLiteral("only this sport (a race is listed whole when one of its legs is)")},
             {QStringLiteral("search"), QStringLiteral("TEXT"), QStringLiteral("title or notes contain TEXT")},
-            {QStringLiteral("limit"), QStringLiteral("N"), QStringLiteral("only the N most recent activities")},
+            {QStringLiteral("limit"), QStringLiteral("N"), QStringLiteral("only the N most recent sessions")},
         },
         runActivities};
-    CommandSpec show{QStringLiteral("activities"),
-                     QStringLiteral("show"),
-                     QStringLiteral("one activity, its load and why that load's source was chosen"),
-                     QStringLiteral("ID"),
-                     1,
-                     1,
-                     {},
-                     runShow};
     // "activities show" before "activities": the plain command would otherwise take "show" as its argument.
-    return {add, show, activities};
+    return {add, activityShowCommand(), activities};
 }
 
 } // namespace tricoach::cli

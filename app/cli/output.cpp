@@ -107,6 +107,17 @@ QString minutesSeconds(double seconds)
     return QStringLiteral("%1:%2").arg(total / 60).arg(total % 60, 2, 10, QLatin1Char('0'));
 }
 
+QString clockTime(double seconds)
+{
+    const auto total = static_cast<long long>(std::llround(std::max(0.0, seconds)));
+    if (total < 3600)
+        return minutesSeconds(static_cast<double>(total));
+    return QStringLiteral("%1:%2:%3")
+        .arg(total / 3600)
+        .arg((total / 60) % 60, 2, 10, QLatin1Char('0'))
+        .arg(total % 60, 2, 10, QLatin1Char('0'));
+}
+
 QString isoDate(const QDate& date)
 {
     return date.toString(Qt::ISODate);

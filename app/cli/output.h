@@ -45,6 +45,7 @@ QString fixed(double value, int decimals);                         // "52.3"
 QString fixedOrDash(const std::optional<double>& v, int decimals); // "-" when unknown
 QString hoursMinutes(double seconds);                              // "1:05"
 QString minutesSeconds(double seconds);                            // "4:10"
+QString clockTime(double seconds);                                 // "1:05:30", or "1:52" under an hour
 QString isoDate(const QDate& date);                                // "2024-06-01"
 
 } // namespace tricoach::cli

@@ -8,8 +8,8 @@
 #include <QApplication>
 #include <QDir>
 #include <QPixmap>
-#include <QTableView>
 #include <QTextStream>
+#include <QTreeView>
 
 namespace tricoach {
 
@@ -23,8 +23,9 @@ bool writeScreenshots(MainWindow& window, const QString& folder)
     window.resize(1440, 900);
     window.show();
     // The activities page shows a selected activity in full, as a person would look at it.
-    if (window.activities()->table()->model()->rowCount() > 0)
-        window.activities()->table()->selectRow(0);
+    QTreeView* table = window.activities()->table();
+    if (table->model()->rowCount() > 0)
+        table->setCurrentIndex(table->model()->index(0, 0));
     const QList<QPair<QString, MainWindow::Page>> pages = {
         {QStringLiteral("welcome"), MainWindow::Welcome},
         {QStringLiteral("dashboard"), MainWindow::Dashboard},

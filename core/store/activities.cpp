@@ -323,24 +323,31 @@ Result<void> ActivityStore::updateActivity(const Activity& activity)
 
 Result<void> ActivityStore::removeActivity(ActivityId id)
 {
+    return removeActivities({id});
+}
+
+Result<void> ActivityStore::removeActivities(const std::vector<ActivityId>& ids)
+{
     Transaction tx(d->db, d->path);
     if (auto r = tx.begin(); !r)
         return r;
-    const auto key = static_cast<qlonglong>(id);
-    auto q = exec(d->db, QStringLiteral("SELECT athlete_id, local_date FROM activities WHERE id = ?"), {key},
-                  QStringLiteral("look up activity %1").arg(id), d->path);
-    if (!q)
-        return q.error();
-    if (!q->next())
-        return d->notFoundActivity(id);
     ChangedDays changes;
-    changes.mark(q->value(0).toLongLong(), q->value(1).toLongLong());
-    q->reset();
-    // Streams, laps and lengths go with it (ON DELETE CASCADE).
-    if (auto r = exec(d->db, QStringLiteral("DELETE FROM activities WHERE id = ?"), {key},
-                      QStringLiteral("remove activity %1").arg(id), d->path);
-        !r)
-        return r.error();
+    for (const ActivityId id : ids) {
+        const auto key = static_cast<qlonglong>(id);
+        auto q = exec(d->db, QStringLiteral("SELECT athlete_id, local_date FROM activities WHERE id = ?"), {key},
+                      QStringLiteral("look up activity %1").arg(id), d->path);
+        if (!q)
+            return q.error();
+        if (!q->next())
+            return d->notFoundActivity(id);
+        changes.mark(q->value(0).toLongLong(), q->value(1).toLongLong());
+        q->reset();
+        // Streams, laps and lengths go with it (ON DELETE CASCADE).
+        if (auto r = exec(d->db, QStringLiteral("DELETE FROM activities WHERE id = ?"), {key},
+                          QStringLiteral("remove activity %1").arg(id), d->path);
+            !r)
+            return r.error();
+    }
     if (auto r = d->applyChanges(changes); !r)
         return r;
     return tx.commit();

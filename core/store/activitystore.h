@@ -139,6 +139,9 @@ public:
     // Updates the editable fields (title, notes, sport, sub-sport, RPE, user load, summary values).
     Result<void> updateActivity(const Activity& activity);
     Result<void> removeActivity(ActivityId id);
+    // All in one transaction (the legs of a multisport session): every one is removed or, when one is missing,
+    // none is.
+    Result<void> removeActivities(const std::vector<ActivityId>& ids);
     // One activity; with its streams, laps and lengths when `withDetail`.
     Result<Activity> activity(ActivityId id, bool withDetail = true) const;
     // Summaries (no streams, laps or lengths), ordered by start time.

@@ -13,42 +13,50 @@
     </message>
 </context>
 <context>
-    <name>ActivityDetail</name>
+    <name>LapTables</name>
     <message>
-        <source>Heart rate (bpm)</source>
-        <translation>Пульс (уд/мин)</translation>
+        <source>#</source>
+        <translation>№</translation>
     </message>
     <message>
-        <source>Power (W)</source>
-        <translation>Мощность (Вт)</translation>
+        <source>Start</source>
+        <translation>Начало</translation>
     </message>
     <message>
-        <source>Pace (min/100 m)</source>
-        <translation>Темп (мин/100 м)</translation>
+        <source>Time</source>
+        <translation>Время</translation>
     </message>
     <message>
-        <source>Pace (min/mi)</source>
-        <translation>Темп (мин/миля)</translation>
+        <source>Strokes</source>
+        <translation>Гребки</translation>
     </message>
     <message>
-        <source>Pace (min/km)</source>
-        <translation>Темп (мин/км)</translation>
+        <source>Stroke</source>
+        <translation>Стиль</translation>
     </message>
     <message>
-        <source>Speed (mph)</source>
-        <translation>Скорость (миль/ч)</translation>
+        <source>rest %1</source>
+        <translation>отдых %1</translation>
     </message>
     <message>
-        <source>Speed (km/h)</source>
-        <translation>Скорость (км/ч)</translation>
+        <source>Distance</source>
+        <translation>Дистанция</translation>
     </message>
     <message>
-        <source>Altitude (m)</source>
-        <translation>Высота (м)</translation>
+        <source>Avg HR</source>
+        <translation>Ср. пульс</translation>
     </message>
     <message>
-        <source>Cadence</source>
-        <translation>Каденс</translation>
+        <source>Max HR</source>
+        <translation>Макс. пульс</translation>
+    </message>
+    <message>
+        <source>Avg power</source>
+        <translation>Ср. мощность</translation>
+    </message>
+    <message>
+        <source>Avg cadence</source>
+        <translation>Ср. каденс</translation>
     </message>
 </context>
 <context>
@@ -286,6 +294,50 @@
     <message>
         <source>Transition</source>
         <translation>Транзиция</translation>
+    </message>
+    <message>
+        <source>Open-water swim</source>
+        <translation>Плавание на открытой воде</translation>
+    </message>
+    <message>
+        <source>Pool swim</source>
+        <translation>Плавание в бассейне</translation>
+    </message>
+    <message>
+        <source>Trail run</source>
+        <translation>Трейловый бег</translation>
+    </message>
+    <message>
+        <source>Treadmill run</source>
+        <translation>Бег на дорожке</translation>
+    </message>
+    <message>
+        <source>Indoor ride</source>
+        <translation>Велотренажёр</translation>
+    </message>
+    <message>
+        <source>Virtual ride</source>
+        <translation>Виртуальная поездка</translation>
+    </message>
+    <message>
+        <source>Mountain bike</source>
+        <translation>Горный велосипед</translation>
+    </message>
+    <message>
+        <source>Triathlon</source>
+        <translation>Триатлон</translation>
+    </message>
+    <message>
+        <source>Multisport</source>
+        <translation>Мультиспорт</translation>
+    </message>
+    <message>
+        <source>Activity</source>
+        <translation>Тренировка</translation>
+    </message>
+    <message>
+        <source>T%1</source>
+        <translation>T%1</translation>
     </message>
 </context>
 <context>
@@ -536,6 +588,26 @@
         <source>%1 /100 m</source>
         <translation>%1 /100 м</translation>
     </message>
+    <message>
+        <source>%1 /100 yd</source>
+        <translation>%1 /100 ярдов</translation>
+    </message>
+    <message>
+        <source>%1 yd</source>
+        <translation>%1 ярдов</translation>
+    </message>
+    <message>
+        <source>%1 mph</source>
+        <translation>%1 миль/ч</translation>
+    </message>
+    <message>
+        <source>%1 km/h</source>
+        <translation>%1 км/ч</translation>
+    </message>
+    <message>
+        <source>%1 /500 m</source>
+        <translation>%1 /500 м</translation>
+    </message>
 </context>
 <context>
     <name>tricoach::ActivitiesPage</name>
@@ -570,14 +642,6 @@
 </context>
 <context>
     <name>tricoach::ActivityDetail</name>
-    <message>
-        <source>Reset zoom</source>
-        <translation>Сбросить масштаб</translation>
-    </message>
-    <message>
-        <source>Drag across the chart to zoom in; right-click to zoom out.</source>
-        <translation>Выделите участок графика мышью, чтобы увеличить; щелчок правой кнопкой — уменьшить.</translation>
-    </message>
     <message>
         <source>Recording</source>
         <translation>Запись</translation>
@@ -659,14 +723,6 @@
         <translation>&lt;b&gt;%1&lt;/b&gt; в среднем</translation>
     </message>
     <message>
-        <source>%1 mph</source>
-        <translation>%1 миль/ч</translation>
-    </message>
-    <message>
-        <source>%1 km/h</source>
-        <translation>%1 км/ч</translation>
-    </message>
-    <message>
         <source>&lt;b&gt;%1&lt;/b&gt; bpm avg</source>
         <translation>&lt;b&gt;%1&lt;/b&gt; уд/мин в среднем</translation>
     </message>
@@ -695,56 +751,12 @@
         <translation>источник: %1</translation>
     </message>
     <message>
-        <source>Minutes</source>
-        <translation>Минуты</translation>
-    </message>
-    <message>
         <source>Lengths</source>
         <translation>Длины бассейна</translation>
     </message>
     <message>
-        <source>#</source>
-        <translation>№</translation>
-    </message>
-    <message>
-        <source>Start</source>
-        <translation>Начало</translation>
-    </message>
-    <message>
         <source>Time</source>
         <translation>Время</translation>
-    </message>
-    <message>
-        <source>Strokes</source>
-        <translation>Гребки</translation>
-    </message>
-    <message>
-        <source>Stroke</source>
-        <translation>Стиль</translation>
-    </message>
-    <message>
-        <source>rest %1</source>
-        <translation>отдых %1</translation>
-    </message>
-    <message>
-        <source>Distance</source>
-        <translation>Дистанция</translation>
-    </message>
-    <message>
-        <source>Avg HR</source>
-        <translation>Ср. пульс</translation>
-    </message>
-    <message>
-        <source>Max HR</source>
-        <translation>Макс. пульс</translation>
-    </message>
-    <message>
-        <source>Avg power</source>
-        <translation>Ср. мощность</translation>
-    </message>
-    <message>
-        <source>Avg cadence</source>
-        <translation>Ср. каденс</translation>
     </message>
     <message>
         <source>Zone</source>
@@ -777,6 +789,10 @@
     <message>
         <source>&lt;b&gt;%1&lt;/b&gt; ft climbed</source>
         <translation>набор высоты &lt;b&gt;%1&lt;/b&gt; фт</translation>
+    </message>
+    <message>
+        <source>Sets</source>
+        <translation>Серии</translation>
     </message>
 </context>
 <context>
@@ -860,6 +876,14 @@
     <message>
         <source>Source</source>
         <translation>Источник</translation>
+    </message>
+    <message>
+        <source>%1  %2</source>
+        <translation>%1  %2</translation>
+    </message>
+    <message>
+        <source>its legs</source>
+        <translation>сумма этапов</translation>
     </message>
 </context>
 <context>
@@ -1765,6 +1789,144 @@ Form %4</source>
     </message>
 </context>
 <context>
+    <name>tricoach::RecordingChart</name>
+    <message>
+        <source>Heart rate (bpm)</source>
+        <translation>Пульс (уд/мин)</translation>
+    </message>
+    <message>
+        <source>Power (W)</source>
+        <translation>Мощность (Вт)</translation>
+    </message>
+    <message>
+        <source>Pace (min/100 yd)</source>
+        <translation>Темп (мин/100 ярдов)</translation>
+    </message>
+    <message>
+        <source>Pace (min/100 m)</source>
+        <translation>Темп (мин/100 м)</translation>
+    </message>
+    <message>
+        <source>Pace (min/mi)</source>
+        <translation>Темп (мин/миля)</translation>
+    </message>
+    <message>
+        <source>Pace (min/km)</source>
+        <translation>Темп (мин/км)</translation>
+    </message>
+    <message>
+        <source>Speed (mph)</source>
+        <translation>Скорость (миль/ч)</translation>
+    </message>
+    <message>
+        <source>Speed (km/h)</source>
+        <translation>Скорость (км/ч)</translation>
+    </message>
+    <message>
+        <source>Altitude (m)</source>
+        <translation>Высота (м)</translation>
+    </message>
+    <message>
+        <source>Cadence</source>
+        <translation>Каденс</translation>
+    </message>
+    <message>
+        <source>Reset zoom</source>
+        <translation>Сбросить масштаб</translation>
+    </message>
+    <message>
+        <source>Drag across the chart to zoom in; right-click to zoom out.</source>
+        <translation>Выделите участок графика мышью, чтобы увеличить; щелчок правой кнопкой — уменьшить.</translation>
+    </message>
+    <message>
+        <source>Minutes</source>
+        <translation>Минуты</translation>
+    </message>
+</context>
+<context>
+    <name>tricoach::SessionDetail</name>
+    <message>
+        <source>Double-click a leg to see it in full.</source>
+        <translation>Дважды щёлкните этап, чтобы открыть его целиком.</translation>
+    </message>
+    <message>
+        <source>Leg</source>
+        <translation>Этап</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>Начало</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Время</translation>
+    </message>
+    <message>
+        <source>Distance</source>
+        <translation>Дистанция</translation>
+    </message>
+    <message>
+        <source>Pace / speed</source>
+        <translation>Темп / скорость</translation>
+    </message>
+    <message>
+        <source>Avg HR</source>
+        <translation>Ср. пульс</translation>
+    </message>
+    <message>
+        <source>Load</source>
+        <translation>Нагрузка</translation>
+    </message>
+    <message>
+        <source>Legs</source>
+        <translation>Этапы</translation>
+    </message>
+    <message>
+        <source>Recording</source>
+        <translation>Запись</translation>
+    </message>
+    <message>
+        <source>Delete session</source>
+        <translation>Удалить тренировку</translation>
+    </message>
+    <message>
+        <source>Deletes every leg of the session; Edit ▸ Undo brings them all back.</source>
+        <translation>Удаляет все этапы тренировки; «Правка ▸ Отменить» вернёт их все.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt; %2</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt; %2</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt;</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>%1 &lt;b&gt;%2&lt;/b&gt;</source>
+        <translation>%1 &lt;b&gt;%2&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>Load &lt;b&gt;%1&lt;/b&gt;, its legs&apos; loads added up</source>
+        <translation>Нагрузка &lt;b&gt;%1&lt;/b&gt; — сумма нагрузок этапов</translation>
+    </message>
+    <message>
+        <source>Title of the race, e.g. Lake Sprint Triathlon</source>
+        <translation>Название старта, например «Спринт на озере»</translation>
+    </message>
+    <message>
+        <source>Save title</source>
+        <translation>Сохранить название</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Название</translation>
+    </message>
+    <message>
+        <source>Rename “%1”</source>
+        <translation>переименование «%1»</translation>
+    </message>
+</context>
+<context>
     <name>tricoach::SettingsPage</name>
     <message>
         <source>Thresholds and zones</source>
@@ -2074,6 +2236,93 @@ Form %4</source>
     <message>
         <source>Your new activities suggest better thresholds:</source>
         <translation>Новые тренировки говорят о лучших порогах:</translation>
+    </message>
+</context>
+<context>
+    <name>tricoach::SwimSetsView</name>
+    <message>
+        <source>Freestyle</source>
+        <translation>Вольный стиль</translation>
+    </message>
+    <message>
+        <source>Backstroke</source>
+        <translation>На спине</translation>
+    </message>
+    <message>
+        <source>Breaststroke</source>
+        <translation>Брасс</translation>
+    </message>
+    <message>
+        <source>Butterfly</source>
+        <translation>Баттерфляй</translation>
+    </message>
+    <message>
+        <source>Drill</source>
+        <translation>Упражнение</translation>
+    </message>
+    <message>
+        <source>Mixed</source>
+        <translation>Смешанный</translation>
+    </message>
+    <message>
+        <source>Set</source>
+        <translation>Серия</translation>
+    </message>
+    <message>
+        <source>Stroke</source>
+        <translation>Стиль</translation>
+    </message>
+    <message>
+        <source>Lengths</source>
+        <translation>Длин</translation>
+    </message>
+    <message>
+        <source>Distance</source>
+        <translation>Дистанция</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Время</translation>
+    </message>
+    <message>
+        <source>Pace /100 yd</source>
+        <translation>Темп /100 ярдов</translation>
+    </message>
+    <message>
+        <source>Pace /100 m</source>
+        <translation>Темп /100 м</translation>
+    </message>
+    <message>
+        <source>Rest after</source>
+        <translation>Отдых после</translation>
+    </message>
+    <message>
+        <source>Strokes / length</source>
+        <translation>Гребков / длину</translation>
+    </message>
+    <message>
+        <source>No active lengths were recorded.</source>
+        <translation>Не записано ни одной проплытой длины.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt; in %2 lengths of %3</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt; за %2 длин по %3</translation>
+    </message>
+    <message>
+        <source>swimming &lt;b&gt;%1&lt;/b&gt;</source>
+        <translation>в воде &lt;b&gt;%1&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt; avg</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt; в среднем</translation>
+    </message>
+    <message>
+        <source>resting &lt;b&gt;%1&lt;/b&gt;</source>
+        <translation>отдых &lt;b&gt;%1&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>sets: &lt;b&gt;%1&lt;/b&gt;</source>
+        <translation>серий: &lt;b&gt;%1&lt;/b&gt;</translation>
     </message>
 </context>
 <context>

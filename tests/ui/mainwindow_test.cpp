@@ -14,8 +14,8 @@
 #include <QLineEdit>
 #include <QMimeData>
 #include <QProgressBar>
-#include <QTableView>
 #include <QTableWidget>
+#include <QTreeView>
 #include <QUndoStack>
 #include <QUrl>
 
@@ -196,7 +196,15 @@ TEST_F(MainWindowTest, TheSampleSeasonFillsAProfileOfItsOwn)
     EXPECT_EQ(store->activityCount(sample->id), loaded);
     EXPECT_EQ(store->activityCount(athlete), 1); // the athlete's own data is untouched
     EXPECT_GT(store->thresholdHistory(sample->id).changes().size(), 0u);
-    EXPECT_EQ(w.activities()->model()->rowCount(), loaded);
+    // One row per session: the season's race is one row holding its legs.
+    const auto sessions = groupSessions(store->activities(sample->id));
+    EXPECT_EQ(w.activities()->model()->rowCount(), static_cast<int>(sessions.size()));
+    int rows = 0;
+    for (int r = 0; r < w.activities()->model()->rowCount(); ++r) {
+        const QModelIndex session = w.activities()->model()->index(r, 0);
+        rows += std::max(1, w.activities()->model()->rowCount(session));
+    }
+    EXPECT_EQ(rows, loaded);
 }
 
 } // namespace

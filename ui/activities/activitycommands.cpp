@@ -60,4 +60,44 @@ void DeleteActivityCommand::undo()
     m_data.notifyChanged();
 }
 
+DeleteActivitiesCommand::DeleteActivitiesCommand(TrainingData& data, const std::vector<ActivityId>& ids,
+                                                 const QString& what)
+    : m_data(data)
+    , m_ids(ids)
+{
+    m_valid = !ids.empty();
+    for (const ActivityId id : ids) {
+        auto whole = data.store().activity(id, true);
+        if (!whole) {
+            m_valid = false;
+            break;
+        }
+        m_copies.push_back(std::move(*whole));
+    }
+    setText(QCoreApplication::translate("ActivityCommands", "Delete “%1”").arg(what));
+}
+
+void DeleteActivitiesCommand::redo()
+{
+    if (auto r = m_data.store().removeActivities(m_ids); !r)
+        qWarning().noquote() << r.error().message;
+    m_data.notifyChanged();
+}
+
+void DeleteActivitiesCommand::undo()
+{
+    std::vector<Activity> again = m_copies;
+    for (Activity& a : again)
+        a.id = 0;
+    auto added = m_data.store().addActivities(again);
+    if (!added) {
+        qWarning().noquote() << added.error().message;
+    } else {
+        m_ids.clear();
+        for (const AddResult& r : *added)
+            m_ids.push_back(r.id);
+    }
+    m_data.notifyChanged();
+}
+
 } // namespace tricoach

@@ -1,87 +1,39 @@
 #include "ui/activities/activitydetail.h"
 
+#include "core/metrics/swimsets.h"
 #include "core/metrics/zones.h"
 #include "core/store/activitystore.h"
 #include "ui/activities/activitycommands.h"
 #include "ui/activities/activitymodel.h"
-#include "ui/charts/chartstyle.h"
+#include "ui/activities/laptables.h"
+#include "ui/activities/recordingchart.h"
+#include "ui/activities/swimsetsview.h"
 #include "ui/preferences.h"
 #include "ui/sportstyle.h"
 #include "ui/trainingdata.h"
 
-#include <QApplication>
-#include <QCategoryAxis>
-#include <QChartView>
 #include <QCheckBox>
 #include <QComboBox>
-#include <QCoreApplication>
 #include <QDoubleSpinBox>
 #include <QFormLayout>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
-#include <QLineSeries>
 #include <QLocale>
 #include <QPlainTextEdit>
 #include <QPushButton>
-#include <QSignalBlocker>
 #include <QSpinBox>
 #include <QTabWidget>
 #include <QTableWidget>
 #include <QUndoStack>
 #include <QVBoxLayout>
-#include <QValueAxis>
 
 #include <cmath>
 
 namespace tricoach {
 
 namespace {
-
-// A plotted quantity derived from one recorded channel.
-struct Plot {
-    QString key; // objectName of its check box, stable for tests
-    QString name;
-    Channel channel;
-    QColor color;
-};
-
-std::vector<Plot> plotsFor(Sport sport, bool imperial)
-{
-    const bool pace = sport == Sport::Run || sport == Sport::Swim;
-    return {
-        {QStringLiteral("hr"), QCoreApplication::translate("ActivityDetail", "Heart rate (bpm)"), Channel::HeartRate,
-         QColor(0xd6, 0x33, 0x33)},
-        {QStringLiteral("power"), QCoreApplication::translate("ActivityDetail", "Power (W)"), Channel::Power,
-         QColor(0x7b, 0x3f, 0xe4)},
-        {QStringLiteral("speed"),
-         pace       ? (sport == Sport::Swim ? QCoreApplication::translate("ActivityDetail", "Pace (min/100 m)")
-                       : imperial           ? QCoreApplication::translate("ActivityDetail", "Pace (min/mi)")
-                                            : QCoreApplication::translate("ActivityDetail", "Pace (min/km)"))
-         : imperial ? QCoreApplication::translate("ActivityDetail", "Speed (mph)")
-                    : QCoreApplication::translate("ActivityDetail", "Speed (km/h)"),
-         Channel::Speed, QColor(0x00, 0x72, 0xB2)},
-        {QStringLiteral("altitude"), QCoreApplication::translate("ActivityDetail", "Altitude (m)"), Channel::Altitude,
-         QColor(0x88, 0x88, 0x88)},
-        {QStringLiteral("cadence"), QCoreApplication::translate("ActivityDetail", "Cadence"), Channel::Cadence,
-         QColor(0x00, 0x9E, 0x73)},
-    };
-}
-
-// Converts a recorded value to what the plot shows (speed to km/h or mph, or to pace in minutes).
-double shown(Channel channel, double v, Sport sport, bool imperial)
-{
-    if (channel != Channel::Speed)
-        return v;
-    if (sport == Sport::Run || sport == Sport::Swim) {
-        if (v < 0.3)
-            return kMissing; // standing still has no pace
-        const double unit = sport == Sport::Swim ? 100.0 : imperial ? 1609.344 : 1000.0;
-        return unit / v / 60.0;
-    }
-    return imperial ? v * 2.236936 : v * 3.6;
-}
 
 QTableWidgetItem* cell(const QString& text, bool number = true)
 {
@@ -90,11 +42,6 @@ QTableWidgetItem* cell(const QString& text, bool number = true)
     if (number)
         item->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
     return item;
-}
-
-QString optionalNumber(const std::optional<double>& v, int decimals = 0)
-{
-    return v ? QString::number(*v, 'f', decimals) : QString();
 }
 
 } // namespace
@@ -133,33 +80,13 @@ ActivityDetail::ActivityDetail(TrainingData& training, Preferences& preferences,
     layout->addWidget(m_loadNote);
 
     m_tabs = new QTabWidget;
-    // The recording over time.
-    auto* chartPage = new QWidget;
-    auto* chartLayout = new QVBoxLayout(chartPage);
-    auto* boxes = new QHBoxLayout;
-    for (const Plot& p : plotsFor(Sport::Bike, false)) {
-        auto* box = new QCheckBox(p.name);
-        box->setObjectName(QStringLiteral("plot-") + p.key);
-        m_channelBoxes << box;
-        boxes->addWidget(box);
-        connect(box, &QCheckBox::toggled, this, &ActivityDetail::fillChart);
-    }
-    boxes->addStretch();
-    auto* reset = new QPushButton(tr("Reset zoom"));
-    boxes->addWidget(reset);
-    chartLayout->addLayout(boxes);
-    m_chart = new QChartView(new QChart);
-    m_chart->setObjectName(QStringLiteral("streamChart"));
-    m_chart->setRenderHint(QPainter::Antialiasing);
-    m_chart->setRubberBand(QChartView::HorizontalRubberBand);
-    m_chart->setToolTip(tr("Drag across the chart to zoom in; right-click to zoom out."));
-    connect(reset, &QPushButton::clicked, this, [this] { m_chart->chart()->zoomReset(); });
-    chartLayout->addWidget(m_chart);
-    m_tabs->addTab(chartPage, tr("Recording"));
-
+    m_chart = new RecordingChart;
+    m_tabs->addTab(m_chart, tr("Recording"));
+    m_sets = new SwimSetsView;
+    m_tabs->addTab(m_sets, tr("Sets"));
     m_laps = new QTableWidget;
     m_laps->setObjectName(QStringLiteral("lapsTable"));
-    m_laps->verticalHeader()->hide();
+    LapTables::setCompact(m_laps);
     m_tabs->addTab(m_laps, tr("Laps"));
 
     m_zones = new QTableWidget;
@@ -216,6 +143,11 @@ ActivityDetail::ActivityDetail(TrainingData& training, Preferences& preferences,
     showActivity(0);
 }
 
+QChartView* ActivityDetail::streamChart() const
+{
+    return m_chart->chartView();
+}
+
 void ActivityDetail::showActivity(ActivityId id)
 {
     m_activity = Activity{};
@@ -226,18 +158,8 @@ void ActivityDetail::showActivity(ActivityId id)
     }
     const bool has = m_activity.id != 0;
     m_tabs->setEnabled(has);
-    // What a person looks at first: heart rate with power when there is power, else speed or pace.
-    const Sport sport = m_activity.sport;
-    const QList<Channel> defaults{Channel::HeartRate,
-                                  m_activity.streams.has(Channel::Power) ? Channel::Power : Channel::Speed,
-                                  Channel::Altitude};
-    const auto plots = plotsFor(sport, m_preferences.imperial());
-    for (int i = 0; i < m_channelBoxes.size(); ++i) {
-        const QSignalBlocker block(m_channelBoxes[i]);
-        m_channelBoxes[i]->setChecked(defaults.contains(plots[static_cast<std::size_t>(i)].channel));
-    }
     fillSummary();
-    fillChart();
+    m_chart->showActivity(m_activity, m_preferences.imperial());
     fillLaps();
     fillZones();
     fillEditor();
@@ -257,20 +179,19 @@ void ActivityDetail::fillSummary()
     // The athlete's local clock time; the stored instant is UTC.
     const QDateTime local = a.startUtc.addSecs(a.utcOffsetSec);
     m_heading->setText(QStringLiteral("%1 — %2 %3")
-                           .arg(a.title.isEmpty() ? sportName(a.sport) : a.title,
+                           .arg(a.title.isEmpty() ? activitySportName(a.sport, a.subSport) : a.title,
                                 QLocale().toString(local.date(), QLocale::LongFormat),
                                 QLocale().toString(local.time(), QLocale::ShortFormat)));
     QStringList parts;
-    parts << tr("<b>%1</b> %2").arg(formatDuration(a.durationSec()), sportName(a.sport));
-    if (a.distanceM && *a.distanceM > 0)
-        parts << tr("<b>%1</b>").arg(formatDistance(*a.distanceM, imperial));
-    if (a.avgSpeed && *a.avgSpeed > 0)
-        parts << (a.sport == Sport::Bike ? tr("<b>%1</b> avg")
-                                               .arg(imperial ? tr("%1 mph").arg(*a.avgSpeed * 2.236936, 0, 'f', 1)
-                                                             : tr("%1 km/h").arg(*a.avgSpeed * 3.6, 0, 'f', 1))
-                                         : tr("<b>%1</b> avg")
-                                               .arg(a.sport == Sport::Swim ? formatSwimPace(*a.avgSpeed)
-                                                                           : formatPace(*a.avgSpeed, imperial)));
+    parts << tr("<b>%1</b> %2").arg(formatDuration(a.durationSec()), activitySportName(a.sport, a.subSport));
+    // Swims in the pool's unit; a transition is time only.
+    const bool yards = a.sport == Sport::Swim && isYardPool(a.poolLengthM);
+    if (a.distanceM && *a.distanceM > 0 && a.sport != Sport::Transition)
+        parts << tr("<b>%1</b>")
+                     .arg(a.sport == Sport::Swim ? formatSwimDistance(*a.distanceM, yards)
+                                                 : formatDistance(*a.distanceM, imperial));
+    if (const QString pace = formatPaceOrSpeed(a.sport, a.avgSpeed.value_or(0), imperial, yards); !pace.isEmpty())
+        parts << tr("<b>%1</b> avg").arg(pace);
     if (a.avgHr)
         parts << tr("<b>%1</b> bpm avg").arg(*a.avgHr, 0, 'f', 0);
     if (a.avgPower)
@@ -289,139 +210,17 @@ void ActivityDetail::fillSummary()
     m_summary->setText(parts.join(QStringLiteral(" · ")));
 }
 
-void ActivityDetail::fillChart()
-{
-    QChart* chart = m_chart->chart();
-    chart->removeAllSeries();
-    for (QAbstractAxis* axis : chart->axes())
-        chart->removeAxis(axis), delete axis;
-    styleChart(chart);
-    const Activity& a = m_activity;
-    const bool imperial = m_preferences.imperial();
-    const auto plots = plotsFor(a.sport, imperial);
-    for (int i = 0; i < m_channelBoxes.size(); ++i) {
-        QCheckBox* box = m_channelBoxes[i];
-        const Plot& p = plots[static_cast<std::size_t>(i)];
-        box->setText(p.name);
-        const bool recorded = a.streams.has(p.channel);
-        box->setEnabled(recorded);
-        box->setVisible(recorded || a.id == 0);
-    }
-    if (a.streams.empty())
-        return;
-    auto* x = new QValueAxis;
-    x->setTitleText(tr("Minutes"));
-    x->setLabelFormat(QStringLiteral("%.0f"));
-    chart->addAxis(x, Qt::AlignBottom);
-    // Long recordings are averaged into at most ~3,000 points a line: more than a wide screen has pixels.
-    const std::size_t n = a.streams.size();
-    const std::size_t step = std::max<std::size_t>(1, n / 3000);
-    int side = 0;
-    for (int i = 0; i < m_channelBoxes.size(); ++i) {
-        const Plot& p = plots[static_cast<std::size_t>(i)];
-        const std::vector<double>* values = a.streams.get(p.channel);
-        if (!values || !m_channelBoxes[i]->isChecked())
-            continue;
-        auto* series = new QLineSeries;
-        series->setName(p.name);
-        QList<QPointF> points;
-        points.reserve(static_cast<qsizetype>(n / step + 1));
-        double low = std::numeric_limits<double>::infinity(), high = -low;
-        for (std::size_t s = 0; s < n; s += step) {
-            double sum = 0;
-            int count = 0;
-            for (std::size_t k = s; k < std::min(n, s + step); ++k) {
-                const double v = shown(p.channel, (*values)[k], a.sport, imperial);
-                if (!isMissing(v)) {
-                    sum += v;
-                    ++count;
-                }
-            }
-            if (count == 0)
-                continue;
-            const double v = sum / count;
-            points.append({a.streams.time[s] / 60.0, v});
-            low = std::min(low, v);
-            high = std::max(high, v);
-        }
-        series->replace(points);
-        chart->addSeries(series);
-        series->setPen(QPen(p.color, 1.3));
-        if (points.isEmpty())
-            low = 0, high = 1;
-        const double pad = std::max(1e-6, (high - low) * 0.05);
-        const bool pace = p.channel == Channel::Speed && (a.sport == Sport::Run || a.sport == Sport::Swim);
-        QAbstractAxis* y = nullptr;
-        if (pace) {
-            // Pace reads as minutes:seconds, and a faster pace (a smaller number) plots higher.
-            auto* axis = new QCategoryAxis;
-            axis->setLabelsPosition(QCategoryAxis::AxisLabelsPositionOnValue);
-            axis->setRange(low - pad, high + pad);
-            const double tick = std::max(5.0 / 60.0, std::ceil((high - low) * 60.0 / 5.0 / 5.0) * 5.0 / 60.0);
-            for (double v = std::ceil((low - pad) / tick) * tick; v <= high + pad; v += tick)
-                axis->append(formatDuration(v * 60.0), v);
-            axis->setReverse(true);
-            y = axis;
-        } else {
-            auto* axis = new QValueAxis;
-            axis->setRange(low - pad, high + pad);
-            axis->applyNiceNumbers();
-            axis->setLabelFormat(QStringLiteral("%.0f"));
-            y = axis;
-        }
-        y->setTitleText(p.name);
-        y->setLinePenColor(p.color);
-        y->setLabelsColor(p.color);
-        chart->addAxis(y, side++ % 2 == 0 ? Qt::AlignLeft : Qt::AlignRight);
-        series->attachAxis(x);
-        series->attachAxis(y);
-    }
-    x->setRange(0, a.streams.time.back() / 60.0);
-    for (QAbstractAxis* axis : chart->axes()) {
-        axis->setGridLineColor(QApplication::palette().color(QPalette::Mid));
-        axis->setTitleBrush(QApplication::palette().color(QPalette::Text));
-    }
-    x->setLabelsColor(QApplication::palette().color(QPalette::Text));
-}
-
 void ActivityDetail::fillLaps()
 {
     const Activity& a = m_activity;
-    const bool imperial = m_preferences.imperial();
-    m_laps->clear();
-    if (!a.lengths.empty()) {
-        m_tabs->setTabText(1, tr("Lengths"));
-        m_laps->setColumnCount(5);
-        m_laps->setHorizontalHeaderLabels({tr("#"), tr("Start"), tr("Time"), tr("Strokes"), tr("Stroke")});
-        m_laps->setRowCount(static_cast<int>(a.lengths.size()));
-        for (int r = 0; r < static_cast<int>(a.lengths.size()); ++r) {
-            const PoolLength& l = a.lengths[static_cast<std::size_t>(r)];
-            m_laps->setItem(r, 0, cell(QString::number(r + 1)));
-            m_laps->setItem(r, 1, cell(formatDuration(l.startOffsetSec)));
-            m_laps->setItem(
-                r, 2,
-                cell(l.active ? formatDuration(l.durationSec) : tr("rest %1").arg(formatDuration(l.durationSec))));
-            m_laps->setItem(r, 3, cell(l.strokes ? QString::number(*l.strokes) : QString()));
-            m_laps->setItem(r, 4, cell(l.strokeType, false));
-        }
-    } else {
-        m_tabs->setTabText(1, tr("Laps"));
-        m_laps->setColumnCount(7);
-        m_laps->setHorizontalHeaderLabels(
-            {tr("#"), tr("Time"), tr("Distance"), tr("Avg HR"), tr("Max HR"), tr("Avg power"), tr("Avg cadence")});
-        m_laps->setRowCount(static_cast<int>(a.laps.size()));
-        for (int r = 0; r < static_cast<int>(a.laps.size()); ++r) {
-            const Lap& l = a.laps[static_cast<std::size_t>(r)];
-            m_laps->setItem(r, 0, cell(QString::number(r + 1)));
-            m_laps->setItem(r, 1, cell(formatDuration(l.movingSec > 0 ? l.movingSec : l.elapsedSec)));
-            m_laps->setItem(r, 2, cell(l.distanceM ? formatDistance(*l.distanceM, imperial) : QString()));
-            m_laps->setItem(r, 3, cell(optionalNumber(l.avgHr)));
-            m_laps->setItem(r, 4, cell(optionalNumber(l.maxHr)));
-            m_laps->setItem(r, 5, cell(optionalNumber(l.avgPower)));
-            m_laps->setItem(r, 6, cell(optionalNumber(l.avgCadence)));
-        }
-    }
-    m_laps->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
+    const bool pool = !a.lengths.empty();
+    m_tabs->setTabVisible(m_tabs->indexOf(m_sets), pool);
+    m_tabs->setTabText(m_tabs->indexOf(m_laps), pool ? tr("Lengths") : tr("Laps"));
+    if (pool)
+        LapTables::fillLengths(m_laps, a);
+    else
+        LapTables::fillLaps(m_laps, a, m_preferences.imperial());
+    m_sets->showSwim(a);
 }
 
 void ActivityDetail::fillZones()

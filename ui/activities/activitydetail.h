@@ -1,6 +1,6 @@
 #pragma once
 // One activity in full: its numbers and where the load came from, its recording over time (zoomable), laps or pool
-// lengths, time in zones, and the form to edit or delete it.
+// lengths (and a pool swim's sets), time in zones, and the form to edit or delete it.
 
 #include "core/model/activity.h"
 
@@ -22,6 +22,8 @@ class QUndoStack;
 namespace tricoach {
 
 class Preferences;
+class RecordingChart;
+class SwimSetsView;
 class TrainingData;
 
 class ActivityDetail : public QWidget {
@@ -35,9 +37,11 @@ public:
     const Activity& activity() const { return m_activity; }
 
     // The plotted channels of the recording chart, for tests.
-    QChartView* streamChart() const { return m_chart; }
+    QChartView* streamChart() const;
     QTableWidget* lapsTable() const { return m_laps; }
     QTableWidget* zonesTable() const { return m_zones; }
+    SwimSetsView* swimSets() const { return m_sets; }
+    QTabWidget* tabs() const { return m_tabs; }
 
     // Applies the edit form (what Save does).
     void saveEdits();
@@ -49,7 +53,6 @@ Q_SIGNALS:
 
 private:
     void fillSummary();
-    void fillChart();
     void fillLaps();
     void fillZones();
     void fillEditor();
@@ -62,8 +65,8 @@ private:
     QLabel* m_summary = nullptr;
     QLabel* m_loadNote = nullptr;
     QTabWidget* m_tabs = nullptr;
-    QChartView* m_chart = nullptr;
-    QList<QCheckBox*> m_channelBoxes;
+    RecordingChart* m_chart = nullptr;
+    SwimSetsView* m_sets = nullptr;
     QTableWidget* m_laps = nullptr;
     QTableWidget* m_zones = nullptr;
     QLineEdit* m_title = nullptr;

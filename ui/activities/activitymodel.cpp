@@ -5,42 +5,120 @@
 #include <QBrush>
 #include <QLocale>
 
+#include <algorithm>
+
 namespace tricoach {
 
 ActivityTableModel::ActivityTableModel(QObject* parent)
-    : QAbstractTableModel(parent)
+    : QAbstractItemModel(parent)
 {
 }
 
 void ActivityTableModel::setActivities(std::vector<Activity> activities, bool imperial)
 {
     beginResetModel();
-    m_rows = std::move(activities);
+    m_sessions = groupSessions(std::move(activities));
     m_imperial = imperial;
     endResetModel();
 }
 
+const TrainingSession* ActivityTableModel::sessionAt(int row) const
+{
+    return row >= 0 && row < sessionCount() ? &m_sessions[static_cast<std::size_t>(row)] : nullptr;
+}
+
 const Activity* ActivityTableModel::activityAt(int row) const
 {
-    return row >= 0 && row < static_cast<int>(m_rows.size()) ? &m_rows[static_cast<std::size_t>(row)] : nullptr;
+    const TrainingSession* s = sessionAt(row);
+    return s && !s->isMultisport() ? &s->first() : nullptr;
+}
+
+const TrainingSession* ActivityTableModel::sessionAt(const QModelIndex& index) const
+{
+    if (!index.isValid() || index.model() != this)
+        return nullptr;
+    return sessionAt(index.internalId() == 0 ? index.row() : static_cast<int>(index.internalId() - 1));
+}
+
+const Activity* ActivityTableModel::activityAt(const QModelIndex& index) const
+{
+    const TrainingSession* s = sessionAt(index);
+    if (!s)
+        return nullptr;
+    if (index.internalId() == 0)
+        return s->isMultisport() ? nullptr : &s->first();
+    return index.row() < static_cast<int>(s->legs.size()) ? &s->legs[static_cast<std::size_t>(index.row())] : nullptr;
 }
 
 int ActivityTableModel::rowOf(ActivityId id) const
 {
-    for (std::size_t i = 0; i < m_rows.size(); ++i)
-        if (m_rows[i].id == id)
+    for (std::size_t i = 0; i < m_sessions.size(); ++i)
+        if (m_sessions[i].legIndexOf(id) >= 0)
             return static_cast<int>(i);
     return -1;
 }
 
-int ActivityTableModel::rowCount(const QModelIndex& parent) const
+int ActivityTableModel::rowOfSession(const QString& key) const
 {
-    return parent.isValid() ? 0 : static_cast<int>(m_rows.size());
+    if (key.isEmpty())
+        return -1;
+    for (std::size_t i = 0; i < m_sessions.size(); ++i)
+        if (m_sessions[i].isMultisport() && m_sessions[i].key == key)
+            return static_cast<int>(i);
+    return -1;
 }
 
-int ActivityTableModel::columnCount(const QModelIndex& parent) const
+QModelIndex ActivityTableModel::indexOf(ActivityId id, int column) const
 {
-    return parent.isValid() ? 0 : ColumnCount;
+    const int row = rowOf(id);
+    if (row < 0)
+        return {};
+    const TrainingSession& s = m_sessions[static_cast<std::size_t>(row)];
+    if (!s.isMultisport())
+        return index(row, column);
+    return index(s.legIndexOf(id), column, index(row, 0));
+}
+
+// Top-level rows carry internal id 0; a leg's row carries its session's row + 1.
+QModelIndex ActivityTableModel::index(int row, int column, const QModelIndex& parent) const
+{
+    if (column < 0 || column >= ColumnCount || row < 0)
+        return {};
+    if (!parent.isValid())
+        return row < sessionCount() ? createIndex(row, column, quintptr(0)) : QModelIndex();
+    if (parent.internalId() != 0)
+        return {};
+    const TrainingSession* s = sessionAt(parent.row());
+    if (!s || !s->isMultisport() || row >= static_cast<int>(s->legs.size()))
+        return {};
+    return createIndex(row, column, static_cast<quintptr>(parent.row()) + 1);
+}
+
+QModelIndex ActivityTableModel::parent(const QModelIndex& child) const
+{
+    if (!child.isValid() || child.internalId() == 0)
+        return {};
+    return createIndex(static_cast<int>(child.internalId() - 1), 0, quintptr(0));
+}
+
+int ActivityTableModel::rowCount(const QModelIndex& parent) const
+{
+    if (!parent.isValid())
+        return sessionCount();
+    if (parent.internalId() != 0 || parent.column() != 0)
+        return 0;
+    const TrainingSession* s = sessionAt(parent.row());
+    return s && s->isMultisport() ? static_cast<int>(s->legs.size()) : 0;
+}
+
+int ActivityTableModel::columnCount(const QModelIndex&) const
+{
+    return ColumnCount;
+}
+
+QString ActivityTableModel::startText(const QDateTime& local)
+{
+    return QLocale().toString(local, QStringLiteral("ddd d MMM yyyy  HH:mm"));
 }
 
 QString ActivityTableModel::loadSourceName(LoadSource source)
@@ -77,87 +155,168 @@ QString ActivityTableModel::sourceName(ActivitySource source)
     return QString();
 }
 
+namespace {
+
+QVariant alignment(int column)
+{
+    switch (column) {
+    case ActivityTableModel::Duration:
+    case ActivityTableModel::Distance:
+    case ActivityTableModel::Load:
+    case ActivityTableModel::AvgHr:
+    case ActivityTableModel::AvgPower:
+        return QVariant(Qt::AlignRight | Qt::AlignVCenter);
+    default:
+        return QVariant(Qt::AlignLeft | Qt::AlignVCenter);
+    }
+}
+
+QVariant optionalSort(const std::optional<double>& v)
+{
+    return v ? QVariant(*v) : QVariant(-1.0);
+}
+
+// The session's heart rate averaged over the time of the legs that recorded it.
+std::optional<double> sessionHr(const TrainingSession& s)
+{
+    double weighted = 0, seconds = 0;
+    for (const Activity& leg : s.legs) {
+        if (leg.avgHr && leg.durationSec() > 0) {
+            weighted += *leg.avgHr * leg.durationSec();
+            seconds += leg.durationSec();
+        }
+    }
+    return seconds > 0 ? std::optional<double>(weighted / seconds) : std::nullopt;
+}
+
+} // namespace
+
 QVariant ActivityTableModel::data(const QModelIndex& index, int role) const
 {
-    const Activity* a = activityAt(index.row());
+    const TrainingSession* s = sessionAt(index);
+    if (!s)
+        return {};
+    if (role == Qt::TextAlignmentRole)
+        return alignment(index.column());
+    if (role == SessionKeyRole)
+        return s->isMultisport() ? s->key : QString();
+    const bool top = index.internalId() == 0;
+    if (role == LegRole)
+        return top ? -1 : index.row();
+    if (top && s->isMultisport())
+        return sessionData(*s, index.column(), role);
+    const Activity* a = activityAt(index);
     if (!a)
         return {};
+    return activityData(*a, top ? nullptr : s, top ? -1 : index.row(), index.column(), role);
+}
+
+QVariant ActivityTableModel::sessionData(const TrainingSession& s, int column, int role) const
+{
     if (role == IdRole)
-        return QVariant::fromValue<qlonglong>(a->id);
-    const auto optional = [](const std::optional<double>& v) { return v ? QVariant(*v) : QVariant(-1.0); };
-    if (role == SortRole) {
-        switch (index.column()) {
-        case Date:
-            return QVariant::fromValue<qlonglong>(a->startUtc.toMSecsSinceEpoch());
-        case SportColumn:
-            return sportName(a->sport);
-        case Title:
-            return a->title;
-        case Duration:
-            return a->durationSec();
-        case Distance:
-            return optional(a->distanceM);
-        case Load:
-            return a->load;
-        case LoadFrom:
-            return loadSourceName(a->loadSource);
-        case AvgHr:
-            return optional(a->avgHr);
-        case AvgPower:
-            return optional(a->avgPower);
-        case SourceColumn:
-            return sourceName(a->source);
-        default:
-            return {};
+        return QVariant::fromValue<qlonglong>(0);
+    if (role == Qt::DecorationRole)
+        return column == SportColumn ? QVariant(sessionColor(s.kind)) : QVariant();
+    if (role == Qt::ToolTipRole && column == Title) {
+        QStringList legs;
+        for (std::size_t i = 0; i < s.legs.size(); ++i) {
+            const Activity& leg = s.legs[i];
+            const int t = s.transitionNumber(i);
+            legs << tr("%1  %2").arg(t > 0 ? transitionName(t) : activitySportName(leg.sport, leg.subSport),
+                                     formatDuration(leg.durationSec()));
         }
+        return legs.join(QLatin1Char('\n'));
     }
-    if (role == Qt::DisplayRole) {
-        switch (index.column()) {
-        case Date:
-            return QLocale().toString(a->startUtc.addSecs(a->utcOffsetSec), QStringLiteral("ddd d MMM yyyy  HH:mm"));
-        case SportColumn:
-            return sportName(a->sport);
-        case Title:
-            return a->title.isEmpty() ? sportName(a->sport) : a->title;
-        case Duration:
-            return formatDuration(a->durationSec());
-        case Distance:
-            return a->distanceM && *a->distanceM > 0 ? formatDistance(*a->distanceM, m_imperial) : QString();
-        case Load:
-            return QString::number(a->load, 'f', 0);
-        case LoadFrom:
-            return loadSourceName(a->loadSource);
-        case AvgHr:
-            return a->avgHr ? QString::number(*a->avgHr, 'f', 0) : QString();
-        case AvgPower:
-            return a->avgPower ? QString::number(*a->avgPower, 'f', 0) : QString();
-        case SourceColumn:
-            return sourceName(a->source);
-        default:
-            return {};
-        }
+    if (role != SortRole && role != Qt::DisplayRole)
+        return {};
+    const bool sort = role == SortRole;
+    const Activity& first = s.first();
+    switch (column) {
+    case Date:
+        return sort ? QVariant::fromValue<qlonglong>(first.startUtc.toMSecsSinceEpoch())
+                    : startText(first.startUtc.addSecs(first.utcOffsetSec));
+    case SportColumn:
+        return sessionName(s.kind);
+    case Title:
+        return s.title().isEmpty() ? sessionName(s.kind) : s.title();
+    case Duration:
+        return sort ? QVariant(s.durationSec()) : formatDuration(s.durationSec());
+    case Distance: {
+        const auto d = s.distanceM();
+        return sort ? optionalSort(d) : d && *d > 0 ? formatDistance(*d, m_imperial) : QString();
     }
-    if (role == Qt::DecorationRole && index.column() == SportColumn)
-        return sportColor(a->sport);
-    if (role == Qt::TextAlignmentRole) {
-        switch (index.column()) {
-        case Duration:
-        case Distance:
-        case Load:
-        case AvgHr:
-        case AvgPower:
-            return QVariant(Qt::AlignRight | Qt::AlignVCenter);
-        default:
-            return QVariant(Qt::AlignLeft | Qt::AlignVCenter);
-        }
+    case Load:
+        return sort ? QVariant(s.load()) : QString::number(s.load(), 'f', 0);
+    case LoadFrom:
+        return tr("its legs");
+    case AvgHr: {
+        const auto hr = sessionHr(s);
+        return sort ? optionalSort(hr) : hr ? QString::number(*hr, 'f', 0) : QString();
     }
-    return {};
+    case AvgPower:
+        return sort ? QVariant(-1.0) : QString(); // watts of different sports do not average
+    case SourceColumn:
+        return sourceName(first.source);
+    default:
+        return {};
+    }
+}
+
+QVariant ActivityTableModel::activityData(const Activity& a, const TrainingSession* session, int leg, int column,
+                                          int role) const
+{
+    if (role == IdRole)
+        return QVariant::fromValue<qlonglong>(a.id);
+    if (role == Qt::DecorationRole)
+        return column == SportColumn ? QVariant(sportColor(a.sport)) : QVariant();
+    if (role != SortRole && role != Qt::DisplayRole)
+        return {};
+    const bool sort = role == SortRole;
+    const int transition = session ? session->transitionNumber(static_cast<std::size_t>(leg)) : 0;
+    const QDateTime local = a.startUtc.addSecs(a.utcOffsetSec);
+    switch (column) {
+    case Date:
+        // A leg sits under its session's date: its clock time is enough.
+        return sort      ? QVariant::fromValue<qlonglong>(a.startUtc.toMSecsSinceEpoch())
+               : session ? QLocale().toString(local.time(), QStringLiteral("HH:mm"))
+                         : startText(local);
+    case SportColumn:
+        return activitySportName(a.sport, a.subSport);
+    case Title:
+        // A leg's sport is beside it already: its title is its own title, or its place (T1, T2) for a transition.
+        if (transition > 0)
+            return transitionName(transition);
+        if (session)
+            return a.title == session->title() ? QString() : a.title;
+        return a.title.isEmpty() ? activitySportName(a.sport, a.subSport) : a.title;
+    case Duration:
+        return sort ? QVariant(a.durationSec()) : formatDuration(a.durationSec());
+    case Distance:
+        // A transition is time only.
+        if (a.sport == Sport::Transition)
+            return sort ? QVariant(-1.0) : QString();
+        return sort                              ? optionalSort(a.distanceM)
+               : a.distanceM && *a.distanceM > 0 ? formatDistance(*a.distanceM, m_imperial)
+                                                 : QString();
+    case Load:
+        return sort ? QVariant(a.load) : QString::number(a.load, 'f', 0);
+    case LoadFrom:
+        return loadSourceName(a.loadSource);
+    case AvgHr:
+        return sort ? optionalSort(a.avgHr) : a.avgHr ? QString::number(*a.avgHr, 'f', 0) : QString();
+    case AvgPower:
+        return sort ? optionalSort(a.avgPower) : a.avgPower ? QString::number(*a.avgPower, 'f', 0) : QString();
+    case SourceColumn:
+        return sourceName(a.source);
+    default:
+        return {};
+    }
 }
 
 QVariant ActivityTableModel::headerData(int section, Qt::Orientation orientation, int role) const
 {
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
-        return QAbstractTableModel::headerData(section, orientation, role);
+        return QAbstractItemModel::headerData(section, orientation, role);
     switch (section) {
     case Date:
         return tr("Date");
@@ -189,6 +348,7 @@ ActivityFilter::ActivityFilter(QObject* parent)
 {
     setSortRole(ActivityTableModel::SortRole);
     setDynamicSortFilter(false);
+    setAutoAcceptChildRows(true);
 }
 
 void ActivityFilter::setText(const QString& text)
@@ -209,20 +369,39 @@ void ActivityFilter::setDay(std::optional<QDate> day)
     invalidateFilter();
 }
 
-bool ActivityFilter::filterAcceptsRow(int sourceRow, const QModelIndex&) const
+bool ActivityFilter::filterAcceptsRow(int sourceRow, const QModelIndex& sourceParent) const
 {
+    // Legs follow their session (autoAcceptChildRows).
+    if (sourceParent.isValid())
+        return true;
     const auto* model = static_cast<const ActivityTableModel*>(sourceModel());
-    const Activity* a = model->activityAt(sourceRow);
-    if (!a)
+    const TrainingSession* s = model->sessionAt(sourceRow);
+    if (!s)
         return false;
-    if (m_sport && a->sport != *m_sport)
+    if (m_day && s->localDate() != *m_day)
         return false;
-    if (m_day && a->localDate() != *m_day)
+    if (!s->matches(m_sport, QString()))
         return false;
-    if (!m_text.isEmpty() && !a->title.contains(m_text, Qt::CaseInsensitive) &&
-        !a->notes.contains(m_text, Qt::CaseInsensitive) && !sportName(a->sport).contains(m_text, Qt::CaseInsensitive))
-        return false;
-    return true;
+    if (m_text.isEmpty() || s->matches(std::nullopt, m_text))
+        return true;
+    // The names people see: "Triathlon", "Open-water swim", "Run".
+    if (s->isMultisport() && sessionName(s->kind).contains(m_text, Qt::CaseInsensitive))
+        return true;
+    return std::any_of(s->legs.begin(), s->legs.end(), [&](const Activity& a) {
+        return sportName(a.sport).contains(m_text, Qt::CaseInsensitive) ||
+               activitySportName(a.sport, a.subSport).contains(m_text, Qt::CaseInsensitive);
+    });
+}
+
+bool ActivityFilter::lessThan(const QModelIndex& left, const QModelIndex& right) const
+{
+    // Legs stay in race order: the proxy reverses the answer for a descending sort, so reverse it first.
+    if (left.parent().isValid()) {
+        const bool before =
+            left.data(ActivityTableModel::LegRole).toInt() < right.data(ActivityTableModel::LegRole).toInt();
+        return sortOrder() == Qt::AscendingOrder ? before : !before;
+    }
+    return QSortFilterProxyModel::lessThan(left, right);
 }
 
 } // namespace tricoach

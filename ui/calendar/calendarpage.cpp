@@ -30,7 +30,8 @@ MonthView::MonthView(QWidget* parent)
     setMinimumSize(700, 480);
 }
 
-void MonthView::setMonth(const QDate& firstOfMonth, std::map<QDate, std::vector<Activity>> days, const QDate& today)
+void MonthView::setMonth(const QDate& firstOfMonth, std::map<QDate, std::vector<TrainingSession>> days,
+                         const QDate& today)
 {
     m_month = firstOfMonth;
     m_gridStart = weekStartOf(firstOfMonth);
@@ -72,9 +73,56 @@ double MonthView::dayLoad(const QDate& day) const
 {
     double load = 0;
     if (auto it = m_days.find(day); it != m_days.end())
-        for (const Activity& a : it->second)
-            load += a.load;
+        for (const TrainingSession& s : it->second)
+            load += s.load();
     return load;
+}
+
+namespace {
+
+QString sessionLabel(const TrainingSession& s)
+{
+    if (!s.title().isEmpty())
+        return s.title();
+    if (s.isMultisport())
+        return sessionName(s.kind);
+    return activitySportName(s.first().sport, s.first().subSport);
+}
+
+} // namespace
+
+QStringList MonthView::dayEntries(const QDate& day) const
+{
+    QStringList lines;
+    if (auto it = m_days.find(day); it != m_days.end())
+        for (const TrainingSession& s : it->second)
+            lines << QStringLiteral("%1 %2").arg(formatDuration(s.durationSec()), sessionLabel(s));
+    return lines;
+}
+
+QString MonthView::dayToolTip(const QDate& day) const
+{
+    auto it = m_days.find(day);
+    if (it == m_days.end())
+        return {};
+    QStringList lines{QLocale().toString(day, QLocale::LongFormat)};
+    for (const TrainingSession& s : it->second) {
+        const QString sport =
+            s.isMultisport() ? sessionName(s.kind) : activitySportName(s.first().sport, s.first().subSport);
+        lines << tr("%1 · %2 · %3 · Load %4")
+                     .arg(sport, s.title(), formatDuration(s.durationSec()))
+                     .arg(s.load(), 0, 'f', 0);
+        if (!s.isMultisport())
+            continue;
+        for (std::size_t i = 0; i < s.legs.size(); ++i) {
+            const Activity& leg = s.legs[i];
+            const int t = s.transitionNumber(i);
+            lines << QStringLiteral("    %1 · %2")
+                         .arg(t > 0 ? transitionName(t) : activitySportName(leg.sport, leg.subSport),
+                              formatDuration(leg.durationSec()));
+        }
+    }
+    return lines.join(QLatin1Char('\n'));
 }
 
 void MonthView::paintEvent(QPaintEvent*)
@@ -121,17 +169,16 @@ void MonthView::paintEvent(QPaintEvent*)
             }
             int y = r.top() + fm.height() + 6;
             if (auto it = m_days.find(day); it != m_days.end()) {
-                for (const Activity& a : it->second) {
-                    weekHours += a.durationSec() / 3600.0;
-                    weekLoad += a.load;
+                for (const TrainingSession& s : it->second) {
+                    weekHours += s.durationSec() / 3600.0;
+                    weekLoad += s.load();
                     if (y + fm.height() > r.bottom() - 2)
                         continue; // the rest is in the tooltip
                     p.setPen(Qt::NoPen);
-                    p.setBrush(sportColor(a.sport));
+                    p.setBrush(s.isMultisport() ? sessionColor(s.kind) : sportColor(s.first().sport));
                     p.drawEllipse(QRect(r.left() + 6, y + fm.height() / 2 - 4, 8, 8));
                     p.setPen(text);
-                    const QString label = QStringLiteral("%1 %2").arg(formatDuration(a.durationSec()),
-                                                                      a.title.isEmpty() ? sportName(a.sport) : a.title);
+                    const QString label = QStringLiteral("%1 %2").arg(formatDuration(s.durationSec()), sessionLabel(s));
                     p.drawText(QRect(r.left() + 18, y, r.width() - 22, fm.height()), Qt::AlignLeft | Qt::AlignVCenter,
                                fm.elidedText(label, Qt::ElideRight, r.width() - 22));
                     y += fm.height() + 2;
@@ -166,12 +213,7 @@ void MonthView::mouseMoveEvent(QMouseEvent* event)
         QToolTip::hideText();
         return;
     }
-    QStringList lines{QLocale().toString(day, QLocale::LongFormat)};
-    for (const Activity& a : it->second)
-        lines << tr("%1 · %2 · %3 · Load %4")
-                     .arg(sportName(a.sport), a.title, formatDuration(a.durationSec()))
-                     .arg(a.load, 0, 'f', 0);
-    QToolTip::showText(event->globalPosition().toPoint(), lines.join(QLatin1Char('\n')), this, dayRect(day));
+    QToolTip::showText(event->globalPosition().toPoint(), dayToolTip(day), this, dayRect(day));
 }
 
 CalendarPage::CalendarPage(TrainingData& training, Preferences& preferences, QWidget* parent)
@@ -230,9 +272,9 @@ void CalendarPage::refresh()
     ActivityQuery query;
     query.from = start;
     query.to = start.addDays(6 * 7 - 1);
-    std::map<QDate, std::vector<Activity>> days;
-    for (Activity& a : m_data.store().activities(m_data.athlete(), query))
-        days[a.localDate()].push_back(std::move(a));
+    std::map<QDate, std::vector<TrainingSession>> days;
+    for (TrainingSession& s : groupSessions(m_data.store().activities(m_data.athlete(), query)))
+        days[s.localDate()].push_back(std::move(s));
     m_view->setMonth(m_month, std::move(days), m_today.isValid() ? m_today : QDate::currentDate());
 }
 

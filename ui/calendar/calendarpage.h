@@ -1,7 +1,8 @@
 #pragma once
-// The calendar: a month of training, day by day, with each day's activities and load and each week's totals.
+// The calendar: a month of training, day by day, with each day's sessions (a triathlon is one entry) and load and
+// each week's totals.
 
-#include "core/model/activity.h"
+#include "core/model/session.h"
 
 #include <QDate>
 #include <QWidget>
@@ -21,11 +22,14 @@ class MonthView : public QWidget {
     Q_OBJECT
 public:
     explicit MonthView(QWidget* parent = nullptr);
-    void setMonth(const QDate& firstOfMonth, std::map<QDate, std::vector<Activity>> days, const QDate& today);
+    void setMonth(const QDate& firstOfMonth, std::map<QDate, std::vector<TrainingSession>> days, const QDate& today);
     QDate gridStart() const { return m_gridStart; }
     QRect dayRect(const QDate& day) const;
     QDate dayAt(const QPoint& pos) const;
     double dayLoad(const QDate& day) const;
+    // The lines a day's cell lists (one per session: its time and name) and its tooltip (legs included).
+    QStringList dayEntries(const QDate& day) const;
+    QString dayToolTip(const QDate& day) const;
 
 Q_SIGNALS:
     void daySelected(const QDate& day);
@@ -40,7 +44,7 @@ private:
     QDate m_month;
     QDate m_gridStart;
     QDate m_today;
-    std::map<QDate, std::vector<Activity>> m_days;
+    std::map<QDate, std::vector<TrainingSession>> m_days;
 };
 
 class CalendarPage : public QWidget {
