@@ -45,6 +45,13 @@ inline constexpr PlausibleRange kUserLoad{0, 5000};
 // A computed load per hour of activity: 100 is an hour at threshold; 250 (intensity ~1.6 for an hour) is not
 // humanly sustainable, so a score above it comes from bad data, not from training.
 inline constexpr double kMaxLoadPerHour = 250;
+// Activity dates: a recording dated before 2000 comes from a device whose clock was never set (a FIT device then
+// counts from its epoch, 31 December 1989). Charts start at the first believable day rather than stretch to it.
+inline constexpr int kFirstActivityYear = 2000;
+inline QDate firstBelievableActivityDay()
+{
+    return QDate(kFirstActivityYear, 1, 1);
+}
 } // namespace plausible
 
 // Ok when every threshold that is set lies in its range (and max HR is above resting HR); the error names the
