@@ -8,6 +8,7 @@
 
 #include <memory>
 
+class QActionGroup;
 class QLabel;
 class QListWidget;
 class QMenu;
@@ -88,6 +89,7 @@ private:
     SettingsPage* m_settings = nullptr;
     PlanPage* m_plan = nullptr;
     QMenu* m_profileMenu = nullptr;
+    QActionGroup* m_profileGroup = nullptr; // the profiles' exclusive check marks; rebuilt with the menu
     QLabel* m_statusAthlete = nullptr;
     std::unique_ptr<SampleLoader> m_sampleLoader;
 };
