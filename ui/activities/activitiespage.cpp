@@ -105,7 +105,7 @@ void ActivitiesPage::refresh()
     m_filter->sort(m_table->horizontalHeader()->sortIndicatorSection(),
                    m_table->horizontalHeader()->sortIndicatorOrder());
     m_count->setText(m_filter->rowCount() == m_model->rowCount()
-                         ? (m_model->rowCount() == 1 ? tr("1 activity") : tr("%1 activities").arg(m_model->rowCount()))
+                         ? tr("%n activities", "", m_model->rowCount())
                          : tr("%1 of %2").arg(m_filter->rowCount()).arg(m_model->rowCount()));
     if (selected != 0 && m_model->rowOf(selected) >= 0)
         selectActivity(selected);
