@@ -142,8 +142,7 @@ void MainWindow::updateFirstRun()
     if (!empty && currentPage() == Welcome)
         showPage(Dashboard);
     const int count = m_store.activityCount(m_data->athlete());
-    m_statusAthlete->setText(
-        tr("%1 · %2").arg(m_data->athleteName(), count == 1 ? tr("1 activity") : tr("%1 activities").arg(count)));
+    m_statusAthlete->setText(tr("%1 · %2").arg(m_data->athleteName(), tr("%n activities", "", count)));
     statusBar()->showMessage(m_store.path());
 }
 
@@ -197,8 +196,11 @@ void MainWindow::buildMenus()
 
 void MainWindow::rebuildProfileMenu()
 {
+    // clear() deletes the menu's actions but not their group, a child of the menu: it goes with the actions.
     m_profileMenu->clear();
-    auto* group = new QActionGroup(m_profileMenu);
+    delete m_profileGroup;
+    m_profileGroup = new QActionGroup(m_profileMenu);
+    QActionGroup* group = m_profileGroup;
     for (const Athlete& a : m_store.athletes()) {
         auto* action = m_profileMenu->addAction(a.name);
         action->setCheckable(true);
@@ -302,8 +304,10 @@ void MainWindow::exploreSampleSeason()
     }
     if (!m_sampleLoader) {
         m_sampleLoader = std::make_unique<SampleLoader>();
+        // The loader is made once and reused: the profile to show is the one this load filled, which is not
+        // the one of the first load after "Sample season" was renamed and made again.
         connect(m_sampleLoader.get(), &SampleLoader::finished, this,
-                [this, id = sample->id](int added, const QString& error) {
+                [this](AthleteId id, int added, const QString& error) {
                     QApplication::restoreOverrideCursor();
                     statusBar()->clearMessage();
                     if (!error.isEmpty()) {

@@ -8,6 +8,7 @@
 
 #include <memory>
 
+class QActionGroup;
 class QLabel;
 class QListWidget;
 class QMenu;
@@ -95,6 +96,7 @@ private:
     ThresholdNotice* m_notice = nullptr;
     ThresholdAdvisor* m_thresholds = nullptr;
     QMenu* m_profileMenu = nullptr;
+    QActionGroup* m_profileGroup = nullptr; // the profiles' exclusive check marks; rebuilt with the menu
     QLabel* m_statusAthlete = nullptr;
     std::unique_ptr<SampleLoader> m_sampleLoader;
 };

@@ -14,8 +14,16 @@ QStringList availableLanguages()
 
 bool installLanguage(QCoreApplication& app, const QString& language)
 {
-    if (language == QStringLiteral("en"))
+    if (language == QStringLiteral("en")) {
+        // The source text is English, but "%n activities" needs its singular: the plural forms alone.
+        auto* plurals = new QTranslator(&app);
+        if (!plurals->load(QStringLiteral(":/i18n/tricoach_en.qm"))) {
+            delete plurals;
+            return false;
+        }
+        QCoreApplication::installTranslator(plurals);
         return true;
+    }
     if (language != QStringLiteral("ru"))
         return false;
     const QLocale locale(QLocale::Russian, QLocale::Russia);

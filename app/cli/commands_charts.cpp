@@ -3,6 +3,9 @@
 #include "app/cli/context.h"
 #include "app/cli/output.h"
 #include "core/metrics/analysis.h"
+#include "core/model/plausible.h"
+
+#include <algorithm>
 
 namespace tricoach::cli {
 
@@ -68,8 +71,13 @@ int runAnalyze(const Invocation& inv, Io& io)
     if (!session)
         return report(io, inv, session.error());
     const AnalysisThresholds thresholds = session->store->metricSettings(session->athlete.id).analysis;
-    // The ramp rate compares `day` with a week earlier, so the chart must reach back 7 days.
-    const std::vector<PmcDay> chart = session->store->pmc(session->athlete.id, day.addDays(-7), day);
+    // The ramp rate compares `day` with a week earlier, so the chart must reach back 7 days; a break is told from
+    // the last load, so it reaches back to the first believable activity.
+    QDate from = day.addDays(-7);
+    if (const auto first =
+            session->store->firstActivityDate(session->athlete.id, plausible::firstBelievableActivityDay()))
+        from = std::min(from, first->addDays(-1));
+    const std::vector<PmcDay> chart = session->store->pmc(session->athlete.id, from, day);
     const TrainingLoadAnalysis a = analyzeTrainingLoad(chart, day, thresholds);
 
     if (inv.global.json) {

@@ -1,6 +1,7 @@
 #include "app/cli/output.h"
 
 #include "app/cli/terminal.h"
+#include "core/util/numberformat.h"
 
 #include <QDate>
 #include <QJsonDocument>
@@ -83,11 +84,7 @@ QJsonValue jsonOrNull(const std::optional<int>& value)
 
 QString fixed(double value, int decimals)
 {
-    // "-0.0" reads as a sign error; a value that rounds to zero prints as zero.
-    const double scale = std::pow(10.0, decimals);
-    if (std::round(value * scale) == 0)
-        value = 0;
-    return QString::number(value, 'f', decimals);
+    return fixedNumber(value, decimals);
 }
 
 QString fixedOrDash(const std::optional<double>& v, int decimals)

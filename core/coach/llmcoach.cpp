@@ -336,16 +336,27 @@ void LlmCoach::cancel()
         reply->abort();
 }
 
-void LlmCoach::send(const QJsonArray& messages)
+QUrl chatCompletionsUrl(const LlmSettings& settings)
 {
-    QUrl url = m_settings.baseUrl;
-    url.setPath(url.path() + QStringLiteral("/chat/completions"));
-    if (m_settings.azure) {
-        QUrlQuery query;
-        query.addQueryItem(QStringLiteral("api-version"), m_settings.azureApiVersion);
+    QUrl url = settings.baseUrl;
+    // ".../v1" and ".../v1/" are the same base: one slash before the endpoint either way.
+    QString path = url.path();
+    while (path.endsWith(QLatin1Char('/')))
+        path.chop(1);
+    url.setPath(path + QStringLiteral("/chat/completions"));
+    if (settings.azure) {
+        // Azure routes by the query: keep what the base carries; an api-version there is the user's choice.
+        QUrlQuery query(url);
+        if (!query.hasQueryItem(QStringLiteral("api-version")))
+            query.addQueryItem(QStringLiteral("api-version"), settings.azureApiVersion);
         url.setQuery(query);
     }
-    QNetworkRequest request(url);
+    return url;
+}
+
+void LlmCoach::send(const QJsonArray& messages)
+{
+    QNetworkRequest request(chatCompletionsUrl(m_settings));
     request.setHeader(QNetworkRequest::ContentTypeHeader, QStringLiteral("application/json"));
     if (!m_settings.apiKey.isEmpty()) {
         if (m_settings.azure)

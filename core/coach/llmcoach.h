@@ -35,6 +35,10 @@ struct LlmSettings {
     int timeoutMs = 120'000;
 };
 
+// Where the chat-completions request goes: the base URL (with or without a trailing slash) + /chat/completions,
+// and for Azure its query (the deployment's, if any) with api-version added unless the base already names one.
+QUrl chatCompletionsUrl(const LlmSettings& settings);
+
 // The athlete's first-party data for the prompt: race, availability, thresholds, Fitness/Fatigue/Form and the
 // last eight weeks of non-Strava training; `leftOut` counts the Strava activities that were not sent.
 struct LlmContext {

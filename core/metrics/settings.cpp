@@ -11,10 +11,9 @@ LoadSettings LoadSettings::defaults()
                                         LoadSource::Estimate};
     // Typical load of one hour of steady endurance work (IF ≈ 0.7–0.77 → 49–60 per hour).
     // Walking and hiking are mostly below the first threshold (IF ≈ 0.55–0.65); transitions are a jog with a bike.
-    const std::map<Sport, double> perHour{{Sport::Swim, 50}, {Sport::Bike, 50},     {Sport::Run, 60},
-                                          {Sport::Brick, 60}, {Sport::Walk, 30},    {Sport::Hike, 40},
-                                          {Sport::Row, 55},   {Sport::Strength, 40}, {Sport::Transition, 60},
-                                          {Sport::Other, 35}};
+    const std::map<Sport, double> perHour{
+        {Sport::Swim, 50}, {Sport::Bike, 50}, {Sport::Run, 60},      {Sport::Brick, 60},      {Sport::Walk, 30},
+        {Sport::Hike, 40}, {Sport::Row, 55},  {Sport::Strength, 40}, {Sport::Transition, 60}, {Sport::Other, 35}};
     for (Sport sport : kAllSports) {
         s.precedence[sport] = order;
         s.estimatePerHour[sport] = perHour.at(sport);
@@ -100,6 +99,8 @@ QJsonObject MetricSettings::toJson() const
                                                  {QStringLiteral("fatigue_ratio_high"), a.fatigueRatioHigh},
                                                  {QStringLiteral("fatigue_ratio_medium"), a.fatigueRatioMedium},
                                                  {QStringLiteral("min_fitness_for_ratio"), a.minFitnessForRatio},
+                                                 {QStringLiteral("min_fitness_for_trend"), a.minFitnessForTrend},
+                                                 {QStringLiteral("break_days"), a.breakDays},
                                                  {QStringLiteral("form_transition"), a.formTransition},
                                                  {QStringLiteral("form_fresh"), a.formFresh},
                                                  {QStringLiteral("form_productive"), a.formProductive}}},
@@ -151,6 +152,10 @@ MetricSettings MetricSettings::fromJson(const QJsonObject& json)
     readDouble(a, "fatigue_ratio_high", t.fatigueRatioHigh);
     readDouble(a, "fatigue_ratio_medium", t.fatigueRatioMedium);
     readDouble(a, "min_fitness_for_ratio", t.minFitnessForRatio);
+    readDouble(a, "min_fitness_for_trend", t.minFitnessForTrend);
+    readDouble(a, "break_days", t.breakDays);
+    if (t.breakDays < 1)
+        t.breakDays = AnalysisThresholds{}.breakDays;
     readDouble(a, "form_transition", t.formTransition);
     readDouble(a, "form_fresh", t.formFresh);
     readDouble(a, "form_productive", t.formProductive);

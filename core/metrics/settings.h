@@ -41,6 +41,11 @@ struct AnalysisThresholds {
     double fatigueRatioHigh = 1.3; // Fatigue / Fitness above this is high risk
     double fatigueRatioMedium = 1.15;
     double minFitnessForRatio = 10; // below this Fitness the ratio is too noisy to judge
+    // Below this Fitness the ramp rate and the Form bands are noise (a few points either way), so the advice says
+    // so instead of calling a drift of 0.1 "falling".
+    double minFitnessForTrend = 5;
+    // This many days without any load make a break: the ramp and taper advice no longer apply.
+    double breakDays = 28;
     // Form status bands: above formFresh "fresh", above formTransition "transition" (losing fitness),
     // below formProductive "productive", below formHighRisk "overreaching", otherwise "maintaining".
     double formTransition = 25;

@@ -46,13 +46,64 @@ std::vector<WeeklyVolume> weeklyVolume(const std::vector<Activity>& activities, 
     return out;
 }
 
-std::vector<SportShare> sportDistribution(const std::vector<Activity>& activities, const QDate& lastDay, int weeks)
+namespace {
+
+QDate periodStartOf(const QDate& day, VolumePeriod period)
+{
+    switch (period) {
+    case VolumePeriod::Week:
+        return weekStartOf(day);
+    case VolumePeriod::Month:
+        return QDate(day.year(), day.month(), 1);
+    case VolumePeriod::Year:
+        return QDate(day.year(), 1, 1);
+    }
+    return day;
+}
+
+QDate nextPeriodStart(const QDate& start, VolumePeriod period)
+{
+    switch (period) {
+    case VolumePeriod::Week:
+        return start.addDays(7);
+    case VolumePeriod::Month:
+        return start.addMonths(1);
+    case VolumePeriod::Year:
+        return start.addYears(1);
+    }
+    return start.addDays(1);
+}
+
+} // namespace
+
+std::vector<PeriodVolume> periodVolume(const std::vector<Activity>& activities, const QDate& first, const QDate& last,
+                                       VolumePeriod period)
+{
+    std::vector<PeriodVolume> out;
+    if (!first.isValid() || !last.isValid() || last < first)
+        return out;
+    for (QDate start = periodStartOf(first, period); start <= last; start = nextPeriodStart(start, period))
+        out.push_back(PeriodVolume{start, {}, {}});
+    for (const Activity& a : activities) {
+        const QDate d = a.localDate();
+        if (d < first || d > last)
+            continue;
+        // The last period starting on or before the day.
+        auto it = std::upper_bound(out.begin(), out.end(), d,
+                                   [](const QDate& day, const PeriodVolume& p) { return day < p.start; });
+        PeriodVolume& p = *(it - 1);
+        p.bySport[a.sport].add(a);
+        p.total.add(a);
+    }
+    return out;
+}
+
+std::vector<SportShare> sportDistribution(const std::vector<Activity>& activities, const QDate& first,
+                                          const QDate& last)
 {
     std::vector<SportShare> out;
-    if (weeks <= 0 || !lastDay.isValid())
+    if (!first.isValid() || !last.isValid() || last < first)
         return out;
-    const QDate first = firstWeekStart(lastDay, weeks);
-    const QDate last = weekStartOf(lastDay).addDays(6);
     std::map<Sport, VolumeTotals> bySport;
     VolumeTotals total;
     for (const Activity& a : activities) {
@@ -71,6 +122,13 @@ std::vector<SportShare> sportDistribution(const std::vector<Activity>& activitie
     std::stable_sort(out.begin(), out.end(),
                      [](const SportShare& a, const SportShare& b) { return a.totals.hours > b.totals.hours; });
     return out;
+}
+
+std::vector<SportShare> sportDistribution(const std::vector<Activity>& activities, const QDate& lastDay, int weeks)
+{
+    if (weeks <= 0 || !lastDay.isValid())
+        return {};
+    return sportDistribution(activities, firstWeekStart(lastDay, weeks), weekStartOf(lastDay).addDays(6));
 }
 
 std::vector<HeatmapDay> dailyHeatmap(const std::vector<Activity>& activities, const QDate& from, const QDate& to)

@@ -26,6 +26,16 @@ struct WeeklyVolume {
     VolumeTotals total;
 };
 
+// How a volume chart groups days.
+enum class VolumePeriod { Week, Month, Year };
+
+// One period of training: a Monday-to-Sunday week, a calendar month or a calendar year.
+struct PeriodVolume {
+    QDate start; // the period's first day (a Monday, the 1st, 1 January), even when the range begins later
+    std::map<Sport, VolumeTotals> bySport;
+    VolumeTotals total;
+};
+
 // One sport's share of a period.
 struct SportShare {
     Sport sport = Sport::Other;
@@ -46,8 +56,16 @@ QDate weekStartOf(const QDate& day);
 // The `weeks` weeks ending with the week that contains `lastDay`, oldest first; empty weeks included.
 std::vector<WeeklyVolume> weeklyVolume(const std::vector<Activity>& activities, const QDate& lastDay, int weeks);
 
-// Share of each sport over the `weeks` weeks ending with the week containing `lastDay`; sports with no
-// activity are left out; sorted by hours, largest first.
+// The periods that overlap the days [first, last], oldest first, empty ones included. Only activities on those
+// days count, so the periods at either end can be partial: a range means exactly its days.
+std::vector<PeriodVolume> periodVolume(const std::vector<Activity>& activities, const QDate& first, const QDate& last,
+                                       VolumePeriod period);
+
+// Share of each sport over the days [first, last]; sports with no activity are left out; sorted by hours, largest
+// first.
+std::vector<SportShare> sportDistribution(const std::vector<Activity>& activities, const QDate& first,
+                                          const QDate& last);
+// The same over the `weeks` weeks ending with the week containing `lastDay`.
 std::vector<SportShare> sportDistribution(const std::vector<Activity>& activities, const QDate& lastDay, int weeks);
 
 // Every day of [from, to], days without training included.

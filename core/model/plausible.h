@@ -59,6 +59,13 @@ inline constexpr PlausibleRange kActivityLoad{0, kMaxLoadPerHour* kDurationSec.m
 // watch counted twice.
 inline constexpr double kMaxRunningSpeed = 10.0;
 inline constexpr double kMaxSwimSpeed = 2.5;
+// Activity dates: a recording dated before 2000 comes from a device whose clock was never set (a FIT device then
+// counts from its epoch, 31 December 1989). Charts start at the first believable day rather than stretch to it.
+inline constexpr int kFirstActivityYear = 2000;
+inline QDate firstBelievableActivityDay()
+{
+    return QDate(kFirstActivityYear, 1, 1);
+}
 } // namespace plausible
 
 // Ok when every threshold that is set lies in its range (and max HR is above resting HR); the error names the

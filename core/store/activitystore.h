@@ -158,7 +158,8 @@ public:
                                       std::optional<QDate> to = {}) const;
     // The chart for [from, to], from the incrementally maintained cache plus zero-load days after it.
     std::vector<PmcDay> pmc(AthleteId athlete, const QDate& from, const QDate& to) const;
-    std::optional<QDate> firstActivityDate(AthleteId athlete) const;
+    // The day of the first activity (on or after `onOrAfter`, when given).
+    std::optional<QDate> firstActivityDate(AthleteId athlete, std::optional<QDate> onOrAfter = {}) const;
 
 private:
     struct Impl;

@@ -3,6 +3,8 @@
 
 #include <QDebug>
 
+#include <limits>
+
 namespace tricoach {
 
 using namespace store;
@@ -110,10 +112,12 @@ std::vector<PmcDay> ActivityStore::pmc(AthleteId athlete, const QDate& from, con
     return out;
 }
 
-std::optional<QDate> ActivityStore::firstActivityDate(AthleteId athlete) const
+std::optional<QDate> ActivityStore::firstActivityDate(AthleteId athlete, std::optional<QDate> onOrAfter) const
 {
-    auto q = exec(d->db, QStringLiteral("SELECT MIN(local_date) FROM activities WHERE athlete_id = ?"),
-                  {static_cast<qlonglong>(athlete)}, QStringLiteral("find the first activity"), d->path);
+    const qlonglong from = onOrAfter ? onOrAfter->toJulianDay() : std::numeric_limits<qlonglong>::min();
+    auto q =
+        exec(d->db, QStringLiteral("SELECT MIN(local_date) FROM activities WHERE athlete_id = ? AND local_date >= ?"),
+             {static_cast<qlonglong>(athlete), from}, QStringLiteral("find the first activity"), d->path);
     if (!q || !q->next() || q->value(0).isNull())
         return std::nullopt;
     return QDate::fromJulianDay(q->value(0).toLongLong());

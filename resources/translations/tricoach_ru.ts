@@ -561,6 +561,30 @@
         <source>Fatigue is %1 times Fitness: the recent load is a spike; plan recovery before adding more.</source>
         <translation>Усталость в %1 раза превышает Тренированность: недавняя нагрузка — резкий всплеск; запланируйте восстановление, прежде чем нагружаться дальше.</translation>
     </message>
+    <message>
+        <source>Fitness is holding steady: when building for a race, add 5–10% load a week to reach %1 a week.</source>
+        <translation>Тренированность держится на месте: если готовитесь к старту, добавляйте 5–10% нагрузки в неделю, чтобы выйти на %1 ед. в неделю.</translation>
+    </message>
+    <message numerus="yes">
+        <source>No training in the last %n days: Fitness has decayed to %1. Import recent activities, or start again with easy sessions.</source>
+        <translation>
+            <numerusform>Ни одной тренировки за последний %n день: Тренированность снизилась до %1. Импортируйте недавние тренировки или начните заново с лёгких занятий.</numerusform>
+            <numerusform>Ни одной тренировки за последние %n дня: Тренированность снизилась до %1. Импортируйте недавние тренировки или начните заново с лёгких занятий.</numerusform>
+            <numerusform>Ни одной тренировки за последние %n дней: Тренированность снизилась до %1. Импортируйте недавние тренировки или начните заново с лёгких занятий.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>No training in the last %n weeks: Fitness has decayed to %1. Import recent activities, or start again with easy sessions.</source>
+        <translation>
+            <numerusform>Ни одной тренировки за последнюю %n неделю: Тренированность снизилась до %1. Импортируйте недавние тренировки или начните заново с лёгких занятий.</numerusform>
+            <numerusform>Ни одной тренировки за последние %n недели: Тренированность снизилась до %1. Импортируйте недавние тренировки или начните заново с лёгких занятий.</numerusform>
+            <numerusform>Ни одной тренировки за последние %n недель: Тренированность снизилась до %1. Импортируйте недавние тренировки или начните заново с лёгких занятий.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Fitness is %1, too low for the ramp rate and Form to say much yet: regular sessions will build it.</source>
+        <translation>Тренированность — %1: слишком мало, чтобы темп роста и Форма что-то значили; регулярные тренировки её нарастят.</translation>
+    </message>
 </context>
 <context>
     <name>Units</name>
@@ -628,16 +652,16 @@
         <translation>%1 из %2</translation>
     </message>
     <message>
-        <source>1 activity</source>
-        <translation>1 тренировка</translation>
-    </message>
-    <message>
-        <source>%1 activities</source>
-        <translation>Тренировок: %1</translation>
-    </message>
-    <message>
         <source>%1  ✕</source>
         <translation>%1  ✕</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n activities</source>
+        <translation>
+            <numerusform>%n тренировка</numerusform>
+            <numerusform>%n тренировки</numerusform>
+            <numerusform>%n тренировок</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -920,16 +944,44 @@
         <translation>Нагрузка</translation>
     </message>
     <message>
-        <source>Sport distribution, last %1 weeks</source>
-        <translation>Виды спорта за последние %1 нед.</translation>
-    </message>
-    <message>
         <source>The last year, day by day</source>
         <translation>Последний год по дням</translation>
     </message>
     <message>
         <source>Dashboard · %1</source>
         <translation>Сводка · %1</translation>
+    </message>
+    <message>
+        <source>Sport distribution</source>
+        <translation>Виды спорта</translation>
+    </message>
+    <message>
+        <source>Monthly volume</source>
+        <translation>Объём по месяцам</translation>
+    </message>
+    <message>
+        <source>Yearly volume</source>
+        <translation>Объём по годам</translation>
+    </message>
+    <message>
+        <source>%1 – %2</source>
+        <translation>%1 – %2</translation>
+    </message>
+    <message>
+        <source>to race day</source>
+        <translation>до дня старта</translation>
+    </message>
+    <message>
+        <source>race day, %1, is past the end of this range</source>
+        <translation>день старта, %1, за пределами этого периода</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n activities dated before %1 left out: the device&apos;s clock was not set</source>
+        <translation>
+            <numerusform>%n тренировка с датой до %1 не показана: часы устройства не были настроены</numerusform>
+            <numerusform>%n тренировки с датой до %1 не показаны: часы устройства не были настроены</numerusform>
+            <numerusform>%n тренировок с датой до %1 не показаны: часы устройства не были настроены</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1004,20 +1056,20 @@ Rest day</source>
 День отдыха</translation>
     </message>
     <message>
-        <source>1 activity</source>
-        <translation>1 тренировка</translation>
-    </message>
-    <message>
-        <source>%1 activities</source>
-        <translation>Тренировок: %1</translation>
-    </message>
-    <message>
         <source>%1
 %2, %3
 Load %4</source>
         <translation>%1
 %2, время %3
 Нагрузка %4</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n activities</source>
+        <translation>
+            <numerusform>%n тренировка</numerusform>
+            <numerusform>%n тренировки</numerusform>
+            <numerusform>%n тренировок</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1043,38 +1095,6 @@ Load %4</source>
         <translation>Остановка после чтения текущих файлов… Уже сохранённое останется.</translation>
     </message>
     <message>
-        <source>Reading %1 of %2: %3 — %4 new activities so far</source>
-        <translation>Чтение %1 из %2: %3 — новых тренировок пока: %4</translation>
-    </message>
-    <message>
-        <source>1 activity added</source>
-        <translation>Добавлена 1 тренировка</translation>
-    </message>
-    <message>
-        <source>%1 activities added</source>
-        <translation>Добавлено тренировок: %1</translation>
-    </message>
-    <message>
-        <source>1 was already there</source>
-        <translation>1 уже была загружена</translation>
-    </message>
-    <message>
-        <source>%1 were already there</source>
-        <translation>уже были загружены: %1</translation>
-    </message>
-    <message>
-        <source>1 file could not be read</source>
-        <translation>1 файл не удалось прочитать</translation>
-    </message>
-    <message>
-        <source>%1 files could not be read</source>
-        <translation>не удалось прочитать файлов: %1</translation>
-    </message>
-    <message>
-        <source>cancelled: %1 files not read</source>
-        <translation>отменено, не прочитано файлов: %1</translation>
-    </message>
-    <message>
         <source>Import cancelled.</source>
         <translation>Импорт отменён.</translation>
     </message>
@@ -1094,13 +1114,53 @@ Load %4</source>
         <source>Imported what could be read: %1</source>
         <translation>Импортировано то, что удалось прочитать: %1</translation>
     </message>
-    <message>
-        <source>1 less complete copy replaced</source>
-        <translation>1 менее полная копия заменена</translation>
+    <message numerus="yes">
+        <source>Reading %1 of %2: %3 — %n new activities so far</source>
+        <translation>
+            <numerusform>Чтение %1 из %2: %3 — пока %n новая тренировка</numerusform>
+            <numerusform>Чтение %1 из %2: %3 — пока %n новые тренировки</numerusform>
+            <numerusform>Чтение %1 из %2: %3 — пока %n новых тренировок</numerusform>
+        </translation>
     </message>
-    <message>
-        <source>%1 less complete copies replaced</source>
-        <translation>заменено менее полных копий: %1</translation>
+    <message numerus="yes">
+        <source>%n activities added</source>
+        <translation>
+            <numerusform>Добавлена %n тренировка</numerusform>
+            <numerusform>Добавлены %n тренировки</numerusform>
+            <numerusform>Добавлено %n тренировок</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n were already there</source>
+        <translation>
+            <numerusform>%n уже была загружена</numerusform>
+            <numerusform>%n уже были загружены</numerusform>
+            <numerusform>%n уже были загружены</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n files could not be read</source>
+        <translation>
+            <numerusform>не удалось прочитать %n файл</numerusform>
+            <numerusform>не удалось прочитать %n файла</numerusform>
+            <numerusform>не удалось прочитать %n файлов</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>cancelled: %n files not read</source>
+        <translation>
+            <numerusform>отменено, не прочитан %n файл</numerusform>
+            <numerusform>отменено, не прочитаны %n файла</numerusform>
+            <numerusform>отменено, не прочитано %n файлов</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n less complete copies replaced</source>
+        <translation>
+            <numerusform>заменена %n менее полная копия</numerusform>
+            <numerusform>заменены %n менее полные копии</numerusform>
+            <numerusform>заменено %n менее полных копий</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1270,6 +1330,26 @@ Form is yesterday&apos;s Fitness minus yesterday&apos;s Fatigue: how fresh you s
         <source>Form: %1</source>
         <translation>Форма: %1</translation>
     </message>
+    <message numerus="yes">
+        <source>more than %n days ago</source>
+        <translation>
+            <numerusform>более %n дня назад</numerusform>
+            <numerusform>более %n дней назад</numerusform>
+            <numerusform>более %n дней назад</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Last training: %1</source>
+        <translation>Последняя тренировка: %1</translation>
+    </message>
+    <message>
+        <source>a break from training</source>
+        <translation>перерыв в тренировках</translation>
+    </message>
+    <message>
+        <source>too little Fitness to judge</source>
+        <translation>Тренированность слишком мала для оценки</translation>
+    </message>
 </context>
 <context>
     <name>tricoach::MainWindow</name>
@@ -1304,14 +1384,6 @@ Form is yesterday&apos;s Fitness minus yesterday&apos;s Fatigue: how fresh you s
     <message>
         <source>%1 · %2</source>
         <translation>%1 · %2</translation>
-    </message>
-    <message>
-        <source>1 activity</source>
-        <translation>1 тренировка</translation>
-    </message>
-    <message>
-        <source>%1 activities</source>
-        <translation>Тренировок: %1</translation>
     </message>
     <message>
         <source>&amp;File</source>
@@ -1432,6 +1504,14 @@ Form is yesterday&apos;s Fitness minus yesterday&apos;s Fatigue: how fresh you s
     <message>
         <source>Generating a sample season…</source>
         <translation>Создание примера сезона…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n activities</source>
+        <translation>
+            <numerusform>%n тренировка</numerusform>
+            <numerusform>%n тренировки</numerusform>
+            <numerusform>%n тренировок</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1669,10 +1749,6 @@ Load %2</source>
         <translation>Сегодня</translation>
     </message>
     <message>
-        <source>Fitness · Fatigue · Form</source>
-        <translation>Тренированность · Усталость · Форма</translation>
-    </message>
-    <message>
         <source>Daily load</source>
         <translation>Дневная нагрузка</translation>
     </message>
@@ -1707,6 +1783,10 @@ Form %4</source>
     <message>
         <source>Planned Form</source>
         <translation>Форма по плану</translation>
+    </message>
+    <message>
+        <source>To race day, %1: dashed lines are the plan</source>
+        <translation>До дня старта, %1: пунктир — это план</translation>
     </message>
 </context>
 <context>
@@ -2195,6 +2275,10 @@ Form %4</source>
         <source>%1 %2% · %3 h</source>
         <translation>%1 %2% · %3 ч</translation>
     </message>
+    <message>
+        <source>No activities in these days</source>
+        <translation>Нет тренировок за эти дни</translation>
+    </message>
 </context>
 <context>
     <name>tricoach::ThresholdAdvisor</name>
@@ -2342,6 +2426,10 @@ Form %4</source>
     <message>
         <source>Load</source>
         <translation>Нагрузка</translation>
+    </message>
+    <message>
+        <source>No activities in these days</source>
+        <translation>Нет тренировок за эти дни</translation>
     </message>
 </context>
 <context>

@@ -138,7 +138,10 @@ void FakeChatServer::onConnection()
             const QList<QByteArray> lines = pending->buffer.left(pending->bodyStart - 4).split('\n');
             const QList<QByteArray> first = lines.value(0).trimmed().split(' ');
             request.method = first.value(0);
-            request.path = first.value(1);
+            const QByteArray target = first.value(1);
+            const qsizetype question = target.indexOf('?');
+            request.path = question < 0 ? target : target.left(question);
+            request.query = question < 0 ? QByteArray() : target.mid(question + 1);
             for (qsizetype i = 1; i < lines.size(); ++i) {
                 const qsizetype colon = lines[i].indexOf(':');
                 if (colon > 0)
@@ -148,7 +151,7 @@ void FakeChatServer::onConnection()
             m_requests.append(request);
 
             FakeResponse response;
-            if (!request.path.contains("/chat/completions") || request.method != "POST") {
+            if (!request.path.endsWith("/chat/completions") || request.method != "POST") {
                 response = FakeResponse::error(404, QStringLiteral("invalid_request_error"),
                                                QStringLiteral("Unknown request URL"));
             } else if (m_responses.empty()) {

@@ -33,7 +33,9 @@ struct FakeResponse {
 };
 
 struct ReceivedRequest {
-    QByteArray method, path;
+    QByteArray method;
+    QByteArray path;                      // the request target up to '?'
+    QByteArray query;                     // after '?', still percent-encoded; empty without one
     QMap<QByteArray, QByteArray> headers; // lower-case names
     QJsonObject body;
 };

@@ -13,7 +13,9 @@
 #include <QElapsedTimer>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QUrlQuery>
 
+#include <functional>
 #include <gtest/gtest.h>
 
 using namespace tricoach;
@@ -37,13 +39,15 @@ protected:
         goodJson = QString::fromUtf8(QJsonDocument(weekToJson(engineWeek, profile.thresholds)).toJson());
     }
 
-    LlmOutcome ask(int timeoutMs = 10'000)
+    LlmOutcome ask(int timeoutMs = 10'000, const std::function<void(LlmSettings&)>& adjust = {})
     {
         LlmSettings s;
         s.baseUrl = server.baseUrl();
         s.model = QStringLiteral("coach-model");
         s.apiKey = QStringLiteral("sk-test");
         s.timeoutMs = timeoutMs;
+        if (adjust)
+            adjust(s);
         LlmCoach coach(s);
         std::optional<LlmOutcome> outcome;
         QObject::connect(&coach, &LlmCoach::finished, [&](const LlmOutcome& o) { outcome = o; });
@@ -177,6 +181,52 @@ TEST_F(LlmCoachTest, SlowTruncatedAndDroppedAnswersFallBack)
     EXPECT_FALSE(dropped.fromLlm);
     EXPECT_FALSE(dropped.note.isEmpty());
     EXPECT_EQ(dropped.week.hours(), engineWeek.hours()); // the athlete still gets a week
+}
+
+TEST_F(LlmCoachTest, ABaseWithOrWithoutATrailingSlashReachesOneEndpoint)
+{
+    const QString base = server.baseUrl().toString();
+    ASSERT_TRUE(base.endsWith(QStringLiteral("/v1"))) << base.toStdString();
+    for (const QString& written : {base, base + QLatin1Char('/'), base + QStringLiteral("//")}) {
+        server.enqueue(FakeResponse::completion(goodJson));
+        const LlmOutcome out = ask(10'000, [&](LlmSettings& s) { s.baseUrl = QUrl(written); });
+        EXPECT_TRUE(out.fromLlm) << written.toStdString() << ": " << out.note.toStdString();
+        const ReceivedRequest& r = server.requests().back();
+        EXPECT_EQ(r.path, QByteArray("/v1/chat/completions")) << written.toStdString();
+        EXPECT_TRUE(r.query.isEmpty()) << r.query.toStdString();
+    }
+}
+
+TEST_F(LlmCoachTest, AzureAddsItsApiVersionToTheQueryTheBaseCarries)
+{
+    // An Azure-style base whose query already routes the request: it stays, api-version joins it.
+    server.enqueue(FakeResponse::completion(goodJson));
+    LlmOutcome out = ask(10'000, [&](LlmSettings& s) {
+        s.baseUrl = QUrl(server.baseUrl().toString() + QStringLiteral("/?deployment=coach&region=westeurope"));
+        s.azure = true;
+        s.azureApiVersion = QStringLiteral("2024-06-01");
+    });
+    EXPECT_TRUE(out.fromLlm) << out.note.toStdString();
+    ReceivedRequest r = server.requests().back();
+    EXPECT_EQ(r.path, QByteArray("/v1/chat/completions"));
+    QUrlQuery query(QString::fromLatin1(r.query));
+    EXPECT_EQ(query.queryItemValue(QStringLiteral("deployment")), QStringLiteral("coach"));
+    EXPECT_EQ(query.queryItemValue(QStringLiteral("region")), QStringLiteral("westeurope"));
+    EXPECT_EQ(query.allQueryItemValues(QStringLiteral("api-version")), QStringList{QStringLiteral("2024-06-01")});
+    EXPECT_EQ(r.headers.value("api-key"), QByteArray("sk-test"));
+    EXPECT_FALSE(r.headers.contains("authorization"));
+
+    // A base that names its own api-version keeps it, once.
+    server.enqueue(FakeResponse::completion(goodJson));
+    out = ask(10'000, [&](LlmSettings& s) {
+        s.baseUrl = QUrl(server.baseUrl().toString() + QStringLiteral("?api-version=2025-01-01-preview"));
+        s.azure = true;
+    });
+    EXPECT_TRUE(out.fromLlm) << out.note.toStdString();
+    r = server.requests().back();
+    EXPECT_EQ(r.path, QByteArray("/v1/chat/completions"));
+    EXPECT_EQ(QUrlQuery(QString::fromLatin1(r.query)).allQueryItemValues(QStringLiteral("api-version")),
+              QStringList{QStringLiteral("2025-01-01-preview")});
 }
 
 TEST_F(LlmCoachTest, NoServerAtAllIsSaidPlainly)

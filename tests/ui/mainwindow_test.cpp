@@ -9,11 +9,16 @@
 #include "ui/mainwindow.h"
 #include "ui/trainingdata.h"
 
+#include <QActionGroup>
 #include <QDropEvent>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMenu>
+#include <QMenuBar>
 #include <QMimeData>
 #include <QProgressBar>
+#include <QStatusBar>
+#include <QTableView>
 #include <QTableWidget>
 #include <QTreeView>
 #include <QUndoStack>
@@ -38,6 +43,24 @@ protected:
         auto added = store->addActivity(a);
         EXPECT_TRUE(added);
         return added ? added->id : 0;
+    }
+
+    static QMenu* profileMenu(MainWindow& w)
+    {
+        for (QAction* a : w.menuBar()->actions())
+            if (a->menu() && a->text() == QStringLiteral("&Profile"))
+                return a->menu();
+        return nullptr;
+    }
+
+    static int loadSample(MainWindow& w)
+    {
+        int loaded = -1;
+        const auto connection = QObject::connect(&w, &MainWindow::sampleSeasonLoaded, [&loaded](int n) { loaded = n; });
+        w.exploreSampleSeason();
+        waitUntil([&] { return loaded >= 0; }, 60'000);
+        QObject::disconnect(connection);
+        return loaded;
     }
 };
 
@@ -205,6 +228,64 @@ TEST_F(MainWindowTest, TheSampleSeasonFillsAProfileOfItsOwn)
         rows += std::max(1, w.activities()->model()->rowCount(session));
     }
     EXPECT_EQ(rows, loaded);
+}
+
+TEST_F(MainWindowTest, ARecreatedSampleSeasonIsTheOneShown)
+{
+    MainWindow w(*store, athlete, *preferences);
+    w.show();
+    ASSERT_GT(loadSample(w), 50);
+    const AthleteId first = w.data().athlete();
+    ASSERT_NE(first, athlete);
+    // The person renames the sample to keep it, goes back to their own profile, and asks for the sample again.
+    ASSERT_TRUE(store->renameAthlete(first, QStringLiteral("Old sample")));
+    w.switchAthlete(athlete);
+    const int again = loadSample(w);
+    ASSERT_GT(again, 50);
+    const auto second = store->athleteByName(QStringLiteral("Sample season"));
+    ASSERT_TRUE(second);
+    EXPECT_NE(second->id, first);
+    EXPECT_EQ(w.data().athlete(), second->id);
+    // One row per session (the season's race is one row holding its legs).
+    EXPECT_EQ(w.activities()->model()->rowCount(),
+              static_cast<int>(groupSessions(store->activities(second->id)).size()));
+    EXPECT_GT(store->activityCount(first), 50); // the renamed one keeps its own season
+}
+
+TEST_F(MainWindowTest, RebuildingTheProfileMenuKeepsOneActionGroup)
+{
+    const AthleteId ben = store->createAthlete(QStringLiteral("Ben"))->id;
+    MainWindow w(*store, athlete, *preferences);
+    QMenu* menu = profileMenu(w);
+    ASSERT_NE(menu, nullptr);
+    for (int i = 0; i < 25; ++i)
+        w.switchAthlete(i % 2 == 0 ? ben : athlete); // each switch rebuilds the menu
+    EXPECT_LE(menu->findChildren<QActionGroup*>().size(), 1);
+    // Still one check mark, on the athlete shown.
+    int checked = 0;
+    for (QAction* a : menu->actions()) {
+        if (a->isChecked()) {
+            ++checked;
+            EXPECT_EQ(a->data().toLongLong(), w.data().athlete());
+        }
+    }
+    EXPECT_EQ(checked, 1);
+}
+
+TEST_F(MainWindowTest, TheStatusBarCountsActivitiesInWords)
+{
+    addRun(athlete, 1, 50);
+    MainWindow w(*store, athlete, *preferences);
+    auto status = [&w] {
+        for (QLabel* l : w.statusBar()->findChildren<QLabel*>())
+            if (l->text().contains(QStringLiteral(" · ")))
+                return l->text();
+        return QString();
+    };
+    EXPECT_TRUE(status().endsWith(QStringLiteral(" · 1 activity"))) << status().toStdString();
+    addRun(athlete, 2, 50);
+    w.data().notifyChanged();
+    EXPECT_TRUE(status().endsWith(QStringLiteral(" · 2 activities"))) << status().toStdString();
 }
 
 } // namespace

@@ -215,7 +215,8 @@ TEST_F(SwimsAndSportsTest, EverySportIsListedAndFilterable)
 
     // The volume chart has a bar segment, named and coloured, for every sport trained.
     VolumeChart chart;
-    chart.setWeeks(weeklyVolume(store->activities(athlete), first.addDays(20), 4), false);
+    chart.setPeriods(periodVolume(store->activities(athlete), first, first.addDays(20), VolumePeriod::Week),
+                     VolumePeriod::Week, false);
     QStringList legend;
     for (QBarSet* set : chart.series()->barSets())
         legend << set->label();

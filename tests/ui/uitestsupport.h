@@ -5,6 +5,7 @@
 #include "core/store/activitystore.h"
 #include "tests/support/tempdir.h"
 #include "ui/preferences.h"
+#include "ui/translations.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
@@ -34,6 +35,9 @@ class UiTest : public TempDirTest {
 protected:
     void SetUp() override
     {
+        // English as the app installs it: the source strings plus their plural forms ("1 activity").
+        static const bool english = installLanguage(*QCoreApplication::instance(), QStringLiteral("en"));
+        ASSERT_TRUE(english);
         auto opened = ActivityStore::open(pathFor(QStringLiteral("ui.sqlite")));
         ASSERT_TRUE(opened) << opened.error().message.toStdString();
         store = std::move(*opened);

@@ -104,7 +104,7 @@ ActivitiesPage::ActivitiesPage(TrainingData& training, Preferences& preferences,
     split->addWidget(m_table);
     split->addWidget(m_details);
     split->setStretchFactor(0, 2);
-    split->setStretchFactor(1, 3);
+    split->setStretchFactor(1, 4);
     layout->addWidget(split, 1);
 
     connect(m_search, &QLineEdit::textChanged, this, [this](const QString& text) {
@@ -133,8 +133,7 @@ bool ActivitiesPage::showsSession() const
 void ActivitiesPage::updateCount()
 {
     const int shown = m_filter->rowCount(), all = m_model->rowCount();
-    m_count->setText(shown == all ? (all == 1 ? tr("1 activity") : tr("%1 activities").arg(all))
-                                  : tr("%1 of %2").arg(shown).arg(all));
+    m_count->setText(shown == all ? tr("%n activities", "", all) : tr("%1 of %2").arg(shown).arg(all));
 }
 
 void ActivitiesPage::refresh()

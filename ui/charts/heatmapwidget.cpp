@@ -5,6 +5,7 @@
 #include <QLocale>
 #include <QMouseEvent>
 #include <QPainter>
+#include <QResizeEvent>
 #include <QToolTip>
 
 #include <algorithm>
@@ -52,7 +53,8 @@ int HeatmapWidget::cellSize() const
     if (m_weeks == 0)
         return 12;
     const int fit = (width() - kLabelWidth - 4) / m_weeks - kGap;
-    return std::clamp(fit, 6, 18);
+    // 14 px at most: a wide window must not push the grid below a 768-pixel screen.
+    return std::clamp(fit, 6, 14);
 }
 
 QPoint HeatmapWidget::gridOrigin() const
@@ -124,10 +126,18 @@ QString HeatmapWidget::describeDay(const QDate& day) const
     const QString date = QLocale().toString(day, QLocale::LongFormat);
     if (d->totals.count == 0)
         return tr("%1\nRest day").arg(date);
-    const QString sessions = d->totals.count == 1 ? tr("1 activity") : tr("%1 activities").arg(d->totals.count);
+    const QString sessions = tr("%n activities", "", d->totals.count);
     return tr("%1\n%2, %3\nLoad %4")
         .arg(date, sessions, formatDuration(d->totals.hours * 3600))
         .arg(d->totals.load, 0, 'f', 0);
+}
+
+void HeatmapWidget::resizeEvent(QResizeEvent* event)
+{
+    QWidget::resizeEvent(event);
+    // The cells follow the width and the height follows the cells: ask the layout for the new height.
+    if (event->oldSize().width() != width())
+        updateGeometry();
 }
 
 void HeatmapWidget::paintEvent(QPaintEvent*)

@@ -1,16 +1,19 @@
 #include "ui/charts/pmcchart.h"
 
 #include "core/util/datetime.h"
+#include "core/util/numberformat.h"
 #include "ui/charts/chartstyle.h"
 
 #include <QApplication>
 #include <QAreaSeries>
 #include <QCoreApplication>
 #include <QDateTimeAxis>
+#include <QFontMetrics>
 #include <QLegend>
 #include <QLegendMarker>
 #include <QLineSeries>
 #include <QMouseEvent>
+#include <QResizeEvent>
 #include <QToolTip>
 #include <QValueAxis>
 
@@ -30,21 +33,6 @@ qint64 msecsAt(const QDate& day, int hour)
     return utcDateTime(day, QTime(hour, 0)).toMSecsSinceEpoch();
 }
 
-int daysOf(ChartRange range)
-{
-    switch (range) {
-    case ChartRange::SixWeeks:
-        return 42;
-    case ChartRange::NinetyDays:
-        return 90;
-    case ChartRange::OneYear:
-        return 365;
-    case ChartRange::All:
-        return -1;
-    }
-    return 90;
-}
-
 // A tidy axis step: 1, 2 or 5 times a power of ten.
 double niceCeil(double v)
 {
@@ -59,21 +47,6 @@ double niceCeil(double v)
 
 } // namespace
 
-QString chartRangeName(ChartRange range)
-{
-    switch (range) {
-    case ChartRange::SixWeeks:
-        return QCoreApplication::translate("PmcChart", "6 weeks");
-    case ChartRange::NinetyDays:
-        return QCoreApplication::translate("PmcChart", "90 days");
-    case ChartRange::OneYear:
-        return QCoreApplication::translate("PmcChart", "1 year");
-    case ChartRange::All:
-        return QCoreApplication::translate("PmcChart", "All");
-    }
-    return QString();
-}
-
 PmcChart::PmcChart(QWidget* parent)
     : QChartView(parent)
 {
@@ -82,7 +55,8 @@ PmcChart::PmcChart(QWidget* parent)
     setChart(chart);
     setRenderHint(QPainter::Antialiasing);
     setMouseTracking(true);
-    setMinimumHeight(260);
+    // Small enough that the whole dashboard fits a 1024×700 window.
+    setMinimumHeight(180);
 
     m_loadUpper = new QLineSeries(this);
     m_load = new QAreaSeries(m_loadUpper);
@@ -104,9 +78,9 @@ PmcChart::PmcChart(QWidget* parent)
         chart->addSeries(s);
 
     m_x = new QDateTimeAxis;
+    m_x->setTruncateLabels(false); // fitTicks() spaces them
     m_y = new QValueAxis;
     m_yLoad = new QValueAxis;
-    m_y->setTitleText(tr("Fitness · Fatigue · Form"));
     m_yLoad->setTitleText(tr("Daily load"));
     chart->addAxis(m_x, Qt::AlignBottom);
     chart->addAxis(m_y, Qt::AlignLeft);
@@ -163,11 +137,9 @@ void PmcChart::setData(std::vector<PmcDay> days, const PmcSettings& settings, co
     rebuild();
 }
 
-void PmcChart::setRange(ChartRange range)
+void PmcChart::setWindow(const ChartWindow& window)
 {
-    if (range == m_range)
-        return;
-    m_range = range;
+    m_window = window;
     rebuild();
 }
 
@@ -180,14 +152,14 @@ void PmcChart::setProjection(std::vector<PmcDay> days)
 void PmcChart::rebuild()
 {
     m_visible.clear();
-    const int span = daysOf(m_range);
-    QDate last = m_today.isValid() ? m_today : QDate::currentDate();
-    if (!m_all.empty())
-        last = std::max(last, m_all.back().date);
-    const QDate lastRecorded = last;
-    if (!m_projection.empty())
-        last = std::max(last, m_projection.back().date); // the chart runs on to race day
-    QDate first = span > 0 ? lastRecorded.addDays(-(span - 1)) : (m_all.empty() ? lastRecorded : m_all.front().date);
+    const QDate today = m_today.isValid() ? m_today : QDate::currentDate();
+    // Without a window yet: the 90 days to today.
+    const ChartWindow window = m_window.first.isValid() && m_window.last.isValid()
+                                   ? m_window
+                                   : chartWindow(ChartRange::NinetyDays, today, std::nullopt, std::nullopt);
+    const QDate first = window.first, last = window.last;
+    // History ends today; the days after it belong to the plan.
+    const QDate lastRecorded = std::min(last, today);
     // Days before the first activity are all zero: shown as such so a short history still fills the range.
     for (QDate d = first; d <= lastRecorded; d = d.addDays(1)) {
         PmcDay day;
@@ -252,7 +224,8 @@ void PmcChart::rebuild()
     }
     QList<QPointF> plannedFitness, plannedForm;
     for (const PmcDay& d : m_projection) {
-        if (d.date < lastRecorded || d.date < first)
+        // From today (joining the history) to the range's end; nothing when the range ends today.
+        if (last <= today || d.date < lastRecorded || d.date < first || d.date > last)
             continue;
         const auto x = static_cast<double>(msecsAt(d.date, 12));
         plannedFitness.append({x, d.ctl});
@@ -262,28 +235,42 @@ void PmcChart::rebuild()
     }
     m_projectedFitness->replace(plannedFitness);
     m_projectedForm->replace(plannedForm);
+    // The chart's title says the dashed lines are the plan, in the colours of Fitness and Form: no legend entries.
     for (QLineSeries* s : {m_projectedFitness, m_projectedForm})
         for (QLegendMarker* m : chart()->legend()->markers(s))
-            m->setVisible(!plannedFitness.isEmpty());
+            m->setVisible(false);
     m_fitness->replace(fitness);
     m_fatigue->replace(fatigue);
     m_form->replace(form);
     m_loadUpper->replace(load);
 
-    const double top = niceCeil(high * 1.1);
-    const double bottom = low < 0 ? -niceCeil(-low * 1.1) : 0;
+    // Round steps that fit the lines (a Form of −8 must not stretch the axis to −100), and the load axis on the
+    // same ticks so its labels sit on the grid.
+    const double step = niceCeil((high - low) * 1.1 / 4);
+    double bottom = std::floor(low * 1.1 / step) * step;
+    if (bottom == 0)
+        bottom = 0; // never −0: the axis would label it "-0"
+    const double top = std::ceil(high * 1.1 / step) * step;
+    const int ticks = static_cast<int>(std::lround((top - bottom) / step)) + 1;
     m_y->setRange(bottom, top);
-    m_y->applyNiceNumbers();
+    m_y->setTickCount(ticks);
     m_y->setLabelFormat(QStringLiteral("%.0f"));
-    m_yLoad->setLabelFormat(QStringLiteral("%.0f"));
     // Bars use the lower half of the plot, under the lines.
-    m_yLoad->setRange(0, niceCeil(std::max(maxLoad, 50.0) * 2));
-    m_x->setRange(utcDateTime(first, QTime(0, 0)), utcDateTime(last.addDays(1), QTime(0, 0)));
-    const int shown = static_cast<int>(m_visible.size());
+    const double loadStep = niceCeil(std::max(maxLoad, 50.0) * 2 / (ticks - 1));
+    m_yLoad->setRange(0, loadStep * (ticks - 1));
+    m_yLoad->setTickCount(ticks);
+    m_yLoad->setLabelFormat(QStringLiteral("%.0f"));
+    // To the end of the last day (not midnight after it, which would label the last tick with the next day).
+    m_x->setRange(utcDateTime(first, QTime(0, 0)), utcDateTime(last, QTime(23, 59)));
+    const qint64 shown = first.daysTo(last) + 1;
     m_x->setFormat(shown > 400 ? QStringLiteral("MMM yyyy") : QStringLiteral("d MMM"));
-    m_x->setTickCount(shown > 400 ? 7 : 8);
+    fitTicks();
+    // A range that runs on to race day says so: its last days are the plan's, not history.
+    chart()->setTitle(window.toRaceDay && !plannedFitness.isEmpty()
+                          ? tr("To race day, %1: dashed lines are the plan")
+                                .arg(QLocale().toString(last, QStringLiteral("d MMMM yyyy")))
+                          : QString());
 
-    const QDate today = m_today.isValid() ? m_today : QDate::currentDate();
     QList<QPointF> marker;
     if (today >= first && today <= last) {
         const auto x = static_cast<double>(msecsAt(today, 12));
@@ -295,6 +282,20 @@ void PmcChart::rebuild()
         m->setVisible(!marker.isEmpty());
 }
 
+void PmcChart::fitTicks()
+{
+    // As many date labels as fit the width whole ("Sep 2025" needs more room than "8 Sep").
+    const QFontMetrics metrics(m_x->labelsFont());
+    const int label = metrics.horizontalAdvance(QLocale().toString(QDate(2025, 9, 28), m_x->format())) + 24;
+    m_x->setTickCount(std::clamp((width() - 120) / std::max(1, label), 3, 8));
+}
+
+void PmcChart::resizeEvent(QResizeEvent* event)
+{
+    QChartView::resizeEvent(event);
+    fitTicks();
+}
+
 QString PmcChart::describeDay(const QDate& day) const
 {
     if (m_visible.empty() || day < m_visible.front().date || day > m_visible.back().date)
@@ -304,10 +305,7 @@ QString PmcChart::describeDay(const QDate& day) const
     if (day == m_today)
         text += tr(" (today)");
     return text + tr("\nLoad %1\nFitness %2\nFatigue %3\nForm %4")
-                      .arg(d.load, 0, 'f', 0)
-                      .arg(d.ctl, 0, 'f', 1)
-                      .arg(d.atl, 0, 'f', 1)
-                      .arg(d.tsb, 0, 'f', 1);
+                      .arg(fixedNumber(d.load, 0), fixedNumber(d.ctl, 1), fixedNumber(d.atl, 1), fixedNumber(d.tsb, 1));
 }
 
 void PmcChart::mouseMoveEvent(QMouseEvent* event)

@@ -4,6 +4,7 @@
 
 #include "core/metrics/pmc.h"
 #include "core/metrics/settings.h"
+#include "ui/charts/chartrange.h"
 
 #include <QChartView>
 #include <QDate>
@@ -17,10 +18,7 @@ class QValueAxis;
 
 namespace tricoach {
 
-enum class ChartRange { SixWeeks, NinetyDays, OneYear, All };
-QString chartRangeName(ChartRange range); // "6 weeks", "90 days", "1 year", "All"
-
-// A QChartView of one athlete's chart; give it the whole series once, then switch ranges cheaply.
+// A QChartView of one athlete's chart; give it the whole series once, then switch windows cheaply.
 class PmcChart : public QChartView {
     Q_OBJECT
 public:
@@ -28,12 +26,14 @@ public:
 
     // `days` is the dense chart from the first activity through `today` (or later).
     void setData(std::vector<PmcDay> days, const PmcSettings& settings, const QDate& today);
-    void setRange(ChartRange range);
+    // The days to show (see chartWindow); history is drawn up to today, the plan after it.
+    void setWindow(const ChartWindow& window);
+    const ChartWindow& window() const { return m_window; }
+    ChartRange range() const { return m_window.range; }
     // The plan's projected Fitness and Form after today, drawn dashed to race day; empty clears it.
     void setProjection(std::vector<PmcDay> days);
     QLineSeries* projectedFitnessSeries() const { return m_projectedFitness; }
     QLineSeries* projectedFormSeries() const { return m_projectedForm; }
-    ChartRange range() const { return m_range; }
     // Re-applies colours after a theme change.
     void restyle();
 
@@ -56,15 +56,17 @@ Q_SIGNALS:
 protected:
     void mouseMoveEvent(QMouseEvent* event) override;
     void leaveEvent(QEvent* event) override;
+    void resizeEvent(QResizeEvent* event) override;
 
 private:
     void rebuild();
+    void fitTicks();
 
     std::vector<PmcDay> m_all;
     std::vector<PmcDay> m_visible;
     PmcSettings m_settings;
     QDate m_today;
-    ChartRange m_range = ChartRange::NinetyDays;
+    ChartWindow m_window;
     QLineSeries* m_fitness = nullptr;
     QLineSeries* m_fatigue = nullptr;
     QLineSeries* m_form = nullptr;

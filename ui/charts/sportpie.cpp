@@ -16,7 +16,7 @@ SportPie::SportPie(QWidget* parent)
     setObjectName(QStringLiteral("sportPie"));
     setChart(new QChart);
     setRenderHint(QPainter::Antialiasing);
-    setMinimumHeight(220);
+    setMinimumHeight(140);
     m_series = new QPieSeries;
     m_series->setHoleSize(0.45);
     chart()->addSeries(m_series);
@@ -27,6 +27,10 @@ void SportPie::restyle()
 {
     styleChart(chart());
     chart()->legend()->setAlignment(Qt::AlignRight);
+    // "Bike 49% · 31.5 h" must fit beside the ring in a 1024-pixel window.
+    QFont small = chart()->legend()->font();
+    small.setPointSizeF(font().pointSizeF() * 0.85);
+    chart()->legend()->setFont(small);
     rebuild();
 }
 
@@ -48,6 +52,7 @@ void SportPie::rebuild()
         slice->setColor(sportColor(s.sport));
         slice->setBorderColor(QApplication::palette().color(QPalette::Base));
     }
+    chart()->setTitle(m_shares.empty() ? tr("No activities in these days") : QString());
 }
 
 } // namespace tricoach

@@ -1,5 +1,5 @@
 #pragma once
-// Weekly volume: one stacked bar per week, a segment per sport, in hours, distance or load.
+// Training volume: one stacked bar per week, month or year, a segment per sport, in hours, distance or load.
 
 #include "core/metrics/volume.h"
 
@@ -18,7 +18,9 @@ class VolumeChart : public QChartView {
 public:
     explicit VolumeChart(QWidget* parent = nullptr);
 
-    void setWeeks(std::vector<WeeklyVolume> weeks, bool imperial);
+    void setPeriods(std::vector<PeriodVolume> periods, VolumePeriod period, bool imperial);
+    VolumePeriod period() const { return m_period; }
+    const std::vector<PeriodVolume>& periods() const { return m_periods; }
     void setMeasure(VolumeMeasure measure);
     VolumeMeasure measure() const { return m_measure; }
     void restyle();
@@ -26,11 +28,19 @@ public:
     QStackedBarSeries* series() const { return m_series; }
     // The plotted value of one sport in one week (0 when absent), in the current measure's unit.
     static double valueOf(const VolumeTotals& totals, VolumeMeasure measure, bool imperial);
+    // The label under each bar as shown; bars between labelled ones read "" (with invisible marks that keep the
+    // categories distinct, which the axis requires).
+    QStringList barLabels() const;
+
+protected:
+    void resizeEvent(QResizeEvent* event) override;
 
 private:
     void rebuild();
+    void relabel();
 
-    std::vector<WeeklyVolume> m_weeks;
+    std::vector<PeriodVolume> m_periods;
+    VolumePeriod m_period = VolumePeriod::Week;
     bool m_imperial = false;
     VolumeMeasure m_measure = VolumeMeasure::Hours;
     QStackedBarSeries* m_series = nullptr;

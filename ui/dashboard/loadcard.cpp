@@ -1,7 +1,10 @@
 #include "ui/dashboard/loadcard.h"
 
+#include "core/util/numberformat.h"
+
 #include <QGridLayout>
 #include <QLabel>
+#include <QLocale>
 #include <QVBoxLayout>
 
 namespace tricoach {
@@ -128,7 +131,7 @@ QColor LoadCard::formColor(FormStatus status)
     return Qt::gray;
 }
 
-void LoadCard::setAnalysis(const TrainingLoadAnalysis& a, const PmcSettings& settings, bool hasData)
+void LoadCard::setAnalysis(const TrainingLoadAnalysis& a, const PmcSettings& settings)
 {
     const QString convention =
         tr("Fitness and Fatigue are %1- and %2-day exponentially weighted averages of daily Load; days without "
@@ -138,25 +141,44 @@ void LoadCard::setAnalysis(const TrainingLoadAnalysis& a, const PmcSettings& set
             .arg(settings.fatigueDays);
     for (QLabel* l : {m_fitness, m_fatigue, m_form})
         l->setToolTip(convention);
-    if (!hasData) {
+    m_ramp->setToolTip(QString());
+    if (a.state == TrainingState::NoHistory) {
         for (QLabel* l : {m_fitness, m_fatigue, m_form})
             l->setText(QStringLiteral("–"));
         m_ramp->setText(tr("Ramp rate: –"));
         m_risk->clear();
         m_status->clear();
         m_advice->setText(tr("Import your activities to see how your training load is building."));
+        for (QLabel* l : {m_ramp, m_risk, m_status})
+            l->setVisible(!l->text().isEmpty());
         return;
     }
-    m_fitness->setText(QString::number(a.currentCtl, 'f', 1));
-    m_fatigue->setText(QString::number(a.currentAtl, 'f', 1));
-    m_form->setText(QString::number(a.currentTsb, 'f', 1));
-    m_ramp->setText(tr("Ramp rate: %1 Fitness in 7 days")
-                        .arg(a.rampRate >= 0 ? QStringLiteral("+%1").arg(a.rampRate, 0, 'f', 1)
-                                             : QString::number(a.rampRate, 'f', 1)));
-    m_ramp->setToolTip(
-        tr("How much Fitness changed over the last week; a steady 5–8 a week builds without undue risk."));
-    m_risk->setText(tr("Risk: %1").arg(badge(riskName(a.riskLevel), riskColor(a.riskLevel))));
-    m_status->setText(tr("Form: %1").arg(badge(formName(a.formStatus), formColor(a.formStatus))));
+    m_fitness->setText(fixedNumber(a.currentCtl, 1));
+    m_fatigue->setText(fixedNumber(a.currentAtl, 1));
+    m_form->setText(fixedNumber(a.currentTsb, 1));
+    const QColor muted = formColor(FormStatus::Transition);
+    if (a.state == TrainingState::Break) {
+        // A ramp, a risk and a Form band describe training; after weeks without any, say when it stopped.
+        const QString when = a.lastTraining ? QLocale().toString(*a.lastTraining, QStringLiteral("d MMMM yyyy"))
+                                            : tr("more than %n days ago", "", a.daysWithoutTraining);
+        m_ramp->setText(tr("Last training: %1").arg(when.toHtmlEscaped()));
+        m_risk->clear();
+        m_status->setText(tr("Form: %1").arg(badge(tr("a break from training"), muted)));
+    } else {
+        m_ramp->setText(tr("Ramp rate: %1 Fitness in 7 days").arg(signedNumber(a.rampRate, 1)));
+        m_ramp->setToolTip(
+            tr("How much Fitness changed over the last week; a steady 5–8 a week builds without undue risk."));
+        m_risk->setText(tr("Risk: %1").arg(badge(riskName(a.riskLevel), riskColor(a.riskLevel))));
+        // With little Fitness only real fatigue is worth a band; "maintaining" or "fresh" would describe nothing.
+        const bool bandMeansSomething = a.state == TrainingState::Training || a.formStatus == FormStatus::Productive ||
+                                        a.formStatus == FormStatus::Overreaching;
+        m_status->setText(tr("Form: %1")
+                              .arg(bandMeansSomething ? badge(formName(a.formStatus), formColor(a.formStatus))
+                                                      : badge(tr("too little Fitness to judge"), muted)));
+    }
+    // An empty line would leave a gap in the card.
+    for (QLabel* l : {m_ramp, m_risk, m_status})
+        l->setVisible(!l->text().isEmpty());
     QString advice;
     for (const QString& r : a.recommendations)
         advice += QStringLiteral("<li>%1</li>").arg(r.toHtmlEscaped());

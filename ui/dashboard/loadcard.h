@@ -1,6 +1,6 @@
 #pragma once
 // The training-load card: today's Fitness, Fatigue and Form, the ramp rate, the risk level and form status in
-// colour, and what to do about it.
+// colour, and what to do about it; or, when there is no recent training, when it last was and what to do.
 
 #include "core/metrics/analysis.h"
 #include "core/metrics/settings.h"
@@ -15,7 +15,7 @@ class LoadCard : public QFrame {
     Q_OBJECT
 public:
     explicit LoadCard(QWidget* parent = nullptr);
-    void setAnalysis(const TrainingLoadAnalysis& analysis, const PmcSettings& settings, bool hasData);
+    void setAnalysis(const TrainingLoadAnalysis& analysis, const PmcSettings& settings);
 
     static QString riskName(RiskLevel level);
     static QString formName(FormStatus status);

@@ -87,31 +87,29 @@ void ImportDialog::onProgress(const ImportProgress& p)
 {
     m_progress->setRange(0, std::max(1, p.filesTotal));
     m_progress->setValue(p.filesDone);
-    m_status->setText(tr("Reading %1 of %2: %3 — %4 new activities so far")
+    m_status->setText(tr("Reading %1 of %2: %3 — %n new activities so far", "", p.activitiesAdded)
                           .arg(p.filesDone)
                           .arg(p.filesTotal)
-                          .arg(QFileInfo(p.lastFile).fileName())
-                          .arg(p.activitiesAdded));
+                          .arg(QFileInfo(p.lastFile).fileName()));
 }
 
 QString ImportDialog::summarize(const ImportReport& r)
 {
     QStringList parts;
     const int added = r.added();
-    parts << (added == 1 ? tr("1 activity added") : tr("%1 activities added").arg(added));
+    parts << tr("%n activities added", "", added);
     if (r.duplicates() > 0)
-        parts << (r.duplicates() == 1 ? tr("1 was already there") : tr("%1 were already there").arg(r.duplicates()));
+        parts << tr("%n were already there", "", r.duplicates());
     if (r.replaced() > 0)
-        parts << (r.replaced() == 1 ? tr("1 less complete copy replaced")
-                                    : tr("%1 less complete copies replaced").arg(r.replaced()));
+        parts << tr("%n less complete copies replaced", "", r.replaced());
     const int failed = r.failed() + static_cast<int>(r.problems.size());
     if (failed > 0)
-        parts << (failed == 1 ? tr("1 file could not be read") : tr("%1 files could not be read").arg(failed));
+        parts << tr("%n files could not be read", "", failed);
     int skipped = 0;
     for (const FileOutcome& f : r.files)
         skipped += f.status == FileOutcome::Status::Skipped ? 1 : 0;
     if (r.cancelled)
-        parts << tr("cancelled: %1 files not read").arg(skipped);
+        parts << tr("cancelled: %n files not read", "", skipped);
     return parts.join(QStringLiteral(", ")) + QLatin1Char('.');
 }
 

@@ -41,7 +41,7 @@ void SampleLoader::start(const QString& databasePath, AthleteId athlete)
         }
         m_done = true;
         QMetaObject::invokeMethod(
-            this, [this, added, error] { Q_EMIT finished(added, error); }, Qt::QueuedConnection);
+            this, [this, athlete, added, error] { Q_EMIT finished(athlete, added, error); }, Qt::QueuedConnection);
     });
 }
 

@@ -19,8 +19,8 @@ public:
     bool isRunning() const { return m_thread.joinable() && !m_done; }
 
 Q_SIGNALS:
-    // `error` is empty on success.
-    void finished(int activitiesAdded, const QString& error);
+    // `athlete` is the profile this load filled (the one given to start); `error` is empty on success.
+    void finished(tricoach::AthleteId athlete, int activitiesAdded, const QString& error);
 
 private:
     std::thread m_thread;

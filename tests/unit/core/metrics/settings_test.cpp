@@ -28,6 +28,8 @@ TEST(MetricSettings, JsonRoundTrip)
     s.load.estimatePerHour[Sport::Strength] = 33;
     s.load.trimpK = 0.86;
     s.analysis.formHighRisk = -25;
+    s.analysis.breakDays = 21;
+    s.analysis.minFitnessForTrend = 3;
     EXPECT_EQ(MetricSettings::fromJson(s.toJson()), s);
 }
 

@@ -80,3 +80,43 @@ TEST(Volume, HeatmapHasEveryDay)
     EXPECT_NEAR(days[2].totals.load, 85, 1e-12);
     EXPECT_TRUE(dailyHeatmap(acts, kWednesday, kWednesday.addDays(-1)).empty());
 }
+
+TEST(Volume, PeriodsCoverExactlyTheDaysOfARange)
+{
+    // A session every day of 2024 H1: 30 minutes, 5 km, load 10.
+    std::vector<Activity> all;
+    for (QDate d(2024, 1, 1); d <= QDate(2024, 6, 30); d = d.addDays(1))
+        all.push_back(session(d, d.day() % 2 ? Sport::Run : Sport::Bike, 30, 5, 10));
+    // 90 days ending Wednesday 19 June: from Friday 22 March.
+    const QDate last = kWednesday, first = kWednesday.addDays(-89);
+    ASSERT_EQ(first, QDate(2024, 3, 22));
+    const auto weeks = periodVolume(all, first, last, VolumePeriod::Week);
+    // Weeks from Monday 18 March to Monday 17 June.
+    ASSERT_EQ(weeks.size(), 14u);
+    EXPECT_EQ(weeks.front().start, QDate(2024, 3, 18));
+    EXPECT_EQ(weeks.back().start, QDate(2024, 6, 17));
+    int count = 0;
+    for (const PeriodVolume& w : weeks)
+        count += w.total.count;
+    EXPECT_EQ(count, 90);                    // the 90 days, not the 14 whole weeks
+    EXPECT_EQ(weeks.front().total.count, 3); // Fri–Sun
+    EXPECT_EQ(weeks.back().total.count, 3);  // Mon–Wed
+    EXPECT_NEAR(weeks[5].total.hours, 3.5, 1e-9);
+
+    const auto months = periodVolume(all, first, last, VolumePeriod::Month);
+    ASSERT_EQ(months.size(), 4u);
+    EXPECT_EQ(months.front().start, QDate(2024, 3, 1));
+    EXPECT_EQ(months.front().total.count, 10); // 22–31 March
+    EXPECT_EQ(months[1].total.count, 30);
+    EXPECT_EQ(months.back().total.count, 19);
+    const auto years = periodVolume(all, QDate(2023, 12, 1), last, VolumePeriod::Year);
+    ASSERT_EQ(years.size(), 2u);
+    EXPECT_EQ(years.front().total.count, 0);
+    EXPECT_EQ(years.back().total.count, 171); // 1 January – 19 June 2024
+
+    const auto shares = sportDistribution(all, first, last);
+    double hours = 0;
+    for (const SportShare& s : shares)
+        hours += s.totals.hours;
+    EXPECT_NEAR(hours, 45, 1e-9);
+}

@@ -507,6 +507,10 @@ TEST_F(Activities, ListingFiltersAndOrder)
     EXPECT_EQ(store->activityCount(anna), 4);
     EXPECT_EQ(store->firstActivityDate(anna), kDay.addDays(-3));
     EXPECT_FALSE(store->firstActivityDate(ben + 1).has_value());
+    // From a day on: the dashboard's first believable day skips a clockless device's 1990 dates.
+    EXPECT_EQ(store->firstActivityDate(anna, kDay.addDays(-2)), kDay);
+    EXPECT_EQ(store->firstActivityDate(anna, kDay.addDays(-3)), kDay.addDays(-3));
+    EXPECT_FALSE(store->firstActivityDate(anna, kDay.addDays(400)).has_value());
 }
 
 TEST_F(Activities, StartTimesAreStoredAsUtcInstants)
