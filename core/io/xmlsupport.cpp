@@ -183,6 +183,15 @@ DecodedFile readLeniently(QByteArrayView data, DecodedFile (*readOnce)(QByteArra
     if (fixedDeclaration)
         out.warnings.prepend(QStringLiteral("Whitespace before the XML declaration was ignored (the file is not "
                                             "well-formed XML, a fault of some exporters)."));
+    // Whether anything before the fault was read is known only now.
+    if (out.error && out.error->code == QLatin1String("xml.malformed") && out.error->line > 0 &&
+        !out.error->message.startsWith(QLatin1String("The file is empty")))
+        out.error->message +=
+            out.activities.empty()
+                ? QStringLiteral(" It may be truncated or damaged, or not an activity file; nothing in "
+                                 "it could be read.")
+                : QStringLiteral(" It may be truncated or damaged; what came before the damage was "
+                                 "kept.");
     return out;
 }
 
@@ -195,11 +204,14 @@ ReadError malformedError(const QXmlStreamReader& reader)
         reader.characterOffset() == 0) {
         e.message = QStringLiteral("The file is empty or holds no XML.");
     } else {
-        e.message = QStringLiteral("The file is not well-formed XML at line %1, column %2: %3. It may be truncated "
-                                   "or damaged; what came before was kept.")
+        // Qt's own text ends with a full stop, or does not.
+        QString why = reader.errorString().trimmed();
+        while (why.endsWith(QLatin1Char('.')))
+            why.chop(1);
+        e.message = QStringLiteral("The file is not well-formed XML at line %1, column %2: %3.")
                         .arg(reader.lineNumber())
                         .arg(reader.columnNumber())
-                        .arg(reader.errorString());
+                        .arg(why);
     }
     return e;
 }

@@ -36,7 +36,8 @@ QByteArrayView trimLeadingJunk(QByteArrayView data, bool* fixedDeclaration);
 QByteArray declareMissingPrefixes(QByteArrayView data, QStringList* declared);
 
 // Reads with `readOnce` after trimLeadingJunk; when that finds the XML malformed and declareMissingPrefixes can
-// repair it, reads the repaired copy instead (if that gets further). Both repairs add a warning.
+// repair it, reads the repaired copy instead (if that gets further). Both repairs add a warning. An
+// "xml.malformed" error then says whether what came before the damage was kept.
 DecodedFile readLeniently(QByteArrayView data, DecodedFile (*readOnce)(QByteArrayView));
 
 // A reader over bytes that stay alive for the reader's lifetime (no copy).
@@ -46,7 +47,8 @@ inline void setData(QXmlStreamReader& reader, QByteArrayView data, QByteArray& h
     reader.addData(holder);
 }
 
-// The "xml.malformed" error for the reader's current error, with line and column.
+// The "xml.malformed" error for the reader's current error, with line and column (readLeniently adds what was
+// kept).
 ReadError malformedError(const QXmlStreamReader& reader);
 
 // ---- text ------------------------------------------------------------------------------------------------------

@@ -123,6 +123,9 @@ TEST(TcxRules, MalformedMidFileKeepsWhatCameBefore)
     EXPECT_EQ(d.error->code, QLatin1String("xml.malformed"));
     EXPECT_EQ(d.error->line, 7);
     EXPECT_TRUE(d.error->message.contains(QLatin1String("line 7, column")));
+    EXPECT_TRUE(d.error->message.contains(QLatin1String("what came before the damage was kept")))
+        << d.error->message.toStdString();
+    EXPECT_FALSE(d.error->message.contains(QLatin1String(".."))) << d.error->message.toStdString();
     EXPECT_GE(d.activities.front().streams.size(), 2U);
     EXPECT_EQ(*d.activities.front().avgHr, 100);
 }
