@@ -144,7 +144,7 @@ TEST(TcxRules, Rejections)
     EXPECT_FALSE(course.error->message.isEmpty());
 }
 
-TEST(TcxRules, TimesWithOffsetsAreUtc)
+TEST(TcxRules, TimesWithOffsetsAreUtcAndKeepTheLocalOffset)
 {
     const DecodedFile d = TcxReader().read(
         tcx("<Activity Sport=\"Running\"><Id>2024-05-01T12:00:00+02:00</Id>" +
@@ -153,7 +153,7 @@ TEST(TcxRules, TimesWithOffsetsAreUtc)
     ASSERT_TRUE(d.ok());
     const Activity& a = d.activities.front();
     EXPECT_EQ(a.startUtc.toString(Qt::ISODate), QLatin1String("2024-05-01T10:00:00Z"));
-    EXPECT_EQ(a.utcOffsetSec, 0);
+    EXPECT_EQ(a.utcOffsetSec, 7200); // the <Id>'s +02:00: the athlete's local time, which decides the day
     EXPECT_EQ(a.elapsedSec, 10);
     EXPECT_EQ(a.streams.time.back(), 10);
 }
