@@ -1,5 +1,7 @@
 #include "core/io/xmlsupport.h"
 
+#include "core/util/datetime.h"
+
 #include <QSet>
 
 #include <algorithm>
@@ -183,6 +185,15 @@ DecodedFile readLeniently(QByteArrayView data, DecodedFile (*readOnce)(QByteArra
     if (fixedDeclaration)
         out.warnings.prepend(QStringLiteral("Whitespace before the XML declaration was ignored (the file is not "
                                             "well-formed XML, a fault of some exporters)."));
+    // Whether anything before the fault was read is known only now.
+    if (out.error && out.error->code == QLatin1String("xml.malformed") && out.error->line > 0 &&
+        !out.error->message.startsWith(QLatin1String("The file is empty")))
+        out.error->message +=
+            out.activities.empty()
+                ? QStringLiteral(" It may be truncated or damaged, or not an activity file; nothing in "
+                                 "it could be read.")
+                : QStringLiteral(" It may be truncated or damaged; what came before the damage was "
+                                 "kept.");
     return out;
 }
 
@@ -195,11 +206,14 @@ ReadError malformedError(const QXmlStreamReader& reader)
         reader.characterOffset() == 0) {
         e.message = QStringLiteral("The file is empty or holds no XML.");
     } else {
-        e.message = QStringLiteral("The file is not well-formed XML at line %1, column %2: %3. It may be truncated "
-                                   "or damaged; what came before was kept.")
+        // Qt's own text ends with a full stop, or does not.
+        QString why = reader.errorString().trimmed();
+        while (why.endsWith(QLatin1Char('.')))
+            why.chop(1);
+        e.message = QStringLiteral("The file is not well-formed XML at line %1, column %2: %3.")
                         .arg(reader.lineNumber())
                         .arg(reader.columnNumber())
-                        .arg(reader.errorString());
+                        .arg(why);
     }
     return e;
 }
@@ -281,7 +295,69 @@ std::optional<qint64> readTimeMs(QXmlStreamReader& reader)
     return readParsed(reader, parseIsoTimeMs);
 }
 
+std::optional<IsoTime> readTime(QXmlStreamReader& reader)
+{
+    return readParsed(reader, parseIsoTime);
+}
+
 std::optional<qint64> parseIsoTimeMs(QStringView s)
+{
+    const auto t = parseIsoTime(s);
+    return t ? std::optional<qint64>(t->ms) : std::nullopt;
+}
+
+bool isPlaceholderTime(qint64 ms)
+{
+    constexpr qint64 kGpsEpochSec = 315'964'800; // 1980-01-06T00:00:00Z
+    constexpr qint64 kFitEpochSec =
+        631'065'600; // 1989-12-31T00:00:00Z (FIT SDK: "seconds since UTC 00:00 Dec 31 1989")
+    const qint64 sec = ms >= 0 ? ms / 1000 : -((-ms + 999) / 1000);
+    return sec <= kGpsEpochSec || sec == kFitEpochSec;
+}
+
+std::optional<IsoTime> TimeLog::accept(std::optional<IsoTime> time)
+{
+    if (!time)
+        return std::nullopt;
+    if (isPlaceholderTime(time->ms)) {
+        if (m_placeholders++ == 0)
+            m_firstPlaceholderMs = time->ms;
+        return std::nullopt;
+    }
+    if (time->zone == IsoTime::Zone::None && m_unzoned++ == 0)
+        m_firstUnzonedMs = time->ms;
+    return time;
+}
+
+QString TimeLog::firstPlaceholder() const
+{
+    return m_placeholders == 0
+               ? QString()
+               : utcFromMSecs(m_firstPlaceholderMs - (m_firstPlaceholderMs % 1000 + 1000) % 1000).toString(Qt::ISODate);
+}
+
+QStringList TimeLog::warnings() const
+{
+    QStringList out;
+    if (m_placeholders > 0)
+        out.append(
+            QStringLiteral("%1 in the file %2 %3, a placeholder converters and devices write for a missing "
+                           "time; %4 taken as no time.")
+                .arg(m_placeholders == 1 ? QStringLiteral("1 time") : QStringLiteral("%1 times").arg(m_placeholders),
+                     m_placeholders == 1 ? QStringLiteral("is") : QStringLiteral("are"), firstPlaceholder(),
+                     m_placeholders == 1 ? QStringLiteral("it was") : QStringLiteral("they were")));
+    if (m_unzoned > 0)
+        out.append(QStringLiteral("%1 in the file %2 no time zone (the first: %3); %4 taken as UTC, as GPX "
+                                  "prescribes, so if the device wrote local time the activity's start is off by its "
+                                  "offset from UTC.")
+                       .arg(m_unzoned == 1 ? QStringLiteral("1 time") : QStringLiteral("%1 times").arg(m_unzoned),
+                            m_unzoned == 1 ? QStringLiteral("carries") : QStringLiteral("carry"),
+                            utcFromMSecs(m_firstUnzonedMs).toString(QStringLiteral("yyyy-MM-ddTHH:mm:ss")),
+                            m_unzoned == 1 ? QStringLiteral("it was") : QStringLiteral("they were")));
+    return out;
+}
+
+std::optional<IsoTime> parseIsoTime(QStringView s)
 {
     s = s.trimmed();
     auto digits = [&](qsizetype at, int count, int& out) {
@@ -319,11 +395,13 @@ std::optional<qint64> parseIsoTimeMs(QStringView s)
             return std::nullopt;
     }
     int offsetMin = 0;
+    IsoTime::Zone zone = IsoTime::Zone::None;
     if (at < s.size()) {
         const QChar z = s[at];
         if ((z == u'Z' || z == u'z') && at + 1 == s.size()) {
-            // UTC
+            zone = IsoTime::Zone::Utc;
         } else if (z == u'+' || z == u'-') {
+            zone = IsoTime::Zone::Offset;
             int oh = 0, om = 0;
             const qsizetype rest = s.size() - at - 1;
             if (!digits(at + 1, 2, oh))
@@ -349,7 +427,7 @@ std::optional<qint64> parseIsoTimeMs(QStringView s)
     const int doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
     const qint64 days = static_cast<qint64>(era) * 146097 + doe - 719468;
     const qint64 secs = days * 86400 + h * 3600 + mi * 60 + sec - offsetMin * 60;
-    return secs * 1000 + static_cast<qint64>(std::llround(fraction * 1000));
+    return IsoTime{secs * 1000 + static_cast<qint64>(std::llround(fraction * 1000)), zone, offsetMin * 60};
 }
 
 bool inNamespace(QStringView uri, std::initializer_list<QLatin1String> uris, bool allowEmpty)

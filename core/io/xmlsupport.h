@@ -37,7 +37,8 @@ QByteArrayView trimLeadingJunk(QByteArrayView data, bool* fixedDeclaration);
 QByteArray declareMissingPrefixes(QByteArrayView data, QStringList* declared);
 
 // Reads with `readOnce` after trimLeadingJunk; when that finds the XML malformed and declareMissingPrefixes can
-// repair it, reads the repaired copy instead (if that gets further). Both repairs add a warning.
+// repair it, reads the repaired copy instead (if that gets further). Both repairs add a warning. An
+// "xml.malformed" error then says whether what came before the damage was kept.
 DecodedFile readLeniently(QByteArrayView data, DecodedFile (*readOnce)(QByteArrayView));
 
 // What setData feeds a reader from; it must outlive the reader's use.
@@ -57,7 +58,8 @@ inline void setData(QXmlStreamReader& reader, QByteArrayView data, Input& input)
     reader.setDevice(&input.device);
 }
 
-// The "xml.malformed" error for the reader's current error, with line and column.
+// The "xml.malformed" error for the reader's current error, with line and column (readLeniently adds what was
+// kept).
 ReadError malformedError(const QXmlStreamReader& reader);
 
 // ---- text ------------------------------------------------------------------------------------------------------
@@ -75,6 +77,8 @@ QString cleanLine(QStringView text, qsizetype maxLength = kMaxLineLength);
 std::optional<double> parseNumber(QStringView text);
 std::optional<double> readNumber(QXmlStreamReader& reader);
 std::optional<qint64> readTimeMs(QXmlStreamReader& reader);
+struct IsoTime;
+std::optional<IsoTime> readTime(QXmlStreamReader& reader);
 
 // `parse` applied to the current element's text (as readText), without building a QString when the text
 // arrives as one token, which is the common case and most of the reading time.
@@ -118,9 +122,45 @@ template <typename Parse> auto readParsed(QXmlStreamReader& reader, Parse parse)
     }
 }
 
-// ISO 8601 / xsd:dateTime ("2014-10-11T18:08:45.000Z", "...+02:00") to milliseconds since the Unix epoch, UTC.
-// A time without a zone is taken as UTC, which is what TCX and GPX prescribe.
+// A time as a file writes it: the instant, and the zone it was written in. Apps that write local time with its
+// offset (OpenTracks, Polar, Suunto) tell the athlete's offset from UTC that way, which decides the calendar day.
+struct IsoTime {
+    enum class Zone { Utc, Offset, None }; // "Z"; "+01:15" (a local time and its offset); nothing
+    qint64 ms = 0;                         // since the Unix epoch, UTC
+    Zone zone = Zone::None;
+    int offsetSec = 0; // east of UTC, with Zone::Offset
+};
+
+// ISO 8601 / xsd:dateTime ("2014-10-11T18:08:45.000Z", "...+02:00"). A time without a zone is taken as UTC, which is
+// what GPX prescribes (and TCX's Garmin exports write).
+std::optional<IsoTime> parseIsoTime(QStringView text);
+// parseIsoTime's instant: milliseconds since the Unix epoch, UTC.
 std::optional<qint64> parseIsoTimeMs(QStringView text);
+
+// True for a time no recording has: converters and devices write such placeholders when they have no time. Every
+// time before the GPS epoch (1980-01-06: no satellite, and no sports watch, gave a time before it) is one, which
+// covers GPSBabel's INT32_MIN seconds (1901-12-13T20:45:52Z), the Unix epoch, .NET's 0001-01-01 and OLE's
+// 1899-12-30; so is, to the second, an epoch a device counts from without a clock (GPS 1980-01-06T00:00:00Z, FIT
+// 1989-12-31T00:00:00Z). A later date from a clock never set (1990) is a date: the import refuses it, saying why.
+bool isPlaceholderTime(qint64 ms);
+
+// The times a reader read: placeholders taken as "no time" and times without a zone, counted for the messages.
+class TimeLog {
+public:
+    // `time` as a recorded time: nullopt when there is none or it is a placeholder (counted).
+    std::optional<IsoTime> accept(std::optional<IsoTime> time);
+    int placeholders() const { return m_placeholders; }
+    // The first placeholder met, as ISO 8601 UTC to the second ("1901-12-13T20:45:52Z"); empty when none was.
+    QString firstPlaceholder() const;
+    // One sentence each, for the file's warnings: placeholders left out, times without a zone taken as UTC.
+    QStringList warnings() const;
+
+private:
+    int m_placeholders = 0;
+    int m_unzoned = 0;
+    qint64 m_firstPlaceholderMs = 0;
+    qint64 m_firstUnzonedMs = 0;
+};
 
 // True when the element's namespace is one of `uris` (an empty namespace matches when `allowEmpty`).
 bool inNamespace(QStringView uri, std::initializer_list<QLatin1String> uris, bool allowEmpty);

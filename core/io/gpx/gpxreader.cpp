@@ -137,7 +137,7 @@ private:
             if (isGpx(u"ele"))
                 p[Channel::Altitude] = xml::readNumber(r).value_or(kMissing);
             else if (isGpx(u"time"))
-                p.timeMs = xml::readTimeMs(r).value_or(kNoTime);
+                setTime(p, content.times.accept(xml::readTime(r)));
             else if (isGpx(u"speed"))
                 p[Channel::Speed] = xml::readNumber(r).value_or(kMissing);
             else if (isGpx(u"extensions"))
@@ -147,6 +147,15 @@ private:
         }
         content.filter.apply(p);
         content.points.push_back(p);
+    }
+
+    static void setTime(TrackPoint& p, const std::optional<xml::IsoTime>& t)
+    {
+        if (!t)
+            return;
+        p.timeMs = t->ms;
+        if (t->zone == xml::IsoTime::Zone::Offset)
+            p.utcOffsetSec = t->offsetSec;
     }
 
     // Walks the extension tree iteratively; a known leaf fills its channel unless an earlier one did.

@@ -27,14 +27,24 @@ QString count(std::size_t n, const char* one, const char* many)
     return QStringLiteral("%1 %2").arg(n).arg(QLatin1String(n == 1 ? one : many));
 }
 
-ReadError noTimes(std::size_t points, std::size_t timed)
+ReadError noTimes(std::size_t points, std::size_t timed, const xml::TimeLog& times)
 {
-    const QString what = timed == 0 ? QStringLiteral("its track points carry no timestamps, so the activity cannot "
-                                                     "be placed on a day")
-                                    : QStringLiteral("only %1 of its %2 track points carry a timestamp, so the "
-                                                     "activity cannot be timed or placed on a day")
-                                          .arg(timed)
-                                          .arg(points);
+    QString what;
+    if (timed == 0 && times.placeholders() > 0) {
+        const auto placeholders = static_cast<std::size_t>(times.placeholders());
+        what = QStringLiteral("its track points carry no real time: %1 %2, a placeholder converters write for a "
+                              "missing time, so the activity cannot be placed on a day")
+                   .arg(placeholders == points ? QStringLiteral("all %1 carry").arg(points)
+                                               : QStringLiteral("%1 of the %2 carry").arg(placeholders).arg(points),
+                        times.firstPlaceholder());
+    } else if (timed == 0) {
+        what = QStringLiteral("its track points carry no timestamps, so the activity cannot be placed on a day");
+    } else {
+        what = QStringLiteral("only %1 of its %2 track points carry a timestamp, so the activity cannot be timed or "
+                              "placed on a day")
+                   .arg(timed)
+                   .arg(points);
+    }
     return {QStringLiteral("gpx.no-times"),
             QStringLiteral("This GPX file has no times: %1. (A converter may have dropped them; export the activity "
                            "again from the device or app that recorded it.)")
@@ -141,6 +151,11 @@ Activity buildActivity(std::vector<TrackPoint> points, const GpxContent& c, QStr
     }
     a.startUtc = utcFromMSecs(firstMs);
     a.elapsedSec = static_cast<double>(lastMs - firstMs) / 1000.0;
+    // The local offset the session's first time was written with ("+01:00"), if any was.
+    const auto withOffset = std::find_if(points.begin(), points.end(),
+                                         [](const TrackPoint& p) { return p.utcOffsetSec != xml::kNoOffset; });
+    if (withOffset != points.end())
+        a.utcOffsetSec = withOffset->utcOffsetSec;
     const std::optional<double> length = xml::fillDistanceFromPositions(points, false);
     if (length && *length > 0)
         a.distanceM = length;
@@ -182,7 +197,7 @@ void assembleSessions(GpxContent& c, DecodedFile& out)
         std::size_t timed = 0;
         for (const TrackPoint& p : c.points)
             timed += p.timeMs != kNoTime ? 1 : 0;
-        out.error = noTimes(c.points.size(), timed);
+        out.error = noTimes(c.points.size(), timed, c.times);
         return;
     }
     const bool tooLong = std::any_of(layout.sessions.begin(), layout.sessions.end(),
@@ -256,6 +271,7 @@ void assembleSessions(GpxContent& c, DecodedFile& out)
             a.title = QStringLiteral("%1 (%2/%3)").arg(a.title).arg(n).arg(total);
         }
     }
+    out.warnings.append(c.times.warnings());
     out.warnings.append(c.filter.warnings());
 }
 

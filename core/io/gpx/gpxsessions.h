@@ -6,6 +6,7 @@
 #include "core/io/activityreader.h"
 #include "core/io/trackpoints.h"
 #include "core/io/valuefilter.h"
+#include "core/io/xmlsupport.h"
 
 #include <QString>
 
@@ -25,6 +26,7 @@ struct GpxContent {
     QString metadataName;
     QString creator; // the <gpx creator="..."> attribute
     xml::ValueFilter filter;
+    xml::TimeLog times;
 };
 
 // Appends to `out` one activity per session of `content.points`, with the warnings (points left out, a file

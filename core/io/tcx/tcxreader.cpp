@@ -39,6 +39,7 @@ struct ActivityData {
     bool transition = false;
     QString multisportKey;
     int leg = -1;
+    int utcOffsetSec = xml::kNoOffset; // the first local offset its times were written with
 };
 
 // Recursive descent over the fixed TCX grammar (bounded depth); unknown elements are skipped iteratively.
@@ -52,6 +53,7 @@ public:
     std::vector<ActivityData> activities;
     bool foundRoot = false;
     xml::ValueFilter filter;
+    xml::TimeLog times;
 
     void parseDocument()
     {
@@ -78,6 +80,17 @@ private:
         return r.name() == name && xml::inNamespace(r.namespaceUri(), {kTcdV2, kTcdV1}, true);
     }
     bool isAx(QStringView name) const { return r.name() == name && r.namespaceUri().startsWith(kAxPrefix); }
+
+    // A time of the activity: kNoTime for none or a placeholder; the first local offset is the activity's.
+    qint64 timeOf(ActivityData& a, std::optional<xml::IsoTime> read)
+    {
+        const std::optional<xml::IsoTime> t = times.accept(read);
+        if (!t)
+            return kNoTime;
+        if (t->zone == xml::IsoTime::Zone::Offset && a.utcOffsetSec == xml::kNoOffset)
+            a.utcOffsetSec = t->offsetSec;
+        return t->ms;
+    }
 
     void parseActivities()
     {
@@ -131,7 +144,7 @@ private:
         a.sport = r.attributes().value(QLatin1String("Sport")).toString();
         while (r.readNextStartElement()) {
             if (isTcd(u"Id")) {
-                a.idMs = xml::readTimeMs(r).value_or(kNoTime);
+                a.idMs = timeOf(a, xml::readTime(r));
             } else if (isTcd(u"Lap")) {
                 a.laps.emplace_back();
                 parseLap(a, a.laps.back());
@@ -164,7 +177,7 @@ private:
 
     void parseLap(ActivityData& a, LapData& lap)
     {
-        lap.startMs = xml::parseIsoTimeMs(r.attributes().value(QLatin1String("StartTime"))).value_or(kNoTime);
+        lap.startMs = timeOf(a, xml::parseIsoTime(r.attributes().value(QLatin1String("StartTime"))));
         const int segment = static_cast<int>(a.laps.size());
         while (r.readNextStartElement()) {
             if (isTcd(u"TotalTimeSeconds"))
@@ -227,7 +240,7 @@ private:
             }
             TrackPoint p;
             p.segment = segment;
-            parseTrackpoint(p);
+            parseTrackpoint(a, p);
             filter.apply(p);
             if (p.timeMs != kNoTime)
                 lap.lastPointMs = std::max(lap.lastPointMs, p.timeMs);
@@ -235,11 +248,11 @@ private:
         }
     }
 
-    void parseTrackpoint(TrackPoint& p)
+    void parseTrackpoint(ActivityData& a, TrackPoint& p)
     {
         while (r.readNextStartElement()) {
             if (isTcd(u"Time")) {
-                p.timeMs = xml::readTimeMs(r).value_or(kNoTime);
+                p.timeMs = timeOf(a, xml::readTime(r));
             } else if (isTcd(u"Position")) {
                 double lat = kMissing, lon = kMissing;
                 while (r.readNextStartElement()) {
@@ -360,6 +373,8 @@ Activity toActivity(ActivityData& d)
     a.subSport = kind.subSport;
     a.multisportKey = d.multisportKey;
     a.multisportLeg = d.leg;
+    if (d.utcOffsetSec != xml::kNoOffset)
+        a.utcOffsetSec = d.utcOffsetSec;
     a.notes = d.notes;
     if (!d.creator.isEmpty())
         a.notes +=
@@ -511,15 +526,22 @@ DecodedFile readOnce(QByteArrayView data)
                                 .arg(untimed == 1 ? QStringLiteral("has") : QStringLiteral("have"),
                                      untimed == 1 ? QStringLiteral("was") : QStringLiteral("were"),
                                      untimed == 1 ? QStringLiteral("it") : QStringLiteral("they")));
+    if (!out.activities.empty())
+        out.warnings.append(parser.times.warnings());
     out.warnings.append(parser.filter.warnings());
     if (reader.hasError())
         out.error = xml::malformedError(reader);
     else if (out.activities.empty() && untimed > 0)
         out.error = ReadError{QStringLiteral("tcx.no-times"),
                               QStringLiteral("This TCX file has no times: neither its laps nor its track points "
-                                             "carry a time, so the activity cannot be placed on a day. (A converter "
+                                             "carry a %1, so the activity cannot be placed on a day. (A converter "
                                              "may have dropped them; export the activity again from the device or "
-                                             "app that recorded it.)"),
+                                             "app that recorded it.)")
+                                  .arg(parser.times.placeholders() == 0
+                                           ? QStringLiteral("time")
+                                           : QStringLiteral("real time (they carry %1, a placeholder converters "
+                                                            "write for a missing time)")
+                                                 .arg(parser.times.firstPlaceholder())),
                               -1, -1};
     else if (out.activities.empty())
         out.error = ReadError{QStringLiteral("tcx.no-activity"),

@@ -7,6 +7,7 @@
 #include <QRegularExpression>
 #include <QString>
 
+#include <cstdlib>
 #include <functional>
 
 namespace tricoach::test {
@@ -36,6 +37,19 @@ inline QByteArray shiftedIso(const QByteArray& iso, qint64 seconds)
 {
     QDateTime t = QDateTime::fromString(QString::fromUtf8(iso.trimmed()), Qt::ISODateWithMs);
     return t.toUTC().addSecs(seconds).toString(Qt::ISODateWithMs).toUtf8();
+}
+
+// An ISO 8601 time written as the local time of a zone `offsetSec` east of UTC, with that offset ("+01:15"), or
+// with no zone at all when `withZone` is false (the same instant, as a device writing local time puts it).
+inline QByteArray localIso(const QByteArray& iso, int offsetSec, bool withZone = true)
+{
+    const QDateTime utc = QDateTime::fromString(QString::fromUtf8(iso.trimmed()), Qt::ISODateWithMs).toUTC();
+    QByteArray local = utc.addSecs(offsetSec).toString(QStringLiteral("yyyy-MM-ddTHH:mm:ss.zzz")).toUtf8();
+    if (!withZone)
+        return local;
+    const int minutes = std::abs(offsetSec) / 60;
+    return local + (offsetSec < 0 ? "-" : "+") + QByteArray::number(minutes / 60).rightJustified(2, '0') + ':' +
+           QByteArray::number(minutes % 60).rightJustified(2, '0');
 }
 
 // Every GPX <time> (track points, metadata) moved by `seconds`.

@@ -128,6 +128,25 @@ TEST(GpxRules, MalformedMidFileKeepsWhatCameBefore)
     EXPECT_EQ(d.error->code, QLatin1String("xml.malformed"));
     EXPECT_GT(d.error->line, 1);
     EXPECT_GE(d.activities.front().streams.size(), 2U);
+    EXPECT_TRUE(d.error->message.contains(QLatin1String("what came before the damage was kept")))
+        << d.error->message.toStdString();
+    EXPECT_FALSE(d.error->message.contains(QLatin1String(".."))) << d.error->message.toStdString();
+}
+
+TEST(GpxRules, MalformedFromTheStartSaysNothingWasKept)
+{
+    // georust/gpx's test file of a bad character in a tag name: nothing is read, so nothing was "kept"; Qt's own
+    // error text ends with a full stop, which used to make a double one.
+    const DecodedFile d = GpxReader().read(QByteArray("<xml\xE2\x88\x82></xml>"));
+    ASSERT_TRUE(d.error.has_value());
+    EXPECT_TRUE(d.activities.empty());
+    EXPECT_EQ(d.error->code, QLatin1String("xml.malformed"));
+    EXPECT_FALSE(d.error->message.contains(QLatin1String("kept"))) << d.error->message.toStdString();
+    EXPECT_FALSE(d.error->message.contains(QLatin1String(".."))) << d.error->message.toStdString();
+    EXPECT_TRUE(d.error->message.contains(QLatin1String("nothing in it could be read")))
+        << d.error->message.toStdString();
+    EXPECT_TRUE(d.error->message.startsWith(QLatin1String("The file is not well-formed XML at line 1, column ")))
+        << d.error->message.toStdString();
 }
 
 TEST(GpxRules, UndeclaredPrefixAfterBomAndWhitespace)

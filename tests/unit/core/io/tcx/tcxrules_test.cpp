@@ -123,6 +123,9 @@ TEST(TcxRules, MalformedMidFileKeepsWhatCameBefore)
     EXPECT_EQ(d.error->code, QLatin1String("xml.malformed"));
     EXPECT_EQ(d.error->line, 7);
     EXPECT_TRUE(d.error->message.contains(QLatin1String("line 7, column")));
+    EXPECT_TRUE(d.error->message.contains(QLatin1String("what came before the damage was kept")))
+        << d.error->message.toStdString();
+    EXPECT_FALSE(d.error->message.contains(QLatin1String(".."))) << d.error->message.toStdString();
     EXPECT_GE(d.activities.front().streams.size(), 2U);
     EXPECT_EQ(*d.activities.front().avgHr, 100);
 }
@@ -141,7 +144,7 @@ TEST(TcxRules, Rejections)
     EXPECT_FALSE(course.error->message.isEmpty());
 }
 
-TEST(TcxRules, TimesWithOffsetsAreUtc)
+TEST(TcxRules, TimesWithOffsetsAreUtcAndKeepTheLocalOffset)
 {
     const DecodedFile d = TcxReader().read(
         tcx("<Activity Sport=\"Running\"><Id>2024-05-01T12:00:00+02:00</Id>" +
@@ -150,7 +153,7 @@ TEST(TcxRules, TimesWithOffsetsAreUtc)
     ASSERT_TRUE(d.ok());
     const Activity& a = d.activities.front();
     EXPECT_EQ(a.startUtc.toString(Qt::ISODate), QLatin1String("2024-05-01T10:00:00Z"));
-    EXPECT_EQ(a.utcOffsetSec, 0);
+    EXPECT_EQ(a.utcOffsetSec, 7200); // the <Id>'s +02:00: the athlete's local time, which decides the day
     EXPECT_EQ(a.elapsedSec, 10);
     EXPECT_EQ(a.streams.time.back(), 10);
 }
