@@ -16,14 +16,13 @@
 namespace tricoach::xml {
 
 inline constexpr qint64 kNoTime = std::numeric_limits<qint64>::min();
-inline constexpr int kNoOffset = std::numeric_limits<int>::min();
+inline constexpr int kNoOffset = std::numeric_limits<int>::min(); // a time in UTC ("Z") or without a zone
 
 // One recorded point, channel values indexed by Channel's numeric value; NaN where not recorded.
 struct TrackPoint {
     qint64 timeMs = kNoTime;
-    int segment = 0;              // GPX track segment / TCX lap; distance is not bridged across segments of a GPX file
-    int track = 0;                // GPX <trk> the point belongs to (its name and type); 0 in TCX
-    int utcOffsetSec = kNoOffset; // the offset the time was written with ("+01:00"), kNoOffset for "Z" or none
+    int segment = 0; // GPX track segment / TCX lap; distance is not bridged across segments of a GPX file
+    int track = 0;   // GPX <trk> the point belongs to (its name and type); 0 in TCX
     std::array<double, 10> values{kMissing, kMissing, kMissing, kMissing, kMissing,
                                   kMissing, kMissing, kMissing, kMissing, kMissing};
     double& operator[](Channel c) { return values[static_cast<std::size_t>(c)]; }

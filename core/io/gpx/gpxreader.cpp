@@ -18,9 +18,14 @@ using xml::TrackPoint;
 constexpr QLatin1String kGpx11("http://www.topografix.com/GPX/1/1");
 constexpr QLatin1String kGpx10("http://www.topografix.com/GPX/1/0");
 
+// OpenTracks' extensions: its <distance> is the distance since the point before (a speed sensor's), not from
+// the start (OpenTracks' GPXTrackExporter).
+constexpr QLatin1String kOpenTracks("http://opentracksapp.com/xmlschemas/v1");
+
 // Extension element local names (lower case) → channel. Sources: Garmin TrackPointExtension v1/v2 and
-// PowerExtension v1 schemas, cluetrust GPXDATA 1.0, and bare names written by Strava-derived exporters.
-std::optional<Channel> extensionChannel(QStringView name)
+// PowerExtension v1 schemas, cluetrust GPXDATA 1.0, bare names written by Strava-derived exporters, Holux's
+// GM-130 and its ezTour software (<bpm>, <rpm>), and <pulse> (heart rate in several GPS loggers' exports).
+std::optional<Channel> extensionChannel(QStringView name, QStringView namespaceUri)
 {
     struct Entry {
         const char* name;
@@ -28,14 +33,16 @@ std::optional<Channel> extensionChannel(QStringView name)
     };
     static constexpr Entry kEntries[] = {
         {"hr", Channel::HeartRate},      {"heartrate", Channel::HeartRate}, {"heart_rate", Channel::HeartRate},
-        {"cad", Channel::Cadence},       {"cadence", Channel::Cadence},     {"runcadence", Channel::Cadence},
+        {"bpm", Channel::HeartRate},     {"pulse", Channel::HeartRate},     {"cad", Channel::Cadence},
+        {"cadence", Channel::Cadence},   {"runcadence", Channel::Cadence},  {"rpm", Channel::Cadence},
         {"power", Channel::Power},       {"powerinwatts", Channel::Power},  {"watts", Channel::Power},
         {"atemp", Channel::Temperature}, {"temp", Channel::Temperature},    {"temperature", Channel::Temperature},
         {"wtemp", Channel::Temperature}, {"speed", Channel::Speed},         {"distance", Channel::Distance},
     };
     for (const Entry& e : kEntries) {
         if (name.compare(QLatin1String(e.name), Qt::CaseInsensitive) == 0)
-            return e.channel;
+            return e.channel == Channel::Distance && namespaceUri == kOpenTracks ? std::nullopt
+                                                                                 : std::optional<Channel>(e.channel);
     }
     return std::nullopt;
 }
@@ -149,13 +156,15 @@ private:
         content.points.push_back(p);
     }
 
-    static void setTime(TrackPoint& p, const std::optional<xml::IsoTime>& t)
+    void setTime(TrackPoint& p, const std::optional<xml::IsoTime>& t)
     {
         if (!t)
             return;
         p.timeMs = t->ms;
-        if (t->zone == xml::IsoTime::Zone::Offset)
-            p.utcOffsetSec = t->offsetSec;
+        const int offset = t->zone == xml::IsoTime::Zone::Offset ? t->offsetSec : xml::kNoOffset;
+        const int current = content.offsets.empty() ? xml::kNoOffset : content.offsets.back().offsetSec;
+        if (offset != current)
+            content.offsets.push_back({content.points.size(), offset});
     }
 
     // Walks the extension tree iteratively; a known leaf fills its channel unless an earlier one did.
@@ -165,7 +174,7 @@ private:
         while (depth > 0) {
             switch (r.readNext()) {
             case QXmlStreamReader::StartElement:
-                if (const auto c = extensionChannel(r.name())) {
+                if (const auto c = extensionChannel(r.name(), r.namespaceUri())) {
                     const double v = xml::readNumber(r).value_or(kMissing);
                     if (isMissing(p[*c]))
                         p[*c] = v;

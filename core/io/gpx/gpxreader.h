@@ -14,8 +14,9 @@ namespace tricoach {
 // Every <trk>/<trkseg>/<trkpt> of the file is read; waypoints and routes are ignored. Per point: lat/lon,
 // <ele>, <time>, GPX 1.0 <speed>, and inside <extensions> at any depth, matched by local name (case-insensitive)
 // so Garmin TrackPointExtension v1/v2 (hr, cad, atemp, wtemp, speed), cluetrust gpxdata (hr, cadence, temp,
-// distance), Garmin PowerExtension (PowerInWatts) and bare <power>/<heartrate>/<cadence> all work; the first
-// value of a channel in a point wins. Values outside plausible ranges are dropped and counted in the warnings
+// distance), Garmin PowerExtension (PowerInWatts), bare <power>/<heartrate>/<cadence> and Holux's <bpm>/<rpm> all
+// work (OpenTracks' <distance>, a distance since the point before, is not a distance channel); the first value
+// of a channel in a point wins. Values outside plausible ranges are dropped and counted in the warnings
 // (xml::ValueFilter). The points become sessions (xml::layOut):
 // - one activity per session: a recording pause of more than 3 hours starts a new one, so a trip over several
 //   days gives one activity a day; stray fixes (under 2 minutes, hours away) and points no time can be given to

@@ -131,6 +131,21 @@ QString guessWarning(const xml::SportKind& kind, const xml::TrackTraits& t)
         .arg(kmh);
 }
 
+// The first local offset ("+01:00") the times of points [first, last] were written with, if any was.
+std::optional<int> offsetOf(const std::vector<OffsetChange>& offsets, std::size_t first, std::size_t last)
+{
+    // The change in effect at `first`, then those within the piece.
+    auto it = std::upper_bound(offsets.begin(), offsets.end(), first,
+                               [](std::size_t i, const OffsetChange& c) { return i < c.from; });
+    if (it != offsets.begin())
+        --it;
+    for (; it != offsets.end() && it->from <= last; ++it) {
+        if (it->offsetSec != xml::kNoOffset)
+            return it->offsetSec;
+    }
+    return std::nullopt;
+}
+
 Activity buildActivity(std::vector<TrackPoint> points, const GpxContent& c, QStringList& warnings)
 {
     Activity a;
@@ -151,11 +166,6 @@ Activity buildActivity(std::vector<TrackPoint> points, const GpxContent& c, QStr
     }
     a.startUtc = utcFromMSecs(firstMs);
     a.elapsedSec = static_cast<double>(lastMs - firstMs) / 1000.0;
-    // The local offset the session's first time was written with ("+01:00"), if any was.
-    const auto withOffset = std::find_if(points.begin(), points.end(),
-                                         [](const TrackPoint& p) { return p.utcOffsetSec != xml::kNoOffset; });
-    if (withOffset != points.end())
-        a.utcOffsetSec = withOffset->utcOffsetSec;
     const std::optional<double> length = xml::fillDistanceFromPositions(points, false);
     if (length && *length > 0)
         a.distanceM = length;
@@ -256,6 +266,8 @@ void assembleSessions(GpxContent& c, DecodedFile& out)
                       : std::vector<TrackPoint>(c.points.begin() + static_cast<std::ptrdiff_t>(p.first),
                                                 c.points.begin() + static_cast<std::ptrdiff_t>(p.last + 1));
         out.activities.push_back(buildActivity(std::move(points), c, out.warnings));
+        if (const auto offset = offsetOf(c.offsets, p.first, p.last))
+            out.activities.back().utcOffsetSec = *offset;
     }
     c.points = {};
     // Sessions that share a name (one track split at a night) are numbered.

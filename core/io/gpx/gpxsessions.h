@@ -20,8 +20,16 @@ struct GpxTrack {
 };
 
 // Everything GpxReader's parser collected.
+// Where a file's times change the local offset they are written with ("+01:00"): from point `from` on. Kept
+// beside the points rather than in each: a long track's points are most of its import's memory.
+struct OffsetChange {
+    std::size_t from = 0;
+    int offsetSec = 0; // xml::kNoOffset from here on: times in UTC or without a zone
+};
+
 struct GpxContent {
     std::vector<xml::TrackPoint> points; // in file order; TrackPoint::track indexes `tracks`
+    std::vector<OffsetChange> offsets;   // in point order; none when every time is in UTC or has no zone
     std::vector<GpxTrack> tracks;
     QString metadataName;
     QString creator; // the <gpx creator="..."> attribute
