@@ -99,6 +99,17 @@ MainWindow::MainWindow(ActivityStore& store, AthleteId athlete, Preferences& pre
     connect(m_dashboard, &DashboardPage::daySelected, this, showDay);
     connect(m_calendar, &CalendarPage::daySelected, this, showDay);
     connect(m_data, &TrainingData::changed, this, &MainWindow::updateFirstRun);
+    // Queued: the dialog opens after the undo command that failed has returned.
+    connect(
+        m_data, &TrainingData::failed, this,
+        [this](const QString& what, const QString& message) {
+            auto* box = new QMessageBox(QMessageBox::Warning, what,
+                                        tr("This change could not be saved:\n%1").arg(message), QMessageBox::Ok, this);
+            box->setObjectName(QStringLiteral("changeFailed"));
+            box->setAttribute(Qt::WA_DeleteOnClose);
+            box->open();
+        },
+        Qt::QueuedConnection);
     connect(m_data, &TrainingData::athleteChanged, this, [this] {
         m_undo->clear();  // commands refer to the previous athlete's activities
         m_notice->hide(); // it spoke of the previous athlete's thresholds

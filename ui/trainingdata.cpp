@@ -36,4 +36,9 @@ void TrainingData::notifyChanged()
     Q_EMIT changed();
 }
 
+void TrainingData::reportFailure(const QString& what, const QString& message)
+{
+    Q_EMIT failed(what, message);
+}
+
 } // namespace tricoach

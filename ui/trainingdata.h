@@ -27,10 +27,14 @@ public:
     void setAthlete(AthleteId athlete);
     // Tells every page that activities, thresholds or settings changed (after an import, edit or delete).
     void notifyChanged();
+    // Tells the window that a change the athlete asked for (an edit, a delete, an undo) could not be stored;
+    // `what` is the action in their words, `message` the store's reason.
+    void reportFailure(const QString& what, const QString& message);
 
 Q_SIGNALS:
     void athleteChanged(tricoach::AthleteId athlete);
     void changed();
+    void failed(const QString& what, const QString& message);
 
 private:
     ActivityStore& m_store;

@@ -66,6 +66,29 @@ Result<void> checkThresholds(const Thresholds& t)
     return {};
 }
 
+namespace {
+
+// Calls f(what, value, range) for each optional summary value of `a` (an Activity or a const one): one list for
+// the check that refuses and the import that leaves out.
+template <typename A, typename F> void forEachOptionalValue(A& a, F f)
+{
+    f("distance (m)", a.distanceM, plausible::kDistanceM);
+    f("elevation gain (m)", a.elevationGainM, plausible::kElevationGainM);
+    f("average heart rate", a.avgHr, plausible::kHeartRate);
+    f("maximum heart rate", a.maxHr, plausible::kHeartRate);
+    f("average power (W)", a.avgPower, plausible::kPowerWatts);
+    f("maximum power (W)", a.maxPower, plausible::kPowerWatts);
+    f("average cadence", a.avgCadence, plausible::kCadence);
+    f("maximum cadence", a.maxCadence, plausible::kCadence);
+    f("average speed (m/s)", a.avgSpeed, plausible::kSpeed);
+    f("maximum speed (m/s)", a.maxSpeed, plausible::kSpeed);
+    f("calorie count", a.calories, plausible::kCalories);
+    f("pool length (m)", a.poolLengthM, plausible::kPoolLengthM);
+    f("load", a.userLoad, plausible::kUserLoad);
+}
+
+} // namespace
+
 Result<void> checkActivitySummary(const Activity& a)
 {
     const QString code = QStringLiteral("store.invalid-activity");
@@ -78,36 +101,17 @@ Result<void> checkActivitySummary(const Activity& a)
             return {};
         return outOfRange(QStringLiteral("%1: a %2").arg(name, QLatin1String(what)), value, range, code);
     };
-    struct Optional {
-        const char* what;
-        const std::optional<double>& value;
-        PlausibleRange range;
-    };
-    const Optional optionals[] = {
-        {"distance (m)", a.distanceM, plausible::kDistanceM},
-        {"elevation gain (m)", a.elevationGainM, plausible::kElevationGainM},
-        {"average heart rate", a.avgHr, plausible::kHeartRate},
-        {"maximum heart rate", a.maxHr, plausible::kHeartRate},
-        {"average power (W)", a.avgPower, plausible::kPowerWatts},
-        {"maximum power (W)", a.maxPower, plausible::kPowerWatts},
-        {"average cadence", a.avgCadence, plausible::kCadence},
-        {"maximum cadence", a.maxCadence, plausible::kCadence},
-        {"average speed (m/s)", a.avgSpeed, plausible::kSpeed},
-        {"maximum speed (m/s)", a.maxSpeed, plausible::kSpeed},
-        {"calorie count", a.calories, plausible::kCalories},
-        {"pool length (m)", a.poolLengthM, plausible::kPoolLengthM},
-        {"load", a.userLoad, plausible::kUserLoad},
-    };
     if (auto r = field("moving time (s)", a.movingSec, plausible::kDurationSec); !r)
         return r;
     if (auto r = field("elapsed time (s)", a.elapsedSec, plausible::kDurationSec); !r)
         return r;
-    for (const Optional& o : optionals) {
-        if (o.value) {
-            if (auto r = field(o.what, *o.value, o.range); !r)
-                return r;
-        }
-    }
+    Result<void> outcome;
+    forEachOptionalValue(a, [&](const char* what, const std::optional<double>& value, PlausibleRange range) {
+        if (outcome && value)
+            outcome = field(what, *value, range);
+    });
+    if (!outcome)
+        return outcome;
     if (a.rpe) {
         if (auto r = field("RPE", *a.rpe, plausible::kRpe); !r)
             return r;
@@ -118,33 +122,13 @@ Result<void> checkActivitySummary(const Activity& a)
 QStringList dropImplausibleValues(Activity& a)
 {
     QStringList dropped;
-    struct Optional {
-        const char* what;
-        std::optional<double>& value;
-        PlausibleRange range;
-    };
-    Optional optionals[] = {
-        {"distance (m)", a.distanceM, plausible::kDistanceM},
-        {"elevation gain (m)", a.elevationGainM, plausible::kElevationGainM},
-        {"average heart rate", a.avgHr, plausible::kHeartRate},
-        {"maximum heart rate", a.maxHr, plausible::kHeartRate},
-        {"average power (W)", a.avgPower, plausible::kPowerWatts},
-        {"maximum power (W)", a.maxPower, plausible::kPowerWatts},
-        {"average cadence", a.avgCadence, plausible::kCadence},
-        {"maximum cadence", a.maxCadence, plausible::kCadence},
-        {"average speed (m/s)", a.avgSpeed, plausible::kSpeed},
-        {"maximum speed (m/s)", a.maxSpeed, plausible::kSpeed},
-        {"calorie count", a.calories, plausible::kCalories},
-        {"pool length (m)", a.poolLengthM, plausible::kPoolLengthM},
-        {"load", a.userLoad, plausible::kUserLoad},
-    };
-    for (Optional& o : optionals) {
-        if (o.value && !o.range.contains(*o.value)) {
+    forEachOptionalValue(a, [&](const char* what, std::optional<double>& value, PlausibleRange range) {
+        if (value && !range.contains(*value)) {
             dropped << QStringLiteral("The %1 of %2 is not plausible (%3 to %4) and was left out.")
-                           .arg(QLatin1String(o.what), number(*o.value), number(o.range.min), number(o.range.max));
-            o.value.reset();
+                           .arg(QLatin1String(what), number(*value), number(range.min), number(range.max));
+            value.reset();
         }
-    }
+    });
     if (a.rpe && !plausible::kRpe.contains(*a.rpe)) {
         dropped << QStringLiteral("The RPE of %1 is not on the 1–10 scale and was left out.").arg(*a.rpe);
         a.rpe.reset();

@@ -10,11 +10,13 @@
 #include "ui/trainingdata.h"
 
 #include <QActionGroup>
+#include <QApplication>
 #include <QDropEvent>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMenu>
 #include <QMenuBar>
+#include <QMessageBox>
 #include <QMimeData>
 #include <QProgressBar>
 #include <QStatusBar>
@@ -228,6 +230,28 @@ TEST_F(MainWindowTest, TheSampleSeasonFillsAProfileOfItsOwn)
         rows += std::max(1, w.activities()->model()->rowCount(session));
     }
     EXPECT_EQ(rows, loaded);
+}
+
+// An edit the store cannot keep (here the activity was deleted from the command line meanwhile) is not lost
+// in a log: the window says so.
+TEST_F(MainWindowTest, AnEditThatCannotBeSavedIsShownToTheAthlete)
+{
+    const ActivityId id = addRun(athlete, 1, 80, QStringLiteral("Tempo run"));
+    MainWindow w(*store, athlete, *preferences);
+    w.show();
+    w.showPage(MainWindow::Activities);
+    w.activities()->selectActivity(id);
+    ActivityDetail* detail = w.activities()->detail();
+    ASSERT_EQ(detail->activityId(), id);
+    ASSERT_TRUE(store->removeActivity(id)); // another program on the same database
+    detail->findChild<QLineEdit*>(QStringLiteral("editTitle"))->setText(QStringLiteral("Tempo run, windy"));
+    detail->saveEdits();
+    QApplication::processEvents();
+    auto* box = w.findChild<QMessageBox*>(QStringLiteral("changeFailed"));
+    ASSERT_NE(box, nullptr) << "the failure was not shown";
+    EXPECT_TRUE(box->isVisible());
+    EXPECT_TRUE(box->text().contains(QString::number(id))) << box->text().toStdString();
+    box->close();
 }
 
 TEST_F(MainWindowTest, ARecreatedSampleSeasonIsTheOneShown)

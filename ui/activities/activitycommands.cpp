@@ -19,14 +19,14 @@ EditActivityCommand::EditActivityCommand(TrainingData& data, Activity before, Ac
 void EditActivityCommand::redo()
 {
     if (auto r = m_data.store().updateActivity(m_after); !r)
-        qWarning().noquote() << r.error().message;
+        m_data.reportFailure(text(), r.error().message);
     m_data.notifyChanged();
 }
 
 void EditActivityCommand::undo()
 {
     if (auto r = m_data.store().updateActivity(m_before); !r)
-        qWarning().noquote() << r.error().message;
+        m_data.reportFailure(text(), r.error().message);
     m_data.notifyChanged();
 }
 
@@ -44,7 +44,7 @@ DeleteActivityCommand::DeleteActivityCommand(TrainingData& data, ActivityId id)
 void DeleteActivityCommand::redo()
 {
     if (auto r = m_data.store().removeActivity(m_id); !r)
-        qWarning().noquote() << r.error().message;
+        m_data.reportFailure(text(), r.error().message);
     m_data.notifyChanged();
 }
 
@@ -54,7 +54,7 @@ void DeleteActivityCommand::undo()
     again.id = 0;
     auto added = m_data.store().addActivity(again);
     if (!added)
-        qWarning().noquote() << added.error().message;
+        m_data.reportFailure(text(), added.error().message);
     else
         m_id = added->id;
     m_data.notifyChanged();
@@ -80,7 +80,7 @@ DeleteActivitiesCommand::DeleteActivitiesCommand(TrainingData& data, const std::
 void DeleteActivitiesCommand::redo()
 {
     if (auto r = m_data.store().removeActivities(m_ids); !r)
-        qWarning().noquote() << r.error().message;
+        m_data.reportFailure(text(), r.error().message);
     m_data.notifyChanged();
 }
 
@@ -91,7 +91,7 @@ void DeleteActivitiesCommand::undo()
         a.id = 0;
     auto added = m_data.store().addActivities(again);
     if (!added) {
-        qWarning().noquote() << added.error().message;
+        m_data.reportFailure(text(), added.error().message);
     } else {
         m_ids.clear();
         for (const AddResult& r : *added)

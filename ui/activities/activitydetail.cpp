@@ -4,6 +4,7 @@
 #include "core/metrics/zones.h"
 #include "core/store/activitystore.h"
 #include "ui/activities/activitycommands.h"
+#include "ui/activities/detailheading.h"
 #include "ui/activities/activitymodel.h"
 #include "ui/activities/laptables.h"
 #include "ui/activities/recordingchart.h"
@@ -54,17 +55,10 @@ ActivityDetail::ActivityDetail(TrainingData& training, Preferences& preferences,
 {
     setObjectName(QStringLiteral("activityDetail"));
     auto* layout = new QVBoxLayout(this);
-    m_heading = new QLabel;
-    m_heading->setObjectName(QStringLiteral("detailHeading"));
-    QFont hf = m_heading->font();
-    hf.setBold(true);
-    hf.setPointSizeF(hf.pointSizeF() * 1.3);
-    m_heading->setFont(hf);
-    m_heading->setWordWrap(true);
-    m_summary = new QLabel;
-    m_summary->setObjectName(QStringLiteral("detailSummary"));
-    m_summary->setTextFormat(Qt::RichText);
-    m_summary->setWordWrap(true);
+    const DetailHeading top =
+        addDetailHeading(layout, QStringLiteral("detailHeading"), QStringLiteral("detailSummary"));
+    m_heading = top.heading;
+    m_summary = top.summary;
     // Why the load came from where it did, when an earlier input was passed over ("The power meter recorded only
     // zeros; heart rate was used.").
     m_loadNote = new QLabel;
@@ -75,8 +69,6 @@ ActivityDetail::ActivityDetail(TrainingData& training, Preferences& preferences,
     nf.setItalic(true);
     m_loadNote->setFont(nf);
     m_loadNote->hide();
-    layout->addWidget(m_heading);
-    layout->addWidget(m_summary);
     layout->addWidget(m_loadNote);
 
     m_tabs = new QTabWidget;

@@ -3,6 +3,7 @@
 #include "core/metrics/swimsets.h"
 #include "core/store/activitystore.h"
 #include "ui/activities/activitycommands.h"
+#include "ui/activities/detailheading.h"
 #include "ui/activities/laptables.h"
 #include "ui/activities/recordingchart.h"
 #include "ui/preferences.h"
@@ -102,19 +103,10 @@ SessionDetail::SessionDetail(TrainingData& training, Preferences& preferences, Q
 {
     setObjectName(QStringLiteral("sessionDetail"));
     auto* layout = new QVBoxLayout(this);
-    m_heading = new QLabel;
-    m_heading->setObjectName(QStringLiteral("sessionHeading"));
-    QFont hf = m_heading->font();
-    hf.setBold(true);
-    hf.setPointSizeF(hf.pointSizeF() * 1.3);
-    m_heading->setFont(hf);
-    m_heading->setWordWrap(true);
-    m_summary = new QLabel;
-    m_summary->setObjectName(QStringLiteral("sessionSummary"));
-    m_summary->setTextFormat(Qt::RichText);
-    m_summary->setWordWrap(true);
-    layout->addWidget(m_heading);
-    layout->addWidget(m_summary);
+    const DetailHeading top =
+        addDetailHeading(layout, QStringLiteral("sessionHeading"), QStringLiteral("sessionSummary"));
+    m_heading = top.heading;
+    m_summary = top.summary;
 
     m_bar = new RaceBar;
     layout->addWidget(m_bar);
