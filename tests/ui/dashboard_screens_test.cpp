@@ -1,5 +1,5 @@
 // The dashboard at the window sizes people use (1024×700, 1366×768), on a history that ended months ago and on
-// the sample season, in every range: nothing clipped, nothing reading "-0.0". With TRICOACH_SCREENSHOT_DIR set,
+// the sample season, in every range: nothing clipped, nothing reading "-0.0". With TRICOACH_SCREENSHOTS_DIR set,
 // each state is also written there as a PNG to look at.
 #include "core/demo/sampleseason.h"
 #include "core/util/datetime.h"
@@ -25,7 +25,7 @@ protected:
     // Shows every range at both sizes; checks what a person would see and writes the PNGs when asked to.
     void lookAtEveryRange(const QString& scenario)
     {
-        const QString folder = qEnvironmentVariable("TRICOACH_SCREENSHOT_DIR");
+        const QString folder = qEnvironmentVariable("TRICOACH_SCREENSHOTS_DIR");
         MainWindow w(*store, athlete, *preferences);
         w.showPage(MainWindow::Dashboard);
         w.show();

@@ -197,8 +197,8 @@ TEST_F(ThresholdsUi, NotNowLeavesThresholdsForSettingsWhichOffersThemAgain)
 
 TEST_F(ThresholdsUi, TheOfferFitsSmallScreensScreenshots)
 {
-    const QString folder = qEnvironmentVariableIsSet("TRICOACH_SCREENSHOT_DIR")
-                               ? qEnvironmentVariable("TRICOACH_SCREENSHOT_DIR")
+    const QString folder = qEnvironmentVariableIsSet("TRICOACH_SCREENSHOTS_DIR")
+                               ? qEnvironmentVariable("TRICOACH_SCREENSHOTS_DIR")
                                : pathFor(QStringLiteral("shots"));
     ASSERT_TRUE(QDir().mkpath(folder));
     MainWindow w(*store, athlete, *preferences);
