@@ -22,6 +22,7 @@
 #include <QTableWidget>
 #include <QTreeView>
 #include <QUndoStack>
+#include <QValueAxis>
 
 using namespace tricoach;
 using namespace tricoach::test;
@@ -217,6 +218,13 @@ TEST_F(MultisportPageTest, TheSessionDetailShowsEachLegInItsOwnUnitAndTheTransit
     const auto* line = static_cast<QLineSeries*>(series.front());
     ASSERT_FALSE(line->points().isEmpty());
     EXPECT_NEAR(line->points().back().x(), clock / 60.0, 2.0);
+    // No axis of a quantity that cannot be negative (speed from a standing start, heart rate, power) reaches
+    // below zero: the speed axis read down to -10 km/h.
+    for (QAbstractAxis* axis : detail->recording()->chartView()->chart()->axes(Qt::Vertical)) {
+        const auto* values = qobject_cast<QValueAxis*>(axis);
+        if (values && !values->titleText().contains(QStringLiteral("Altitude")))
+            EXPECT_GE(values->min(), 0.0) << values->titleText().toStdString();
+    }
 
     // A transition opened on its own is a time too.
     Q_EMIT table->cellActivated(1, 0);

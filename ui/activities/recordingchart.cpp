@@ -186,6 +186,9 @@ void RecordingChart::plot()
             auto* axis = new QValueAxis;
             axis->setRange(low - pad, high + pad);
             axis->applyNiceNumbers();
+            // Rounding outwards must not take a quantity that cannot be negative below zero (only altitude can).
+            if (low >= 0 && axis->min() < 0)
+                axis->setMin(0);
             axis->setLabelFormat(QStringLiteral("%.0f"));
             y = axis;
         }
