@@ -217,13 +217,14 @@ int runActivities(const Invocation& inv, Io& io)
     for (const TrainingSession& s : list) {
         if (!s.isMultisport()) {
             const Activity& a = s.first();
-            table.addRow({isoDate(a.localDate()), sportId(a.sport), a.title, hoursMinutes(a.durationSec()),
+            table.addRow({isoDate(a.localDate()), sportId(a.sport), a.title, clockTime(a.durationSec()),
                           fixedOrDash(km(a.distanceM), 2), fixed(a.load, 1), sourceId(a.source)});
             continue;
         }
-        table.addRow({isoDate(s.localDate()), sessionKindId(s.kind), s.title(), hoursMinutes(s.durationSec()),
+        table.addRow({isoDate(s.localDate()), sessionKindId(s.kind), s.title(), clockTime(s.durationSec()),
                       fixedOrDash(km(s.distanceM()), 2), fixed(s.load(), 1), sourceId(s.first().source)});
-        // The legs, indented under their session, to the second (a transition lasts a minute or two).
+        // The legs, indented under their session. Every duration of the column reads alike (h:mm:ss, or m:ss under
+        // an hour): "1:07" for a race above "11:16" for its swim read as an hour and eleven minutes.
         for (std::size_t i = 0; i < s.legs.size(); ++i) {
             const Activity& leg = s.legs[i];
             const int t = s.transitionNumber(i);

@@ -105,6 +105,24 @@ int runAnalyze(const Invocation& inv, Io& io)
     line(QStringLiteral("Fatigue"), fixed(a.currentAtl, 1));
     line(QStringLiteral("Form"), fixed(a.currentTsb, 1));
     line(QStringLiteral("Form status"), formStatusId(a.formStatus));
+    // The ramp and the Form bands assume an athlete who trains: say plainly when that is not so.
+    switch (a.state) {
+    case TrainingState::NoHistory:
+        line(QStringLiteral("Training"), QStringLiteral("none recorded yet"));
+        break;
+    case TrainingState::Break:
+        line(QStringLiteral("Training"),
+             a.lastTraining ? QStringLiteral("a break: no load for %1 days, the last on %2")
+                                  .arg(a.daysWithoutTraining)
+                                  .arg(isoDate(*a.lastTraining))
+                            : QStringLiteral("a break: no load for at least %1 days").arg(a.daysWithoutTraining));
+        break;
+    case TrainingState::LowFitness:
+        line(QStringLiteral("Training"), QStringLiteral("too little Fitness yet for the ramp and Form to mean much"));
+        break;
+    case TrainingState::Training:
+        break;
+    }
     if (!a.recommendations.isEmpty()) {
         io.out << "Recommendations:\n";
         for (const QString& rec : a.recommendations)

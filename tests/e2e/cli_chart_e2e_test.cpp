@@ -212,6 +212,25 @@ TEST_F(cliChart, AnalyzeHumanOutputHasLabelledLines)
     EXPECT_TRUE(r.out.contains(QStringLiteral("•"))) << r;
 }
 
+// Months after the last activity the analysis says it is a break, with the day of the last load, rather than
+// reading "maintaining" into a chart of zeros; while training, it says nothing of the kind.
+TEST_F(cliChart, AnalyzeSaysWhenTheAthleteIsNotTraining)
+{
+    QDate last;
+    for (const auto& [d, load] : loads)
+        if (load > 0 && (!last.isValid() || d > last))
+            last = d;
+    ASSERT_TRUE(last.isValid());
+    const QDate later = last.addDays(120);
+    const CliResult r = cli({QStringLiteral("analyze"), QStringLiteral("--date"), later.toString(Qt::ISODate)});
+    ASSERT_EQ(r.exitCode, 0) << r;
+    EXPECT_TRUE(r.out.contains(QStringLiteral("Training:"))) << r;
+    EXPECT_TRUE(r.out.contains(QStringLiteral("no load for 120 days, the last on %1").arg(last.toString(Qt::ISODate))))
+        << r;
+    const CliResult during = cli({QStringLiteral("analyze"), QStringLiteral("--date"), QStringLiteral("2024-03-21")});
+    EXPECT_FALSE(during.out.contains(QStringLiteral("Training:"))) << during;
+}
+
 TEST_F(cliChartEmpty, AnalyzeWithoutActivitiesIsAllZero)
 {
     const CliResult r = cli({QStringLiteral("analyze"), QStringLiteral("--json")});

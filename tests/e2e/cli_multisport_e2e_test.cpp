@@ -100,6 +100,9 @@ TEST_F(cliRace, TheTableHasOneLinePerSessionAndItsLegsIndented)
     EXPECT_TRUE(lines[at + 2].contains(QStringLiteral("T1"))) << r;
     EXPECT_TRUE(lines[at + 4].contains(QStringLiteral("T2"))) << r;
     EXPECT_FALSE(r.out.contains(QStringLiteral("/km"))) << r;
+    // The race's duration reads like its legs' (h:mm:ss above m:ss), not "1:07" over "11:16".
+    static const QRegularExpression hms(QStringLiteral(" \\d+:\\d\\d:\\d\\d "));
+    EXPECT_TRUE(hms.match(lines[at]).hasMatch()) << lines[at].toStdString();
 }
 
 TEST_F(cliRace, FiltersKeepTheRaceWhole)
