@@ -2,6 +2,16 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_GB" sourcelanguage="en">
 <context>
+    <name>ThresholdText</name>
+    <message numerus="yes">
+        <source>Loads of %n activities from %1 on were recomputed (%2 changed).</source>
+        <translation>
+            <numerusform>The load of %n activity from %1 on was recomputed (%2 changed).</numerusform>
+            <numerusform>Loads of %n activities from %1 on were recomputed (%2 changed).</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>TrainingLoadAnalysis</name>
     <message numerus="yes">
         <source>No training in the last %n days: Fitness has decayed to %1. Import recent activities, or start again with easy sessions.</source>
@@ -35,6 +45,16 @@
         <translation>
             <numerusform>%n activity dated before %1 left out: the device&apos;s clock was not set</numerusform>
             <numerusform>%n activities dated before %1 left out: the device&apos;s clock was not set</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>tricoach::EstimateDialog</name>
+    <message numerus="yes">
+        <source>&lt;p&gt;Loads are only estimates until TriCoach knows your thresholds. These come from the activities of the %n days to %1 (the maximum heart rate from the last %2 days).&lt;/p&gt;&lt;p&gt;Check them, change any you know better, and use them: every activity from your first on is scored with them. You can change them later in Settings.&lt;/p&gt;</source>
+        <translation>
+            <numerusform>&lt;p&gt;Loads are only estimates until TriCoach knows your thresholds. These come from the activities of the %n day to %1 (the maximum heart rate from the last %2 days).&lt;/p&gt;&lt;p&gt;Check them, change any you know better, and use them: every activity from your first on is scored with them. You can change them later in Settings.&lt;/p&gt;</numerusform>
+            <numerusform>&lt;p&gt;Loads are only estimates until TriCoach knows your thresholds. These come from the activities of the %n days to %1 (the maximum heart rate from the last %2 days).&lt;/p&gt;&lt;p&gt;Check them, change any you know better, and use them: every activity from your first on is scored with them. You can change them later in Settings.&lt;/p&gt;</numerusform>
         </translation>
     </message>
 </context>
@@ -110,26 +130,6 @@
         <translation>
             <numerusform>%n activity</numerusform>
             <numerusform>%n activities</numerusform>
-        </translation>
-    </message>
-</context>
-<context>
-    <name>ThresholdText</name>
-    <message numerus="yes">
-        <source>Loads of %n activities from %1 on were recomputed (%2 changed).</source>
-        <translation>
-            <numerusform>The load of %n activity from %1 on was recomputed (%2 changed).</numerusform>
-            <numerusform>Loads of %n activities from %1 on were recomputed (%2 changed).</numerusform>
-        </translation>
-    </message>
-</context>
-<context>
-    <name>tricoach::EstimateDialog</name>
-    <message numerus="yes">
-        <source>&lt;p&gt;Loads are only estimates until TriCoach knows your thresholds. These come from the activities of the %n days to %1 (the maximum heart rate from the last %2 days).&lt;/p&gt;&lt;p&gt;Check them, change any you know better, and use them: every activity from your first on is scored with them. You can change them later in Settings.&lt;/p&gt;</source>
-        <translation>
-            <numerusform>&lt;p&gt;Loads are only estimates until TriCoach knows your thresholds. These come from the activities of the %n day to %1 (the maximum heart rate from the last %2 days).&lt;/p&gt;&lt;p&gt;Check them, change any you know better, and use them: every activity from your first on is scored with them. You can change them later in Settings.&lt;/p&gt;</numerusform>
-            <numerusform>&lt;p&gt;Loads are only estimates until TriCoach knows your thresholds. These come from the activities of the %n days to %1 (the maximum heart rate from the last %2 days).&lt;/p&gt;&lt;p&gt;Check them, change any you know better, and use them: every activity from your first on is scored with them. You can change them later in Settings.&lt;/p&gt;</numerusform>
         </translation>
     </message>
 </context>

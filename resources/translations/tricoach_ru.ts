@@ -1513,6 +1513,12 @@ Form is yesterday&apos;s Fitness minus yesterday&apos;s Fatigue: how fresh you s
             <numerusform>%n тренировок</numerusform>
         </translation>
     </message>
+    <message>
+        <source>This change could not be saved:
+%1</source>
+        <translation>Это изменение не удалось сохранить:
+%1</translation>
+    </message>
 </context>
 <context>
     <name>tricoach::MonthView</name>
@@ -2281,48 +2287,6 @@ Form %4</source>
     </message>
 </context>
 <context>
-    <name>tricoach::ThresholdAdvisor</name>
-    <message>
-        <source>Your thresholds stay as they were.</source>
-        <translation>Пороги остались прежними.</translation>
-    </message>
-    <message>
-        <source>Loads stay estimates until you set thresholds; you can do that any time in Settings.</source>
-        <translation>Пока пороги не заданы, нагрузка остаётся оценкой; задать их можно в любой момент в Настройках.</translation>
-    </message>
-    <message>
-        <source>Thresholds saved.</source>
-        <translation>Пороги сохранены.</translation>
-    </message>
-</context>
-<context>
-    <name>tricoach::ThresholdNotice</name>
-    <message>
-        <source>Update</source>
-        <translation>Обновить</translation>
-    </message>
-    <message>
-        <source>Dismiss</source>
-        <translation>Скрыть</translation>
-    </message>
-    <message>
-        <source>Close</source>
-        <translation>Закрыть</translation>
-    </message>
-    <message>
-        <source>&lt;b&gt;%1 %2&lt;/b&gt; (now %3): %4</source>
-        <translation>&lt;b&gt;%1 %2&lt;/b&gt; (сейчас %3): %4</translation>
-    </message>
-    <message>
-        <source>&lt;b&gt;%1 %2&lt;/b&gt; (not set): %3</source>
-        <translation>&lt;b&gt;%1 %2&lt;/b&gt; (не задано): %3</translation>
-    </message>
-    <message>
-        <source>Your new activities suggest better thresholds:</source>
-        <translation>Новые тренировки говорят о лучших порогах:</translation>
-    </message>
-</context>
-<context>
     <name>tricoach::SwimSetsView</name>
     <message>
         <source>Freestyle</source>
@@ -2407,6 +2371,48 @@ Form %4</source>
     <message>
         <source>sets: &lt;b&gt;%1&lt;/b&gt;</source>
         <translation>серий: &lt;b&gt;%1&lt;/b&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>tricoach::ThresholdAdvisor</name>
+    <message>
+        <source>Your thresholds stay as they were.</source>
+        <translation>Пороги остались прежними.</translation>
+    </message>
+    <message>
+        <source>Loads stay estimates until you set thresholds; you can do that any time in Settings.</source>
+        <translation>Пока пороги не заданы, нагрузка остаётся оценкой; задать их можно в любой момент в Настройках.</translation>
+    </message>
+    <message>
+        <source>Thresholds saved.</source>
+        <translation>Пороги сохранены.</translation>
+    </message>
+</context>
+<context>
+    <name>tricoach::ThresholdNotice</name>
+    <message>
+        <source>Update</source>
+        <translation>Обновить</translation>
+    </message>
+    <message>
+        <source>Dismiss</source>
+        <translation>Скрыть</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Закрыть</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1 %2&lt;/b&gt; (now %3): %4</source>
+        <translation>&lt;b&gt;%1 %2&lt;/b&gt; (сейчас %3): %4</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1 %2&lt;/b&gt; (not set): %3</source>
+        <translation>&lt;b&gt;%1 %2&lt;/b&gt; (не задано): %3</translation>
+    </message>
+    <message>
+        <source>Your new activities suggest better thresholds:</source>
+        <translation>Новые тренировки говорят о лучших порогах:</translation>
     </message>
 </context>
 <context>
