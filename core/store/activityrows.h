@@ -28,7 +28,7 @@ struct RecordingExtent {
     std::size_t values = 0;  // recorded values over every channel, missing ones (NaN) not counted
     std::size_t samples = 0; // sample times
     std::size_t poolLengths = 0;
-    bool sportNamed = true;  // false for Other: a file that does not say what the session was
+    bool sportNamed = true; // false for Other: a file that does not say what the session was
 };
 RecordingExtent recordingExtent(const Activity& summary, const Streams& streams);
 // Spans that differ by this much or less are one session recorded alike; beyond it the longer covers more of it
@@ -36,9 +36,9 @@ RecordingExtent recordingExtent(const Activity& summary, const Streams& streams)
 inline constexpr double kLongerSpanSec = 60;
 // True when `candidate` holds more of the session than `stored`: it spans more than kLongerSpanSec longer, or,
 // spanning about as long, it has the pool lengths the other lacks (a device's FIT against its TCX export), or
-// names the sport the other does not, or it recorded more values (a copy cut short within the margin, a device's 1 s FIT
-// against the smart-recorded TCX of the same session, heart rate and power against position alone), or as
-// many values at more sample times. Equal recordings are not more complete: the stored one stays.
+// names the sport the other does not, or it recorded more values (a copy cut short within the margin, a device's 1 s
+// FIT against the smart-recorded TCX of the same session, heart rate and power against position alone), or as many
+// values at more sample times. Equal recordings are not more complete: the stored one stays.
 bool isMoreComplete(const RecordingExtent& candidate, const RecordingExtent& stored);
 
 // A stored activity that an activity being added is a copy of, and how it was found.

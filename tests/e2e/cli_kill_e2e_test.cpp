@@ -49,7 +49,8 @@ std::set<QString> corpusFileHashes()
         while (it.hasNext()) {
             QFile f(it.next());
             if (f.open(QIODevice::ReadOnly))
-                out.insert(QString::fromLatin1(QCryptographicHash::hash(f.readAll(), QCryptographicHash::Sha256).toHex()));
+                out.insert(
+                    QString::fromLatin1(QCryptographicHash::hash(f.readAll(), QCryptographicHash::Sha256).toHex()));
         }
     }
     return out;

@@ -42,7 +42,8 @@ inline double gapOf(const std::vector<double>& time, const std::vector<std::size
 }
 
 // The seconds the k-th sample of the timeline stands for: until the next one; one second before a gap or at the end.
-inline double secondsOf(const std::vector<double>& time, const std::vector<std::size_t>& line, std::size_t k, double gap)
+inline double secondsOf(const std::vector<double>& time, const std::vector<std::size_t>& line, std::size_t k,
+                        double gap)
 {
     if (k + 1 >= line.size())
         return 1;

@@ -3,8 +3,8 @@
 // thresholds are estimated from the data and accepted, and then every load is within the tolerance of an
 // independent computation, no activity lies outside 2000–today, nothing but activities was stored, and the
 // dashboard's "All" range starts at the first real activity.
-#include "core/io/formatregistry.h"
 #include "core/import/activityimporter.h"
+#include "core/io/formatregistry.h"
 #include "core/model/plausible.h"
 #include "core/store/thresholdreads.h"
 #include "tests/support/independentloads.h"

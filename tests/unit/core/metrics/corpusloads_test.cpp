@@ -6,8 +6,8 @@
 // invalid-sigma-unterminated.fit.
 #include "core/io/formatregistry.h"
 #include "core/metrics/stress.h"
-#include "tests/unit/core/io/fit/fitpatch.h"
 #include "tests/support/independentloads.h"
+#include "tests/unit/core/io/fit/fitpatch.h"
 #include "tests/unit/core/metrics/syntheticsessions.h"
 
 #include <QDir>

@@ -254,7 +254,8 @@ TEST_F(OpenStore, AFileBeingCreatedIsNeverTakenForAnotherProgramsDatabase)
         bool last = false;
         while (!last) {
             last = created.load();
-            if (auto r = store::checkExistingFile(path); !r && r.error().code == QStringLiteral("store.not-a-database")) {
+            if (auto r = store::checkExistingFile(path);
+                !r && r.error().code == QStringLiteral("store.not-a-database")) {
                 ++refused;
                 if (firstError.empty())
                     firstError = r.error().message.toStdString();
