@@ -149,8 +149,9 @@ TEST_F(NewAthlete, AMixedFolderWithEstimatedThresholdsGivesLoadsDatesAndARangeTh
             independent::loadFrom(a, history.at(a.localDate()), settings, a.loadSource);
         ASSERT_TRUE(independent);
         EXPECT_NEAR(a.load, *independent, independent::toleranceFor(a, a.loadSource, *independent));
-        if (a.intensity && *a.intensity > 1.3)
+        if (a.intensity && *a.intensity > 1.3) {
             EXPECT_LE(a.movingSec > 0 ? a.movingSec : a.elapsedSec, 20 * 60.0) << "intensity " << *a.intensity;
+        }
         scoredFromData += a.loadSource != LoadSource::Estimate ? 1 : 0;
     }
     EXPECT_GT(scoredFromData, 40) << "with thresholds, recordings are scored from their data, not estimated";
