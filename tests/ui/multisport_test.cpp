@@ -222,8 +222,9 @@ TEST_F(MultisportPageTest, TheSessionDetailShowsEachLegInItsOwnUnitAndTheTransit
     // below zero: the speed axis read down to -10 km/h.
     for (QAbstractAxis* axis : detail->recording()->chartView()->chart()->axes(Qt::Vertical)) {
         const auto* values = qobject_cast<QValueAxis*>(axis);
-        if (values && !values->titleText().contains(QStringLiteral("Altitude")))
+        if (values && !values->titleText().contains(QStringLiteral("Altitude"))) {
             EXPECT_GE(values->min(), 0.0) << values->titleText().toStdString();
+        }
     }
 
     // A transition opened on its own is a time too.
