@@ -70,7 +70,7 @@ std::vector<Message> readTs(const QString& path)
         }
     }
     if (xml.hasError())
-        out.push_back(Message{QStringLiteral("XML"), xml.errorString(), {}, false});
+        out.push_back(Message{QStringLiteral("XML"), xml.errorString(), {}, false, false, {}});
     return out;
 }
 
