@@ -133,3 +133,34 @@ TEST(PlausibleRanges, ImportedSummariesLoseOnlyTheirImplausibleValues)
     EXPECT_EQ(a.elapsedSec, 0);
     EXPECT_TRUE(checkActivitySummary(a).ok());
 }
+
+// The scout's two-track GPX (2010 and 2016) read as one activity was refused with "a elapsed time (s) of
+// 197335475.2": a duration is said in the units a person reads, with the right article, and says what to do.
+TEST(PlausibleRanges, ImplausibleDurationsAreSaidInHumanUnits)
+{
+    Activity a;
+    a.title = QStringLiteral("Ownship");
+    a.startUtc = utcDateTime(kDay, QTime(7, 0));
+    a.elapsedSec = 197'335'475.2; // 6 years 3 months and some days (a year of 365.2425 days)
+    const auto r = checkActivitySummary(a);
+    ASSERT_FALSE(r.ok());
+    const QString m = r.error().message;
+    EXPECT_TRUE(m.contains(QStringLiteral("an elapsed time of 6 years 3 months"))) << m.toStdString();
+    EXPECT_TRUE(m.contains(QStringLiteral("at most 7 days"))) << m.toStdString();
+    EXPECT_TRUE(m.contains(QStringLiteral("several recordings"))) << m.toStdString();
+    EXPECT_FALSE(m.contains(QStringLiteral("(s)"))) << m.toStdString();
+
+    a.elapsedSec = 3600;
+    a.movingSec = 8 * 86400 + 5 * 3600 + 17;
+    const auto moving = checkActivitySummary(a);
+    ASSERT_FALSE(moving.ok());
+    EXPECT_TRUE(moving.error().message.contains(QStringLiteral("a moving time of 8 days 5 hours")))
+        << moving.error().message.toStdString();
+
+    a.movingSec = 3600;
+    a.avgHr = 400;
+    const auto hr = checkActivitySummary(a);
+    ASSERT_FALSE(hr.ok());
+    EXPECT_TRUE(hr.error().message.contains(QStringLiteral("an average heart rate of 400")))
+        << hr.error().message.toStdString();
+}
