@@ -59,6 +59,10 @@ inline constexpr PlausibleRange kActivityLoad{0, kMaxLoadPerHour* kDurationSec.m
 // watch counted twice.
 inline constexpr double kMaxRunningSpeed = 10.0;
 inline constexpr double kMaxSwimSpeed = 2.5;
+// The shortest recording that can be a training session: a file whose activities all last less (a single point, a
+// watch started and stopped at once, a few seconds of a GPS lying still) holds no training and is not imported.
+// The SDK's 13.7 s sample runs are the shortest real recordings the corpus has.
+inline constexpr double kMinRecordingSec = 10;
 // Activity dates: a recording dated before 2000 comes from a device whose clock was never set (a FIT device then
 // counts from its epoch, 31 December 1989). Charts start at the first believable day rather than stretch to it.
 inline constexpr int kFirstActivityYear = 2000;
