@@ -4,6 +4,7 @@
 #include "core/io/fit/fitreader.h"
 #include "core/io/gpx/gpxreader.h"
 #include "core/io/tcx/tcxreader.h"
+#include "core/model/activitytitle.h"
 #include "core/model/plausible.h"
 
 #include <QFileInfo>
@@ -292,7 +293,10 @@ DecodedFile FormatRegistry::decode(const QString& fileName, QByteArrayView bytes
     }
     if (bytes.size() > maxFileBytes(r->formatId()))
         return failedWith(tooLarge(ActivityFileRef{fileName, std::nullopt}, bytes.size(), r->formatId()));
-    return refusingNonTraining(r->read(bytes));
+    DecodedFile decoded = refusingNonTraining(r->read(bytes));
+    for (Activity& a : decoded.activities)
+        giveDefaultTitle(a);
+    return decoded;
 }
 
 ExpandResult FormatRegistry::expand(const QString& path) const
