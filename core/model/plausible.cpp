@@ -1,5 +1,6 @@
 #include "core/model/plausible.h"
 
+#include <algorithm>
 #include <iterator>
 #include <optional>
 
@@ -168,6 +169,22 @@ Result<void> checkActivitySummary(const Activity& a)
             return r;
     }
     return {};
+}
+
+bool believableLoad(double load, LoadSource source, double seconds)
+{
+    switch (source) {
+    case LoadSource::User:
+        return plausible::kUserLoad.contains(load);
+    case LoadSource::Estimate:
+    case LoadSource::None:
+        return plausible::kActivityLoad.contains(load);
+    default:
+        break;
+    }
+    const double hours = std::isfinite(seconds) ? std::max(0.0, seconds) / 3600.0 : 0.0;
+    // A hair of slack: the limit is computed again here from rounded stored times.
+    return std::isfinite(load) && load >= 0 && load <= plausible::kMaxLoadPerHour * hours * (1 + 1e-9) + 1e-9;
 }
 
 QStringList dropImplausibleValues(Activity& a)

@@ -76,6 +76,13 @@ inline QDate firstBelievableActivityDay()
 // first value that does not, with its range, in words for the athlete ("store.invalid-threshold").
 Result<void> checkThresholds(const Thresholds& t);
 
+// Whether a stored load can be believed for an activity that lasted `seconds` (the longer of its moving and elapsed
+// times): one the athlete typed within kUserLoad; an estimate (the athlete's own rate per hour) within
+// kActivityLoad; any other computed load at most kMaxLoadPerHour for each hour of the activity's own time, as
+// computeLoad (core/metrics/stress.h) passes over anything more. The store recomputes a stored load that fails this
+// and never adds one into a day's total, so the activity list and the totals always agree.
+bool believableLoad(double load, LoadSource source, double seconds);
+
 // Ok when every summary value of an activity that is set lies in its range and the start time is known; the
 // error names the field and the value ("store.invalid-activity"). Recorded streams are not checked here: readers
 // drop implausible samples (and say so) as they read them.

@@ -164,3 +164,45 @@ TEST(PlausibleRanges, ImplausibleDurationsAreSaidInHumanUnits)
     EXPECT_TRUE(hr.error().message.contains(QStringLiteral("an average heart rate of 400")))
         << hr.error().message.toStdString();
 }
+
+// Scout A2: a pace load of 2455.8 for a 42-minute run (written by an older formula) entered the chart, and one of
+// 67 885.7 was left out of the day's total while the activity list still showed it. A stored load is judged against
+// the activity's own time (250 an hour at most, plausible::kMaxLoadPerHour): opening the store recomputes it, and
+// the day's total is the sum of what the list shows.
+TEST_F(PlausibleValues, AStoredLoadImplausibleForItsOwnDurationIsRecomputedAndTheTotalsAgree)
+{
+    const QString path = pathFor(QStringLiteral("overloaded.sqlite"));
+    const double seconds = 2519; // 42 minutes
+    {
+        RawDb raw(path);
+        ASSERT_TRUE(store::runMigrations(raw.db(), ActivityStore::kSchemaVersion, path).ok());
+        ASSERT_TRUE(raw.exec(QStringLiteral("INSERT INTO athletes (id, name) VALUES (1, 'Anna')")));
+        const qint64 start = utcDateTime(kDay, QTime(7, 0)).toMSecsSinceEpoch();
+        const double loads[] = {2455.8, 67885.7, 40.0};
+        for (int i = 0; i < 3; ++i) {
+            ASSERT_TRUE(raw.exec(QStringLiteral("INSERT INTO activities (athlete_id, sport, start_utc, local_date, "
+                                                "moving_sec, elapsed_sec, source, load, load_source, "
+                                                "metrics_version) VALUES (1, 'Run', %1, %2, %3, %3, 'file', %4, "
+                                                "'pace', %5)")
+                                     .arg(start + i * 7'200'000)
+                                     .arg(kDay.toJulianDay())
+                                     .arg(seconds)
+                                     .arg(loads[i])
+                                     .arg(kMetricsVersion)));
+        }
+    }
+    auto opened = ActivityStore::open(path);
+    ASSERT_TRUE(opened.ok()) << opened.error().message.toStdString();
+    ActivityStore& s = **opened;
+    double listed = 0;
+    int kept = 0;
+    for (const Activity& act : s.activities(1)) {
+        EXPECT_LE(act.load, plausible::kMaxLoadPerHour * seconds / 3600.0) << act.load;
+        listed += act.load;
+        kept += act.load == 40.0 && act.loadSource == LoadSource::Pace ? 1 : 0;
+    }
+    EXPECT_EQ(kept, 1); // a believable load is left as it was
+    const auto chart = s.pmc(1, kDay, kDay);
+    ASSERT_EQ(chart.size(), 1u);
+    EXPECT_NEAR(chart.front().load, listed, 1e-9);
+}
