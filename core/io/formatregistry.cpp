@@ -250,17 +250,20 @@ DecodedFile refusingNonTraining(DecodedFile file)
     }
     if (longest >= plausible::kMinRecordingSec)
         return file;
-    const QString length = longest < 0.05 ? QStringLiteral("no time at all")
-                                          : QStringLiteral("only %1 s").arg(QString::number(longest, 'f', 1));
+    const QString length = QStringLiteral("%1 s").arg(QString::number(longest < 0.05 ? 0.0 : longest, 'f', 1));
     const QString what = points == 0   ? QStringLiteral("no track points")
                          : points == 1 ? QStringLiteral("a single track point")
                                        : QStringLiteral("%1 track points").arg(points);
+    const QString lasts = file.activities.size() == 1
+                              ? QStringLiteral("This recording lasts %1 (%2)").arg(length, what)
+                              : QStringLiteral("The file's %1 recordings last at most %2 each (%3 in all)")
+                                    .arg(QString::number(file.activities.size()), length, what);
     file.activities.clear();
     file.error = ReadError{QStringLiteral("import.too-short"),
-                           QStringLiteral("This recording lasts %1 (%2): too short to be a training session "
-                                          "(TriCoach imports recordings of %3 s or more), so it was not imported. "
-                                          "It is usually a watch started and stopped at once, or a test file.")
-                               .arg(length, what)
+                           QStringLiteral("%1: too short to be a training session (TriCoach imports recordings of "
+                                          "%2 s or more), so nothing was imported. It is usually a watch started "
+                                          "and stopped at once, or a test file.")
+                               .arg(lasts)
                                .arg(plausible::kMinRecordingSec),
                            -1, -1};
     return file;
