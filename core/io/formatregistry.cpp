@@ -4,6 +4,8 @@
 #include "core/io/fit/fitreader.h"
 #include "core/io/gpx/gpxreader.h"
 #include "core/io/tcx/tcxreader.h"
+#include "core/model/activitytitle.h"
+#include "core/model/plausible.h"
 
 #include <QFileInfo>
 
@@ -222,6 +224,53 @@ qint64 FormatRegistry::maxFileBytes(QStringView formatId)
     return formatId == QLatin1String("fit") ? kMaxFitFileBytes : kMaxXmlFileBytes;
 }
 
+namespace {
+
+// How long an activity read from a file lasted: its summary's times or, when those were lost, its track's span.
+double recordedSeconds(const Activity& a)
+{
+    const std::vector<double>& t = a.streams.time;
+    const double span = t.size() > 1 && std::isfinite(t.back() - t.front()) ? t.back() - t.front() : 0.0;
+    const double longest = std::max({a.movingSec, a.elapsedSec, span});
+    return std::isfinite(longest) ? longest : 0.0;
+}
+
+// Every format's activities pass here, so one rule decides what is too short to be training: a file whose
+// activities all last under plausible::kMinRecordingSec is refused, saying how long it lasted. (A multisport file
+// keeps a short transition leg; only a file with nothing longer is refused.)
+DecodedFile refusingNonTraining(DecodedFile file)
+{
+    if (file.activities.empty())
+        return file;
+    double longest = 0;
+    std::size_t points = 0;
+    for (const Activity& a : file.activities) {
+        longest = std::max(longest, recordedSeconds(a));
+        points += a.streams.time.size();
+    }
+    if (longest >= plausible::kMinRecordingSec)
+        return file;
+    const QString length = QStringLiteral("%1 s").arg(QString::number(longest < 0.05 ? 0.0 : longest, 'f', 1));
+    const QString what = points == 0   ? QStringLiteral("no track points")
+                         : points == 1 ? QStringLiteral("a single track point")
+                                       : QStringLiteral("%1 track points").arg(points);
+    const QString lasts = file.activities.size() == 1
+                              ? QStringLiteral("This recording lasts %1 (%2)").arg(length, what)
+                              : QStringLiteral("The file's %1 recordings last at most %2 each (%3 in all)")
+                                    .arg(QString::number(file.activities.size()), length, what);
+    file.activities.clear();
+    file.error = ReadError{QStringLiteral("import.too-short"),
+                           QStringLiteral("%1: too short to be a training session (TriCoach imports recordings of "
+                                          "%2 s or more), so nothing was imported. It is usually a watch started "
+                                          "and stopped at once, or a test file.")
+                               .arg(lasts)
+                               .arg(plausible::kMinRecordingSec),
+                           -1, -1};
+    return file;
+}
+
+} // namespace
+
 DecodedFile FormatRegistry::decode(const QString& fileName, QByteArrayView bytes, qint64 maxUnpacked) const
 {
     QByteArray inflated;
@@ -247,7 +296,10 @@ DecodedFile FormatRegistry::decode(const QString& fileName, QByteArrayView bytes
     }
     if (bytes.size() > maxFileBytes(r->formatId()))
         return failedWith(tooLarge(ActivityFileRef{fileName, std::nullopt}, bytes.size(), r->formatId()));
-    return r->read(bytes);
+    DecodedFile decoded = refusingNonTraining(r->read(bytes));
+    for (Activity& a : decoded.activities)
+        giveDefaultTitle(a);
+    return decoded;
 }
 
 ExpandResult FormatRegistry::expand(const QString& path) const

@@ -205,10 +205,16 @@ QString swimKind(const QString& subSport, bool hasTrack)
     return hasTrack ? QStringLiteral("OpenWaterSwim") : QStringLiteral("PoolSwim");
 }
 
+bool pedalsWithPower(const TrackTraits& t)
+{
+    return t.powerMedian && *t.powerMedian >= kMinRidingPowerW && t.cadenceMedian &&
+           *t.cadenceMedian >= kMinPedallingCadence && *t.cadenceMedian <= kMaxPedallingCadence;
+}
+
 SportKind guessSportFromTrack(const TrackTraits& t)
 {
     if (!t.typicalSpeedMps)
-        return {};
+        return pedalsWithPower(t) ? SportKind{Sport::Bike, {}} : SportKind{};
     const double v = *t.typicalSpeedMps;
     if (v >= kMotorMinSpeedMps)
         return {};
@@ -216,12 +222,14 @@ SportKind guessSportFromTrack(const TrackTraits& t)
         return {Sport::Bike, {}};
     if (v >= kRunMinSpeedMps)
         return {Sport::Run, {}};
+    if (pedalsWithPower(t))
+        return {Sport::Bike, {}};
     const bool strokeRate = t.cadenceMedian && *t.cadenceMedian >= kMinStrokeRate && *t.cadenceMedian <= kMaxStrokeRate;
     if (strokeRate)
         return {Sport::Swim, swimKind({}, t.hasPositions)};
     if (t.climbMPerKm && *t.climbMPerKm >= kHikeMinClimbMPerKm)
         return {Sport::Hike, {}};
-    if (t.cadenceMedian && *t.cadenceMedian > kMaxStrokeRate)
+    if ((t.cadenceMedian && *t.cadenceMedian > kMaxStrokeRate) || v >= kWalkMinSpeedMps)
         return {Sport::Walk, {}};
     return {};
 }
@@ -232,6 +240,7 @@ TrackTraits traitsOf(const std::vector<TrackPoint>& points, std::optional<double
     TrackTraits t;
     t.typicalSpeedMps = typicalMovingSpeed(points);
     t.cadenceMedian = channelMedian(points, Channel::Cadence);
+    t.powerMedian = channelMedian(points, Channel::Power);
     if (elevationGainM && distanceM && *distanceM >= 500)
         t.climbMPerKm = *elevationGainM / (*distanceM / 1000.0);
     t.hasPositions = std::any_of(points.begin(), points.end(), [](const TrackPoint& p) { return hasPosition(p); });

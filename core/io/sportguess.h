@@ -41,6 +41,7 @@ struct TrackTraits {
     std::optional<double> typicalSpeedMps; // typicalMovingSpeed
     std::optional<double> cadenceMedian;   // per minute, non-zero samples
     std::optional<double> climbMPerKm;     // elevation gain per km of distance
+    std::optional<double> powerMedian;     // watts, non-zero samples
     bool hasPositions = false;
 };
 
@@ -51,11 +52,23 @@ inline constexpr double kMotorMinSpeedMps = 15.0; // 54 km/h: no one rides that 
 inline constexpr double kMaxStrokeRate = 45;      // swim strokes per minute; walkers' cadence (strides) is above
 inline constexpr double kMinStrokeRate = 10;
 inline constexpr double kHikeMinClimbMPerKm = 30; // a walk climbing 30 m or more per km is a hike
+// 4.5 km/h: a brisk walk, and faster than all but the fastest open-water swimmers (1:20 per 100 m), so a track
+// this fast without a stroke rate is taken for a walk.
+inline constexpr double kWalkMinSpeedMps = 1.25;
+// A power meter with a pedalling cadence: a ride, however slow (a climb, a trainer, a track without speed). Runners'
+// power pods write a step cadence too, so a track at running speed stays a run.
+inline constexpr double kMinRidingPowerW = 30; // below it the "power" is noise (2-3 W from a running app)
+inline constexpr double kMinPedallingCadence = 50;
+inline constexpr double kMaxPedallingCadence = 130;
+
+// True when the track records real power with a pedalling cadence (see kMinRidingPowerW).
+bool pedalsWithPower(const TrackTraits& traits);
 
 // The last resort, from the track alone: above kMotorMinSpeedMps Other (a drive); above kBikeMinSpeedMps Bike;
-// above kRunMinSpeedMps Run; slower, the pace of a walk, a hike and an open-water swim alike, so: a stroke rate
-// (cadence 10-45 per minute) makes a swim (open water with positions), a climb of 30 m/km or more a hike, a step
-// cadence (above 45) a walk, and nothing Other. Other without a speed.
+// above kRunMinSpeedMps Run; slower, the pace of a walk, a hike and an open-water swim alike, so: power with a
+// pedalling cadence makes a ride, a stroke rate (cadence 10-45 per minute) a swim (open water with positions), a
+// climb of 30 m/km or more a hike, a step cadence (above 45) or a speed of kWalkMinSpeedMps or more a walk, and
+// nothing Other. Without a speed: a ride when it pedals with power, else Other.
 SportKind guessSportFromTrack(const TrackTraits& traits);
 
 // The traits of a list of track points whose distance channel is filled.

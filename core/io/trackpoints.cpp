@@ -17,8 +17,63 @@ double haversineM(double lat1, double lon1, double lat2, double lon2)
     return 2 * kEarthRadiusM * std::asin(std::min(1.0, std::sqrt(a)));
 }
 
-std::optional<double> elevationGainM(const std::vector<double>& altitude)
+namespace {
+
+// `altitude` with the samples no terrain produced marked missing: runs of exact zeros between real altitudes more
+// than kElevationDropoutM from sea level (ExpertGPS, some Garmin exports and converters write 0 for "no elevation"),
+// and single samples more than kElevationSpikeM above or below both neighbours on a track level around them (a
+// GPS height fix gone wrong for one point). Either would otherwise count as a climb of its full height.
+std::vector<double> withoutDropouts(std::vector<double> altitude)
 {
+    std::vector<std::size_t> real;
+    for (std::size_t i = 0; i < altitude.size(); ++i) {
+        if (!isMissing(altitude[i]))
+            real.push_back(i);
+    }
+    // Runs of zeros, judged by the nearest non-zero altitude on each side.
+    for (std::size_t k = 0; k < real.size();) {
+        if (altitude[real[k]] != 0.0) {
+            ++k;
+            continue;
+        }
+        std::size_t end = k;
+        while (end < real.size() && altitude[real[end]] == 0.0)
+            ++end;
+        const bool hasBefore = k > 0, hasAfter = end < real.size();
+        const auto farFromSea = [&](std::size_t j) { return std::abs(altitude[real[j]]) > kElevationDropoutM; };
+        if ((hasBefore || hasAfter) && (!hasBefore || farFromSea(k - 1)) && (!hasAfter || farFromSea(end))) {
+            for (std::size_t j = k; j < end; ++j)
+                altitude[real[j]] = kMissing;
+        }
+        k = end;
+    }
+    std::vector<std::size_t> kept;
+    for (std::size_t i : real) {
+        if (!isMissing(altitude[i]))
+            kept.push_back(i);
+    }
+    std::vector<std::size_t> spikes;
+    for (std::size_t k = 1; k + 1 < kept.size(); ++k) {
+        const double before = altitude[kept[k - 1]], here = altitude[kept[k]], after = altitude[kept[k + 1]];
+        const double up = here - before, down = here - after;
+        const double jump = std::min(std::abs(up), std::abs(down));
+        // The track must be level enough around it: a hill sampled once on its top rises to it and falls away.
+        const double riseBefore = k >= 2 ? std::abs(before - altitude[kept[k - 2]]) : 0.0;
+        const double fallAfter = k + 2 < kept.size() ? std::abs(after - altitude[kept[k + 2]]) : 0.0;
+        if ((up > 0) == (down > 0) && jump > kElevationSpikeM && std::abs(before - after) < jump / 4 &&
+            riseBefore < jump / 4 && fallAfter < jump / 4)
+            spikes.push_back(kept[k]);
+    }
+    for (std::size_t i : spikes)
+        altitude[i] = kMissing;
+    return altitude;
+}
+
+} // namespace
+
+std::optional<double> elevationGainM(const std::vector<double>& recorded)
+{
+    const std::vector<double> altitude = withoutDropouts(recorded);
     // A climb starts once the altitude is kElevationHysteresisM above the lowest point since the last climb, and
     // ends once it drops that much below its peak; it then counts from that low point to its peak in full.
     std::optional<double> gain;

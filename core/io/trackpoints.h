@@ -43,8 +43,12 @@ double haversineM(double lat1, double lon1, double lat2, double lon2);
 
 // Elevation gain with a 3 m hysteresis: a climb counts (in full, from its low point to its peak) once the
 // altitude rises 3 m above the last low point, so GPS and barometer jitter below 3 m adds nothing; NaN samples
-// are skipped.
+// are skipped, and so are dropouts and spikes: a run of exact zeros among altitudes more than
+// kElevationDropoutM from sea level (files write 0 for "no elevation"), and a single sample more than
+// kElevationSpikeM away from both its neighbours while they agree.
 inline constexpr double kElevationHysteresisM = 3.0;
+inline constexpr double kElevationDropoutM = 10.0;
+inline constexpr double kElevationSpikeM = 40.0;
 std::optional<double> elevationGainM(const std::vector<double>& altitude);
 
 // When a recording counts as stopped. Speeds are judged over a window of about `windowSec` around each interval

@@ -18,6 +18,8 @@ namespace {
 // strap that slips now and then still records most of a session, while a meter that recorded only zeros, or a
 // strap that lost contact after the warm-up, is far below it.
 constexpr double kMinRecordedShare = 0.5;
+// Laps carrying a value must cover this share of the session for their average to stand for it.
+constexpr double kLapsCoverShare = 0.9;
 // A heart rate holding one value for this share of its recorded seconds, over at least kFlatLineMinSec, is a strap
 // reporting a constant, not a heart: a real one varies by a few beats every minute.
 constexpr double kFlatLineShare = 0.8;
@@ -136,6 +138,25 @@ QString tooLittle(const char* text, double recordedSec, double sessionSec)
     if (recordedSec >= kMinRecordedShare * sessionSec)
         return {};
     return loadNoteText(text).arg(partOfText(recordedSec, sessionSec));
+}
+
+// The device's own average of a lap value over the session, weighted by lap time: when the recorded samples cover
+// too little of the session (a TCX whose track was cut to a few seconds while its laps summarise five hours), the
+// laps still say what the whole session averaged. Nothing unless laps carrying the value cover most of it.
+std::optional<double> lapAverage(const Activity& a, std::optional<double> Lap::*field, double sessionSec)
+{
+    double sum = 0, seconds = 0;
+    for (const Lap& lap : a.laps) {
+        const std::optional<double>& v = lap.*field;
+        const double t = lap.movingSec > 0 ? lap.movingSec : lap.elapsedSec;
+        if (v && std::isfinite(*v) && *v > 0 && t > 0) {
+            sum += *v * t;
+            seconds += t;
+        }
+    }
+    if (seconds <= 0 || sessionSec <= 0 || seconds < kLapsCoverShare * sessionSec)
+        return std::nullopt;
+    return sum / seconds;
 }
 
 // The value a heart-rate series holds for most of its seconds, and that share.
@@ -261,8 +282,15 @@ SourceScore powerStress(const Activity& a, const Thresholds& t)
         }
         if (QString why = tooLittle(QT_TRANSLATE_NOOP("LoadNote", "the power meter recorded power for only %1"),
                                     c.positiveSec, session);
-            !why.isEmpty())
-            return {std::nullopt, why};
+            !why.isEmpty()) {
+            // The laps' own average power stands for the session the samples do not cover.
+            const std::optional<double> lapPower = lapAverage(a, &Lap::avgPower, session);
+            if (!lapPower)
+                return {std::nullopt, why};
+            power.clear();
+            if (positive(threshold))
+                return {quadraticStress(session, *lapPower / *threshold), {}};
+        }
     }
     const bool recorded = !power.empty() || positive(a.avgPower);
     if (!positive(threshold))
@@ -283,8 +311,19 @@ SourceScore heartRateStress(const Activity& a, const Thresholds& t, const LoadSe
         hr = resample1Hz(a.streams.time, samples);
     }
     const double session = a.durationSec();
-    const Coverage c = coverageOf(hr);
-    if (a.streams.has(Channel::HeartRate)) {
+    Coverage c = coverageOf(hr);
+    std::optional<double> avgHr = a.avgHr;
+    bool lapsSpeak = false;
+    // Samples covering too little of the session, while the laps hold the device's average over all of it: the
+    // laps speak for the session.
+    if (const std::optional<double> lapHr = lapAverage(a, &Lap::avgHr, session);
+        lapHr && c.recordedSec > 0 && c.recordedSec < kMinRecordedShare * session) {
+        hr.clear();
+        c = {};
+        avgHr = lapHr;
+        lapsSpeak = true;
+    }
+    if (a.streams.has(Channel::HeartRate) && !lapsSpeak) {
         if (c.recordedSec == 0) {
             return {std::nullopt,
                     recordedAnything(*a.streams.get(Channel::HeartRate))
@@ -302,7 +341,7 @@ SourceScore heartRateStress(const Activity& a, const Thresholds& t, const LoadSe
                     .arg(QString::number(bpm), partOfText(share * c.recordedSec, c.recordedSec))};
         }
     }
-    const bool recorded = c.recordedSec > 0 || positive(a.avgHr);
+    const bool recorded = c.recordedSec > 0 || positive(avgHr);
     const auto lthr = t.lthrFor(a.sport);
     if (!positive(lthr) || !positive(t.maxHr) || !t.restingHr || *t.maxHr <= *t.restingHr) {
         return {std::nullopt, recorded
@@ -327,10 +366,10 @@ SourceScore heartRateStress(const Activity& a, const Thresholds& t, const LoadSe
         seconds = session;
     }
     if (seconds == 0) {
-        if (!positive(a.avgHr) || session <= 0)
+        if (!positive(avgHr) || session <= 0)
             return {};
         seconds = session;
-        trimp = trimpPerMinute(fraction(*a.avgHr), s) * seconds / 60.0;
+        trimp = trimpPerMinute(fraction(*avgHr), s) * seconds / 60.0;
     }
     // Normalised so that 60 minutes at LTHR score 100, as a power-based score would at FTP.
     const double hourAtThreshold = 60.0 * trimpPerMinute(fraction(*lthr), s);
@@ -352,7 +391,13 @@ std::optional<StressScore> rpeStress(const Activity& a)
 
 StressScore estimatedStress(const Activity& a, const LoadSettings& s)
 {
-    return StressScore{std::max(0.0, a.durationSec()) / 3600.0 * s.estimateFor(a.sport), std::nullopt};
+    // A recording that tracked where it went and never moved (a GPS lying still, a parked bike logging all day)
+    // had no training in its elapsed hours: its moving time, 0, is what is estimated. An entry typed in, or an
+    // indoor recording that cannot tell, is estimated from its time.
+    const bool trackedMovement = a.streams.has(Channel::Latitude) || a.streams.has(Channel::Distance);
+    const bool neverMoved = a.source == ActivitySource::File && trackedMovement && a.movingSec <= 0;
+    const double seconds = neverMoved ? 0.0 : std::max(0.0, a.durationSec());
+    return StressScore{seconds / 3600.0 * s.estimateFor(a.sport), std::nullopt};
 }
 
 LoadResult computeLoad(const Activity& a, const Thresholds& t, const LoadSettings& s)

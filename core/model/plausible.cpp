@@ -1,5 +1,7 @@
 #include "core/model/plausible.h"
 
+#include <algorithm>
+#include <iterator>
 #include <optional>
 
 namespace tricoach {
@@ -16,6 +18,43 @@ Error outOfRange(const QString& what, double value, PlausibleRange range, const 
     return makeError(QStringLiteral("%1 of %2 is not plausible: it must be between %3 and %4.")
                          .arg(what, number(value), number(range.min), number(range.max)),
                      code);
+}
+
+// "an elapsed time", "a moving time": the article English puts before `what`.
+QString withArticle(const QString& what)
+{
+    const QChar first = what.isEmpty() ? QChar() : what.front().toLower();
+    return (QStringLiteral("aeiou").contains(first) ? QStringLiteral("an ") : QStringLiteral("a ")) + what;
+}
+
+// A duration in the largest units a person reads it in: "6 years 3 months", "9 days 4 hours", "2 hours",
+// "42 seconds": the largest whole unit and, when it is not 0, the next one.
+QString durationInWords(double seconds)
+{
+    if (!std::isfinite(seconds) || seconds < 0)
+        return number(seconds);
+    struct Unit {
+        const char* one;
+        const char* many;
+        double seconds;
+    };
+    static constexpr double kYear = 365.2425 * 86400;
+    static constexpr Unit kUnits[] = {{"year", "years", kYear},  {"month", "months", kYear / 12},
+                                      {"day", "days", 86400},    {"hour", "hours", 3600},
+                                      {"minute", "minutes", 60}, {"second", "seconds", 1}};
+    const auto count = [](const Unit& u, double n) {
+        const auto whole = static_cast<long long>(n);
+        return QStringLiteral("%1 %2").arg(whole).arg(QLatin1String(whole == 1 ? u.one : u.many));
+    };
+    const std::size_t units = std::size(kUnits);
+    for (std::size_t i = 0; i + 1 < units; ++i) {
+        const double n = std::floor(seconds / kUnits[i].seconds);
+        if (n < 1)
+            continue;
+        const double next = std::floor((seconds - n * kUnits[i].seconds) / kUnits[i + 1].seconds);
+        return next >= 1 ? count(kUnits[i], n) + QLatin1Char(' ') + count(kUnits[i + 1], next) : count(kUnits[i], n);
+    }
+    return count(kUnits[units - 1], std::round(seconds));
 }
 
 } // namespace
@@ -99,11 +138,24 @@ Result<void> checkActivitySummary(const Activity& a)
     const auto field = [&](const char* what, double value, PlausibleRange range) -> Result<void> {
         if (range.contains(value))
             return {};
-        return outOfRange(QStringLiteral("%1: a %2").arg(name, QLatin1String(what)), value, range, code);
+        return outOfRange(QStringLiteral("%1: %2").arg(name, withArticle(QLatin1String(what))), value, range, code);
     };
-    if (auto r = field("moving time (s)", a.movingSec, plausible::kDurationSec); !r)
+    // Durations in the units a person reads them in; one that spans years usually means several recordings in one
+    // file (a track log), which is worth saying.
+    const auto duration = [&](const char* what, double value) -> Result<void> {
+        if (plausible::kDurationSec.contains(value))
+            return {};
+        QString text = QStringLiteral("%1: %2 of %3 is not plausible: it must be at most %4.")
+                           .arg(name, withArticle(QLatin1String(what)), durationInWords(value),
+                                durationInWords(plausible::kDurationSec.max));
+        if (std::isfinite(value) && value > plausible::kDurationSec.max)
+            text += QStringLiteral(" The file may hold several recordings made on different days; export each "
+                                   "activity as a file of its own and import those.");
+        return makeError(text, code);
+    };
+    if (auto r = duration("moving time", a.movingSec); !r)
         return r;
-    if (auto r = field("elapsed time (s)", a.elapsedSec, plausible::kDurationSec); !r)
+    if (auto r = duration("elapsed time", a.elapsedSec); !r)
         return r;
     Result<void> outcome;
     forEachOptionalValue(a, [&](const char* what, const std::optional<double>& value, PlausibleRange range) {
@@ -117,6 +169,22 @@ Result<void> checkActivitySummary(const Activity& a)
             return r;
     }
     return {};
+}
+
+bool believableLoad(double load, LoadSource source, double seconds)
+{
+    switch (source) {
+    case LoadSource::User:
+        return plausible::kUserLoad.contains(load);
+    case LoadSource::Estimate:
+    case LoadSource::None:
+        return plausible::kActivityLoad.contains(load);
+    default:
+        break;
+    }
+    const double hours = std::isfinite(seconds) ? std::max(0.0, seconds) / 3600.0 : 0.0;
+    // A hair of slack: the limit is computed again here from rounded stored times.
+    return std::isfinite(load) && load >= 0 && load <= plausible::kMaxLoadPerHour * hours * (1 + 1e-9) + 1e-9;
 }
 
 QStringList dropImplausibleValues(Activity& a)

@@ -59,6 +59,10 @@ inline constexpr PlausibleRange kActivityLoad{0, kMaxLoadPerHour* kDurationSec.m
 // watch counted twice.
 inline constexpr double kMaxRunningSpeed = 10.0;
 inline constexpr double kMaxSwimSpeed = 2.5;
+// The shortest recording that can be a training session: a file whose activities all last less (a single point, a
+// watch started and stopped at once, a few seconds of a GPS lying still) holds no training and is not imported.
+// The SDK's 13.7 s sample runs are the shortest real recordings the corpus has.
+inline constexpr double kMinRecordingSec = 10;
 // Activity dates: a recording dated before 2000 comes from a device whose clock was never set (a FIT device then
 // counts from its epoch, 31 December 1989). Charts start at the first believable day rather than stretch to it.
 inline constexpr int kFirstActivityYear = 2000;
@@ -71,6 +75,13 @@ inline QDate firstBelievableActivityDay()
 // Ok when every threshold that is set lies in its range (and max HR is above resting HR); the error names the
 // first value that does not, with its range, in words for the athlete ("store.invalid-threshold").
 Result<void> checkThresholds(const Thresholds& t);
+
+// Whether a stored load can be believed for an activity that lasted `seconds` (the longer of its moving and elapsed
+// times): one the athlete typed within kUserLoad; an estimate (the athlete's own rate per hour) within
+// kActivityLoad; any other computed load at most kMaxLoadPerHour for each hour of the activity's own time, as
+// computeLoad (core/metrics/stress.h) passes over anything more. The store recomputes a stored load that fails this
+// and never adds one into a day's total, so the activity list and the totals always agree.
+bool believableLoad(double load, LoadSource source, double seconds);
 
 // Ok when every summary value of an activity that is set lies in its range and the start time is known; the
 // error names the field and the value ("store.invalid-activity"). Recorded streams are not checked here: readers

@@ -1,4 +1,5 @@
 // Adding, editing, removing and reading activities.
+#include "core/model/activitytitle.h"
 #include "core/model/plausible.h"
 #include "core/store/activityrows.h"
 #include "core/store/storeimpl.h"
@@ -54,7 +55,8 @@ void copyEditable(const Activity& from, Activity& to)
 // file could have set it or when it differs from what the new file says:
 // - RPE and a typed-in load: no reader sets them, so a stored value is the athlete's;
 // - title and notes (GPX names its track, TCX carries notes): the stored text when it is not empty and differs
-//   from the new file's (a damaged copy and the original name the session alike);
+//   from the new file's (a damaged copy and the original name the session alike), unless the stored title is
+//   the default one generated from sport and start (core/model/activitytitle.h);
 // - sport: same-session copies match only when their sports agree, so the stored sport is the file's or the one
 //   the athlete chose and the file agrees with.
 // Everything recorded (times, summary values, samples, laps, lengths, sub-sport, legs) comes from the new file.
@@ -69,7 +71,9 @@ void keepAthleteEdits(const Activity& stored, Activity& replacement)
         replacement.rpe = stored.rpe;
     if (stored.userLoad)
         replacement.userLoad = stored.userLoad;
-    if (!stored.title.isEmpty() && stored.title != replacement.title)
+    // A title generated from the sport and start (the file gave none) is no edit: the replacement's own wins.
+    if (!stored.title.isEmpty() && stored.title != replacement.title &&
+        !isDefaultTitle(stored.title, stored.startUtc, stored.utcOffsetSec))
         replacement.title = stored.title;
     if (!stored.notes.isEmpty() && stored.notes != replacement.notes)
         replacement.notes = stored.notes;

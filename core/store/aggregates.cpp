@@ -74,19 +74,22 @@ Result<std::map<qint64, DayTotals>> sumDays(const Database& db, const QString& p
                                             qint64 last)
 {
     auto q = exec(db,
-                  QStringLiteral("SELECT local_date, load, moving_sec, elapsed_sec, distance_m FROM activities "
+                  QStringLiteral("SELECT local_date, load, moving_sec, elapsed_sec, distance_m, load_source FROM "
+                                 "activities "
                                  "WHERE athlete_id = ? AND local_date BETWEEN ? AND ? "
                                  "ORDER BY local_date, start_utc, id"),
                   {static_cast<qlonglong>(athlete), first, last}, QStringLiteral("add up the daily totals"), path);
     if (!q)
         return q.error();
-    // A value no formula can produce (an infinite load typed in by an older version) counts as nothing: one bad
-    // row must never poison a day, the chart after it, or a NOT NULL column.
-    const auto usable = [](double v) { return plausible::kActivityLoad.contains(v) ? v : 0.0; };
+    // A load no formula can produce for the activity's own time (an infinite load typed in by an older version)
+    // counts as nothing: one bad row must never poison a day, the chart after it, or a NOT NULL column. Opening
+    // the store recomputes such rows (recomputeStale), so the list shows what is added here.
     std::map<qint64, DayTotals> totals;
     while (q->next()) {
         DayTotals& t = totals[q->int64(0)];
-        t.load += usable(q->real(1));
+        const double load = q->real(1);
+        const LoadSource source = loadSourceFromString(q->text(5)).value_or(LoadSource::None);
+        t.load += believableLoad(load, source, std::max(q->real(2), q->real(3))) ? load : 0.0;
         const double moving = q->real(2);
         t.seconds += plausible::kDurationSec.contains(moving) && moving > 0
                          ? moving
@@ -238,6 +241,23 @@ Result<void> ActivityStore::Impl::updateChart(AthleteId athlete, std::optional<q
     return {};
 }
 
+namespace {
+
+// The rows whose stored load believableLoad (core/model/plausible.h) refuses, as SQL: they are recomputed when the
+// store opens, whatever formula version wrote them.
+QString unbelievableLoadSql()
+{
+    const auto n = [](double v) { return QString::number(v, 'g', 17); };
+    return QStringLiteral(
+               "((load_source = 'user' AND NOT (load >= 0 AND load <= %1)) OR "
+               "(load_source IN ('estimate', 'none') AND NOT (load >= 0 AND load <= %2)) OR "
+               "(load_source NOT IN ('user', 'estimate', 'none') AND "
+               "NOT (load >= 0 AND load <= %3 * max(moving_sec, elapsed_sec) / 3600.0 * (1 + 1e-9) + 1e-9)))")
+        .arg(n(plausible::kUserLoad.max), n(plausible::kActivityLoad.max), n(plausible::kMaxLoadPerHour));
+}
+
+} // namespace
+
 Result<RecomputedLoads> ActivityStore::Impl::recomputeLoads(AthleteId athlete, std::optional<qint64> fromDay,
                                                             bool staleOnly, ChangedDays& changes)
 {
@@ -248,7 +268,7 @@ Result<RecomputedLoads> ActivityStore::Impl::recomputeLoads(AthleteId athlete, s
         QStringLiteral("SELECT %1 FROM activities WHERE athlete_id = ? AND local_date >= ?").arg(summaryColumns());
     QVariantList values{static_cast<qlonglong>(athlete), fromDay.value_or(std::numeric_limits<qint64>::min())};
     if (staleOnly) {
-        sql += QStringLiteral(" AND metrics_version < ?");
+        sql += QStringLiteral(" AND (metrics_version < ? OR %1)").arg(unbelievableLoadSql());
         values << kMetricsVersion;
     }
     auto q = exec(db, sql, values, QStringLiteral("read activities to recompute their loads"), path);
@@ -284,7 +304,9 @@ Result<RecomputedLoads> ActivityStore::Impl::recomputeLoads(AthleteId athlete, s
 
 Result<void> ActivityStore::Impl::recomputeStale()
 {
-    auto q = exec(db, QStringLiteral("SELECT DISTINCT athlete_id FROM activities WHERE metrics_version < ?"),
+    auto q = exec(db,
+                  QStringLiteral("SELECT DISTINCT athlete_id FROM activities WHERE metrics_version < ? OR %1")
+                      .arg(unbelievableLoadSql()),
                   {kMetricsVersion}, QStringLiteral("look for loads computed by older formulas"), path);
     if (!q)
         return q.error();

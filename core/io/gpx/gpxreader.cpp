@@ -255,7 +255,9 @@ std::optional<xml::SportKind> sportFromGpxType(QStringView type)
         return xml::SportKind{Sport::Bike, isVirtual ? QStringLiteral("VirtualRide") : QString()};
     if (has("walk"))
         return xml::SportKind{Sport::Walk, {}};
-    if (has("hik"))
+    // outdooractive's "alpineTour" and "hikingTour", "trekking", "mountaineering": on foot in the mountains (not
+    // "alpineSki").
+    if (has("hik") || ((has("alpine") || has("trek") || has("mountaineer")) && !has("ski")))
         return xml::SportKind{Sport::Hike, {}};
     if (has("rowing") || t == QLatin1String("row"))
         return xml::SportKind{Sport::Row, {}};

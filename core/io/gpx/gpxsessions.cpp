@@ -114,6 +114,11 @@ std::optional<xml::SportKind> namedSport(const std::vector<TrackPoint>& points, 
 
 QString guessWarning(const xml::SportKind& kind, const xml::TrackTraits& t)
 {
+    if (kind.sport == Sport::Bike && xml::pedalsWithPower(t))
+        return QStringLiteral("The file does not name its sport; Bike was guessed from the track (power of %1 W "
+                              "with a pedalling cadence of %2 per minute).")
+            .arg(std::lround(*t.powerMedian))
+            .arg(std::lround(*t.cadenceMedian));
     if (!t.typicalSpeedMps)
         return QStringLiteral("The file does not name its sport and its track gives no speed to guess one from; it "
                               "is left as Other.");

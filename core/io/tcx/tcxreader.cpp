@@ -331,6 +331,20 @@ template <typename Get> std::optional<double> lapMax(const std::vector<LapData>&
     return best;
 }
 
+// "4 s", "12 min", "5 h 15 min": a duration for a warning.
+QString clockText(double seconds)
+{
+    const long long s = std::llround(std::max(0.0, seconds));
+    if (s < 120)
+        return QStringLiteral("%1 s").arg(s);
+    if (s < 3600)
+        return QStringLiteral("%1 min").arg(s / 60);
+    return QStringLiteral("%1 h %2 min").arg(s / 3600).arg(s % 3600 / 60);
+}
+
+// The share of the laps' time a track must span to speak for the session's averages.
+constexpr double kMinTrackShare = 0.5;
+
 // The sport of an <Activity>. The schema allows Running, Biking and Other; names other exporters write
 // ("Swimming", "Walking") are taken as they say. "Other" says nothing (Garmin Connect writes it for every swim, walk
 // and paddle), so the recording is looked at (xml::recogniseUnnamedSport): laps of whole pool lengths make a pool
@@ -364,7 +378,7 @@ bool hasTime(const ActivityData& d)
            std::any_of(d.points.begin(), d.points.end(), [](const TrackPoint& p) { return p.timeMs != kNoTime; });
 }
 
-Activity toActivity(ActivityData& d)
+Activity toActivity(ActivityData& d, QStringList& warnings)
 {
     Activity a;
     a.source = ActivitySource::File;
@@ -434,6 +448,28 @@ Activity toActivity(ActivityData& d)
         a.calories = calories;
 
     const auto& laps = d.laps;
+    // A track covering only a sliver of what the laps time (cut to a few points by a converter, or with long
+    // gaps) does not speak for the session: the laps' own averages, which the device kept over all of it, do.
+    double trackSec = 0;
+    if (a.streams.time.size() > 1)
+        trackSec = a.streams.time.back() - a.streams.time.front();
+    if (anyLapTime && lapTime > 0 && trackSec < kMinTrackShare * lapTime) {
+        bool fromLaps = false;
+        const auto lapWins = [&](std::optional<double>& value, std::optional<double> lap) {
+            if (lap && (!value || std::abs(*value - *lap) > 1e-9)) {
+                value = lap;
+                fromLaps = true;
+            }
+        };
+        lapWins(a.avgHr, lapWeighted(laps, [](const LapData& l) { return l.avgHr; }));
+        lapWins(a.avgPower, lapWeighted(laps, [](const LapData& l) { return l.avgWatts; }));
+        lapWins(a.avgCadence,
+                lapWeighted(laps, [](const LapData& l) { return l.cadence ? l.cadence : l.avgRunCadence; }));
+        if (fromLaps && !a.streams.time.empty())
+            warnings.append(QStringLiteral("The track covers only %1 of the %2 the laps time, so the averages "
+                                           "(heart rate, power, cadence) and the load come from the laps.")
+                                .arg(clockText(trackSec), clockText(lapTime)));
+    }
     if (!a.avgHr)
         a.avgHr = lapWeighted(laps, [](const LapData& l) { return l.avgHr; });
     if (auto m = lapMax(laps, [](const LapData& l) { return l.maxHr; }); m && (!a.maxHr || *m > *a.maxHr))
@@ -517,7 +553,7 @@ DecodedFile readOnce(QByteArrayView data)
             ++untimed; // no lap start, no track-point time, no <Id> time: it cannot be placed on a day
             continue;
         }
-        out.activities.push_back(toActivity(d));
+        out.activities.push_back(toActivity(d, out.warnings));
     }
     if (untimed > 0 && !out.activities.empty())
         out.warnings.append(QStringLiteral("%1 of the file's activities %2 no time at all (no lap start, no "

@@ -133,3 +133,76 @@ TEST(PlausibleRanges, ImportedSummariesLoseOnlyTheirImplausibleValues)
     EXPECT_EQ(a.elapsedSec, 0);
     EXPECT_TRUE(checkActivitySummary(a).ok());
 }
+
+// The scout's two-track GPX (2010 and 2016) read as one activity was refused with "a elapsed time (s) of
+// 197335475.2": a duration is said in the units a person reads, with the right article, and says what to do.
+TEST(PlausibleRanges, ImplausibleDurationsAreSaidInHumanUnits)
+{
+    Activity a;
+    a.title = QStringLiteral("Ownship");
+    a.startUtc = utcDateTime(kDay, QTime(7, 0));
+    a.elapsedSec = 197'335'475.2; // 6 years 3 months and some days (a year of 365.2425 days)
+    const auto r = checkActivitySummary(a);
+    ASSERT_FALSE(r.ok());
+    const QString m = r.error().message;
+    EXPECT_TRUE(m.contains(QStringLiteral("an elapsed time of 6 years 3 months"))) << m.toStdString();
+    EXPECT_TRUE(m.contains(QStringLiteral("at most 7 days"))) << m.toStdString();
+    EXPECT_TRUE(m.contains(QStringLiteral("several recordings"))) << m.toStdString();
+    EXPECT_FALSE(m.contains(QStringLiteral("(s)"))) << m.toStdString();
+
+    a.elapsedSec = 3600;
+    a.movingSec = 8 * 86400 + 5 * 3600 + 17;
+    const auto moving = checkActivitySummary(a);
+    ASSERT_FALSE(moving.ok());
+    EXPECT_TRUE(moving.error().message.contains(QStringLiteral("a moving time of 8 days 5 hours")))
+        << moving.error().message.toStdString();
+
+    a.movingSec = 3600;
+    a.avgHr = 400;
+    const auto hr = checkActivitySummary(a);
+    ASSERT_FALSE(hr.ok());
+    EXPECT_TRUE(hr.error().message.contains(QStringLiteral("an average heart rate of 400")))
+        << hr.error().message.toStdString();
+}
+
+// Scout A2: a pace load of 2455.8 for a 42-minute run (written by an older formula) entered the chart, and one of
+// 67 885.7 was left out of the day's total while the activity list still showed it. A stored load is judged against
+// the activity's own time (250 an hour at most, plausible::kMaxLoadPerHour): opening the store recomputes it, and
+// the day's total is the sum of what the list shows.
+TEST_F(PlausibleValues, AStoredLoadImplausibleForItsOwnDurationIsRecomputedAndTheTotalsAgree)
+{
+    const QString path = pathFor(QStringLiteral("overloaded.sqlite"));
+    const double seconds = 2519; // 42 minutes
+    {
+        RawDb raw(path);
+        ASSERT_TRUE(store::runMigrations(raw.db(), ActivityStore::kSchemaVersion, path).ok());
+        ASSERT_TRUE(raw.exec(QStringLiteral("INSERT INTO athletes (id, name) VALUES (1, 'Anna')")));
+        const qint64 start = utcDateTime(kDay, QTime(7, 0)).toMSecsSinceEpoch();
+        const double loads[] = {2455.8, 67885.7, 40.0};
+        for (int i = 0; i < 3; ++i) {
+            ASSERT_TRUE(raw.exec(QStringLiteral("INSERT INTO activities (athlete_id, sport, start_utc, local_date, "
+                                                "moving_sec, elapsed_sec, source, load, load_source, "
+                                                "metrics_version) VALUES (1, 'Run', %1, %2, %3, %3, 'file', %4, "
+                                                "'pace', %5)")
+                                     .arg(start + i * 7'200'000)
+                                     .arg(kDay.toJulianDay())
+                                     .arg(seconds)
+                                     .arg(loads[i])
+                                     .arg(kMetricsVersion)));
+        }
+    }
+    auto opened = ActivityStore::open(path);
+    ASSERT_TRUE(opened.ok()) << opened.error().message.toStdString();
+    ActivityStore& s = **opened;
+    double listed = 0;
+    int kept = 0;
+    for (const Activity& act : s.activities(1)) {
+        EXPECT_LE(act.load, plausible::kMaxLoadPerHour * seconds / 3600.0) << act.load;
+        listed += act.load;
+        kept += act.load == 40.0 && act.loadSource == LoadSource::Pace ? 1 : 0;
+    }
+    EXPECT_EQ(kept, 1); // a believable load is left as it was
+    const auto chart = s.pmc(1, kDay, kDay);
+    ASSERT_EQ(chart.size(), 1u);
+    EXPECT_NEAR(chart.front().load, listed, 1e-9);
+}

@@ -1,6 +1,8 @@
 // Two recordings of one session from two files: the more complete one is kept, with what the athlete edited.
 #include "tests/unit/core/store/storetestsupport.h"
 
+#include <QLocale>
+
 using namespace tricoach;
 using namespace tricoach::test;
 
@@ -178,3 +180,35 @@ TEST_F(SameSession, PoolLengthsAndANamedSportOutweighMoreValues)
 }
 
 } // namespace
+
+// A file without a title gets one from its sport and start ("Hike – 14 Jul 2024 07:00", core/model/
+// activitytitle.h). That title is no edit of the athlete's: a replacement that names the session brings its name,
+// even when the athlete changed the sport since; a title the athlete typed stays.
+TEST_F(SameSession, AGeneratedTitleIsNoEdit)
+{
+    Activity cut = makeActivity(anna, kDay, Sport::Hike);
+    cut.source = ActivitySource::File;
+    cut.contentHash = QStringLiteral("cut");
+    cut.title = QStringLiteral("Hike – %1 %2")
+                    .arg(QLocale::c().toString(kDay, QStringLiteral("d MMM yyyy")),
+                         cut.startUtc.addSecs(cut.utcOffsetSec).toString(u"HH:mm"));
+    cut.streams = recordedAt1Hz(600, {Channel::Altitude});
+    const auto first = store->addActivity(cut);
+    ASSERT_TRUE(first.ok());
+    Activity whole = cut;
+    whole.contentHash = QStringLiteral("whole");
+    whole.title = QStringLiteral("Ridge walk");
+    whole.streams = recordedAt1Hz(3600, {Channel::Altitude});
+    ASSERT_TRUE(store->addActivity(whole)->replaced);
+    EXPECT_EQ(store->activity(first->id, false)->title, QLatin1String("Ridge walk"));
+
+    // The athlete's own title stays.
+    Activity mine = *store->activity(first->id, false);
+    mine.title = QStringLiteral("With Jo");
+    ASSERT_TRUE(store->updateActivity(mine));
+    Activity longer = whole;
+    longer.contentHash = QStringLiteral("longer");
+    longer.streams = recordedAt1Hz(5400, {Channel::Altitude});
+    ASSERT_TRUE(store->addActivity(longer)->replaced);
+    EXPECT_EQ(store->activity(first->id, false)->title, QLatin1String("With Jo"));
+}
