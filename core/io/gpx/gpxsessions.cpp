@@ -161,6 +161,34 @@ Activity buildActivity(std::vector<TrackPoint> points, const GpxContent& c, QStr
     if (a.title.isEmpty())
         a.title = c.metadataName;
 
+    // A segment that goes back over time already recorded (an exporter that wrote a segment twice, two
+    // overlapping copies of one) would count its distance and climb twice: its points that repeat recorded time
+    // are left out. Within a segment, order is the device's and is kept.
+    std::size_t kept = 0, repeated = 0;
+    qint64 latest = kNoTime;
+    int latestSegment = -1;
+    for (std::size_t i = 0; i < points.size(); ++i) {
+        const TrackPoint& p = points[i];
+        if (p.timeMs != kNoTime) {
+            if (latest != kNoTime && p.segment != latestSegment && p.timeMs <= latest) {
+                ++repeated;
+                continue;
+            }
+            if (latest == kNoTime || p.timeMs > latest) {
+                latest = p.timeMs;
+                latestSegment = p.segment;
+            }
+        }
+        if (kept != i)
+            points[kept] = p;
+        ++kept;
+    }
+    points.resize(kept);
+    if (repeated > 0)
+        warnings.append(QStringLiteral("%1 of the file's track points repeat a time an earlier segment already "
+                                       "recorded (a segment written twice) and were left out.")
+                            .arg(repeated));
+
     xml::interpolateMissingTimes(points);
     qint64 firstMs = kNoTime, lastMs = kNoTime;
     for (const TrackPoint& p : points) {

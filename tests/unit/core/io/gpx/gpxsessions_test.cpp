@@ -152,6 +152,41 @@ TEST(GpxSplit, AGapOfTwoHoursIsABreakNotANewSession)
     EXPECT_FALSE(warnings(d).contains(QLatin1String("apart")));
 }
 
+// A segment written twice (an exporter's slip, or two overlapping copies of one) is one stretch of running: its
+// distance and climb count once, and the import says what it left out. A later segment still adds its own.
+TEST(GpxSplit, ASegmentWrittenTwiceCountsOnce)
+{
+    const QByteArray vivo = corpusGpx(kVivoRun);
+    const qsizetype from = vivo.indexOf("<trkseg>");
+    const qsizetype to = vivo.indexOf("</trkseg>") + qsizetype(sizeof "</trkseg>") - 1;
+    ASSERT_GT(from, 0);
+    ASSERT_GT(to, from);
+    const QByteArray segment = vivo.mid(from, to - from);
+    QByteArray twice = vivo;
+    twice.insert(to, segment);
+    const DecodedFile once = GpxReader().read(vivo);
+    const DecodedFile d = GpxReader().read(twice);
+    ASSERT_TRUE(once.ok() && d.ok());
+    ASSERT_EQ(d.activities.size(), 1u);
+    const Activity& a = d.activities.front();
+    const Activity& original = once.activities.front();
+    ASSERT_TRUE(a.distanceM && original.distanceM);
+    EXPECT_NEAR(*a.distanceM, *original.distanceM, 1e-6);
+    EXPECT_EQ(a.elevationGainM, original.elevationGainM);
+    EXPECT_EQ(a.streams.size(), original.streams.size());
+    EXPECT_TRUE(warnings(d).contains(QLatin1String("written twice"))) << warnings(d).toStdString();
+
+    // The same segment an hour later is more running, not a copy.
+    QByteArray later = vivo;
+    later.insert(to, shiftGpxTimes(segment, 3600));
+    const DecodedFile more = GpxReader().read(later);
+    ASSERT_TRUE(more.ok());
+    ASSERT_EQ(more.activities.size(), 1u);
+    ASSERT_TRUE(more.activities.front().distanceM);
+    EXPECT_GT(*more.activities.front().distanceM, 1.9 * *original.distanceM);
+    EXPECT_FALSE(warnings(more).contains(QLatin1String("written twice")));
+}
+
 TEST(GpxSplit, ATraceOfMonthsIsATrackLogAndRefused)
 {
     // An OpenStreetMap-style trace: recordings spread over 856 days in one <trk>.
