@@ -79,8 +79,9 @@ void keepAthleteEdits(const Activity& stored, Activity& replacement)
         replacement.notes = stored.notes;
 }
 
-// The stored summary, or nothing when no activity has that id.
-Result<std::optional<Activity>> readStoredSummary(const Database& db, const QString& path, ActivityId id)
+} // namespace
+
+Result<std::optional<Activity>> store::readStoredSummary(const Database& db, const QString& path, ActivityId id)
 {
     auto q = exec(db, QStringLiteral("SELECT %1 FROM activities WHERE id = ?").arg(summaryColumns()),
                   {static_cast<qlonglong>(id)}, QStringLiteral("read activity %1").arg(id), path);
@@ -90,8 +91,6 @@ Result<std::optional<Activity>> readStoredSummary(const Database& db, const QStr
         return std::optional<Activity>();
     return std::optional<Activity>(readSummary(*q));
 }
-
-} // namespace
 
 // The load computed on the decoding thread when its basis is still what the store holds (checked once per
 // basis and transaction); otherwise computed here, from the encoded streams if the decoded ones were released.
@@ -126,10 +125,15 @@ Result<std::optional<AddResult>> ActivityStore::Impl::replaceIfMoreComplete(cons
     auto found = readStoredSummary(db, path, storedId);
     if (!found)
         return found.error();
-    // Only a file replaces a file: a Strava activity keeps the id its sync matches it by.
-    if (!*found || (*found)->source != ActivitySource::File || prepared.activity().source != ActivitySource::File)
+    // Only a file replaces a stored recording: a file over a file when more complete, and a file over Strava's copy
+    // of the session always (the file is the device's own recording). The stored id stays, so Strava's link to it
+    // (strava_links) still finds it and the sync leaves the file's recording alone.
+    if (!*found || prepared.activity().source != ActivitySource::File)
         return std::optional<AddResult>();
     Activity& stored = **found;
+    const bool overStrava = stored.source == ActivitySource::Strava;
+    if (stored.source != ActivitySource::File && !overStrava)
+        return std::optional<AddResult>();
     auto reader = DetailReader::create(db, path);
     if (!reader)
         return reader.error();
@@ -144,11 +148,17 @@ Result<std::optional<AddResult>> ActivityStore::Impl::replaceIfMoreComplete(cons
             return invalidActivity(replacement, QStringLiteral("its recorded data could not be prepared"));
         replacement.streams = std::move(*streams);
     }
-    if (!isMoreComplete(recordingExtent(replacement, replacement.streams), recordingExtent(stored, stored.streams)))
+    if (!overStrava &&
+        !isMoreComplete(recordingExtent(replacement, replacement.streams), recordingExtent(stored, stored.streams)))
         return std::optional<AddResult>();
 
     keepAthleteEdits(stored, replacement);
     replacement.id = storedId;
+    if (overStrava) {
+        replacement.externalId = stored.externalId; // the Strava id, shown with the activity
+        if (auto r = markStravaRecordingFromFile(storedId); !r)
+            return r.error();
+    }
     const LoadResult load = computeLoad(replacement, ctx.history.at(replacement.localDate()), ctx.settings.load);
     if (auto r = writer.replace(storedId, replacement, load, prepared.encodedStreams()); !r)
         return r.error();

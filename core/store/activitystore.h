@@ -5,11 +5,13 @@
 #include "core/metrics/stress.h"
 #include "core/model/activity.h"
 #include "core/model/athlete.h"
+#include "core/model/stravalink.h"
 #include "core/util/result.h"
 
 #include <QByteArray>
 #include <QJsonObject>
 #include <QString>
+#include <QStringList>
 
 #include <functional>
 #include <memory>
@@ -78,12 +80,35 @@ private:
     std::shared_ptr<const LoadBasis> m_basis;
 };
 
+// One Strava activity for ActivityStore::mergeStrava.
+struct StravaItem {
+    Activity activity; // source Strava, externalId = link.stravaId, no streams
+    StravaLink link;
+};
+
+// What merging a page of Strava's list did.
+struct StravaMerge {
+    int added = 0;    // new activities
+    int updated = 0;  // edited on Strava since the last sync (name, sport, times, values)
+    int attached = 0; // the session was already here from a file (or another upload): linked, not stored twice
+    int unchanged = 0;
+    QStringList skipped; // entries that could not be stored, with the reason (an implausible value)
+};
+
+// One stored link to a Strava activity.
+struct StravaEntry {
+    ActivityId activityId = 0;
+    ActivitySource source = ActivitySource::Strava; // of the linked activity: File when a file's recording won
+    QDateTime startUtc;
+    StravaLink link;
+};
+
 // The local cache of every athlete's activities: one SQLite file, safe to reopen after any crash.
 // Derived values (loads, daily totals, the chart) are kept current on every write.
 class ActivityStore {
 public:
     // Bumped with a migration in core/store/migrations.cpp whenever the schema changes.
-    static constexpr int kSchemaVersion = 4;
+    static constexpr int kSchemaVersion = 5;
 
     // Opens or creates the database at `path` (parent folders are created). A database written by a newer
     // TriCoach is refused with a clear message and left untouched. Older schemas are migrated forward.
@@ -152,6 +177,19 @@ public:
     Result<int> visitActivities(AthleteId athlete, const ActivityQuery& query,
                                 const std::function<bool(const Activity&)>& visit) const;
     int activityCount(AthleteId athlete) const;
+
+    // Strava (written by core/strava's sync). An activity may be linked to Strava ids (two uploads of one session
+    // link to one activity); a link to a file's recording keeps the file's data, since the device's own file wins.
+    // Each batch is one transaction: after a crash a page is stored whole or not at all.
+    Result<StravaMerge> mergeStrava(AthleteId athlete, const std::vector<StravaItem>& items);
+    // Every link of the athlete, newest start first.
+    std::vector<StravaEntry> stravaEntries(AthleteId athlete) const;
+    // Activities deleted on Strava: a Strava-only activity is removed with its recording; a file's recording stays
+    // and only loses the link.
+    Result<int> forgetStrava(AthleteId athlete, const std::vector<std::int64_t>& stravaIds);
+    // The recording fetched for a Strava activity: stored, and the load computed from it. Empty streams mark the
+    // activity as having none. Nothing is written over a file's recording.
+    Result<void> storeStravaStreams(AthleteId athlete, std::int64_t stravaId, const Streams& streams);
 
     // Aggregates
     std::vector<DailyLoad> dailyLoads(AthleteId athlete, std::optional<QDate> from = {},

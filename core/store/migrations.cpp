@@ -217,12 +217,34 @@ Result<void> migrateTo4(const Database& db, const QString& path)
     return execAll(db, kSchema4, 4, path);
 }
 
+// Version 5: links to Strava. One row per Strava activity id (two uploads of one session link to one activity);
+// Strava's own values (its sport_type, private flag, estimated or measured power, suffer score) are kept for
+// reference, and `streams` says whether the recording is still to be fetched.
+constexpr const char* kSchema5[] = {
+    R"(CREATE TABLE strava_links (
+        athlete_id INTEGER NOT NULL REFERENCES athletes(id) ON DELETE CASCADE,
+        strava_id INTEGER NOT NULL,
+        activity_id INTEGER NOT NULL REFERENCES activities(id) ON DELETE CASCADE,
+        sport_type TEXT NOT NULL DEFAULT '',
+        private INTEGER NOT NULL DEFAULT 0,
+        manual INTEGER NOT NULL DEFAULT 0,
+        weighted_avg_watts REAL, device_watts INTEGER, suffer_score REAL, upload_id INTEGER,
+        streams TEXT NOT NULL DEFAULT 'pending',
+        PRIMARY KEY (athlete_id, strava_id)) WITHOUT ROWID)",
+    "CREATE INDEX strava_links_by_activity ON strava_links (activity_id)",
+};
+
+Result<void> migrateTo5(const Database& db, const QString& path)
+{
+    return execAll(db, kSchema5, 5, path);
+}
+
 // A migration may run statements or C++ (re-encoding data, say); it runs inside the runner's transaction.
 using Migration = Result<void> (*)(const Database& db, const QString& path);
 
 // Append the next migration here and bump ActivityStore::kSchemaVersion; never edit a shipped one. A new
 // migration that changes how loads are derived can set activities.metrics_version = 0 to have them recomputed.
-constexpr std::array<Migration, 4> kMigrations = {&migrateTo1, &migrateTo2, &migrateTo3, &migrateTo4};
+constexpr std::array<Migration, 5> kMigrations = {&migrateTo1, &migrateTo2, &migrateTo3, &migrateTo4, &migrateTo5};
 static_assert(kMigrations.size() == ActivityStore::kSchemaVersion,
               "one migration per schema version: append a migration when bumping kSchemaVersion");
 

@@ -13,6 +13,8 @@ namespace tricoach {
 namespace store {
 class ActivityWriter;
 class DetailReader;
+// The stored summary, or nothing when no activity has that id.
+Result<std::optional<Activity>> readStoredSummary(const Database& db, const QString& path, ActivityId id);
 } // namespace store
 
 // Days whose activities changed, per athlete: the aggregates are refreshed from them before the commit.
@@ -80,6 +82,8 @@ struct ActivityStore::Impl {
                                                            AthleteContext& ctx, store::ActivityWriter& writer,
                                                            ChangedDays& changes);
     Result<LoadResult> preparedLoad(const PreparedActivity& prepared, AthleteContext& ctx) const;
+    // stravarows.cpp: the Strava links of activity `id` now point at a file's recording (no streams to fetch).
+    Result<void> markStravaRecordingFromFile(ActivityId id);
 
     // aggregates.cpp: derived values, always inside the caller's transaction.
     Result<void> applyChanges(const ChangedDays& changes);

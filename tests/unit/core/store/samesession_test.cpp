@@ -129,22 +129,27 @@ TEST_F(SameSession, AReplacementTakesTheFilesTitleAndNotesWhenTheAthleteWroteNon
     EXPECT_NE(stored.loadSource, LoadSource::User);
 }
 
-TEST_F(SameSession, OnlyAFileReplacesAFile)
+TEST_F(SameSession, AFileReplacesStravasCopyEvenWhenShorter)
 {
+    // The device's own file wins over Strava's copy of the session (issue 11), whatever their lengths; the stored id
+    // and Strava's id stay, so the sync still finds the activity and leaves the file's recording alone.
     Activity strava = makeActivity(anna, kDay, Sport::Bike);
     strava.source = ActivitySource::Strava;
     strava.externalId = 4242;
-    strava.streams = recordedAt1Hz(600, {Channel::Power});
+    strava.streams = recordedAt1Hz(3600, {Channel::Power});
     const auto first = store->addActivity(strava);
     Activity file = strava;
     file.source = ActivitySource::File;
     file.externalId.reset();
     file.contentHash = QStringLiteral("file");
-    file.streams = recordedAt1Hz(3600, {Channel::Power});
+    file.streams = recordedAt1Hz(600, {Channel::Power});
     const auto second = store->addActivity(file);
-    EXPECT_TRUE(second->duplicate); // the sync finds the activity by Strava's id: it stays Strava's
+    ASSERT_TRUE(second.ok());
+    EXPECT_TRUE(second->replaced);
+    EXPECT_EQ(second->id, first->id);
     EXPECT_EQ(store->activity(first->id)->streams.size(), 600U);
-    EXPECT_EQ(store->activity(first->id, false)->source, ActivitySource::Strava);
+    EXPECT_EQ(store->activity(first->id, false)->source, ActivitySource::File);
+    EXPECT_EQ(store->activity(first->id, false)->externalId, std::optional<std::int64_t>(4242));
 }
 
 // A device's FIT swim against its TCX export: the export may carry more values (a position on every point), but it

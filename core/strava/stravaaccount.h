@@ -1,0 +1,76 @@
+#pragma once
+// One profile's Strava connection, wired for the CLI and the desktop alike: the athlete's own Strava application,
+// the sign-in through the system browser, the tokens in the secret store, the sync, and the disconnect. Blocking:
+// the CLI calls it on its main thread; the desktop runs sync() on a worker thread with a store connection of its
+// own (ActivityStore is one SQLite connection per thread) and a SecretStore that is safe to call from there.
+
+#include "core/store/activitystore.h"
+#include "core/strava/endpoints.h"
+#include "core/strava/login.h"
+#include "core/strava/syncengine.h"
+
+#include <atomic>
+#include <functional>
+
+namespace tricoach {
+class SecretStore;
+}
+
+namespace tricoach::strava {
+
+// The profile's connection as the athlete sees it.
+struct StravaStatus {
+    bool connected = false;
+    std::int64_t athleteId = 0;
+    QString athleteName;
+    QStringList scopes;
+    QStringList missingScopes; // activity:read_all not granted: private activities are left out
+    QString problem;           // revoked access and the like; empty when fine
+    QDateTime lastSync;
+    QDateTime resumeAt;
+    int activities = 0;  // linked to Strava
+    int streamsLeft = 0; // recordings still to fetch
+    QJsonObject lastSummary;
+    QJsonObject toJson() const;
+};
+
+class StravaAccount {
+public:
+    StravaAccount(ActivityStore& store, AthleteId athlete, SecretStore& secrets,
+                  StravaEndpoints endpoints = StravaEndpoints::fromEnvironment());
+
+    StravaStatus status() const;
+    SyncState state() const;
+
+    // The athlete's own application: the client id (from the last connect, else TRICOACH_STRAVA_CLIENT_ID), the
+    // secret (the secret store, else TRICOACH_STRAVA_CLIENT_SECRET).
+    Result<StravaApp> app() const;
+    // Keeps the secret in the secret store and the id with the profile.
+    Result<void> setApp(const StravaApp& app);
+
+    // Signs in: `openUrl` receives the authorize URL (opens the system browser, or prints it) and returns false when
+    // it could not. Blocks until the redirect arrives, `cancel` is set or `timeoutMs` passes. On success the tokens
+    // are in the secret store and the profile is linked; on any failure nothing is stored.
+    Result<LoginOutcome> connect(const std::function<bool(const QUrl&)>& openUrl, int timeoutMs,
+                                 const std::atomic<bool>* cancel = nullptr, bool askAgain = false);
+
+    // One sync (StravaSync::run) with the stored tokens.
+    Result<SyncSummary> sync(const SyncOptions& options, std::function<void(const SyncProgress&)> progress = {},
+                             const std::atomic<bool>* cancel = nullptr);
+
+    // Ends the authorization on Strava (oauth/revoke, falling back to oauth/deauthorize) and deletes the tokens;
+    // every synced activity stays. When Strava cannot be reached the tokens are deleted all the same, and the
+    // result says so (the athlete can revoke at strava.com/settings/apps).
+    Result<QString> disconnect();
+
+private:
+    ActivityStore& m_store;
+    AthleteId m_athlete;
+    SecretStore& m_secrets;
+    StravaEndpoints m_endpoints;
+};
+
+// The secret store key of an application's client secret.
+QString clientSecretKey(const QString& clientId);
+
+} // namespace tricoach::strava
