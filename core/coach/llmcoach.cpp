@@ -1,5 +1,6 @@
 #include "core/coach/llmcoach.h"
 
+#include "core/coach/planengine.h"
 #include "core/coach/planjson.h"
 #include "core/metrics/volume.h"
 #include "core/store/activitystore.h"
@@ -93,6 +94,25 @@ LlmContext firstPartyContext(const ActivityStore& store, AthleteId athlete, cons
         }
         own.push_back(std::move(a));
     }
+    // Fitness, Fatigue and Form from first-party loads alone: the profile's values come from the whole chart,
+    // Strava's activities included, and those must not reach the model even as a sum.
+    const QDate eve = planStart(p.today).addDays(-1);
+    std::map<QDate, double> byDay;
+    ActivityQuery history;
+    history.to = eve;
+    for (const Activity& a : store.activities(athlete, history)) {
+        if (a.source != ActivitySource::Strava)
+            byDay[a.localDate()] += a.load;
+    }
+    std::vector<DailyLoad> loads;
+    for (const auto& [day, load] : byDay)
+        loads.push_back(DailyLoad{day, load});
+    PmcState fitness;
+    if (!loads.empty()) {
+        const auto chart = computePmc(loads, eve, eve, store.metricSettings(athlete).pmc);
+        if (!chart.empty())
+            fitness = PmcState{chart.back().ctl, chart.back().atl};
+    }
     QJsonArray weeks;
     for (const WeeklyVolume& w : weeklyVolume(own, p.today, 8)) {
         QJsonObject sports;
@@ -129,9 +149,9 @@ LlmContext firstPartyContext(const ActivityStore& store, AthleteId athlete, cons
         {QStringLiteral("pool_access"), p.poolAccess},
         {QStringLiteral("indoor_trainer"), p.trainerAccess},
         {QStringLiteral("thresholds"), thresholds},
-        {QStringLiteral("fitness"), std::round(p.fitness.ctl * 10) / 10},
-        {QStringLiteral("fatigue"), std::round(p.fitness.atl * 10) / 10},
-        {QStringLiteral("form"), std::round((p.fitness.ctl - p.fitness.atl) * 10) / 10},
+        {QStringLiteral("fitness"), std::round(fitness.ctl * 10) / 10},
+        {QStringLiteral("fatigue"), std::round(fitness.atl * 10) / 10},
+        {QStringLiteral("form"), std::round((fitness.ctl - fitness.atl) * 10) / 10},
         {QStringLiteral("recent_weeks"), weeks},
     };
     return c;

@@ -281,6 +281,53 @@ TEST_F(FirstPartyContext, StravaActivitiesNeverReachTheModel)
     EXPECT_FALSE(text.contains("9000000001"));
 }
 
+TEST_F(FirstPartyContext, FitnessFatigueAndFormComeFromFirstPartyActivitiesOnly)
+{
+    // Two stores: one with file and Strava runs, one with the file runs alone. The model's Fitness, Fatigue and Form
+    // must be the second store's chart (computed by the store's own chart path, not by the code under test).
+    auto mixed = std::move(*ActivityStore::open(pathFor(QStringLiteral("mixed.sqlite"))));
+    auto own = std::move(*ActivityStore::open(pathFor(QStringLiteral("own.sqlite"))));
+    const AthleteId m = mixed->defaultAthlete()->id;
+    const AthleteId o = own->defaultAthlete()->id;
+    const QDate today(2027, 3, 10);
+    for (int i = 0; i < 40; ++i) {
+        Activity a;
+        a.sport = Sport::Run;
+        a.startUtc = utcDateTime(today.addDays(-1 - i), QTime(7, 0));
+        a.movingSec = a.elapsedSec = 2400 + 60 * (i % 7);
+        a.rpe = 4 + i % 5;
+        const bool strava = i % 3 == 0;
+        a.source = strava ? ActivitySource::Strava : ActivitySource::File;
+        if (strava)
+            a.externalId = 9'100'000'000LL + i;
+        else
+            a.contentHash = QStringLiteral("own-%1").arg(i);
+        a.athleteId = m;
+        ASSERT_TRUE(mixed->addActivity(a));
+        if (!strava) {
+            a.athleteId = o;
+            ASSERT_TRUE(own->addActivity(a));
+        }
+    }
+    CoachProfile p;
+    p.today = today;
+    p.race.date = today.addDays(100);
+    // The profile as the plan builds it holds the whole chart, Strava runs included.
+    const QDate eve = planStart(today).addDays(-1);
+    const auto whole = mixed->pmc(m, eve, eve);
+    ASSERT_FALSE(whole.empty());
+    p.fitness = PmcState{whole.back().ctl, whole.back().atl};
+    const LlmContext c = firstPartyContext(*mixed, m, p);
+    const auto expected = own->pmc(o, eve, eve);
+    ASSERT_FALSE(expected.empty());
+    EXPECT_LT(expected.back().ctl, whole.back().ctl - 1); // the Strava runs did count in the whole chart
+    const auto round1 = [](double v) { return std::round(v * 10) / 10; };
+    EXPECT_DOUBLE_EQ(c.json.value(QStringLiteral("fitness")).toDouble(), round1(expected.back().ctl));
+    EXPECT_DOUBLE_EQ(c.json.value(QStringLiteral("fatigue")).toDouble(), round1(expected.back().atl));
+    EXPECT_DOUBLE_EQ(c.json.value(QStringLiteral("form")).toDouble(),
+                     round1(expected.back().ctl - expected.back().atl));
+}
+
 } // namespace
 
 namespace {
