@@ -20,6 +20,7 @@ std::vector<CommandSpec> athleteCommands();  // athlete set|show|add|list
 std::vector<CommandSpec> settingsCommands(); // settings show|set
 std::vector<CommandSpec> importCommands();   // import, decode
 std::vector<CommandSpec> planCommands();     // race set|show, plan week|season
+std::vector<CommandSpec> stravaCommands();   // strava connect|sync|status|disconnect
 
 // Shared by the activity commands: an activity as `activities --json` lists it, and the sports --sport accepts
 // ("Swim, Bike, ... or Other").

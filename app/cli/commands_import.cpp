@@ -1,6 +1,7 @@
 // import and decode: activity files into the store, or one file's normalized content for scripts.
 #include "app/cli/commands.h"
 #include "app/cli/context.h"
+#include "app/cli/interrupt.h"
 #include "app/cli/output.h"
 #include "core/import/activityimporter.h"
 #include "core/io/activityjson.h"
@@ -8,51 +9,10 @@
 
 #include <QFileInfo>
 
-#include <atomic>
-#include <csignal>
-#include <cstdio>
-#ifdef _WIN32
-#include <io.h>
-#else
-#include <unistd.h>
-#endif
 
 namespace tricoach::cli {
 
 namespace {
-
-// Ctrl-C during an import asks the importer to stop between files; a signal handler can only reach a
-// lock-free flag of static storage, so this one flag is file-global by necessity.
-std::atomic<bool> g_interrupted{false};
-extern "C" void onInterrupt(int)
-{
-    g_interrupted.store(true);
-}
-
-// RAII: routes SIGINT to the flag for the duration of an import, then restores the previous handler.
-class InterruptGuard {
-public:
-    InterruptGuard()
-        : m_previous(std::signal(SIGINT, onInterrupt))
-    {
-        g_interrupted = false;
-    }
-    ~InterruptGuard() { std::signal(SIGINT, m_previous); }
-    InterruptGuard(const InterruptGuard&) = delete;
-    InterruptGuard& operator=(const InterruptGuard&) = delete;
-
-private:
-    void (*m_previous)(int);
-};
-
-bool stderrIsTerminal()
-{
-#ifdef _WIN32
-    return _isatty(_fileno(stderr)) != 0;
-#else
-    return isatty(fileno(stderr)) != 0;
-#endif
-}
 
 QString megabytes(qint64 bytes)
 {
@@ -181,7 +141,7 @@ int runImport(const Invocation& inv, Io& io)
             if (showProgress)
                 drawProgress(io.err, p);
         },
-        &g_interrupted);
+        &InterruptGuard::flag());
     if (showProgress)
         io.err << '\n';
 
