@@ -22,6 +22,10 @@ protected:
 
     void SetUp() override
     {
+        // Never a developer's own keyring, not even under a test service name.
+        ASSERT_EQ(qgetenv("TRICOACH_TEST_KEYRING"), QByteArray("1"))
+            << "Run this test through tests/support/with-keyring.sh (ctest does): it needs a private D-Bus session "
+               "with a throwaway keyring.";
         const auto status = keychainStatus(m_service);
         ASSERT_TRUE(status) << "No working keychain in this session: " << status.error().message.toStdString()
                             << "\nThis test needs gnome-keyring, libsecret-1-0 and dbus-run-session (dbus-bin, "
