@@ -1,6 +1,6 @@
 #include "ui/preferences.h"
 
-#include "ui/secrets.h"
+#include "core/secrets/secretstore.h"
 
 #include <QApplication>
 #include <QPalette>

@@ -4,7 +4,7 @@
 #include "core/store/activitystore.h"
 #include "ui/mainwindow.h"
 #include "ui/preferences.h"
-#include "ui/secrets.h"
+#include "core/secrets/keychainsecrets.h"
 #include "ui/translations.h"
 
 #include <QApplication>

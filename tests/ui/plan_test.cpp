@@ -8,7 +8,7 @@
 #include "ui/charts/pmcchart.h"
 #include "ui/dashboard/dashboardpage.h"
 #include "ui/plan/planpage.h"
-#include "ui/secrets.h"
+#include "core/secrets/secretstore.h"
 #include "ui/trainingdata.h"
 
 #include <QJsonArray>

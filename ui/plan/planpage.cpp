@@ -10,7 +10,7 @@
 #include "core/store/activitystore.h"
 #include "ui/plan/racedialog.h"
 #include "ui/preferences.h"
-#include "ui/secrets.h"
+#include "core/secrets/secretstore.h"
 #include "ui/sportstyle.h"
 #include "ui/trainingdata.h"
 
@@ -179,7 +179,9 @@ LlmSettings PlanPage::llmSettings()
     llm.baseUrl = QUrl(m_preferences.llmUrl());
     llm.model = m_preferences.llmModel();
     llm.azure = m_preferences.llmAzure();
-    llm.apiKey = m_preferences.secrets().read(QString::fromLatin1(kLlmKeySecret)).value_or(QString());
+    // A keychain that cannot be read leaves the key empty: the coach then says it needs one.
+    const auto key = m_preferences.secrets().read(QString::fromLatin1(kLlmKeySecret));
+    llm.apiKey = key ? key->value_or(QString()) : QString();
     return llm;
 }
 

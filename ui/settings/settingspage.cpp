@@ -4,7 +4,7 @@
 #include "core/store/activitystore.h"
 #include "ui/activities/activitymodel.h"
 #include "ui/preferences.h"
-#include "ui/secrets.h"
+#include "core/secrets/secretstore.h"
 #include "ui/sportstyle.h"
 #include "ui/thresholds/thresholdtext.h"
 #include "ui/trainingdata.h"
@@ -340,13 +340,13 @@ void SettingsPage::saveCoach(const QString& url, const QString& model, bool azur
         m_message->setText(tr("The AI coach's server must be an http(s) address."));
         return;
     }
-    QString error;
-    const bool stored = key.isEmpty() ? m_preferences.secrets().remove(QString::fromLatin1(kLlmKeySecret), &error)
-                                      : m_preferences.secrets().write(QString::fromLatin1(kLlmKeySecret), key, &error);
+    const Result<void> stored = key.isEmpty()
+                                    ? m_preferences.secrets().remove(QString::fromLatin1(kLlmKeySecret))
+                                    : m_preferences.secrets().write(QString::fromLatin1(kLlmKeySecret), key);
     m_preferences.setLlm(url, model, azure);
     m_llmKey->clear();
     m_message->setText(stored ? tr("AI coach saved.")
-                              : tr("AI coach saved, but the keychain refused the key: %1").arg(error));
+                              : tr("AI coach saved, but the keychain refused the key: %1").arg(stored.error().message));
 }
 
 void SettingsPage::refresh()
