@@ -94,8 +94,9 @@ HttpResponse HttpResponse::html(int status, const QByteArray& body)
 
 HttpResponse HttpResponse::redirect(const QByteArray& location)
 {
-    HttpResponse r = html(302, "<html><body>You are being <a href=\"" + location.toHtmlEscaped() +
-                                   "\">redirected</a>.</body></html>");
+    HttpResponse r =
+        html(302, "<html><body>You are being <a href=\"" + QString::fromUtf8(location).toHtmlEscaped().toUtf8() +
+                      "\">redirected</a>.</body></html>");
     r.setHeader("Location", location);
     return r;
 }
@@ -171,16 +172,17 @@ void HttpServer::onConnection()
             const bool keepAlive = request->header("connection").toLower() != "close" && !response.truncate;
             QPointer<QTcpSocket> alive(socket);
             QTimer::singleShot(response.delayMs, this, [alive, response, keepAlive, connection, weakServe] {
-                if (!alive)
+                QTcpSocket* out = alive.data();
+                if (!out)
                     return;
                 if (response.reset) {
-                    alive->abort();
+                    out->abort();
                     return;
                 }
-                alive->write(serialize(response, keepAlive));
-                alive->flush();
+                out->write(serialize(response, keepAlive));
+                out->flush();
                 if (!keepAlive) {
-                    alive->disconnectFromHost();
+                    out->disconnectFromHost();
                     return;
                 }
                 connection->busy = false;

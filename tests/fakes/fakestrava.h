@@ -51,8 +51,8 @@ public:
 
     struct LoggedRequest {
         QString method;
-        QString path;  // without /api/v3
-        QString query; // percent-encoded, as sent
+        QString path;   // without /api/v3
+        QString query;  // percent-encoded, as sent
         int status = 0; // 0: the connection was reset without an answer
         QDateTime at;   // on the virtual clock
         QString accessToken;
@@ -72,8 +72,8 @@ public:
         int streamCalls = 0;   // GET /activities/{id}/streams
         int athleteCalls = 0;  // GET /athlete
         int tooManyRequests = 0;
-        int tokenExchanges = 0; // grant_type=authorization_code answered 200
-        int refreshes = 0;      // grant_type=refresh_token answered 200
+        int tokenExchanges = 0;      // grant_type=authorization_code answered 200
+        int refreshes = 0;           // grant_type=refresh_token answered 200
         QMap<QString, int> perToken; // API requests by the access token they carried
     };
 

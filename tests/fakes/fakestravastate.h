@@ -153,6 +153,8 @@ QJsonObject detailedAthlete(const Athlete& athlete);
 QList<StoredActivity> generateHistory(const Athlete& athlete, int count, quint32 seed, const QDateTime& now);
 StoredActivity generateActivity(const Athlete& athlete, const QDateTime& startUtc, const QString& sportType,
                                 quint32 seed);
+// Gives the activity its id and the ids derived from it (map, upload).
+void assignId(StoredActivity& activity, qint64 id);
 // Applies Strava field changes, keeping what depends on them (type, visibility, average speed) consistent.
 void applyChanges(StoredActivity& activity, const QJsonObject& changes, const Athlete& athlete);
 QJsonObject detailedActivity(const StoredActivity& activity);

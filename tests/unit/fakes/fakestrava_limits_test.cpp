@@ -13,7 +13,7 @@ using Faults = StravaFixture;
 TEST_F(Limits, EveryApiAnswerCarriesTheUsageHeaders)
 {
     const QString token = tokens().accessToken;
-    strava.setVirtualNow(QDateTime(QDate(2025, 6, 1), QTime(10, 1), QTimeZone::UTC));
+    strava.setVirtualNow(QDateTime(QDate(2025, 6, 1), QTime(10, 1), Qt::UTC));
     for (int i = 1; i <= 3; ++i) {
         const Reply r = http.get(apiUrl(strava, QStringLiteral("/athlete")), token);
         EXPECT_EQ(r.header("x-ratelimit-limit"), "200,2000");
@@ -37,14 +37,15 @@ TEST_F(Limits, Over15MinuteLimitIs429UntilTheQuarterHourTurns)
     strava.setRateLimits(10, 100, 5, 50);
     const QString token = tokens().accessToken;
     // 10:13 virtual; 60 virtual seconds pass each real second, so 10:15 is two real seconds away.
-    strava.setVirtualNow(QDateTime(QDate(2025, 6, 1), QTime(10, 13, 0), QTimeZone::UTC));
+    strava.setVirtualNow(QDateTime(QDate(2025, 6, 1), QTime(10, 13, 0), Qt::UTC));
     strava.setTimeScale(0);
     for (int i = 0; i < 5; ++i)
         EXPECT_EQ(http.get(apiUrl(strava, QStringLiteral("/athlete")), token).status, 200);
     const Reply refused = http.get(apiUrl(strava, QStringLiteral("/athlete")), token);
     EXPECT_EQ(refused.status, 429);
     EXPECT_EQ(refused.object()[QStringLiteral("message")].toString(), QStringLiteral("Rate Limit Exceeded"));
-    EXPECT_EQ(refused.object()[QStringLiteral("errors")][0][QStringLiteral("field")].toString(), QStringLiteral("rate limit"));
+    EXPECT_EQ(refused.object()[QStringLiteral("errors")][0][QStringLiteral("field")].toString(),
+              QStringLiteral("rate limit"));
     EXPECT_EQ(refused.header("x-readratelimit-usage"), "6,6") << "refused calls count too";
     EXPECT_EQ(strava.counters().tooManyRequests, 1);
 
@@ -63,12 +64,12 @@ TEST_F(Limits, TheDailyLimitResetsAtMidnightUtc)
     strava.setRateLimits(100, 4, 100, 1000);
     const QString token = tokens().accessToken;
     strava.setTimeScale(0);
-    strava.setVirtualNow(QDateTime(QDate(2025, 6, 1), QTime(23, 50), QTimeZone::UTC));
+    strava.setVirtualNow(QDateTime(QDate(2025, 6, 1), QTime(23, 50), Qt::UTC));
     for (int i = 0; i < 4; ++i)
         http.get(apiUrl(strava, QStringLiteral("/athlete")), token);
-    strava.setVirtualNow(QDateTime(QDate(2025, 6, 1), QTime(23, 59), QTimeZone::UTC));
+    strava.setVirtualNow(QDateTime(QDate(2025, 6, 1), QTime(23, 59), Qt::UTC));
     EXPECT_EQ(http.get(apiUrl(strava, QStringLiteral("/athlete")), token).status, 429) << "new quarter, same day";
-    strava.setVirtualNow(QDateTime(QDate(2025, 6, 2), QTime(0, 0, 1), QTimeZone::UTC));
+    strava.setVirtualNow(QDateTime(QDate(2025, 6, 2), QTime(0, 0, 1), Qt::UTC));
     EXPECT_EQ(http.get(apiUrl(strava, QStringLiteral("/athlete")), token).status, 200);
 }
 
@@ -101,11 +102,13 @@ TEST_F(Faults, TruncatedBodiesAndResetsAreNetworkErrors)
     strava.injectFault({FakeStrava::Fault::Kind::TruncatedBody, 0, 0, {}, 1});
     const Reply truncated = http.get(apiUrl(strava, QStringLiteral("/athlete/activities")), token);
     EXPECT_NE(truncated.error, QNetworkReply::NoError);
-    strava.injectFault({FakeStrava::Fault::Kind::ConnectionReset, 0, 0, {}, 1});
+    // QNetworkAccessManager resends a request whose connection closed unanswered, so the reset must persist.
+    strava.injectFault({FakeStrava::Fault::Kind::ConnectionReset, 0, 0, {}, -1});
     const Reply reset = http.get(apiUrl(strava, QStringLiteral("/athlete/activities")), token);
     EXPECT_NE(reset.error, QNetworkReply::NoError);
     EXPECT_EQ(reset.status, 0);
     EXPECT_EQ(strava.requests().last().status, 0);
+    strava.clearFaults();
     EXPECT_EQ(http.get(apiUrl(strava, QStringLiteral("/athlete/activities")), token).array().size(), 30);
 }
 
@@ -115,7 +118,8 @@ TEST_F(Faults, ExpiredTokenForcesARefreshThatWorks)
     strava.injectFault({FakeStrava::Fault::Kind::ExpiredToken, 0, 0, {}, 1});
     const Reply r = http.get(apiUrl(strava, QStringLiteral("/athlete")), set.accessToken);
     EXPECT_EQ(r.status, 401);
-    EXPECT_EQ(r.object()[QStringLiteral("errors")][0][QStringLiteral("field")].toString(), QStringLiteral("access_token"));
+    EXPECT_EQ(r.object()[QStringLiteral("errors")][0][QStringLiteral("field")].toString(),
+              QStringLiteral("access_token"));
     QUrlQuery form;
     form.addQueryItem(QStringLiteral("client_id"), QStringLiteral("54321"));
     form.addQueryItem(QStringLiteral("client_secret"), QStringLiteral("s3cret"));

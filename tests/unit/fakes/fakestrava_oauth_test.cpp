@@ -24,7 +24,8 @@ Reply submit(Http& http, const FakeStrava& strava, const QByteArray& page, const
              const QString& button)
 {
     const QString html = QString::fromUtf8(page);
-    const QRegularExpressionMatch action = QRegularExpression(QStringLiteral("<form[^>]*action=\"([^\"]+)\"")).match(html);
+    const QRegularExpressionMatch action =
+        QRegularExpression(QStringLiteral("<form[^>]*action=\"([^\"]+)\"")).match(html);
     EXPECT_TRUE(action.hasMatch());
     QUrlQuery form;
     QRegularExpression hidden(QStringLiteral("<input type=\"hidden\" name=\"([^\"]+)\" value=\"([^\"]*)\""));
@@ -60,7 +61,8 @@ TEST_F(OAuth, AuthorizePageShowsAppAthleteScopesAndButtons)
 TEST_F(OAuth, ApprovingWithOneScopeUntickedGrantsOnlyTheTickedOnes)
 {
     const Reply page = http.get(authorizeUrl(strava, QStringLiteral("read,activity:read_all,profile:read_all")));
-    const Reply redirect = submit(http, strava, page.body, {QStringLiteral("activity:read_all")}, QStringLiteral("authorize"));
+    const Reply redirect =
+        submit(http, strava, page.body, {QStringLiteral("activity:read_all")}, QStringLiteral("authorize"));
     ASSERT_EQ(redirect.status, 302);
     const QUrl location(QString::fromUtf8(redirect.header("location")));
     EXPECT_EQ(location.host(), QStringLiteral("127.0.0.1"));
@@ -105,8 +107,9 @@ TEST_F(OAuth, CancelRedirectsWithAccessDenied)
 
 TEST_F(OAuth, HeadlessDecisionMatchesThePage)
 {
-    const QUrl approved = strava.authorizeDecision(authorizeUrl(strava, QStringLiteral("activity:read_all,activity:write")),
-                                                   true, {QStringLiteral("activity:write")});
+    const QUrl approved =
+        strava.authorizeDecision(authorizeUrl(strava, QStringLiteral("activity:read_all,activity:write")), true,
+                                 {QStringLiteral("activity:write")});
     EXPECT_EQ(QUrlQuery(approved).queryItemValue(QStringLiteral("scope")), QStringLiteral("read,activity:read_all"));
     const QUrl cancelled = strava.authorizeDecision(authorizeUrl(strava, QStringLiteral("activity:read")), false);
     EXPECT_EQ(QUrlQuery(cancelled).queryItemValue(QStringLiteral("error")), QStringLiteral("access_denied"));
@@ -130,7 +133,8 @@ TEST_F(OAuth, BadAuthorizeRequestsGetStravasErrors)
     foreign.setQuery(q);
     r = http.get(foreign);
     EXPECT_EQ(r.status, 400);
-    EXPECT_EQ(r.object()[QStringLiteral("errors")][0][QStringLiteral("field")].toString(), QStringLiteral("redirect_uri"));
+    EXPECT_EQ(r.object()[QStringLiteral("errors")][0][QStringLiteral("field")].toString(),
+              QStringLiteral("redirect_uri"));
     EXPECT_FALSE(strava.authorizeDecision(foreign, true).isValid());
 
     QUrl noType = authorizeUrl(strava, QStringLiteral("read"));
@@ -175,7 +179,8 @@ TEST_F(OAuth, BadClientCredentialsAre401AndBadRefreshTokensAre400)
     Reply r = http.postForm(oauthUrl(strava, QStringLiteral("/oauth/token")), form);
     EXPECT_EQ(r.status, 401);
     EXPECT_EQ(r.object()[QStringLiteral("message")].toString(), QStringLiteral("Authorization Error"));
-    EXPECT_EQ(r.object()[QStringLiteral("errors")][0][QStringLiteral("resource")].toString(), QStringLiteral("Application"));
+    EXPECT_EQ(r.object()[QStringLiteral("errors")][0][QStringLiteral("resource")].toString(),
+              QStringLiteral("Application"));
 
     form.removeQueryItem(QStringLiteral("client_secret"));
     form.addQueryItem(QStringLiteral("client_secret"), QStringLiteral("s3cret"));
@@ -201,7 +206,7 @@ Reply refresh(Http& http, const FakeStrava& strava, const QString& refreshToken)
 
 TEST_F(OAuth, RefreshKeepsTheTokenUntilTheLastHourThenRotates)
 {
-    const QDateTime start = QDateTime(QDate(2025, 3, 10), QTime(8, 0), QTimeZone::UTC);
+    const QDateTime start = QDateTime(QDate(2025, 3, 10), QTime(8, 0), Qt::UTC);
     strava.setVirtualNow(start);
     strava.setTimeScale(0); // the clock stands still unless moved
     const FakeStrava::TokenSet set = tokens();
@@ -220,7 +225,8 @@ TEST_F(OAuth, RefreshKeepsTheTokenUntilTheLastHourThenRotates)
     const QString newRefresh = fresh.object()[QStringLiteral("refresh_token")].toString();
     EXPECT_NE(newAccess, set.accessToken);
     EXPECT_NE(newRefresh, set.refreshToken);
-    EXPECT_EQ(fresh.object()[QStringLiteral("expires_at")].toInteger(), start.toSecsSinceEpoch() + 5 * 3600 + 1800 + 21600);
+    EXPECT_EQ(fresh.object()[QStringLiteral("expires_at")].toInteger(),
+              start.toSecsSinceEpoch() + 5 * 3600 + 1800 + 21600);
 
     // The old refresh token stopped working at once; the new access token works.
     EXPECT_EQ(refresh(http, strava, set.refreshToken).status, 400);
@@ -233,7 +239,7 @@ TEST_F(OAuth, RefreshKeepsTheTokenUntilTheLastHourThenRotates)
 TEST_F(OAuth, WithoutRotationTheOldRefreshTokenStaysValid)
 {
     strava.setRotateRefreshTokens(false);
-    const QDateTime start = QDateTime(QDate(2025, 3, 10), QTime(8, 0), QTimeZone::UTC);
+    const QDateTime start = QDateTime(QDate(2025, 3, 10), QTime(8, 0), Qt::UTC);
     strava.setVirtualNow(start);
     strava.setTimeScale(0);
     const FakeStrava::TokenSet set = tokens();
@@ -261,7 +267,8 @@ TEST_F(OAuth, DeauthorizeKillsEveryTokenOfTheAthlete)
 {
     const FakeStrava::TokenSet first = tokens();
     const FakeStrava::TokenSet second = tokens();
-    const Reply r = http.send("POST", oauthUrl(strava, QStringLiteral("/oauth/deauthorize")), first.accessToken, {}, {});
+    const Reply r =
+        http.send("POST", oauthUrl(strava, QStringLiteral("/oauth/deauthorize")), first.accessToken, {}, {});
     ASSERT_EQ(r.status, 200);
     EXPECT_EQ(r.object()[QStringLiteral("access_token")].toString(), first.accessToken);
     EXPECT_EQ(http.get(apiUrl(strava, QStringLiteral("/athlete")), second.accessToken).status, 401);

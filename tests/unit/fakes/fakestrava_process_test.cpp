@@ -30,9 +30,10 @@ TEST(FakeStravaProcess, PrintsItsAddressesAndServesUntilTerminated)
     Http http;
     QUrl control = oauth;
     control.setPath(QStringLiteral("/_emulator/grant"));
-    const Reply granted = http.postJson(control, {{QStringLiteral("client_id"), QStringLiteral("777")},
-                                                  {QStringLiteral("athlete_id"), athlete},
-                                                  {QStringLiteral("scopes"), QJsonArray{QStringLiteral("activity:read_all")}}});
+    const Reply granted =
+        http.postJson(control, {{QStringLiteral("client_id"), QStringLiteral("777")},
+                                {QStringLiteral("athlete_id"), athlete},
+                                {QStringLiteral("scopes"), QJsonArray{QStringLiteral("activity:read_all")}}});
     ASSERT_EQ(granted.status, 200) << granted.body.toStdString();
     const QString token = granted.object()[QStringLiteral("access_token")].toString();
 
@@ -43,11 +44,12 @@ TEST(FakeStravaProcess, PrintsItsAddressesAndServesUntilTerminated)
     EXPECT_EQ(activities.array().size(), 25);
     EXPECT_EQ(activities.header("x-ratelimit-limit"), "50,500");
 
-    control.setPath(QStringLiteral("/_emulator/activities/%1").arg(activities.array()[0][QStringLiteral("id")].toInteger()));
+    control.setPath(
+        QStringLiteral("/_emulator/activities/%1").arg(activities.array()[0][QStringLiteral("id")].toInteger()));
     EXPECT_EQ(http.send("DELETE", control, {}, {}, {}).status, 200);
     control.setPath(QStringLiteral("/_emulator/faults"));
-    EXPECT_EQ(http.postJson(control, {{QStringLiteral("kind"), QStringLiteral("server_error")},
-                                      {QStringLiteral("status"), 502}})
+    EXPECT_EQ(http.postJson(control,
+                            {{QStringLiteral("kind"), QStringLiteral("server_error")}, {QStringLiteral("status"), 502}})
                   .status,
               200);
     EXPECT_EQ(http.get(list, token).status, 502);

@@ -15,9 +15,10 @@ const QString kAllKeys =
 
 QJsonObject streamsOf(Http& http, const FakeStrava& strava, const QString& token, qint64 id, int* status = nullptr)
 {
-    const Reply r = http.get(apiUrl(strava, QStringLiteral("/activities/%1/streams").arg(id),
-                                    {{QStringLiteral("keys"), kAllKeys}, {QStringLiteral("key_by_type"), QStringLiteral("true")}}),
-                             token);
+    const Reply r =
+        http.get(apiUrl(strava, QStringLiteral("/activities/%1/streams").arg(id),
+                        {{QStringLiteral("keys"), kAllKeys}, {QStringLiteral("key_by_type"), QStringLiteral("true")}}),
+                 token);
     if (status)
         *status = r.status;
     return r.object();
@@ -86,7 +87,8 @@ TEST_F(Streams, SamplesAgreeWithTheSummary)
             return n ? sum / n : 0.0;
         };
         if (a[QStringLiteral("has_heartrate")].toBool())
-            EXPECT_NEAR(movingMean(QStringLiteral("heartrate")), a[QStringLiteral("average_heartrate")].toDouble(), 3) << id;
+            EXPECT_NEAR(movingMean(QStringLiteral("heartrate")), a[QStringLiteral("average_heartrate")].toDouble(), 3)
+                << id;
         else
             EXPECT_FALSE(s.contains(QStringLiteral("heartrate")));
         if (a[QStringLiteral("device_watts")].toBool()) {
@@ -100,7 +102,8 @@ TEST_F(Streams, SamplesAgreeWithTheSummary)
         if (a[QStringLiteral("start_latlng")].toArray().isEmpty())
             EXPECT_FALSE(s.contains(QStringLiteral("latlng")));
         else
-            EXPECT_EQ(s[QStringLiteral("latlng")][QStringLiteral("data")][0].toArray(), a[QStringLiteral("start_latlng")].toArray());
+            EXPECT_EQ(s[QStringLiteral("latlng")][QStringLiteral("data")][0].toArray(),
+                      a[QStringLiteral("start_latlng")].toArray());
         ++checked;
     }
     EXPECT_GT(checked, 50);
@@ -119,8 +122,8 @@ TEST_F(Streams, IndoorRideHasNoPositionAndManualHasNoStreams)
     EXPECT_FALSE(s.contains(QStringLiteral("latlng")));
     EXPECT_FALSE(s.contains(QStringLiteral("heartrate")));
 
-    const qint64 manual = strava.addActivity(kAthlete, {{QStringLiteral("sport_type"), QStringLiteral("Run")},
-                                                        {QStringLiteral("manual"), true}});
+    const qint64 manual = strava.addActivity(
+        kAthlete, {{QStringLiteral("sport_type"), QStringLiteral("Run")}, {QStringLiteral("manual"), true}});
     const QJsonObject summary = strava.activities(kAthlete).first();
     EXPECT_EQ(summary[QStringLiteral("id")].toInteger(), manual);
     EXPECT_FALSE(summary[QStringLiteral("has_heartrate")].toBool());
@@ -132,8 +135,8 @@ TEST_F(Streams, IndoorRideHasNoPositionAndManualHasNoStreams)
 
 TEST_F(Streams, WithoutKeyByTypeAnArrayOfTypedStreamsWithDistanceAlwaysIncluded)
 {
-    const qint64 id = strava.addActivity(kAthlete, {{QStringLiteral("sport_type"), QStringLiteral("Run")},
-                                                    {QStringLiteral("has_heartrate"), true}});
+    const qint64 id = strava.addActivity(
+        kAthlete, {{QStringLiteral("sport_type"), QStringLiteral("Run")}, {QStringLiteral("has_heartrate"), true}});
     const Reply r = http.get(apiUrl(strava, QStringLiteral("/activities/%1/streams").arg(id),
                                     {{QStringLiteral("keys"), QStringLiteral("time,heartrate")}}),
                              tokens().accessToken);
@@ -159,7 +162,8 @@ TEST_F(Streams, TheSameSeedGivesTheSameSamples)
     const qint64 id = strava.activities(kAthlete)[2][QStringLiteral("id")].toInteger();
     ASSERT_EQ(other.activities(kAthlete)[2][QStringLiteral("id")].toInteger(), id);
     const QString mine = tokens().accessToken;
-    const QString theirs = other.grant(QStringLiteral("54321"), kAthlete, {QStringLiteral("activity:read_all")}).accessToken;
+    const QString theirs =
+        other.grant(QStringLiteral("54321"), kAthlete, {QStringLiteral("activity:read_all")}).accessToken;
     EXPECT_EQ(streamsOf(http, strava, mine, id), streamsOf(http, other, theirs, id));
 }
 

@@ -48,8 +48,8 @@ TEST_F(Api, PagesCoverEveryActivityOnceThenComeBackEmpty)
         ++nonEmpty;
         EXPECT_LE(items.size(), 200);
         for (const QJsonValue& v : items) {
-            const qint64 start = QDateTime::fromString(v[QStringLiteral("start_date")].toString(), Qt::ISODate)
-                                     .toSecsSinceEpoch();
+            const qint64 start =
+                QDateTime::fromString(v[QStringLiteral("start_date")].toString(), Qt::ISODate).toSecsSinceEpoch();
             EXPECT_LE(start, previousStart) << "newest first";
             previousStart = start;
             seen.insert(v[QStringLiteral("id")].toInteger());
@@ -84,8 +84,9 @@ TEST_F(Api, WithAfterTheOldestComeFirst)
 TEST_F(Api, IdsAreBeyond32BitsAndUploadIdsBeyondDoubles)
 {
     strava.seed(kAthlete, 60, 11);
-    const Reply r = http.get(apiUrl(strava, QStringLiteral("/athlete/activities"), {{QStringLiteral("per_page"), QStringLiteral("60")}}),
-                             tokens().accessToken);
+    const Reply r = http.get(
+        apiUrl(strava, QStringLiteral("/athlete/activities"), {{QStringLiteral("per_page"), QStringLiteral("60")}}),
+        tokens().accessToken);
     // Read the raw text: a JSON parser that goes through double would already have rounded.
     const QRegularExpression pair(QStringLiteral("\"upload_id\":(\\d+),\"upload_id_str\":\"(\\d+)\""));
     int uploads = 0;
@@ -116,10 +117,11 @@ TEST_F(Api, HistoryIsVariedLikeARealAthletes)
     for (const QJsonObject& a : strava.activities(kAthlete)) {
         sports.insert(a[QStringLiteral("sport_type")].toString());
         zones.insert(a[QStringLiteral("timezone")].toString());
-        const qint64 offset = QDateTime::fromString(a[QStringLiteral("start_date_local")].toString().chopped(1), Qt::ISODate)
-                                  .toSecsSinceEpoch() -
-                              QDateTime::fromString(a[QStringLiteral("start_date")].toString().chopped(1), Qt::ISODate)
-                                  .toSecsSinceEpoch();
+        const qint64 offset =
+            QDateTime::fromString(a[QStringLiteral("start_date_local")].toString().chopped(1), Qt::ISODate)
+                .toSecsSinceEpoch() -
+            QDateTime::fromString(a[QStringLiteral("start_date")].toString().chopped(1), Qt::ISODate)
+                .toSecsSinceEpoch();
         EXPECT_EQ(offset, a[QStringLiteral("utc_offset")].toInteger());
         halfHourZones += offset % 3600 != 0;
         manual += a[QStringLiteral("manual")].toBool();
@@ -127,8 +129,8 @@ TEST_F(Api, HistoryIsVariedLikeARealAthletes)
         if (a.contains(QStringLiteral("device_watts")))
             (a[QStringLiteral("device_watts")].toBool() ? devicePower : estimatedPower) += 1;
         if (a[QStringLiteral("sport_type")] == QStringLiteral("Run") && !a[QStringLiteral("manual")].toBool()) {
-            const double paceMinPerKm = a[QStringLiteral("moving_time")].toDouble() / 60 /
-                                        (a[QStringLiteral("distance")].toDouble() / 1000);
+            const double paceMinPerKm =
+                a[QStringLiteral("moving_time")].toDouble() / 60 / (a[QStringLiteral("distance")].toDouble() / 1000);
             EXPECT_GE(paceMinPerKm, 4.0);
             EXPECT_LE(paceMinPerKm, 6.0);
         }
