@@ -100,6 +100,22 @@ AuthorizeCheck checkAuthorize(State& s, const QUrlQuery& q)
     return check;
 }
 
+// Strava refuses a new athlete beyond the app's capacity when they press Authorize (and again at the token
+// exchange), with "Error 403: Limit of connected athletes exceeded".
+bool overCap(const State& s, const QString& clientId, qint64 athleteId)
+{
+    const App& app = s.apps[clientId];
+    return s.athleteCap >= 0 && !app.connected.contains(athleteId) && app.connected.size() >= s.athleteCap;
+}
+
+HttpResponse capPage()
+{
+    return HttpResponse::html(403, "<!DOCTYPE html><html><head><title>Strava</title></head><body><h1>Error 403: Limit "
+                                   "of connected athletes exceeded</h1><p>This app has exceeded the limit of connected "
+                                   "athletes. If you are a developer of this application, please contact Strava "
+                                   "developer support for how to request a quota increase.</p></body></html>");
+}
+
 QUrl decide(State& s, const PendingAuthorization& p, bool approve, const QStringList& ticked)
 {
     QUrl url(p.redirectUri);
@@ -190,8 +206,7 @@ HttpResponse exchange(State& s, const QMap<QString, QString>& p)
                            QStringLiteral("code"), QStringLiteral("invalid"));
     it->used = true;
     const AuthCode granted = *it;
-    App& app = s.apps[clientId];
-    if (s.athleteCap >= 0 && !app.connected.contains(granted.athleteId) && app.connected.size() >= s.athleteCap)
+    if (overCap(s, clientId, granted.athleteId))
         return stravaError(403, QStringLiteral("Forbidden"), QStringLiteral("Athlete"), {},
                            QStringLiteral("limit of connected athletes exceeded"));
     const FakeStrava::TokenSet set = issueTokens(s, clientId, granted.athleteId, granted.scopes);
@@ -304,7 +319,7 @@ FakeStrava::TokenSet issueTokens(State& s, const QString& clientId, qint64 athle
 QUrl authorizeDecision(State& s, const QUrl& authorizeUrl, bool approve, const QStringList& untickedScopes)
 {
     const AuthorizeCheck check = checkAuthorize(s, parseForm(authorizeUrl.query(QUrl::FullyEncoded).toLatin1()));
-    if (check.error)
+    if (check.error || (approve && overCap(s, check.pending.clientId, check.pending.athleteId)))
         return {};
     QStringList ticked = check.pending.requested;
     if (!check.alreadyAuthorized)
@@ -326,6 +341,8 @@ HttpResponse handleOAuth(State& s, const HttpRequest& request, const QString& ro
                                    QStringLiteral("request_id"), QStringLiteral("invalid"));
             const PendingAuthorization p = s.pending.take(id);
             const bool approve = form.queryItemValue(QStringLiteral("decision")) == QStringLiteral("authorize");
+            if (approve && overCap(s, p.clientId, p.athleteId))
+                return capPage();
             const QStringList ticked = form.allQueryItemValues(QStringLiteral("scope"), QUrl::FullyDecoded);
             return HttpResponse::redirect(decide(s, p, approve, ticked).toEncoded());
         }

@@ -296,13 +296,14 @@ TEST_F(OAuth, RevokeTakesBasicAuthAndTheToken)
     EXPECT_EQ(strava.revocations()[0].how, QStringLiteral("revoke"));
 }
 
-TEST_F(OAuth, AthleteCapRefusesANewAthleteWith403)
+TEST_F(OAuth, AthleteCapRefusesANewAthleteOnThePageAndAtTheExchange)
 {
-    strava.setAthleteCap(1);
     tokens();
     strava.addAthlete(99, QStringLiteral("Ben"), QStringLiteral("Cole"));
     strava.setSignedInAthlete(99);
+    // A code obtained while there was room, exchanged after the app filled up.
     const QUrl redirect = strava.authorizeDecision(authorizeUrl(strava, QStringLiteral("activity:read")), true);
+    strava.setAthleteCap(1);
     QUrlQuery form;
     form.addQueryItem(QStringLiteral("client_id"), QStringLiteral("54321"));
     form.addQueryItem(QStringLiteral("client_secret"), QStringLiteral("s3cret"));
@@ -313,6 +314,30 @@ TEST_F(OAuth, AthleteCapRefusesANewAthleteWith403)
     EXPECT_EQ(r.object()[QStringLiteral("message")].toString(), QStringLiteral("Forbidden"));
     EXPECT_EQ(r.object()[QStringLiteral("errors")][0][QStringLiteral("code")].toString(),
               QStringLiteral("limit of connected athletes exceeded"));
+
+    // Pressing Authorize on the page shows Strava's error page instead of redirecting.
+    const Reply page = http.get(authorizeUrl(strava, QStringLiteral("activity:read"), QStringLiteral("force")));
+    const Reply refused =
+        submit(http, strava, page.body, {QStringLiteral("activity:read")}, QStringLiteral("authorize"));
+    EXPECT_EQ(refused.status, 403);
+    EXPECT_TRUE(refused.body.contains("Limit of connected athletes exceeded"));
+    EXPECT_FALSE(strava.authorizeDecision(authorizeUrl(strava, QStringLiteral("activity:read")), true).isValid());
+
+    // The athlete already connected can still authorize again.
+    strava.setSignedInAthlete(kAthlete);
+    EXPECT_TRUE(
+        strava.authorizeDecision(authorizeUrl(strava, QStringLiteral("activity:read"), QStringLiteral("force")), true)
+            .isValid());
+}
+
+TEST_F(OAuth, AutoApprovalSkipsThePageWhenAlreadyGranted)
+{
+    tokens({QStringLiteral("activity:read_all")});
+    const Reply skipped = http.get(authorizeUrl(strava, QStringLiteral("activity:read_all")));
+    EXPECT_EQ(skipped.status, 302);
+    EXPECT_TRUE(QUrlQuery(QUrl(QString::fromUtf8(skipped.header("location")))).hasQueryItem(QStringLiteral("code")));
+    EXPECT_EQ(http.get(authorizeUrl(strava, QStringLiteral("activity:read_all"), QStringLiteral("force"))).status, 200);
+    EXPECT_EQ(http.get(authorizeUrl(strava, QStringLiteral("activity:write"))).status, 200) << "a new scope asks";
 }
 
 } // namespace
