@@ -98,6 +98,8 @@ HttpResponse State::handle(const HttpRequest& request)
 {
     using Kind = FakeStrava::Fault::Kind;
     const QString path = route(request.path);
+    if (path == QStringLiteral("/favicon.ico")) // a browser showing the authorize page asks; not an API call
+        return HttpResponse::html(404, "<html><body>Not Found</body></html>");
     const bool isOAuth = path.startsWith(QStringLiteral("/oauth/"));
     std::optional<FakeStrava::Fault> fault;
     for (qsizetype i = 0; i < faults.size(); ++i) {

@@ -191,7 +191,7 @@ StoredActivity generate(const Athlete& athlete, const QDateTime& startUtc, const
     s.insert(QStringLiteral("from_accepted_tag"), false);
 
     if (!manual && rng.generateDouble() < sport.heartRate) {
-        const double avg = round1(sport.place == Place::Static ? uniform(100, 128) : uniform(122, 165));
+        const double avg = round1(sport.place == Place::Static ? uniform(110, 130) : uniform(122, 165));
         s.insert(QStringLiteral("has_heartrate"), true);
         s.insert(QStringLiteral("average_heartrate"), avg);
         s.insert(QStringLiteral("max_heartrate"), std::round(avg + uniform(12, 28)));

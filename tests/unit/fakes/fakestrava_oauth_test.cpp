@@ -60,6 +60,7 @@ TEST_F(OAuth, AuthorizePageShowsAppAthleteScopesAndButtons)
 
 TEST_F(OAuth, ApprovingWithOneScopeUntickedGrantsOnlyTheTickedOnes)
 {
+    strava.setTimeScale(0); // expires_at is compared with the clock below
     const Reply page = http.get(authorizeUrl(strava, QStringLiteral("read,activity:read_all,profile:read_all")));
     const Reply redirect =
         submit(http, strava, page.body, {QStringLiteral("activity:read_all")}, QStringLiteral("authorize"));
@@ -142,6 +143,24 @@ TEST_F(OAuth, BadAuthorizeRequestsGetStravasErrors)
     q.removeQueryItem(QStringLiteral("response_type"));
     noType.setQuery(q);
     EXPECT_EQ(http.get(noType).status, 400);
+}
+
+TEST_F(OAuth, ScopesAreCommaSeparatedAsStravaDocumentsThem)
+{
+    const Reply spaced = http.get(authorizeUrl(strava, QStringLiteral("read activity:read_all")));
+    EXPECT_EQ(spaced.status, 400);
+    EXPECT_EQ(spaced.object()[QStringLiteral("errors")][0][QStringLiteral("field")].toString(),
+              QStringLiteral("scope"));
+    EXPECT_EQ(http.get(authorizeUrl(strava, QStringLiteral("activity:read_everything"))).status, 400);
+    // No scope at all asks for read only.
+    const Reply page = http.get(authorizeUrl(strava, QString()));
+    EXPECT_EQ(page.status, 200);
+    EXPECT_TRUE(page.body.contains("value=\"read\""));
+    EXPECT_FALSE(page.body.contains("value=\"activity:"));
+    // A browser's favicon request is neither an API call nor counted.
+    EXPECT_EQ(http.get(oauthUrl(strava, QStringLiteral("/favicon.ico"))).status, 404);
+    for (const FakeStrava::LoggedRequest& r : strava.requests())
+        EXPECT_NE(r.path, QStringLiteral("/favicon.ico"));
 }
 
 TEST_F(OAuth, TokenEndpointTakesJsonBodiesQueriesAndTheApiPrefix)
