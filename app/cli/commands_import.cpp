@@ -9,7 +9,6 @@
 
 #include <QFileInfo>
 
-
 namespace tricoach::cli {
 
 namespace {

@@ -46,8 +46,8 @@ bool openInBrowser(const QUrl& url)
 #if defined(Q_OS_MACOS)
     return QProcess::startDetached(QStringLiteral("open"), {url.toString()});
 #elif defined(Q_OS_WIN)
-    return QProcess::startDetached(QStringLiteral("rundll32"), {QStringLiteral("url.dll,FileProtocolHandler"),
-                                                                url.toString()});
+    return QProcess::startDetached(QStringLiteral("rundll32"),
+                                   {QStringLiteral("url.dll,FileProtocolHandler"), url.toString()});
 #else
     return QProcess::startDetached(QStringLiteral("xdg-open"), {url.toString()});
 #endif
@@ -221,7 +221,8 @@ int runDisconnect(const Invocation& inv, Io& io)
 std::vector<CommandSpec> stravaCommands()
 {
     const QString strava = QStringLiteral("strava");
-    const OptionSpec secretsFile{QStringLiteral("secrets-file"), {},
+    const OptionSpec secretsFile{QStringLiteral("secrets-file"),
+                                 {},
                                  QStringLiteral("without a keychain, agree to keep the sign-in in a file only you "
                                                 "can read")};
     return {
@@ -253,8 +254,14 @@ std::vector<CommandSpec> stravaCommands()
              secretsFile,
          },
          runSync},
-        {strava, QStringLiteral("status"), QStringLiteral("what is linked, when it synced, what is left"), {}, 0, 0,
-         {}, runStatus},
+        {strava,
+         QStringLiteral("status"),
+         QStringLiteral("what is linked, when it synced, what is left"),
+         {},
+         0,
+         0,
+         {},
+         runStatus},
         {strava,
          QStringLiteral("disconnect"),
          QStringLiteral("revoke TriCoach's access on Strava (synced activities stay)"),

@@ -77,11 +77,10 @@ HttpReply HttpClient::run(const QByteArray& verb, const QUrl& url, const QByteAr
     out.body = reply->readAll();
     out.headers = reply->rawHeaderPairs();
     const QNetworkReply::NetworkError error = reply->error();
-    // An HTTP error status is an answer; a transport failure (refused, reset, timed out, a body shorter than its
-    // Content-Length) is not, whatever status line came before it.
-    const bool httpError = error >= QNetworkReply::ContentAccessDenied && error <= QNetworkReply::UnknownContentError;
-    const bool serverError = error >= QNetworkReply::InternalServerError && error <= QNetworkReply::UnknownServerError;
-    if (error != QNetworkReply::NoError && !httpError && !serverError) {
+    // An HTTP status is an answer, whatever Qt calls it (400 is a "protocol" error to Qt); a network-layer failure
+    // (refused, reset, timed out, a body cut short: codes below 100) is not, whatever status line came before it.
+    const bool networkLayer = error != QNetworkReply::NoError && static_cast<int>(error) < 100;
+    if (networkLayer || out.status == 0) {
         out.networkError = out.cancelled ? QStringLiteral("cancelled") : reply->errorString();
         out.status = 0;
     }

@@ -10,9 +10,11 @@
 
 namespace tricoach::strava {
 
+// activity:read as well as activity:read_all: an athlete who unticks private activities on Strava's page still
+// grants the others.
 QStringList requestedScopes()
 {
-    return {QStringLiteral("read"), QStringLiteral("activity:read_all")};
+    return {QStringLiteral("read"), QStringLiteral("activity:read"), QStringLiteral("activity:read_all")};
 }
 
 namespace {
@@ -193,10 +195,8 @@ Result<LoginOutcome> StravaLogin::finish(const QUrlQuery& query)
         return tokens.error();
     LoginOutcome out;
     out.tokens = *tokens;
-    for (const QString& s : requestedScopes()) {
-        if (!granted.contains(s))
-            out.missingScopes << s;
-    }
+    if (!granted.contains(QStringLiteral("activity:read_all")))
+        out.missingScopes << QStringLiteral("activity:read_all");
     return out;
 }
 

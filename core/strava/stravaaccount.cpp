@@ -55,10 +55,9 @@ StravaStatus StravaAccount::status() const
     st.athleteId = s.athleteId;
     st.athleteName = s.athleteName;
     st.scopes = s.scopes;
-    for (const QString& scope : requestedScopes()) {
-        if (s.connected() && !s.scopes.contains(scope))
-            st.missingScopes << scope;
-    }
+    // activity:read_all includes activity:read; only what reads less than everything is missing.
+    if (s.connected() && !s.scopes.contains(QStringLiteral("activity:read_all")))
+        st.missingScopes << QStringLiteral("activity:read_all");
     st.problem = s.problem;
     st.lastSync = s.lastSync;
     st.resumeAt = s.resumeAt;

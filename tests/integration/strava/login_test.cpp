@@ -1,14 +1,13 @@
 // Signing in to Strava through the "system browser" (the emulator's authorize page, its buttons played over HTTP):
 // tokens land in the secret store only when everything succeeded; denial, unticked permissions, a foreign redirect
 // and a closed browser are said plainly and store nothing.
-#include "tests/integration/strava/stravatestsupport.h"
-
 #include "core/strava/errors.h"
 #include "core/strava/login.h"
 #include "core/strava/tokens.h"
+#include "tests/integration/strava/stravatestsupport.h"
 
-#include <QJsonDocument>
 #include <QFile>
+#include <QJsonDocument>
 #include <QNetworkInterface>
 #include <QTcpSocket>
 #include <QUrlQuery>
@@ -121,8 +120,8 @@ TEST_F(StravaLogin, UntickingActivitiesAltogetherStoresNothingAndSaysWhy)
 {
     auto a = account();
     ASSERT_TRUE(a.setApp({kClientId, kClientSecret}).ok());
-    auto outcome = a.connect(browser(true, {QStringLiteral("activity:read_all"), QStringLiteral("activity:read")}),
-                             20'000);
+    auto outcome =
+        a.connect(browser(true, {QStringLiteral("activity:read_all"), QStringLiteral("activity:read")}), 20'000);
     ASSERT_FALSE(outcome.ok());
     EXPECT_EQ(outcome.error().code, strava::code::kScope);
     EXPECT_TRUE(outcome.error().message.contains(QStringLiteral("View data about your activities")));

@@ -14,7 +14,6 @@
 #include <QTimer>
 
 #include <gtest/gtest.h>
-
 #include <memory>
 
 namespace tricoach::test {
@@ -32,6 +31,8 @@ protected:
         strava.addApp(kClientId, kClientSecret);
         strava.addAthlete(kAnna, QStringLiteral("Anna"), QStringLiteral("Berg"));
         strava.addAthlete(kBen, QStringLiteral("Ben"), QStringLiteral("Costa"));
+        // Generous limits, so that only the tests about rate limits wait for a window.
+        strava.setRateLimits(20'000, 200'000, 10'000, 100'000);
         auto opened = ActivityStore::open(pathFor(QStringLiteral("tricoach.sqlite")));
         ASSERT_TRUE(opened.ok()) << opened.error().message.toStdString();
         store = std::move(*opened);

@@ -1,10 +1,10 @@
 // The sync against the emulator: the store ends with exactly Strava's activities (no loss, no duplicate, 64-bit ids
 // intact) in the number of requests Strava's limits reward, through faults, rate limits, edits and deletions.
+#include "core/strava/errors.h"
 #include "tests/integration/strava/stravatestsupport.h"
 
-#include "core/strava/errors.h"
-
 #include <QJsonArray>
+#include <QJsonDocument>
 
 #include <cmath>
 #include <map>
@@ -56,15 +56,16 @@ class StravaSync : public StravaTest {};
 
 TEST_F(StravaSync, TheFirstSyncBackFillsTheWholeHistoryInCeilNOver200PlusOneListCalls)
 {
-    strava.seed(kAnna, 1000, 11);
+    // 450: two full pages and a partial one (the benchmark syncs 1,000 and 5,000).
+    strava.seed(kAnna, 450, 11);
     connect(athlete, kAnna);
     const auto expected = truth(strava, kAnna);
     strava::SyncOptions options;
     options.waitForRateLimit = true;
     auto summary = account().sync(options);
     ASSERT_TRUE(summary.ok()) << summary.error().message.toStdString();
-    EXPECT_EQ(strava.counters().listCalls, listPages(1000));
-    EXPECT_EQ(summary->listCalls, listPages(1000));
+    EXPECT_EQ(strava.counters().listCalls, listPages(450));
+    EXPECT_EQ(summary->listCalls, listPages(450));
     EXPECT_EQ(linkedIds(*store, athlete), keys(expected));
     EXPECT_EQ(store->activityCount(athlete), static_cast<int>(expected.size()));
     EXPECT_EQ(summary->added, static_cast<int>(expected.size()));
@@ -133,8 +134,9 @@ TEST_F(StravaSync, ForceAppliesEditsAndRemovesWhatWasDeletedOnStrava)
     EXPECT_GE(summary->updated, 2);
     EXPECT_EQ(linkedIds(*store, athlete), keys(truth(strava, kAnna)));
     for (const Activity& a : store->activities(athlete)) {
-        if (a.externalId == renamed)
+        if (a.externalId == renamed) {
             EXPECT_EQ(a.title, QStringLiteral("Renamed on Strava"));
+        }
         if (a.externalId == old) {
             EXPECT_EQ(a.title, QStringLiteral("Old gravel"));
             EXPECT_EQ(a.sport, Sport::Bike);
@@ -172,8 +174,9 @@ TEST_F(StravaSync, RecordingsArriveNewestFirstAndMoveTheLoadToItsRealSource)
             continue;
         const qint64 id = r.path.section(QLatin1Char('/'), 2, 2).toLongLong();
         ASSERT_TRUE(starts.count(id)) << r.path.toStdString();
-        if (previous.isValid())
+        if (previous.isValid()) {
             EXPECT_LE(starts[id], previous);
+        }
         previous = starts[id];
     }
     int recorded = 0;
@@ -191,20 +194,22 @@ TEST_F(StravaSync, RecordingsArriveNewestFirstAndMoveTheLoadToItsRealSource)
         EXPECT_NEAR(a.streams.time.back() - a.streams.time.front(), a.elapsedSec, a.elapsedSec * 0.02 + 2);
         if (const auto* d = a.streams.get(Channel::Distance); d && a.distanceM) {
             double last = kMissing;
-            for (double v : *d)
+            for (double v : *d) {
                 if (!isMissing(v))
                     last = v;
+            }
             EXPECT_NEAR(last, *a.distanceM, 2.0);
         }
-        if (a.avgHr && a.sport == Sport::Run)
+        if (a.avgHr && a.sport == Sport::Run) {
             EXPECT_NE(a.loadSource, LoadSource::Estimate) << a.title.toStdString();
+        }
     }
     EXPECT_GT(recorded, 20);
 }
 
 TEST_F(StravaSync, FaultsOnEveryKindOfCallStillEndWithExactlyStravasActivities)
 {
-    strava.seed(kAnna, 600, 15);
+    strava.seed(kAnna, 250, 15);
     connect(athlete, kAnna);
     qputenv("TRICOACH_STRAVA_TIME_SCALE", "600"); // back-off waits pass quickly
     strava.setTimeScale(600);
@@ -216,8 +221,9 @@ TEST_F(StravaSync, FaultsOnEveryKindOfCallStillEndWithExactlyStravasActivities)
         auto summary = account().sync(options);
         if (summary.ok() && summary->complete)
             break;
-        if (!summary.ok())
+        if (!summary.ok()) {
             EXPECT_EQ(summary.error().code, strava::code::kUnavailable) << summary.error().message.toStdString();
+        }
         options.freshForSec = 0;
     }
     strava.clearFaults();
@@ -231,26 +237,36 @@ TEST_F(StravaSync, FaultsOnEveryKindOfCallStillEndWithExactlyStravasActivities)
 
 TEST_F(StravaSync, RateLimitsAreRespectedWithoutA429AndAStoppedSyncResumesThere)
 {
-    strava.seed(kAnna, 300, 16);
+    strava.seed(kAnna, 100, 16);
     connect(athlete, kAnna);
-    strava.setRateLimits(60, 600, 30, 300);
-    qputenv("TRICOACH_STRAVA_TIME_SCALE", "900"); // fifteen minutes pass in a second
-    strava.setTimeScale(900);
-    // Without waiting: the first run stops when the window is spent and says when it resumes.
+    // 30 reads a quarter hour, 60 a day: with a tenth kept back, 27 and 54. Two virtual hours pass each real second.
+    strava.setRateLimits(60, 120, 30, 60);
+    qputenv("TRICOACH_STRAVA_TIME_SCALE", "7200");
+    strava.setTimeScale(7200);
+    // Without waiting: the run stops when the day's budget is spent and says when it resumes.
     auto first = account().sync({});
     ASSERT_TRUE(first.ok()) << first.error().message.toStdString();
     EXPECT_TRUE(first->resumeAt.isValid());
     EXPECT_FALSE(first->complete);
     EXPECT_GT(first->streamsLeft, 0);
     EXPECT_TRUE(first->text().contains(QStringLiteral("resumes at")));
-    EXPECT_LE(first->requests, 30 - 3); // a tenth of the window left for the desktop's other calls
+    EXPECT_LE(first->requests, 60 - 6); // a tenth of the day left for the desktop's other calls
     EXPECT_EQ(account().status().resumeAt, first->resumeAt);
-    // Waiting through the windows, later runs finish with every recording and never a 429.
+    // A run before that time asks nothing.
+    const int before = static_cast<int>(strava.requests().size());
+    auto early = account().sync({});
+    ASSERT_TRUE(early.ok());
+    if (strava.virtualNow() < first->resumeAt) {
+        EXPECT_EQ(static_cast<int>(strava.requests().size()), before);
+        EXPECT_TRUE(early->resumeAt.isValid());
+    }
+    // Waiting through the windows, the next run finishes with every recording and never a 429.
     strava::SyncOptions wait;
     wait.waitForRateLimit = true;
     auto rest = account().sync(wait);
     ASSERT_TRUE(rest.ok()) << rest.error().message.toStdString();
     EXPECT_TRUE(rest->complete);
+    EXPECT_EQ(rest->streamsLeft, 0);
     EXPECT_EQ(strava.counters().tooManyRequests, 0);
     EXPECT_EQ(linkedIds(*store, athlete), keys(truth(strava, kAnna)));
 }
@@ -297,7 +313,7 @@ TEST_F(StravaSync, RevokedAccessKeepsEveryActivityAndAsksToReconnect)
     options.force = true;
     auto summary = account().sync(options);
     ASSERT_FALSE(summary.ok());
-    EXPECT_EQ(summary.error().code, strava::code::kUnauthorized);
+    EXPECT_EQ(summary.error().code, strava::code::kUnauthorized) << summary.error().message.toStdString();
     EXPECT_TRUE(summary.error().message.contains(QStringLiteral("reconnect")));
     EXPECT_EQ(store->activityCount(athlete), kept);
     EXPECT_FALSE(account().status().problem.isEmpty());
