@@ -260,7 +260,7 @@ Result<void> replacePrivateFile(const QString& path, const QByteArray& bytes)
 #ifdef Q_OS_UNIX
 
 Result<std::unique_ptr<PrivateFileLock>> PrivateFileLock::acquire(const QString& path,
-                                                                   std::chrono::milliseconds timeout)
+                                                                  std::chrono::milliseconds timeout)
 {
     const QString lockPath = path + QStringLiteral(".lock");
     std::unique_ptr<PrivateFileLock> lock(new PrivateFileLock);
@@ -291,7 +291,7 @@ PrivateFileLock::~PrivateFileLock()
 #else
 
 Result<std::unique_ptr<PrivateFileLock>> PrivateFileLock::acquire(const QString& path,
-                                                                   std::chrono::milliseconds timeout)
+                                                                  std::chrono::milliseconds timeout)
 {
     std::unique_ptr<PrivateFileLock> lock(new PrivateFileLock);
     lock->m_lock = std::make_unique<QLockFile>(path + QStringLiteral(".lock"));
