@@ -195,7 +195,7 @@ StoredActivity generate(const Athlete& athlete, const QDateTime& startUtc, const
         s.insert(QStringLiteral("has_heartrate"), true);
         s.insert(QStringLiteral("average_heartrate"), avg);
         s.insert(QStringLiteral("max_heartrate"), std::round(avg + uniform(12, 28)));
-        s.insert(QStringLiteral("suffer_score"), std::round(moving / 60.0 * std::pow((avg - 85) / 80, 2) * 2.2));
+        s.insert(QStringLiteral("suffer_score"), std::round(moving / 60.0 * std::pow((avg - 85) / 80, 2) * 1.6));
     } else {
         s.insert(QStringLiteral("has_heartrate"), false);
     }
