@@ -5,6 +5,7 @@
 #include <QJsonDocument>
 
 #include <algorithm>
+#include <array>
 
 namespace tricoach::fakes {
 

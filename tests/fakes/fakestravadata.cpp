@@ -6,6 +6,7 @@
 
 #include <QTimeZone>
 
+#include <array>
 #include <cmath>
 
 namespace tricoach::fakes::strava {
