@@ -1,10 +1,10 @@
 // tricoach: the desktop client. Opens the athlete's store and shows the main window.
 #include "app/desktop/screenshots.h"
 #include "core/demo/sampleseason.h"
+#include "core/secrets/keychainsecrets.h"
 #include "core/store/activitystore.h"
 #include "ui/mainwindow.h"
 #include "ui/preferences.h"
-#include "core/secrets/keychainsecrets.h"
 #include "ui/translations.h"
 
 #include <QApplication>

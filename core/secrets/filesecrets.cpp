@@ -35,12 +35,14 @@ Result<std::map<QString, QString>> parse(const QString& path, const QByteArray& 
                                  .arg(error.errorString())
                                  .arg(error.offset));
     if (!doc.isObject())
-        return damaged(path, QCoreApplication::translate("tricoach::Secrets", "not a JSON object of names and secrets"));
+        return damaged(path,
+                       QCoreApplication::translate("tricoach::Secrets", "not a JSON object of names and secrets"));
     const QJsonObject object = doc.object();
     for (auto it = object.begin(); it != object.end(); ++it) {
         if (!it.value().isString())
-            return damaged(path, QCoreApplication::translate("tricoach::Secrets", "the value of \"%1\" is not text")
-                                     .arg(it.key()));
+            return damaged(
+                path,
+                QCoreApplication::translate("tricoach::Secrets", "the value of \"%1\" is not text").arg(it.key()));
         values.emplace(it.key(), it.value().toString());
     }
     return values;

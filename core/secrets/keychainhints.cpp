@@ -28,7 +28,7 @@ QString keychainUnreachable()
         return {};
     const QString why = bus.lastError().message();
     return QCoreApplication::translate("tricoach::Secrets",
-                                       "there is no D-Bus session bus to reach a keychain through (%1)")
+                                       "there is no D-Bus session bus to reach a keychain through: %1")
         .arg(why.isEmpty() ? QStringLiteral("DBUS_SESSION_BUS_ADDRESS=") +
                                  QString::fromLocal8Bit(qgetenv("DBUS_SESSION_BUS_ADDRESS"))
                            : why);

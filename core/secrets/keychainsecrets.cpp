@@ -39,15 +39,12 @@ QString seconds(std::chrono::milliseconds timeout)
     return QString::number(static_cast<double>(timeout.count()) / 1000.0, 'g', 3);
 }
 
-// Starts `job` and waits for it in a local event loop, at most `timeout`. The job is heap-allocated and deletes
-// itself when it finishes (autoDelete): a job we stopped waiting for keeps running, because the keychain library
-// still holds a pointer to it and would call back into freed memory were it deleted here.
-Result<JobOutcome> run(QKeychain::Job* job, std::chrono::milliseconds timeout)
+// Starts `job` and waits for it in a local event loop, at most `timeout`; std::nullopt when it did not finish in
+// time. The job is heap-allocated and deletes itself when it finishes (autoDelete): a job we stopped waiting for
+// keeps running, because the keychain library still holds a pointer to it and would call back into freed memory
+// were it deleted here. (Until it ends, QtKeychain's queue holds later jobs back: they time out too.)
+std::optional<JobOutcome> run(QKeychain::Job* job, std::chrono::milliseconds timeout)
 {
-    if (auto error = wrongThread()) {
-        delete job; // never started, nothing refers to it
-        return *error;
-    }
     // QtKeychain's "insecure fallback" writes the secret in plain text into a QSettings file (world-readable with
     // the usual umask) when no keychain answers. TriCoach never does that silently: the only file it keeps secrets
     // in is FileSecrets, mode 0600, and only after the user agreed (chooseSecretStore).
@@ -70,25 +67,60 @@ Result<JobOutcome> run(QKeychain::Job* job, std::chrono::milliseconds timeout)
     job->start();
     // No user input meanwhile: a click must not start a second keychain call inside this one.
     loop.exec(QEventLoop::ExcludeUserInputEvents);
-    if (!outcome)
-        return makeError(QCoreApplication::translate("tricoach::Secrets",
-                                                     "The system keychain did not answer within %1 s (it may be "
-                                                     "locked and waiting for a password prompt nobody can see).")
-                             .arg(seconds(timeout)),
-                         QString::fromLatin1(kSecretsKeychainTimeout));
-    return *outcome;
+    return outcome;
 }
 
-Error keychainError(const QString& what, const JobOutcome& outcome)
+std::optional<JobOutcome> readJob(const QString& service, const QString& key, std::chrono::milliseconds timeout)
 {
-    QString message = QCoreApplication::translate("tricoach::Secrets", "The system keychain could not %1: %2")
-                          .arg(what, outcome.message.isEmpty() ? QStringLiteral("?") : outcome.message);
+    auto* job = new QKeychain::ReadPasswordJob(service);
+    job->setKey(key);
+    return run(job, timeout);
+}
+
+std::optional<JobOutcome> writeJob(const QString& service, const QString& key, const QString& value,
+                                   std::chrono::milliseconds timeout)
+{
+    auto* job = new QKeychain::WritePasswordJob(service);
+    job->setKey(key);
+    job->setTextData(value);
+    return run(job, timeout);
+}
+
+std::optional<JobOutcome> removeJob(const QString& service, const QString& key, std::chrono::milliseconds timeout)
+{
+    auto* job = new QKeychain::DeletePasswordJob(service);
+    job->setKey(key);
+    return run(job, timeout);
+}
+
+bool failed(const JobOutcome& outcome)
+{
+    return outcome.error != QKeychain::NoError && outcome.error != QKeychain::EntryNotFound;
+}
+
+// The keychain's own words plus what is missing here, if anything obviously is.
+QString why(const JobOutcome& outcome)
+{
+    QString text = outcome.message.isEmpty() ? QStringLiteral("?") : outcome.message;
     const QString hint = keychainHint();
     if (!hint.isEmpty())
-        message += QStringLiteral(" (") + hint + QStringLiteral(")");
-    return makeError(message, QString::fromLatin1(outcome.error == QKeychain::NoBackendAvailable || !hint.isEmpty()
-                                                      ? kSecretsNoKeychain
-                                                      : kSecretsKeychainFailed));
+        text += QStringLiteral("; ") + hint;
+    return text;
+}
+
+QString code(const JobOutcome& outcome)
+{
+    return QString::fromLatin1(outcome.error == QKeychain::NoBackendAvailable ? kSecretsNoKeychain
+                                                                              : kSecretsKeychainFailed);
+}
+
+Error timedOut(std::chrono::milliseconds timeout)
+{
+    return makeError(QCoreApplication::translate("tricoach::Secrets",
+                                                 "The system keychain did not answer within %1 s; it may be locked "
+                                                 "and waiting for a password prompt nobody can see.")
+                         .arg(seconds(timeout)),
+                     QString::fromLatin1(kSecretsKeychainTimeout));
 }
 
 } // namespace
@@ -101,40 +133,47 @@ KeychainSecrets::KeychainSecrets(QString service, std::chrono::milliseconds time
 
 Result<std::optional<QString>> KeychainSecrets::read(const QString& key)
 {
-    auto* job = new QKeychain::ReadPasswordJob(m_service);
-    job->setKey(key);
-    auto outcome = run(job, m_timeout);
+    if (auto error = wrongThread())
+        return *error;
+    const auto outcome = readJob(m_service, key, m_timeout);
     if (!outcome)
-        return outcome.error();
+        return timedOut(m_timeout);
     if (outcome->error == QKeychain::EntryNotFound)
         return std::optional<QString>();
-    if (outcome->error != QKeychain::NoError)
-        return keychainError(QCoreApplication::translate("tricoach::Secrets", "read %1").arg(key), *outcome);
+    if (failed(*outcome))
+        return makeError(QCoreApplication::translate("tricoach::Secrets", "The system keychain could not read “%1”: %2")
+                             .arg(key, why(*outcome)),
+                         code(*outcome));
     return std::optional<QString>(outcome->text);
 }
 
 Result<void> KeychainSecrets::write(const QString& key, const QString& value)
 {
-    auto* job = new QKeychain::WritePasswordJob(m_service);
-    job->setKey(key);
-    job->setTextData(value);
-    auto outcome = run(job, m_timeout);
+    if (auto error = wrongThread())
+        return *error;
+    const auto outcome = writeJob(m_service, key, value, m_timeout);
     if (!outcome)
-        return outcome.error();
+        return timedOut(m_timeout);
     if (outcome->error != QKeychain::NoError)
-        return keychainError(QCoreApplication::translate("tricoach::Secrets", "store %1").arg(key), *outcome);
+        return makeError(
+            QCoreApplication::translate("tricoach::Secrets", "The system keychain could not store “%1”: %2")
+                .arg(key, why(*outcome)),
+            code(*outcome));
     return {};
 }
 
 Result<void> KeychainSecrets::remove(const QString& key)
 {
-    auto* job = new QKeychain::DeletePasswordJob(m_service);
-    job->setKey(key);
-    auto outcome = run(job, m_timeout);
+    if (auto error = wrongThread())
+        return *error;
+    const auto outcome = removeJob(m_service, key, m_timeout);
     if (!outcome)
-        return outcome.error();
-    if (outcome->error != QKeychain::NoError && outcome->error != QKeychain::EntryNotFound)
-        return keychainError(QCoreApplication::translate("tricoach::Secrets", "remove %1").arg(key), *outcome);
+        return timedOut(m_timeout);
+    if (failed(*outcome))
+        return makeError(
+            QCoreApplication::translate("tricoach::Secrets", "The system keychain could not remove “%1”: %2")
+                .arg(key, why(*outcome)),
+            code(*outcome));
     return {};
 }
 
@@ -152,21 +191,41 @@ Result<void> keychainStatus(const QString& service, std::chrono::milliseconds ti
     if (!unreachable.isEmpty())
         return makeError(unreachable, QString::fromLatin1(kSecretsNoKeychain));
 
-    KeychainSecrets keychain(service, timeout);
     const QString key = QStringLiteral("tricoach-keychain-probe");
     // A fresh value each time, so a probe entry left behind by an earlier run cannot pass for a working keychain.
     const QString value = QStringLiteral("probe-%1").arg(QRandomGenerator::global()->generate64(), 16, 16);
-    if (auto written = keychain.write(key, value); !written)
-        return written.error();
-    auto back = keychain.read(key);
-    if (!back)
-        return back.error();
-    if (auto removed = keychain.remove(key); !removed)
-        return removed.error();
-    if (!back->has_value() || **back != value)
+    const auto notAnswered = [&] {
         return makeError(QCoreApplication::translate("tricoach::Secrets",
-                                                     "The system keychain did not give back what TriCoach stored "
-                                                     "in it."),
+                                                     "the system keychain did not answer within %1 s; it may be "
+                                                     "locked and waiting for a password prompt nobody can see")
+                             .arg(seconds(timeout)),
+                         QString::fromLatin1(kSecretsKeychainTimeout));
+    };
+    const auto refused = [](const JobOutcome& outcome) {
+        return makeError(
+            QCoreApplication::translate("tricoach::Secrets", "the system keychain refused a test entry: %1")
+                .arg(why(outcome)),
+            QString::fromLatin1(kSecretsNoKeychain));
+    };
+    const auto written = writeJob(service, key, value, timeout);
+    if (!written)
+        return notAnswered();
+    if (written->error != QKeychain::NoError)
+        return refused(*written);
+    const auto back = readJob(service, key, timeout);
+    if (!back)
+        return notAnswered();
+    const auto removed = removeJob(service, key, timeout);
+    if (!removed)
+        return notAnswered();
+    if (failed(*back))
+        return refused(*back);
+    if (failed(*removed))
+        return refused(*removed);
+    if (back->error != QKeychain::NoError || back->text != value)
+        return makeError(QCoreApplication::translate("tricoach::Secrets",
+                                                     "the system keychain gave back something other than what "
+                                                     "TriCoach stored in it"),
                          QString::fromLatin1(kSecretsKeychainFailed));
     return {};
 }

@@ -35,10 +35,11 @@ private:
     std::chrono::milliseconds m_timeout;
 };
 
-// Whether the OS keychain works here: writes, reads back and deletes a probe entry under `service`. The error says
-// why not in words ("there is no D-Bus session bus …", "the keychain did not answer within 10 s …"), with the
-// code kSecretsNoKeychain, kSecretsKeychainTimeout, kSecretsKeychainFailed or kSecretsWrongThread. Main thread
-// only, like KeychainSecrets; returns within about three timeouts at worst.
+// Whether the OS keychain works here: writes, reads back and deletes a probe entry under `service`. The error
+// says why not as a clause that reads inside a sentence ("there is no D-Bus session bus to reach a keychain
+// through: …", "the system keychain did not answer within 10 s; …"), with the code kSecretsNoKeychain,
+// kSecretsKeychainTimeout, kSecretsKeychainFailed or kSecretsWrongThread. Main thread only, like KeychainSecrets;
+// a keychain that does not answer costs one timeout.
 Result<void> keychainStatus(const QString& service = QString::fromLatin1(kKeychainService),
                             std::chrono::milliseconds timeout = kKeychainTimeout);
 

@@ -31,11 +31,24 @@ namespace {
 // could exhaust memory.
 constexpr qint64 kMaxBytes = 1 << 20;
 
-Error ioError(const QString& what, const QString& path, const QString& why)
+enum class Io { Read, Write, Lock };
+
+// One whole sentence per case, so each translates with its own grammar.
+Error ioError(Io what, const QString& path, const QString& why)
 {
-    return makeError(
-        QCoreApplication::translate("tricoach::Secrets", "Could not %1 %2: %3").arg(what, printablePath(path), why),
-        QString::fromLatin1(kSecretsFileIo));
+    QString text;
+    switch (what) {
+    case Io::Read:
+        text = QCoreApplication::translate("tricoach::Secrets", "Could not read %1: %2");
+        break;
+    case Io::Write:
+        text = QCoreApplication::translate("tricoach::Secrets", "Could not write %1: %2");
+        break;
+    case Io::Lock:
+        text = QCoreApplication::translate("tricoach::Secrets", "Could not lock %1: %2");
+        break;
+    }
+    return makeError(text.arg(printablePath(path), why), QString::fromLatin1(kSecretsFileIo));
 }
 
 Error tooLarge(const QString& path)
@@ -155,15 +168,14 @@ Result<std::optional<QByteArray>> readPrivateFile(const QString& path)
         const int code = errno;
         if (code == ENOENT)
             return std::optional<QByteArray>();
-        return ioError(QCoreApplication::translate("tricoach::Secrets", "read"), path, errnoText(code));
+        return ioError(Io::Read, path, errnoText(code));
     }
     // The checks look at the file that was opened, not at whatever the name points to a moment later.
     struct stat st {};
     if (::fstat(fd.get(), &st) != 0)
-        return ioError(QCoreApplication::translate("tricoach::Secrets", "read"), path, errnoText(errno));
+        return ioError(Io::Read, path, errnoText(errno));
     if (!S_ISREG(st.st_mode))
-        return ioError(QCoreApplication::translate("tricoach::Secrets", "read"), path,
-                       QCoreApplication::translate("tricoach::Secrets", "it is not a regular file"));
+        return ioError(Io::Read, path, QCoreApplication::translate("tricoach::Secrets", "it is not a regular file"));
     if (auto exposed = exposure(path, st))
         return *exposed;
     if (st.st_size > kMaxBytes)
@@ -175,7 +187,7 @@ Result<std::optional<QByteArray>> readPrivateFile(const QString& path)
         if (n < 0) {
             if (errno == EINTR)
                 continue;
-            return ioError(QCoreApplication::translate("tricoach::Secrets", "read"), path, errnoText(errno));
+            return ioError(Io::Read, path, errnoText(errno));
         }
         if (n == 0)
             break;
@@ -189,9 +201,9 @@ Result<std::optional<QByteArray>> readPrivateFile(const QString& path)
 Result<void> replacePrivateFile(const QString& path, const QByteArray& bytes)
 {
     const QString folder = QFileInfo(path).absolutePath();
-    const QString write = QCoreApplication::translate("tricoach::Secrets", "write");
     if (!QDir().mkpath(folder))
-        return ioError(write, path, QCoreApplication::translate("tricoach::Secrets", "its folder cannot be created"));
+        return ioError(Io::Write, path,
+                       QCoreApplication::translate("tricoach::Secrets", "its folder cannot be created"));
 
     // Created 0600 by open itself: with O_EXCL no other file (or link an attacker planted) is reused, and at no
     // point do the bytes sit in a file with wider rights.
@@ -205,12 +217,12 @@ Result<void> replacePrivateFile(const QString& path, const QByteArray& bytes)
             break;
     }
     if (raw < 0)
-        return ioError(write, path, errnoText(errno));
+        return ioError(Io::Write, path, errnoText(errno));
     Fd fd(raw);
     const QByteArray nativeTemporary = nativeFromPath(temporary);
     auto fail = [&](int code) {
         ::unlink(nativeTemporary.constData());
-        return ioError(write, path, errnoText(code));
+        return ioError(Io::Write, path, errnoText(code));
     };
     // A umask can only take rights away; set exactly owner read and write so the owner can change it next time.
     if (::fchmod(fd.get(), S_IRUSR | S_IWUSR) != 0 || !writeAll(fd.get(), bytes) || ::fsync(fd.get()) != 0)
@@ -235,7 +247,7 @@ Result<std::optional<QByteArray>> readPrivateFile(const QString& path)
     if (!file.exists())
         return std::optional<QByteArray>();
     if (!file.open(QIODevice::ReadOnly))
-        return ioError(QCoreApplication::translate("tricoach::Secrets", "read"), path, file.errorString());
+        return ioError(Io::Read, path, file.errorString());
     if (file.size() > kMaxBytes)
         return tooLarge(path);
     return std::optional<QByteArray>(file.readAll());
@@ -245,13 +257,13 @@ Result<std::optional<QByteArray>> readPrivateFile(const QString& path)
 // writes a temporary file next to it and swaps it in with one rename.
 Result<void> replacePrivateFile(const QString& path, const QByteArray& bytes)
 {
-    const QString write = QCoreApplication::translate("tricoach::Secrets", "write");
     if (!QDir().mkpath(QFileInfo(path).absolutePath()))
-        return ioError(write, path, QCoreApplication::translate("tricoach::Secrets", "its folder cannot be created"));
+        return ioError(Io::Write, path,
+                       QCoreApplication::translate("tricoach::Secrets", "its folder cannot be created"));
     QSaveFile file(path);
     file.setDirectWriteFallback(false);
     if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size() || !file.commit())
-        return ioError(write, path, file.errorString());
+        return ioError(Io::Write, path, file.errorString());
     return {};
 }
 
@@ -260,14 +272,14 @@ Result<void> replacePrivateFile(const QString& path, const QByteArray& bytes)
 #ifdef Q_OS_UNIX
 
 Result<std::unique_ptr<PrivateFileLock>> PrivateFileLock::acquire(const QString& path,
-                                                                   std::chrono::milliseconds timeout)
+                                                                  std::chrono::milliseconds timeout)
 {
     const QString lockPath = path + QStringLiteral(".lock");
     std::unique_ptr<PrivateFileLock> lock(new PrivateFileLock);
     lock->m_fd = ::open(nativeFromPath(lockPath).constData(), O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW | O_NOCTTY,
                         S_IRUSR | S_IWUSR);
     if (lock->m_fd < 0)
-        return ioError(QCoreApplication::translate("tricoach::Secrets", "lock"), lockPath, errnoText(errno));
+        return ioError(Io::Lock, lockPath, errnoText(errno));
     const auto deadline = std::chrono::steady_clock::now() + timeout;
     for (;;) {
         if (::flock(lock->m_fd, LOCK_EX | LOCK_NB) == 0)
@@ -275,7 +287,7 @@ Result<std::unique_ptr<PrivateFileLock>> PrivateFileLock::acquire(const QString&
         if (errno == EINTR)
             continue;
         if (errno != EWOULDBLOCK)
-            return ioError(QCoreApplication::translate("tricoach::Secrets", "lock"), lockPath, errnoText(errno));
+            return ioError(Io::Lock, lockPath, errnoText(errno));
         if (std::chrono::steady_clock::now() >= deadline)
             return busy(path);
         std::this_thread::sleep_for(std::chrono::milliseconds(5));
@@ -291,7 +303,7 @@ PrivateFileLock::~PrivateFileLock()
 #else
 
 Result<std::unique_ptr<PrivateFileLock>> PrivateFileLock::acquire(const QString& path,
-                                                                   std::chrono::milliseconds timeout)
+                                                                  std::chrono::milliseconds timeout)
 {
     std::unique_ptr<PrivateFileLock> lock(new PrivateFileLock);
     lock->m_lock = std::make_unique<QLockFile>(path + QStringLiteral(".lock"));
@@ -299,7 +311,7 @@ Result<std::unique_ptr<PrivateFileLock>> PrivateFileLock::acquire(const QString&
         return lock;
     if (lock->m_lock->error() == QLockFile::LockFailedError)
         return busy(path);
-    return ioError(QCoreApplication::translate("tricoach::Secrets", "lock"), path + QStringLiteral(".lock"),
+    return ioError(Io::Lock, path + QStringLiteral(".lock"),
                    QCoreApplication::translate("tricoach::Secrets", "permission denied"));
 }
 

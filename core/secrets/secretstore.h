@@ -16,8 +16,11 @@
 // owns the QCoreApplication (the main thread), with the application object alive: QtKeychain runs every job of a
 // process one at a time through a queue that lives in the thread of the first job, and libsecret answers through
 // the event loop of the thread that asked, so a call waits in a local event loop (user input excluded) until the
-// job ends or its timeout passes. Called from another thread it returns the error "secrets.wrong-thread" at once
-// rather than hang. Run slow work elsewhere and keep the keychain on the main thread.
+// job ends or its timeout passes (10 s by default). Called from another thread it returns the error
+// "secrets.wrong-thread" at once rather than hang. A call that timed out leaves its job running (the keychain
+// library still refers to it) and QtKeychain's queue holds later calls back until it ends, so they time out too:
+// after one timeout, treat the keychain as unavailable for this run. Keep keychain calls on the main thread, few
+// and at moments the user expects (start-up, sign-in, settings), and hand the values to workers.
 
 #include "core/util/result.h"
 

@@ -1930,6 +1930,125 @@ Form %4</source>
     </message>
 </context>
 <context>
+    <name>tricoach::Secrets</name>
+    <message>
+        <source>%1 is damaged (%2). TriCoach left it as it is: move it aside, then sign in again to store your secrets anew.</source>
+        <translation>Файл %1 повреждён (%2). TriCoach оставил его как есть: переместите его в другое место, затем войдите снова, чтобы сохранить секреты заново.</translation>
+    </message>
+    <message>
+        <source>not valid JSON: %1 at byte %2</source>
+        <translation>это не корректный JSON: %1 в байте %2</translation>
+    </message>
+    <message>
+        <source>not a JSON object of names and secrets</source>
+        <translation>это не JSON-объект с именами и секретами</translation>
+    </message>
+    <message>
+        <source>the value of &quot;%1&quot; is not text</source>
+        <translation>значение «%1» — не текст</translation>
+    </message>
+    <message>
+        <source>Could not create the folder of %1.</source>
+        <translation>Не удалось создать папку для %1.</translation>
+    </message>
+    <message>
+        <source>there is no D-Bus session bus to reach a keychain through: %1</source>
+        <translation>нет сеансовой шины D-Bus, через которую можно обратиться к связке ключей: %1</translation>
+    </message>
+    <message>
+        <source>libsecret is not installed; on Debian and Ubuntu it is libsecret-1-0</source>
+        <translation>не установлена libsecret; в Debian и Ubuntu это пакет libsecret-1-0</translation>
+    </message>
+    <message>
+        <source>no keychain service runs on the D-Bus session bus; install gnome-keyring or KWallet and unlock it</source>
+        <translation>на сеансовой шине D-Bus не работает ни одна служба связки ключей; установите gnome-keyring или KWallet и разблокируйте её</translation>
+    </message>
+    <message>
+        <source>The system keychain did not answer within %1 s; it may be locked and waiting for a password prompt nobody can see.</source>
+        <translation>Системная связка ключей не ответила за %1 с; возможно, она заблокирована и ждёт ввода пароля в окне, которого никто не видит.</translation>
+    </message>
+    <message>
+        <source>The system keychain could not read “%1”: %2</source>
+        <translation>Системная связка ключей не смогла прочитать «%1»: %2</translation>
+    </message>
+    <message>
+        <source>The system keychain could not store “%1”: %2</source>
+        <translation>Системная связка ключей не смогла сохранить «%1»: %2</translation>
+    </message>
+    <message>
+        <source>The system keychain could not remove “%1”: %2</source>
+        <translation>Системная связка ключей не смогла удалить «%1»: %2</translation>
+    </message>
+    <message>
+        <source>the system keychain (%1)</source>
+        <translation>системная связка ключей (%1)</translation>
+    </message>
+    <message>
+        <source>the system keychain did not answer within %1 s; it may be locked and waiting for a password prompt nobody can see</source>
+        <translation>системная связка ключей не ответила за %1 с; возможно, она заблокирована и ждёт ввода пароля в окне, которого никто не видит</translation>
+    </message>
+    <message>
+        <source>the system keychain refused a test entry: %1</source>
+        <translation>системная связка ключей отказалась сохранить пробную запись: %1</translation>
+    </message>
+    <message>
+        <source>the system keychain gave back something other than what TriCoach stored in it</source>
+        <translation>системная связка ключей вернула не то, что TriCoach в неё сохранил</translation>
+    </message>
+    <message>
+        <source>memory only (forgotten when TriCoach closes)</source>
+        <translation>только в памяти (забудется при закрытии TriCoach)</translation>
+    </message>
+    <message>
+        <source>%1 is larger than 1 MB, too large to be TriCoach&apos;s secrets file; move it aside.</source>
+        <translation>Файл %1 больше 1 МБ — слишком велик для файла секретов TriCoach; переместите его в другое место.</translation>
+    </message>
+    <message>
+        <source>%1 is being changed by another TriCoach; try again in a moment.</source>
+        <translation>Файл %1 сейчас изменяет другой экземпляр TriCoach; повторите попытку чуть позже.</translation>
+    </message>
+    <message>
+        <source>%1 belongs to another user; TriCoach does not use secrets another account can replace. Move it aside.</source>
+        <translation>Файл %1 принадлежит другому пользователю; TriCoach не использует секреты, которые может подменить другая учётная запись. Переместите его в другое место.</translation>
+    </message>
+    <message>
+        <source>%1 is readable by other users (mode %2); fix with chmod 600 %1</source>
+        <translation>Файл %1 могут читать другие пользователи (права %2); исправьте командой chmod 600 %1</translation>
+    </message>
+    <message>
+        <source>%1 can be changed by other users (mode %2); fix with chmod 600 %1</source>
+        <translation>Файл %1 могут изменять другие пользователи (права %2); исправьте командой chmod 600 %1</translation>
+    </message>
+    <message>
+        <source>it is not a regular file</source>
+        <translation>это не обычный файл</translation>
+    </message>
+    <message>
+        <source>its folder cannot be created</source>
+        <translation>не удаётся создать его папку</translation>
+    </message>
+    <message>
+        <source>permission denied</source>
+        <translation>доступ запрещён</translation>
+    </message>
+    <message>
+        <source>No keychain is available (%1); TriCoach can keep your sign-ins and keys in %2, readable only by you, if you agree.</source>
+        <translation>Связка ключей недоступна (%1); с вашего согласия TriCoach может хранить ваши данные для входа и ключи в файле %2, который сможете читать только вы.</translation>
+    </message>
+    <message>
+        <source>Could not read %1: %2</source>
+        <translation>Не удалось прочитать %1: %2</translation>
+    </message>
+    <message>
+        <source>Could not write %1: %2</source>
+        <translation>Не удалось записать %1: %2</translation>
+    </message>
+    <message>
+        <source>Could not lock %1: %2</source>
+        <translation>Не удалось заблокировать %1: %2</translation>
+    </message>
+</context>
+<context>
     <name>tricoach::SessionDetail</name>
     <message>
         <source>Double-click a leg to see it in full.</source>

@@ -3,37 +3,10 @@
 #include <QDateTime>
 #include <QJsonArray>
 #include <QJsonDocument>
-#include <QPointer>
-#include <QTcpSocket>
-#include <QTimer>
-
-#include <memory>
 
 namespace tricoach::fakes {
 
 namespace {
-
-QByteArray reason(int status)
-{
-    switch (status) {
-    case 200:
-        return "OK";
-    case 400:
-        return "Bad Request";
-    case 401:
-        return "Unauthorized";
-    case 404:
-        return "Not Found";
-    case 429:
-        return "Too Many Requests";
-    case 500:
-        return "Internal Server Error";
-    case 503:
-        return "Service Unavailable";
-    default:
-        return "Status";
-    }
-}
 
 QJsonObject chatCompletion(const QJsonObject& message, const QString& model, const QString& finish)
 {
@@ -50,13 +23,6 @@ QJsonObject chatCompletion(const QJsonObject& message, const QString& model, con
                                               {QStringLiteral("total_tokens"), 300}}},
     };
 }
-
-// One connection's request, read as it arrives.
-struct Pending {
-    QByteArray buffer;
-    qsizetype bodyStart = -1;
-    qsizetype length = 0;
-};
 
 } // namespace
 
@@ -101,86 +67,51 @@ FakeResponse FakeResponse::error(int status, const QString& type, const QString&
 
 FakeChatServer::FakeChatServer(QObject* parent)
     : QObject(parent)
+    , m_server([this](const HttpRequest& request) { return answer(request); })
 {
-    connect(&m_server, &QTcpServer::newConnection, this, &FakeChatServer::onConnection);
 }
 
 bool FakeChatServer::start()
 {
-    return m_server.listen(QHostAddress::LocalHost, 0);
+    return m_server.listen();
 }
 
 QUrl FakeChatServer::baseUrl() const
 {
-    return QUrl(QStringLiteral("http://127.0.0.1:%1/v1").arg(m_server.serverPort()));
+    return QUrl(QStringLiteral("http://127.0.0.1:%1/v1").arg(m_server.port()));
 }
 
-void FakeChatServer::onConnection()
+HttpResponse FakeChatServer::answer(const HttpRequest& http)
 {
-    while (QTcpSocket* socket = m_server.nextPendingConnection()) {
-        auto pending = std::make_shared<Pending>();
-        connect(socket, &QTcpSocket::disconnected, socket, &QObject::deleteLater);
-        connect(socket, &QTcpSocket::readyRead, this, [this, socket, pending] {
-            pending->buffer += socket->readAll();
-            if (pending->bodyStart < 0) {
-                const qsizetype end = pending->buffer.indexOf("\r\n\r\n");
-                if (end < 0)
-                    return;
-                pending->bodyStart = end + 4;
-                for (const QByteArray& line : pending->buffer.left(end).split('\n'))
-                    if (line.toLower().startsWith("content-length:"))
-                        pending->length = line.mid(15).trimmed().toLongLong();
-            }
-            if (pending->buffer.size() - pending->bodyStart < pending->length)
-                return;
-            // The whole request is here.
-            ReceivedRequest request;
-            const QList<QByteArray> lines = pending->buffer.left(pending->bodyStart - 4).split('\n');
-            const QList<QByteArray> first = lines.value(0).trimmed().split(' ');
-            request.method = first.value(0);
-            const QByteArray target = first.value(1);
-            const qsizetype question = target.indexOf('?');
-            request.path = question < 0 ? target : target.left(question);
-            request.query = question < 0 ? QByteArray() : target.mid(question + 1);
-            for (qsizetype i = 1; i < lines.size(); ++i) {
-                const qsizetype colon = lines[i].indexOf(':');
-                if (colon > 0)
-                    request.headers.insert(lines[i].left(colon).trimmed().toLower(), lines[i].mid(colon + 1).trimmed());
-            }
-            request.body = QJsonDocument::fromJson(pending->buffer.mid(pending->bodyStart, pending->length)).object();
-            m_requests.append(request);
+    ReceivedRequest request;
+    request.method = http.method;
+    request.path = http.path.toUtf8();
+    request.query = http.rawQuery;
+    request.headers = http.headers;
+    request.body = QJsonDocument::fromJson(http.body).object();
+    m_requests.append(request);
 
-            FakeResponse response;
-            if (!request.path.endsWith("/chat/completions") || request.method != "POST") {
-                response = FakeResponse::error(404, QStringLiteral("invalid_request_error"),
-                                               QStringLiteral("Unknown request URL"));
-            } else if (m_responses.empty()) {
-                response = FakeResponse::error(500, QStringLiteral("server_error"),
-                                               QStringLiteral("The fake server has no more scripted answers"));
-            } else {
-                response = m_responses.front();
-                m_responses.pop_front();
-            }
-            QPointer<QTcpSocket> alive(socket);
-            QTimer::singleShot(response.delayMs, this, [alive, response] {
-                if (!alive)
-                    return;
-                if (response.dropConnection) {
-                    alive->abort();
-                    return;
-                }
-                QByteArray out =
-                    "HTTP/1.1 " + QByteArray::number(response.status) + ' ' + reason(response.status) + "\r\n";
-                for (auto it = response.headers.begin(); it != response.headers.end(); ++it)
-                    out += it.key() + ": " + it.value() + "\r\n";
-                out += "Content-Length: " + QByteArray::number(response.body.size()) + "\r\nConnection: close\r\n\r\n";
-                out += response.truncate ? response.body.left(response.body.size() / 2) : response.body;
-                alive->write(out);
-                alive->flush();
-                alive->disconnectFromHost();
-            });
-        });
+    FakeResponse response;
+    if (!request.path.endsWith("/chat/completions") || request.method != "POST") {
+        response =
+            FakeResponse::error(404, QStringLiteral("invalid_request_error"), QStringLiteral("Unknown request URL"));
+    } else if (m_responses.empty()) {
+        response = FakeResponse::error(500, QStringLiteral("server_error"),
+                                       QStringLiteral("The fake server has no more scripted answers"));
+    } else {
+        response = m_responses.front();
+        m_responses.pop_front();
     }
+    HttpResponse out;
+    out.status = response.status;
+    for (auto it = response.headers.begin(); it != response.headers.end(); ++it)
+        out.setHeader(it.key(), it.value());
+    out.body = response.body;
+    out.delayMs = response.delayMs;
+    out.truncate = response.truncate;
+    out.reset = response.dropConnection;
+    out.close = true; // one request per connection, as this emulator always did
+    return out;
 }
 
 } // namespace tricoach::fakes

@@ -4,12 +4,13 @@
 // chat.completion body, error bodies, Retry-After) and can inject faults: slow answers, broken connections,
 // truncated bodies, refusals. It records every request it receives.
 
+#include "tests/fakes/fakehttp.h"
+
 #include <QByteArray>
 #include <QJsonObject>
 #include <QList>
 #include <QMap>
 #include <QObject>
-#include <QTcpServer>
 #include <QUrl>
 
 #include <deque>
@@ -53,9 +54,9 @@ public:
     const QList<ReceivedRequest>& requests() const { return m_requests; }
 
 private:
-    void onConnection();
+    HttpResponse answer(const HttpRequest& request);
 
-    QTcpServer m_server;
+    HttpServer m_server;
     std::deque<FakeResponse> m_responses;
     QList<ReceivedRequest> m_requests;
 };

@@ -169,7 +169,8 @@ void HttpServer::onConnection()
                 return;
             connection->busy = true;
             const HttpResponse response = m_handler(*request);
-            const bool keepAlive = request->header("connection").toLower() != "close" && !response.truncate;
+            const bool keepAlive =
+                request->header("connection").toLower() != "close" && !response.truncate && !response.close;
             QPointer<QTcpSocket> alive(socket);
             QTimer::singleShot(response.delayMs, this, [alive, response, keepAlive, connection, weakServe] {
                 QTcpSocket* out = alive.data();

@@ -33,6 +33,7 @@ struct HttpResponse {
     int delayMs = 0;       // answer only after this long
     bool truncate = false; // promise the whole body, send half, close
     bool reset = false;    // close without answering
+    bool close = false;    // answer with Connection: close and close, whatever the client asked
 
     void setHeader(const QByteArray& name, const QByteArray& value);
     static HttpResponse json(int status, const QByteArray& body);

@@ -5,6 +5,7 @@
 #include <QJsonDocument>
 
 #include <algorithm>
+#include <array>
 
 namespace tricoach::fakes {
 
@@ -58,7 +59,7 @@ qint64 State::nextActivityId()
 {
     // Strava numbers activities as they are uploaded: the newest upload has the highest id, with gaps.
     const qint64 last = activities.isEmpty() ? 12'000'000'000 : activities.lastKey();
-    return last + 1000 + static_cast<qint64>(tokens.bounded(400000));
+    return last + 1000 + (last * 7919) % 400000;
 }
 
 namespace {
@@ -259,8 +260,9 @@ qint64 FakeStrava::addActivity(qint64 athleteId, const QJsonObject& fields)
                                 ? QDateTime::fromString(fields[QStringLiteral("start_date")].toString(), Qt::ISODate)
                                 : d->now().addSecs(-3 * 3600);
     const QString sport = fields[QStringLiteral("sport_type")].toString(QStringLiteral("Run"));
-    strava::StoredActivity activity = strava::generateActivity(athlete, start, sport, d->tokens.generate());
     const qint64 id = d->nextActivityId();
+    strava::StoredActivity activity =
+        strava::generateActivity(athlete, start, sport, static_cast<quint32>(id * 2654435761ULL));
     activity.summary[QStringLiteral("id")] = id;
     strava::applyChanges(activity, fields, athlete);
     d->activities.insert(id, activity);

@@ -9,6 +9,7 @@
 #include <QDateTime>
 #include <QJsonObject>
 #include <QList>
+#include <QMap>
 #include <QObject>
 #include <QStringList>
 #include <QUrl>
@@ -106,12 +107,15 @@ public:
     // The redirect a browser would follow after pressing Authorize (unticking some scopes) or Cancel on the page
     // `authorizeUrl` shows; an invalid QUrl when Strava would show an error page instead.
     QUrl authorizeDecision(const QUrl& authorizeUrl, bool approve, const QStringList& untickedScopes = {});
-    // Strava always rotates refresh tokens when it issues a new access token; false keeps the old one valid.
+    // Strava says to keep only the most recent refresh token; by default (true) each new access token comes with
+    // a new refresh token and the old one dies at once. false hands back the same refresh token.
     void setRotateRefreshTokens(bool rotate);
 
     // Rate limits (requests per 15 minutes and per day, overall and "non-upload" read) and the athlete cap.
     void setRateLimits(int overall15, int overallDay, int read15, int readDay);
-    void setAthleteCap(int connectedAthletes); // -1: no cap (the default)
+    // A new athlete beyond the cap is refused when pressing Authorize (403 page) and at the token exchange (403
+    // JSON). -1: no cap (the default).
+    void setAthleteCap(int connectedAthletes);
 
     // The virtual clock: rate windows, token and code expiry follow it.
     void setTimeScale(double virtualSecondsPerRealSecond);

@@ -6,6 +6,7 @@
 
 #include <QTimeZone>
 
+#include <array>
 #include <cmath>
 
 namespace tricoach::fakes::strava {
@@ -98,7 +99,7 @@ const Where& homeOf(qint64 athleteId)
 }
 
 StoredActivity generate(const Athlete& athlete, const QDateTime& startUtc, const Sport& sport, const Where& where,
-                        quint32 seed)
+                        quint32 seed, bool mayBeManual)
 {
     QRandomGenerator rng(seed);
     auto uniform = [&rng](double lo, double hi) { return lo + (hi - lo) * rng.generateDouble(); };
@@ -107,7 +108,7 @@ StoredActivity generate(const Athlete& athlete, const QDateTime& startUtc, const
     const int offset = zone.offsetFromUtc(startUtc);
     StoredActivity a;
     a.streamSeed = rng.generate();
-    const bool canBeManual = sport.place != Place::Virtual;
+    const bool canBeManual = mayBeManual && sport.place != Place::Virtual;
     const bool manual = canBeManual && rng.generateDouble() < 0.05;
     const Device device = deviceFor(sport, rng);
     const bool indoorRide =
@@ -195,7 +196,7 @@ StoredActivity generate(const Athlete& athlete, const QDateTime& startUtc, const
         s.insert(QStringLiteral("has_heartrate"), true);
         s.insert(QStringLiteral("average_heartrate"), avg);
         s.insert(QStringLiteral("max_heartrate"), std::round(avg + uniform(12, 28)));
-        s.insert(QStringLiteral("suffer_score"), std::round(moving / 60.0 * std::pow((avg - 85) / 80, 2) * 2.2));
+        s.insert(QStringLiteral("suffer_score"), std::round(moving / 60.0 * std::pow((avg - 85) / 80, 2) * 1.6));
     } else {
         s.insert(QStringLiteral("has_heartrate"), false);
     }
@@ -331,7 +332,7 @@ QList<StoredActivity> generateHistory(const Athlete& athlete, int count, quint32
                             QTimeZone(where.zone));
             if (!local.isValid()) // a DST gap
                 local = local.addSecs(3600);
-            out.append(generate(athlete, local.toUTC(), pickSport(rng), where, rng.generate()));
+            out.append(generate(athlete, local.toUTC(), pickSport(rng), where, rng.generate(), true));
         }
         day = day.addDays(-1);
     }
@@ -348,7 +349,8 @@ QList<StoredActivity> generateHistory(const Athlete& athlete, int count, quint32
 StoredActivity generateActivity(const Athlete& athlete, const QDateTime& startUtc, const QString& sportType,
                                 quint32 seed)
 {
-    return generate(athlete, startUtc, sportNamed(sportType), homeOf(athlete.id), seed);
+    // A new upload comes from a device; a manual entry is asked for with "manual": true.
+    return generate(athlete, startUtc, sportNamed(sportType), homeOf(athlete.id), seed, false);
 }
 
 void assignId(StoredActivity& a, qint64 id)

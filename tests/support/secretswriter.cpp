@@ -20,7 +20,8 @@ int main(int argc, char** argv)
         tricoach::FileSecrets secrets(args[2]);
         const int count = args[4].toInt();
         for (int i = 0; i < count; ++i) {
-            auto written = secrets.write(QStringLiteral("%1-%2").arg(args[3]).arg(i), QStringLiteral("value-%1").arg(i));
+            auto written =
+                secrets.write(QStringLiteral("%1-%2").arg(args[3]).arg(i), QStringLiteral("value-%1").arg(i));
             if (!written)
                 return fail(written.error().message);
         }

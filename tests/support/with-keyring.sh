@@ -1,15 +1,22 @@
 #!/bin/sh
 # Runs a command inside a private D-Bus session with an unlocked gnome-keyring, the Secret Service a Linux
-# desktop has, so tests can use a real keychain:  tests/support/with-keyring.sh <command> [args...]
+# desktop has, so tests can use a real keychain:  tests/support/with-keyring.sh [--no-keyring] <command> [args...]
+# --no-keyring: the private session alone, for a test that puts a keychain of its own on the bus.
 # HOME and the XDG folders point into a temporary folder, removed afterwards: the keyring it creates is a throwaway
 # one, and a developer's real keyring is never touched. Works as root too. Missing packages are an error naming
 # them, never a silent skip. TRICOACH_TEST_KEYRING=1 tells the keychain tests they run in such a session.
 set -eu
 
+keyring=yes
+if [ "${1:-}" = "--no-keyring" ]; then
+  keyring=no
+  shift
+fi
+
 missing=""
 command -v dbus-run-session >/dev/null 2>&1 || missing="$missing dbus-bin"
 command -v dbus-daemon >/dev/null 2>&1 || missing="$missing dbus-daemon"
-command -v gnome-keyring-daemon >/dev/null 2>&1 || missing="$missing gnome-keyring"
+[ "$keyring" = no ] || command -v gnome-keyring-daemon >/dev/null 2>&1 || missing="$missing gnome-keyring"
 # QtKeychain loads libsecret at run time and quietly does without it.
 if ! { ldconfig -p 2>/dev/null || /sbin/ldconfig -p 2>/dev/null; } | grep -q 'libsecret-1\.so\.0'; then
   missing="$missing libsecret-1-0"
@@ -34,6 +41,9 @@ export TRICOACH_TEST_KEYRING=1
 # as the Secret Service, and run the command. The password is a throwaway for a throwaway keyring; it must not be
 # empty: gnome-keyring 42 reads an empty password as none and then creates no login keyring at all, so every write
 # fails ("Object does not exist at path /org/freedesktop/secrets/collection/login") after a prompt nobody can see.
+if [ "$keyring" = no ]; then
+  exec dbus-run-session -- "$@"
+fi
 dbus-run-session -- sh -c '
   printf "tricoach-test" | gnome-keyring-daemon --unlock --components=secrets >/dev/null
   tries=0

@@ -2,13 +2,13 @@
 #include "core/coach/coachsettings.h"
 #include "core/coach/planjson.h"
 #include "core/coach/replan.h"
+#include "core/secrets/secretstore.h"
 #include "core/util/datetime.h"
 #include "tests/fakes/fakechatserver.h"
 #include "tests/ui/uitestsupport.h"
 #include "ui/charts/pmcchart.h"
 #include "ui/dashboard/dashboardpage.h"
 #include "ui/plan/planpage.h"
-#include "core/secrets/secretstore.h"
 #include "ui/trainingdata.h"
 
 #include <QJsonArray>

@@ -1,4 +1,5 @@
 // Settings change what the athlete sees: thresholds recompute loads, preferences switch units.
+#include "core/secrets/filesecrets.h"
 #include "core/util/datetime.h"
 #include "tests/ui/uitestsupport.h"
 #include "ui/activities/activitiespage.h"
@@ -13,6 +14,8 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QTableWidget>
+
+#include <sys/stat.h>
 
 using namespace tricoach;
 using namespace tricoach::test;
@@ -138,6 +141,33 @@ TEST_F(SettingsTest, ZoneEdgesAreEditableAndCheckedBeforeSaving)
     EXPECT_TRUE(
         settings->findChild<QLabel*>(QStringLiteral("settingsMessage"))->text().contains(QStringLiteral("rising")));
     EXPECT_DOUBLE_EQ(store->metricSettings(athlete).zones.power[2], saved.power[2]);
+}
+
+TEST_F(SettingsTest, TheCoachsKeyGoesToTheSecretsAndARefusalIsShownWithItsReason)
+{
+    MainWindow w(*store, athlete, *preferences);
+    SettingsPage* settings = w.settings();
+    auto* message = settings->findChild<QLabel*>(QStringLiteral("settingsMessage"));
+    const QString key = QString::fromLatin1(kLlmKeySecret);
+
+    settings->saveCoach(QStringLiteral("http://127.0.0.1:1"), QStringLiteral("coach"), false, QStringLiteral("sk-1"));
+    EXPECT_EQ(message->text(), QStringLiteral("AI coach saved."));
+    EXPECT_EQ(preferences->secrets().read(key)->value_or(QString()), QStringLiteral("sk-1"));
+    settings->saveCoach(QStringLiteral("http://127.0.0.1:1"), QStringLiteral("coach"), false, QString());
+    EXPECT_FALSE(preferences->secrets().read(key)->has_value()); // an empty key removes the stored one
+
+    // Secrets in a file other users can read: the key is refused, the page says why, the file stays as it was.
+    const QString path = pathFor(QStringLiteral("secrets.json"));
+    FileSecrets file(path);
+    ASSERT_TRUE(file.write(QStringLiteral("other"), QStringLiteral("x")));
+    ASSERT_EQ(::chmod(QFile::encodeName(path).constData(), 0644), 0);
+    preferences->setSecrets(&file);
+    settings->saveCoach(QStringLiteral("http://127.0.0.1:1"), QStringLiteral("coach"), false, QStringLiteral("sk-2"));
+    EXPECT_TRUE(message->text().contains(QStringLiteral("refused the key"))) << message->text().toStdString();
+    EXPECT_TRUE(message->text().contains(QStringLiteral("readable by other users"))) << message->text().toStdString();
+    ASSERT_EQ(::chmod(QFile::encodeName(path).constData(), 0600), 0);
+    EXPECT_FALSE(file.read(key)->has_value());
+    preferences->setSecrets(nullptr);
 }
 
 } // namespace

@@ -7,10 +7,10 @@
 #include "core/coach/racestrategy.h"
 #include "core/coach/replan.h"
 #include "core/metrics/volume.h"
+#include "core/secrets/secretstore.h"
 #include "core/store/activitystore.h"
 #include "ui/plan/racedialog.h"
 #include "ui/preferences.h"
-#include "core/secrets/secretstore.h"
 #include "ui/sportstyle.h"
 #include "ui/trainingdata.h"
 

@@ -1,10 +1,10 @@
 #include "ui/settings/settingspage.h"
 
 #include "core/metrics/zones.h"
+#include "core/secrets/secretstore.h"
 #include "core/store/activitystore.h"
 #include "ui/activities/activitymodel.h"
 #include "ui/preferences.h"
-#include "core/secrets/secretstore.h"
 #include "ui/sportstyle.h"
 #include "ui/thresholds/thresholdtext.h"
 #include "ui/trainingdata.h"
@@ -340,9 +340,8 @@ void SettingsPage::saveCoach(const QString& url, const QString& model, bool azur
         m_message->setText(tr("The AI coach's server must be an http(s) address."));
         return;
     }
-    const Result<void> stored = key.isEmpty()
-                                    ? m_preferences.secrets().remove(QString::fromLatin1(kLlmKeySecret))
-                                    : m_preferences.secrets().write(QString::fromLatin1(kLlmKeySecret), key);
+    const Result<void> stored = key.isEmpty() ? m_preferences.secrets().remove(QString::fromLatin1(kLlmKeySecret))
+                                              : m_preferences.secrets().write(QString::fromLatin1(kLlmKeySecret), key);
     m_preferences.setLlm(url, model, azure);
     m_llmKey->clear();
     m_message->setText(stored ? tr("AI coach saved.")

@@ -183,7 +183,11 @@ TEST_F(Api, AnotherAthletesOrADeletedActivityIsNotFound)
 TEST_F(Api, EditsAndNewActivitiesShowOnTheNextSync)
 {
     strava.seed(kAthlete, 20, 4);
-    const qint64 id = strava.activities(kAthlete)[3][QStringLiteral("id")].toInteger();
+    qint64 id = 0;
+    for (const QJsonObject& a : strava.activities(kAthlete))
+        if (!a[QStringLiteral("manual")].toBool() && a[QStringLiteral("distance")].toDouble() > 0)
+            id = a[QStringLiteral("id")].toInteger();
+    ASSERT_NE(id, 0);
     ASSERT_TRUE(strava.editActivity(id, {{QStringLiteral("name"), QStringLiteral("Renamed")},
                                          {QStringLiteral("sport_type"), QStringLiteral("TrailRun")},
                                          {QStringLiteral("distance"), 12345.6}}));
@@ -194,6 +198,13 @@ TEST_F(Api, EditsAndNewActivitiesShowOnTheNextSync)
     EXPECT_EQ(detail[QStringLiteral("type")].toString(), QStringLiteral("Run"));
     EXPECT_DOUBLE_EQ(detail[QStringLiteral("distance")].toDouble(), 12345.6);
     EXPECT_EQ(detail[QStringLiteral("resource_state")].toInt(), 3);
+    // The samples follow the corrected distance.
+    const QJsonObject streams = http.get(apiUrl(strava, QStringLiteral("/activities/%1/streams").arg(id),
+                                                {{QStringLiteral("keys"), QStringLiteral("distance")},
+                                                 {QStringLiteral("key_by_type"), QStringLiteral("true")}}),
+                                         tokens().accessToken)
+                                    .object();
+    EXPECT_DOUBLE_EQ(streams[QStringLiteral("distance")][QStringLiteral("data")].toArray().last().toDouble(), 12345.6);
 
     const qint64 added = strava.addActivity(kAthlete, {{QStringLiteral("sport_type"), QStringLiteral("Swim")}});
     const QJsonArray first = page(http, strava, tokens().accessToken, 1, 1);
@@ -213,6 +224,15 @@ TEST_F(Api, BothPathPrefixesServeTheApi)
     ASSERT_EQ(log.size(), 2);
     EXPECT_EQ(log[0].path, QStringLiteral("/athlete"));
     EXPECT_EQ(log[1].path, QStringLiteral("/athlete"));
+}
+
+TEST_F(Api, ParametersThatAreNotNumbersAre400)
+{
+    const Reply r = http.get(
+        apiUrl(strava, QStringLiteral("/athlete/activities"), {{QStringLiteral("per_page"), QStringLiteral("many")}}),
+        tokens().accessToken);
+    EXPECT_EQ(r.status, 400);
+    EXPECT_EQ(r.object()[QStringLiteral("errors")][0][QStringLiteral("field")].toString(), QStringLiteral("per_page"));
 }
 
 TEST_F(Api, MissingOrUnknownTokensAre401)

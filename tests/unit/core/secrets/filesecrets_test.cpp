@@ -4,18 +4,17 @@
 #include "tests/support/tempdir.h"
 
 #include <QDir>
+#include <QElapsedTimer>
 #include <QFile>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QElapsedTimer>
 #include <QProcess>
 #include <QThread>
-
-#include <gtest/gtest.h>
 
 #include <atomic>
 #include <cstdio>
 #include <fcntl.h>
+#include <gtest/gtest.h>
 #include <set>
 #include <sys/file.h>
 #include <sys/stat.h>
@@ -79,7 +78,8 @@ protected:
     QString path() const { return pathFor(QStringLiteral("config/secrets.json")); }
     QStringList folderEntries() const
     {
-        return QDir(pathFor(QStringLiteral("config"))).entryList(QDir::AllEntries | QDir::Hidden | QDir::NoDotAndDotDot);
+        return QDir(pathFor(QStringLiteral("config")))
+            .entryList(QDir::AllEntries | QDir::Hidden | QDir::NoDotAndDotDot);
     }
 };
 
@@ -188,7 +188,7 @@ TEST_F(FileSecretsTest, AWriterKilledAtAnyMomentLeavesTheOldFileOrTheNew)
         ASSERT_TRUE(writer.waitForStarted());
         ASSERT_TRUE(writer.waitForReadyRead(10000)) << writer.readAllStandardError().toStdString();
         QThread::msleep(static_cast<unsigned long>(7 * round % 40)); // kill at different points of a write
-        writer.kill(); // SIGKILL: no destructor, no unlock, no cleanup
+        writer.kill();                                               // SIGKILL: no destructor, no unlock, no cleanup
         writer.waitForFinished();
 
         const QStringList left = QDir(pathFor(QStringLiteral("config")))
@@ -222,7 +222,8 @@ TEST_F(FileSecretsTest, RefusesAFileOthersCanReadAndLeavesItAsItIs)
     const auto read = secrets.read(QStringLiteral("strava-refresh-token"));
     ASSERT_FALSE(read);
     EXPECT_EQ(read.error().code, QLatin1String(kSecretsFileExposed));
-    EXPECT_TRUE(read.error().message.contains(QStringLiteral("is readable by other users"))) << read.error().message.toStdString();
+    EXPECT_TRUE(read.error().message.contains(QStringLiteral("is readable by other users")))
+        << read.error().message.toStdString();
     EXPECT_TRUE(read.error().message.contains(QStringLiteral("chmod 600 ") + path()));
     EXPECT_TRUE(read.error().message.contains(QStringLiteral("0644")));
 
@@ -277,10 +278,18 @@ TEST_F(FileSecretsTest, KeepsManyKeysWithAnyTextExactly)
     for (int i = 0; i < 200; ++i) {
         QString value;
         switch (i % 4) {
-        case 0: value = QStringLiteral("plain-%1").arg(i); break;
-        case 1: value = QStringLiteral("Ключ «%1» — ü, 🏊‍♀️, \"quoted\"\n\ttabbed\\").arg(i); break;
-        case 2: value = QString(4096, QChar(u'a' + i % 26)); break;
-        default: value = QString(); break; // an empty secret is still a stored one
+        case 0:
+            value = QStringLiteral("plain-%1").arg(i);
+            break;
+        case 1:
+            value = QStringLiteral("Ключ «%1» — ü, 🏊‍♀️, \"quoted\"\n\ttabbed\\").arg(i);
+            break;
+        case 2:
+            value = QString(4096, QChar(u'a' + i % 26));
+            break;
+        default:
+            value = QString();
+            break; // an empty secret is still a stored one
         }
         const QString key = QStringLiteral("key %1 ключ").arg(i);
         expected[key] = value;

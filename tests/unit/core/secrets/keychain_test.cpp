@@ -16,8 +16,7 @@ class KeychainTest : public ::testing::Test {
 protected:
     static QString newService()
     {
-        return QStringLiteral("TriCoach-test-%1")
-            .arg(QRandomGenerator::global()->generate(), 8, 16, QLatin1Char('0'));
+        return QStringLiteral("TriCoach-test-%1").arg(QRandomGenerator::global()->generate(), 8, 16, QLatin1Char('0'));
     }
 
     void SetUp() override
@@ -77,7 +76,8 @@ TEST_F(KeychainTest, WritesReadsOverwritesAndDeletes)
 TEST_F(KeychainTest, KeepsNonAsciiAndLongValuesExactly)
 {
     KeychainSecrets keychain(m_service);
-    const QString unicode = QStringLiteral("Пароль «ключ» — ü ß 日本 🏊‍♀️🚴 \"q\" \\ \n\ttab");
+    const QString unicode =
+        QStringLiteral("Пароль «ключ» — ü ß 日本 🏊‍♀️🚴 \"q\" \\ \n\ttab");
     QString long4k;
     for (int i = 0; long4k.size() < 4096; ++i)
         long4k += QChar(u'!' + i % 90);

@@ -12,7 +12,6 @@
 #include <QStandardPaths>
 
 #include <gtest/gtest.h>
-
 #include <sys/stat.h>
 #include <thread>
 
@@ -57,7 +56,8 @@ TEST_F(NoKeychainTest, TheProbeSaysThereIsNoSessionBusAndAnswersQuickly)
     ASSERT_FALSE(status);
     EXPECT_LT(clock.elapsed(), 5000);
     EXPECT_EQ(status.error().code, QLatin1String(kSecretsNoKeychain));
-    EXPECT_TRUE(status.error().message.contains(QStringLiteral("D-Bus session bus"))) << status.error().message.toStdString();
+    EXPECT_TRUE(status.error().message.contains(QStringLiteral("D-Bus session bus")))
+        << status.error().message.toStdString();
 }
 
 TEST_F(NoKeychainTest, KeychainCallsFailWithAReasonInsteadOfHanging)
