@@ -29,6 +29,7 @@ bench: deps
 	@cmake --build --preset release -j $(JOBS)
 	./build/release/tests/bench/tricoach_bench $(BENCH_ARGS)
 	./build/release/tests/bench/tricoach_ui_bench
+	./build/release/tests/bench/tricoach_strava_bench
 	./scripts/bench-peers.sh build/release
 
 test-asan: deps
