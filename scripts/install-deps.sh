@@ -10,6 +10,7 @@ packages=(
   libsqlite3-dev zlib1g-dev nlohmann-json3-dev
   libgtest-dev libgmock-dev libbenchmark-dev
   xvfb xauth
+  chromium
   # The keychain tests' private D-Bus session with a throwaway unlocked keyring (tests/support/with-keyring.sh);
   # libsecret is also what QtKeychain uses to reach a Linux keychain at run time.
   gnome-keyring libsecret-1-0 dbus-bin dbus-daemon

@@ -41,6 +41,12 @@ QString SyncSummary::text() const
     const auto local = [](const QDateTime& t) { return t.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm")); };
     if (fromCache && !resumeAt.isValid())
         return QStringLiteral("Up to date: synced within the last hour (use --force to ask Strava now).");
+    if (fromCache)
+        return QStringLiteral("Waiting for Strava's rate limit: nothing was asked; the sync resumes at %1 with %2 "
+                              "recordings still to fetch%3.")
+            .arg(local(resumeAt))
+            .arg(streamsLeft)
+            .arg(plannedFinish.isValid() ? QStringLiteral(", all by %1").arg(local(plannedFinish)) : QString());
     QString text = QStringLiteral("%1 new, %2 updated, %3 deleted, %4 matched to imported files; %5 recordings "
                                   "fetched, %6 still to fetch")
                        .arg(added)

@@ -9,12 +9,20 @@
 # a CI that quietly skipped the oracle would look green while comparing nothing.
 # An install of the pinned version that is already there is kept, so a second ctest run needs no network.
 
+# Also installs other pinned npm test tools the same way: -DPACKAGE=playwright-core -DLABEL=browser (defaults:
+# @garmin/fitsdk, oracle); the skip message then reads "<LABEL>: SKIPPED".
 if(NOT NODE_DIR OR NOT SDK_VERSION)
   message(FATAL_ERROR "install_fitsdk.cmake needs -DNODE_DIR=... and -DSDK_VERSION=...")
 endif()
+if(NOT PACKAGE)
+  set(PACKAGE "@garmin/fitsdk")
+endif()
+if(NOT LABEL)
+  set(LABEL "oracle")
+endif()
 
 set(status_file "${NODE_DIR}/install-status.txt")
-set(installed_package "${NODE_DIR}/node_modules/@garmin/fitsdk/package.json")
+set(installed_package "${NODE_DIR}/node_modules/${PACKAGE}/package.json")
 set(stamp_file "${NODE_DIR}/node_modules/.tricoach-lock-hash")
 file(SHA256 "${NODE_DIR}/package-lock.json" lock_hash)
 
@@ -26,10 +34,10 @@ endif()
 function(give_up reason)
   file(WRITE "${status_file}" "${reason}\n")
   if(strict)
-    message(FATAL_ERROR "oracle: the FIT SDK oracle cannot run under CI: ${reason}")
+    message(FATAL_ERROR "${LABEL}: ${PACKAGE} cannot be installed under CI: ${reason}")
   endif()
   # FATAL_ERROR only to leave with a non-zero status; the SKIP_REGULAR_EXPRESSION turns it into "Skipped".
-  message(FATAL_ERROR "oracle: SKIPPED: ${reason}")
+  message(FATAL_ERROR "${LABEL}: SKIPPED: ${reason}")
 endfunction()
 
 function(installed_version out)
@@ -51,7 +59,7 @@ if(version STREQUAL SDK_VERSION AND EXISTS "${stamp_file}")
   file(READ "${stamp_file}" stamped_hash)
   if(stamped_hash STREQUAL lock_hash)
     file(WRITE "${status_file}" "installed\n")
-    message(STATUS "oracle: @garmin/fitsdk ${version} already installed in ${NODE_DIR}")
+    message(STATUS "${LABEL}: ${PACKAGE} ${version} already installed in ${NODE_DIR}")
     return()
   endif()
 endif()
@@ -78,10 +86,10 @@ endif()
 installed_version(version)
 if(NOT version STREQUAL SDK_VERSION)
   # Not a reason to skip: the lock file and package.json disagree, which a developer must fix.
-  file(WRITE "${status_file}" "npm installed @garmin/fitsdk '${version}', not the pinned ${SDK_VERSION}\n")
-  message(FATAL_ERROR "oracle: npm installed @garmin/fitsdk '${version}', expected ${SDK_VERSION}: "
-                      "regenerate tests/oracle/package-lock.json")
+  file(WRITE "${status_file}" "npm installed ${PACKAGE} '${version}', not the pinned ${SDK_VERSION}\n")
+  message(FATAL_ERROR "${LABEL}: npm installed ${PACKAGE} '${version}', expected ${SDK_VERSION}: "
+                      "regenerate its package-lock.json")
 endif()
 file(WRITE "${stamp_file}" "${lock_hash}")
 file(WRITE "${status_file}" "installed\n")
-message(STATUS "oracle: installed @garmin/fitsdk ${version} in ${NODE_DIR}")
+message(STATUS "${LABEL}: installed ${PACKAGE} ${version} in ${NODE_DIR}")
