@@ -88,7 +88,7 @@ LlmContext firstPartyContext(const ActivityStore& store, AthleteId athlete, cons
     q.to = p.today;
     std::vector<Activity> own;
     for (Activity& a : store.activities(athlete, q)) {
-        if (a.source == ActivitySource::Strava) {
+        if (!mayLeaveThisMachine(a)) {
             ++c.leftOut; // Strava's API agreement: never to an AI model
             continue;
         }
@@ -101,7 +101,7 @@ LlmContext firstPartyContext(const ActivityStore& store, AthleteId athlete, cons
     ActivityQuery history;
     history.to = eve;
     for (const Activity& a : store.activities(athlete, history)) {
-        if (a.source != ActivitySource::Strava)
+        if (mayLeaveThisMachine(a))
             byDay[a.localDate()] += a.load;
     }
     std::vector<DailyLoad> loads;

@@ -55,4 +55,9 @@ std::optional<LoadSource> loadSourceFromString(QStringView text)
     return std::nullopt;
 }
 
+bool mayLeaveThisMachine(const Activity& activity)
+{
+    return activity.source != ActivitySource::Strava;
+}
+
 } // namespace tricoach

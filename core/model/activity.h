@@ -22,6 +22,12 @@ enum class ActivitySource { Manual, File, Strava };
 QString sourceId(ActivitySource source);
 std::optional<ActivitySource> sourceFromString(QStringView text);
 
+struct Activity;
+// Whether an activity may leave this machine (for the sync server, the social feed) or feed an AI model: only
+// first-party data (files, manual entries). Strava's API agreement lets Strava data be shown only to its owner and
+// forbids its use in AI models; one rule, here, for every door that sends data out.
+bool mayLeaveThisMachine(const Activity& activity);
+
 // Which input a stress score was computed from; a user-entered value always wins.
 enum class LoadSource { User, Power, Pace, HeartRate, Rpe, Estimate, None };
 QString loadSourceId(LoadSource source);

@@ -4,6 +4,7 @@
 
 #include "tests/fakes/fakestravastate.h"
 
+#include <QLocale>
 #include <QRegularExpression>
 
 #include <algorithm>
@@ -33,6 +34,10 @@ bool countRequest(State& s, const QString& clientId, HttpResponse& headersOut)
         u.overallDay = u.readDay = 0;
     }
     ++u.overall15, ++u.overallDay, ++u.read15, ++u.readDay;
+    // Strava's servers send their time (RFC 7231); here the virtual clock's, which a client on a scaled clock can
+    // follow.
+    headersOut.setHeader(
+        "Date", QLocale::c().toString(s.now().toUTC(), QStringLiteral("ddd, dd MMM yyyy HH:mm:ss 'GMT'")).toLatin1());
     headersOut.setHeader("X-RateLimit-Limit", pair(s.limit15, s.limitDay));
     headersOut.setHeader("X-RateLimit-Usage", pair(u.overall15, u.overallDay));
     headersOut.setHeader("X-ReadRateLimit-Limit", pair(s.readLimit15, s.readLimitDay));

@@ -69,8 +69,10 @@ TEST_F(StravaSync, TheFirstSyncBackFillsTheWholeHistoryInCeilNOver200PlusOneList
     EXPECT_EQ(linkedIds(*store, athlete), keys(expected));
     EXPECT_EQ(store->activityCount(athlete), static_cast<int>(expected.size()));
     EXPECT_EQ(summary->added, static_cast<int>(expected.size()));
-    // Ids beyond 2^32 arrive exactly.
+    // Ids beyond 2^32 arrive exactly; every activity is marked as Strava's, which never leaves the machine.
     for (const Activity& a : store->activities(athlete)) {
+        EXPECT_EQ(a.source, ActivitySource::Strava);
+        EXPECT_FALSE(mayLeaveThisMachine(a));
         ASSERT_TRUE(a.externalId.has_value());
         EXPECT_GT(*a.externalId, 1LL << 32);
         EXPECT_EQ(expected.count(*a.externalId), 1u);
