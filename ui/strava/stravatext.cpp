@@ -22,17 +22,19 @@ QString StravaText::when(const QDateTime& time)
     return tr("%1 %2", "date and time").arg(locale.toString(local.date(), QLocale::ShortFormat), clock);
 }
 
+// "412 new", "3 updated": a number with a word that does not change with it in English; translations put it
+// after a colon ("новых: 412"), so no plural forms are needed.
 QString StravaText::progress(const strava::SyncProgress& p)
 {
     using Phase = strava::SyncProgress::Phase;
     if (p.phase == Phase::Waiting)
         return paused(p.waitingUntil, p.streamsLeft, {});
     QStringList parts;
-    parts << tr("%n pages listed", "", p.pagesListed) << tr("%n new", "activities", p.added);
+    parts << tr("%n pages listed", "", p.pagesListed) << tr("%1 new", "activities").arg(p.added);
     if (p.updated > 0)
-        parts << tr("%n updated", "activities", p.updated);
+        parts << tr("%1 updated", "activities").arg(p.updated);
     if (p.deleted > 0)
-        parts << tr("%n deleted", "activities", p.deleted);
+        parts << tr("%1 deleted", "activities").arg(p.deleted);
     QString text = tr("Strava: %1").arg(parts.join(tr(", ")));
     const int recordings = p.streamsFetched + p.streamsLeft;
     if (recordings > 0)
@@ -56,10 +58,10 @@ QString StravaText::summary(const strava::SyncSummary& s)
         return paused(s.resumeAt, s.streamsLeft, s.plannedFinish);
     if (s.fromCache)
         return tr("Strava: up to date (synced within the last hour; Force refresh asks Strava now)");
-    QStringList parts{tr("%n new", "activities", s.added), tr("%n updated", "activities", s.updated),
-                      tr("%n deleted", "activities", s.deleted)};
+    QStringList parts{tr("%1 new", "activities").arg(s.added), tr("%1 updated", "activities").arg(s.updated),
+                      tr("%1 deleted", "activities").arg(s.deleted)};
     if (s.failed > 0)
-        parts << tr("%n failed", "activities", s.failed);
+        parts << tr("%1 failed", "activities").arg(s.failed);
     QString text = parts.join(tr(", "));
     if (s.streamsLeft > 0)
         text += tr("; %n recordings still to fetch", "", s.streamsLeft);
