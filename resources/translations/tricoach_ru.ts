@@ -2569,6 +2569,18 @@ Form %4</source>
         <source>Disconnect</source>
         <translation>Отключить</translation>
     </message>
+    <message>
+        <source>Strava&apos;s sign-in page</source>
+        <translation>страницу входа Strava</translation>
+    </message>
+    <message>
+        <source>No browser window? Open %1 yourself.</source>
+        <translation>Окно браузера не появилось? Откройте %1 сами.</translation>
+    </message>
+    <message>
+        <source>No browser could be opened: open %1 yourself.</source>
+        <translation>Не удалось открыть браузер: откройте %1 сами.</translation>
+    </message>
 </context>
 <context>
     <name>tricoach::StravaStatusBar</name>

@@ -100,6 +100,31 @@ TEST_F(StravaDesktop, CancelWhileWaitingForTheBrowserStoresNothing)
     EXPECT_FALSE(w.strava()->status().connected);
 }
 
+TEST_F(StravaDesktop, WithoutABrowserTheWaitingSettingsShowTheAddressToOpen)
+{
+    MainWindow w(*store, athlete, *preferences);
+    w.show();
+    StravaSettings* s = w.stravaSettings();
+    QString shown;
+    const auto play = browser();
+    // No browser opens; the athlete opens the address shown in the settings themselves, a moment later.
+    w.strava()->setOpenUrl([&](const QUrl& url) {
+        QTimer::singleShot(200, s, [&, url] {
+            shown = child<QLabel>(s, "stravaWaitingUrl")->text();
+            play(url);
+        });
+        return false;
+    });
+    child<QLineEdit>(s, "stravaClientId")->setText(kStravaClientId);
+    child<QLineEdit>(s, "stravaClientSecret")->setText(kStravaClientSecret);
+    child<QPushButton>(s, "stravaConnect")->click();
+    ASSERT_EQ(opened.size(), 1);
+    EXPECT_TRUE(shown.contains(QStringLiteral("No browser could be opened"))) << shown.toStdString();
+    EXPECT_TRUE(shown.contains(opened.front().toString(QUrl::FullyEncoded).toHtmlEscaped())) << shown.toStdString();
+    EXPECT_EQ(child<QLabel>(s, "stravaConnection")->text(), QStringLiteral("Connected as Anna Berg"));
+    ASSERT_TRUE(waitIdle(*w.strava()));
+}
+
 TEST_F(StravaDesktop, SyncNowFillsTheStoreAndThePagesWhileItRunsWithProgressAndSummaryInTheStatusBar)
 {
     strava.seed(kAnna, 40, 31);

@@ -6,6 +6,7 @@
 #include "ui/strava/stravatext.h"
 
 #include <QFormLayout>
+#include <QGridLayout>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
@@ -85,11 +86,17 @@ StravaSettings::StravaSettings(StravaController& controller, Preferences& prefer
 
     m_waiting = new QWidget;
     m_waiting->setObjectName(QStringLiteral("stravaWaiting"));
-    auto* waitingRow = new QHBoxLayout(m_waiting);
+    auto* waitingRow = new QGridLayout(m_waiting);
     waitingRow->setContentsMargins(0, 0, 0, 0);
     auto* cancel = button(tr("Cancel"), "stravaCancelConnect");
-    waitingRow->addWidget(wrapped(tr("Waiting for Strava in your browser…")), 1);
-    waitingRow->addWidget(cancel);
+    m_waitingUrl = wrapped();
+    m_waitingUrl->setObjectName(QStringLiteral("stravaWaitingUrl"));
+    m_waitingUrl->setOpenExternalLinks(true);
+    m_waitingUrl->setTextInteractionFlags(Qt::TextBrowserInteraction);
+    waitingRow->addWidget(wrapped(tr("Waiting for Strava in your browser…")), 0, 0);
+    waitingRow->addWidget(cancel, 0, 1);
+    waitingRow->addWidget(m_waitingUrl, 1, 0, 1, 2);
+    waitingRow->setColumnStretch(0, 1);
     layout->addWidget(m_waiting);
 
     auto* buttons = new QHBoxLayout;
@@ -118,6 +125,12 @@ StravaSettings::StravaSettings(StravaController& controller, Preferences& prefer
     connect(m_disconnect, &QPushButton::clicked, this, &StravaSettings::confirmDisconnect);
     connect(&m_controller, &StravaController::statusChanged, this, &StravaSettings::refresh);
     connect(&m_controller, &StravaController::jobChanged, this, &StravaSettings::refresh);
+    connect(&m_controller, &StravaController::authorizePageOpened, this, [this](const QUrl& url, bool opened) {
+        const QString link = QStringLiteral("<a href=\"%1\">%2</a>")
+                                 .arg(url.toString(QUrl::FullyEncoded).toHtmlEscaped(), tr("Strava's sign-in page"));
+        m_waitingUrl->setText(opened ? tr("No browser window? Open %1 yourself.").arg(link)
+                                     : tr("No browser could be opened: open %1 yourself.").arg(link));
+    });
     connect(&m_controller, &StravaController::connectFinished, this, [this](const QString& error) {
         if (!error.isEmpty()) {
             setMessage(error);

@@ -53,6 +53,7 @@ private:
     QLabel* m_problem = nullptr;
     QPushButton* m_reconnect = nullptr;
     QWidget* m_waiting = nullptr;
+    QLabel* m_waitingUrl = nullptr;
     QPushButton* m_connect = nullptr;
     QPushButton* m_sync = nullptr;
     QPushButton* m_force = nullptr;

@@ -137,7 +137,11 @@ void StravaController::connectAccount(bool askAgain)
     // Blocks in the sign-in's local event loop until the browser comes back: the window stays live, and Cancel
     // sets m_cancel.
     strava::StravaAccount account(m_data.store(), athlete, **secrets, endpoints());
-    auto outcome = account.connect(m_openUrl, m_connectTimeoutMs, &m_cancel, askAgain);
+    const auto open = [this](const QUrl& url) {
+        Q_EMIT authorizePageOpened(url, m_openUrl(url));
+        return true; // without a browser the athlete opens the address shown; the sign-in waits for them
+    };
+    auto outcome = account.connect(open, m_connectTimeoutMs, &m_cancel, askAgain);
     m_job = Job::None;
     Q_EMIT jobChanged(m_job);
     if (!outcome) {

@@ -72,6 +72,8 @@ public:
 
 Q_SIGNALS:
     void jobChanged(tricoach::StravaController::Job job);
+    // The sign-in's page on Strava, and whether a browser opened it (if not, the athlete opens it themselves).
+    void authorizePageOpened(const QUrl& url, bool browserOpened);
     // The link or its sync state changed: Settings ▸ Strava and the menus redraw.
     void statusChanged();
     // The sign-in ended; `error` is empty on success.
