@@ -8,6 +8,9 @@
 #include "ui/plan/planpage.h"
 #include "ui/preferences.h"
 #include "ui/settings/settingspage.h"
+#include "ui/settings/stravasettings.h"
+#include "ui/strava/stravacontroller.h"
+#include "ui/strava/stravastatusbar.h"
 #include "ui/thresholds/thresholdadvisor.h"
 #include "ui/thresholds/thresholdnotice.h"
 #include "ui/trainingdata.h"
@@ -118,14 +121,56 @@ MainWindow::MainWindow(ActivityStore& store, AthleteId athlete, Preferences& pre
     connect(&m_preferences, &Preferences::changed, this, &MainWindow::applyTheme);
 
     m_statusAthlete = new QLabel;
+    m_statusAthlete->setObjectName(QStringLiteral("statusAthlete"));
     statusBar()->addPermanentWidget(m_statusAthlete);
+    buildStrava();
     buildMenus();
     rebuildProfileMenu();
     showPage(m_store.activityCount(athlete) == 0 ? Welcome : Dashboard);
     updateFirstRun();
 }
 
-MainWindow::~MainWindow() = default;
+// The Strava worker stops first, while the widgets it reports to are whole.
+MainWindow::~MainWindow()
+{
+    delete m_strava;
+}
+
+void MainWindow::buildStrava()
+{
+    m_strava = new StravaController(*m_data, m_preferences, this, this);
+    m_stravaSettings = new StravaSettings(*m_strava, m_preferences);
+    m_settings->addSection(m_stravaSettings);
+    m_stravaStatus = new StravaStatusBar(*m_strava);
+    statusBar()->insertPermanentWidget(0, m_stravaStatus);
+    connect(m_stravaStatus, &StravaStatusBar::reconnectRequested, this, [this] {
+        showStravaSettings();
+        m_stravaSettings->connectStrava(true);
+    });
+    // "Connect Strava" on the first-run page: the settings, and the sign-in at once when an application is set.
+    connect(m_welcome, &WelcomePage::stravaRequested, this, [this] {
+        showStravaSettings();
+        if (m_strava->status().connected)
+            m_strava->sync(false);
+        else if (!m_strava->clientId().isEmpty())
+            m_stravaSettings->connectStrava(false);
+    });
+}
+
+void MainWindow::showStravaSettings()
+{
+    showPage(Settings);
+    m_settings->reveal(m_stravaSettings);
+}
+
+void MainWindow::syncWithStrava(bool force)
+{
+    if (!m_strava->status().connected) {
+        showStravaSettings();
+        return;
+    }
+    m_strava->sync(force);
+}
 
 QStringList MainWindow::pageNames() const
 {
@@ -165,6 +210,18 @@ void MainWindow::buildMenus()
     connect(importFiles, &QAction::triggered, this, &MainWindow::importFilesDialog);
     auto* importFolder = file->addAction(tr("Import &folder…"));
     connect(importFolder, &QAction::triggered, this, &MainWindow::importFolderDialog);
+    file->addSeparator();
+    m_stravaSync = file->addAction(tr("&Sync with Strava"));
+    m_stravaSync->setObjectName(QStringLiteral("syncWithStrava"));
+    m_stravaSync->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_R));
+    connect(m_stravaSync, &QAction::triggered, this, [this] { syncWithStrava(false); });
+    m_stravaForce = file->addAction(tr("Force &refresh from Strava"));
+    m_stravaForce->setObjectName(QStringLiteral("forceRefreshFromStrava"));
+    connect(m_stravaForce, &QAction::triggered, this, [this] { syncWithStrava(true); });
+    connect(m_strava, &StravaController::jobChanged, this, [this] {
+        m_stravaSync->setEnabled(!m_strava->busy());
+        m_stravaForce->setEnabled(!m_strava->busy());
+    });
     file->addSeparator();
     auto* quit = file->addAction(tr("&Quit"));
     quit->setShortcut(QKeySequence::Quit);

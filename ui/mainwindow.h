@@ -26,6 +26,9 @@ class PlanPage;
 class Preferences;
 class SampleLoader;
 class SettingsPage;
+class StravaController;
+class StravaSettings;
+class StravaStatusBar;
 class ThresholdAdvisor;
 class ThresholdNotice;
 class TrainingData;
@@ -63,6 +66,12 @@ public:
     // Threshold estimates after imports, and the bar that tells about them.
     ThresholdAdvisor* thresholds() const { return m_thresholds; }
     ThresholdNotice* thresholdNotice() const { return m_notice; }
+    // Strava: the link and its sync, Settings ▸ Strava, and the status bar's part.
+    StravaController* strava() const { return m_strava; }
+    StravaSettings* stravaSettings() const { return m_stravaSettings; }
+    StravaStatusBar* stravaStatus() const { return m_stravaStatus; }
+    // Shows Settings ▸ Strava.
+    void showStravaSettings();
 
 Q_SIGNALS:
     void sampleSeasonLoaded(int activities);
@@ -74,6 +83,8 @@ protected:
 
 private:
     void buildMenus();
+    void buildStrava();
+    void syncWithStrava(bool force);
     void rebuildProfileMenu();
     void updateFirstRun();
     void importFilesDialog();
@@ -98,6 +109,11 @@ private:
     QMenu* m_profileMenu = nullptr;
     QActionGroup* m_profileGroup = nullptr; // the profiles' exclusive check marks; rebuilt with the menu
     QLabel* m_statusAthlete = nullptr;
+    StravaController* m_strava = nullptr;
+    StravaSettings* m_stravaSettings = nullptr;
+    StravaStatusBar* m_stravaStatus = nullptr;
+    QAction* m_stravaSync = nullptr;
+    QAction* m_stravaForce = nullptr;
     std::unique_ptr<SampleLoader> m_sampleLoader;
 };
 

@@ -1,6 +1,7 @@
 #include "ui/preferences.h"
 
 #include "core/secrets/secretstore.h"
+#include "core/util/result.h"
 
 #include <QApplication>
 #include <QPalette>
@@ -17,6 +18,9 @@ const QString kDataFolder = QStringLiteral("data/folder");
 const QString kLlmUrl = QStringLiteral("coach/llm_url");
 const QString kLlmModel = QStringLiteral("coach/llm_model");
 const QString kLlmAzure = QStringLiteral("coach/llm_azure");
+const QString kFileConsent = QStringLiteral("secrets/fileConsent");
+const QString kStravaApi = QStringLiteral("strava/api_base");
+const QString kStravaOAuth = QStringLiteral("strava/oauth_base");
 
 QPalette darkPalette()
 {
@@ -98,6 +102,55 @@ SecretStore& Preferences::secrets()
 void Preferences::setSecrets(SecretStore* secrets)
 {
     m_secrets = secrets ? secrets : m_memorySecrets.get();
+}
+
+void Preferences::setSecretsChooser(std::function<Result<SecretStore*>(QWidget*)> chooser)
+{
+    m_chooser = std::move(chooser);
+}
+
+Result<SecretStore*> Preferences::openSecrets(QWidget* parent)
+{
+    if (!m_chooser)
+        return m_secrets;
+    auto chosen = m_chooser(parent);
+    if (!chosen)
+        return chosen.error();
+    m_secrets = *chosen;
+    m_chooser = nullptr;
+    return m_secrets;
+}
+
+bool Preferences::fileSecretsConsent() const
+{
+    return m_settings->value(kFileConsent).toBool();
+}
+
+void Preferences::setFileSecretsConsent(bool consent)
+{
+    m_settings->setValue(kFileConsent, consent);
+}
+
+QUrl Preferences::stravaApiBase() const
+{
+    return QUrl(m_settings->value(kStravaApi).toString());
+}
+
+QUrl Preferences::stravaOAuthBase() const
+{
+    return QUrl(m_settings->value(kStravaOAuth).toString());
+}
+
+void Preferences::setStravaBases(const QUrl& api, const QUrl& oauth)
+{
+    const auto keep = [this](const QString& key, const QUrl& url) {
+        if (url.isEmpty())
+            m_settings->remove(key);
+        else
+            m_settings->setValue(key, url.toString());
+    };
+    keep(kStravaApi, api);
+    keep(kStravaOAuth, oauth);
 }
 
 Units Preferences::units() const

@@ -2,11 +2,17 @@
 // The desktop's own preferences (not training data): units, theme, language, data folder. Kept in QSettings, so
 // they survive a database switch; training settings live in the store.
 
+#include "core/util/result.h"
+
 #include <QObject>
 #include <QSettings>
 #include <QString>
+#include <QUrl>
 
+#include <functional>
 #include <memory>
+
+class QWidget;
 
 namespace tricoach {
 
@@ -38,9 +44,24 @@ public:
     QString llmModel() const;
     bool llmAzure() const;
     void setLlm(const QString& url, const QString& model, bool azure);
-    // Where secrets live: the OS keychain in the app (setSecrets), memory until then.
+    // Where secrets live: the store set (tests: a store of their own), memory until then.
     SecretStore& secrets();
     void setSecrets(SecretStore* secrets);
+    // The app chooses its store the first time secrets are needed (a sign-in, a key saved), because the choice may
+    // ask the user (SecretsPrompt). openSecrets runs `chooser` once, until it succeeds, and keeps its answer as
+    // secrets(); without a chooser it is secrets(). Main thread only. `parent` is the window a question belongs to.
+    void setSecretsChooser(std::function<Result<SecretStore*>(QWidget* parent)> chooser);
+    Result<SecretStore*> openSecrets(QWidget* parent);
+    // The user agreed to keep secrets in a private file where no keychain exists ("secrets/fileConsent", the same
+    // setting tricoach-cli reads and writes).
+    bool fileSecretsConsent() const;
+    void setFileSecretsConsent(bool consent);
+
+    // Settings ▸ Strava ▸ Advanced: where Strava's API and sign-in pages are; empty for Strava's own. The
+    // environment (TRICOACH_STRAVA_API_BASE, TRICOACH_STRAVA_OAUTH_BASE) still takes precedence.
+    QUrl stravaApiBase() const;
+    QUrl stravaOAuthBase() const;
+    void setStravaBases(const QUrl& api, const QUrl& oauth);
 
 Q_SIGNALS:
     void changed();
@@ -49,6 +70,7 @@ private:
     std::unique_ptr<QSettings> m_settings;
     std::unique_ptr<SecretStore> m_memorySecrets;
     SecretStore* m_secrets = nullptr;
+    std::function<Result<SecretStore*>(QWidget*)> m_chooser;
 };
 
 // Applies a light or dark palette to the whole application (System follows the platform's own).

@@ -1,10 +1,10 @@
 // tricoach: the desktop client. Opens the athlete's store and shows the main window.
 #include "app/desktop/screenshots.h"
 #include "core/demo/sampleseason.h"
-#include "core/secrets/keychainsecrets.h"
 #include "core/store/activitystore.h"
 #include "ui/mainwindow.h"
 #include "ui/preferences.h"
+#include "ui/secretsprompt.h"
 #include "ui/translations.h"
 
 #include <QApplication>
@@ -61,8 +61,10 @@ int main(int argc, char* argv[])
     parser.process(app);
 
     tricoach::Preferences preferences;
-    tricoach::KeychainSecrets keychain; // the AI coach's key lives in the OS keychain
-    preferences.setSecrets(&keychain);
+    // Sign-ins and keys live in the OS keychain; without one, in a private file if the user agrees, asked the first
+    // time a secret is needed.
+    tricoach::SecretsPrompt secrets(preferences);
+    secrets.install();
     tricoach::installLanguage(app, preferences.language());
     if (!parser.isSet(screenshotsOption))
         tricoach::applyTheme(preferences.theme());

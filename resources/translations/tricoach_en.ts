@@ -133,4 +133,49 @@
         </translation>
     </message>
 </context>
+<context>
+    <name>tricoach::StravaText</name>
+    <message numerus="yes">
+        <source>%n pages listed</source>
+        <translation>
+            <numerusform>%n page listed</numerusform>
+            <numerusform>%n pages listed</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source> · %1 of %n recordings</source>
+        <translation>
+            <numerusform> · %1 of %n recording</numerusform>
+            <numerusform> · %1 of %n recordings</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n recordings left</source>
+        <translation>
+            <numerusform>%n recording left</numerusform>
+            <numerusform>%n recordings left</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>; %n recordings still to fetch</source>
+        <translation>
+            <numerusform>; %n recording still to fetch</numerusform>
+            <numerusform>; %n recordings still to fetch</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n activities from Strava</source>
+        <translation>
+            <numerusform>%n activity from Strava</numerusform>
+            <numerusform>%n activities from Strava</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n recordings still to fetch</source>
+        <translation>
+            <numerusform>%n recording still to fetch</numerusform>
+            <numerusform>%n recordings still to fetch</numerusform>
+        </translation>
+    </message>
+</context>
 </TS>

@@ -1519,6 +1519,14 @@ Form is yesterday&apos;s Fitness minus yesterday&apos;s Fatigue: how fresh you s
         <translation>Это изменение не удалось сохранить:
 %1</translation>
     </message>
+    <message>
+        <source>&amp;Sync with Strava</source>
+        <translation>&amp;Синхронизировать со Strava</translation>
+    </message>
+    <message>
+        <source>Force &amp;refresh from Strava</source>
+        <translation>Полностью &amp;обновить из Strava</translation>
+    </message>
 </context>
 <context>
     <name>tricoach::MonthView</name>
@@ -2049,6 +2057,21 @@ Form %4</source>
     </message>
 </context>
 <context>
+    <name>tricoach::SecretsPrompt</name>
+    <message>
+        <source>No keychain</source>
+        <translation>Нет связки ключей</translation>
+    </message>
+    <message>
+        <source>Keep them in the file</source>
+        <translation>Хранить в файле</translation>
+    </message>
+    <message>
+        <source>Nothing was stored: without a keychain, TriCoach keeps sign-ins and keys only in a file you agreed to.</source>
+        <translation>Ничего не сохранено: без связки ключей TriCoach хранит данные для входа и ключи только в файле, на который вы согласились.</translation>
+    </message>
+</context>
+<context>
     <name>tricoach::SessionDetail</name>
     <message>
         <source>Double-click a leg to see it in full.</source>
@@ -2406,6 +2429,344 @@ Form %4</source>
     </message>
 </context>
 <context>
+    <name>tricoach::StravaController</name>
+    <message>
+        <source>Strava is disconnected; your synced activities stay.</source>
+        <translation>Strava отключена; синхронизированные тренировки остаются.</translation>
+    </message>
+    <message>
+        <source>Strava could not be told: revoke TriCoach&apos;s access at https://www.strava.com/settings/apps.</source>
+        <translation>Сообщить Strava не удалось: отзовите доступ TriCoach на https://www.strava.com/settings/apps.</translation>
+    </message>
+</context>
+<context>
+    <name>tricoach::StravaSettings</name>
+    <message>
+        <source>Strava</source>
+        <translation>Strava</translation>
+    </message>
+    <message>
+        <source>Ask again</source>
+        <translation>Запросить снова</translation>
+    </message>
+    <message>
+        <source>Reconnect</source>
+        <translation>Подключить заново</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Отмена</translation>
+    </message>
+    <message>
+        <source>Waiting for Strava in your browser…</source>
+        <translation>Ждём ответа Strava в вашем браузере…</translation>
+    </message>
+    <message>
+        <source>Connect</source>
+        <translation>Подключить</translation>
+    </message>
+    <message>
+        <source>Sync now</source>
+        <translation>Синхронизировать</translation>
+    </message>
+    <message>
+        <source>Force refresh</source>
+        <translation>Обновить полностью</translation>
+    </message>
+    <message>
+        <source>List your whole Strava history again: edits are applied, deleted activities removed</source>
+        <translation>Заново получить всю историю Strava: правки применяются, удалённые тренировки удаляются</translation>
+    </message>
+    <message>
+        <source>Disconnect…</source>
+        <translation>Отключить…</translation>
+    </message>
+    <message>
+        <source>Connected to Strava as %1; your activities are on their way.</source>
+        <translation>Strava подключена: %1; тренировки загружаются.</translation>
+    </message>
+    <message>
+        <source>Your own Strava API application</source>
+        <translation>Собственное приложение Strava API</translation>
+    </message>
+    <message>
+        <source>Through a TriCoach sync server (coming)</source>
+        <translation>Через сервер синхронизации TriCoach (скоро)</translation>
+    </message>
+    <message>
+        <source>Create one at &lt;a href=&quot;https://www.strava.com/settings/api&quot;&gt;strava.com/settings/api&lt;/a&gt; with 127.0.0.1 as its Authorization Callback Domain, then enter its client id and secret. Your password stays with Strava, in your browser.</source>
+        <translation>Создайте его на &lt;a href=&quot;https://www.strava.com/settings/api&quot;&gt;strava.com/settings/api&lt;/a&gt;, указав 127.0.0.1 в поле Authorization Callback Domain, и введите его Client ID и секрет. Ваш пароль остаётся у Strava, в вашем браузере.</translation>
+    </message>
+    <message>
+        <source>a number, e.g. 12345</source>
+        <translation>число, например 12345</translation>
+    </message>
+    <message>
+        <source>kept in your system&apos;s keychain</source>
+        <translation>хранится в системной связке ключей</translation>
+    </message>
+    <message>
+        <source>Client ID</source>
+        <translation>Client ID</translation>
+    </message>
+    <message>
+        <source>Client secret</source>
+        <translation>Секрет клиента</translation>
+    </message>
+    <message>
+        <source>Advanced</source>
+        <translation>Дополнительно</translation>
+    </message>
+    <message>
+        <source>Save addresses</source>
+        <translation>Сохранить адреса</translation>
+    </message>
+    <message>
+        <source>Where Strava is: leave empty for Strava itself. For Strava&apos;s new API address, or a test server.</source>
+        <translation>Адреса Strava: оставьте пустыми для самой Strava. Нужны для нового адреса API Strava или тестового сервера.</translation>
+    </message>
+    <message>
+        <source>API base URL</source>
+        <translation>Базовый URL API</translation>
+    </message>
+    <message>
+        <source>OAuth base URL</source>
+        <translation>Базовый URL OAuth</translation>
+    </message>
+    <message>
+        <source>Strava&apos;s addresses must be http(s) addresses, or empty for Strava itself.</source>
+        <translation>Адреса Strava должны быть адресами http(s) или пустыми для самой Strava.</translation>
+    </message>
+    <message>
+        <source>Strava&apos;s addresses saved.</source>
+        <translation>Адреса Strava сохранены.</translation>
+    </message>
+    <message>
+        <source>Strava stopped accepting TriCoach&apos;s access (revoked on Strava, or the sign-in expired). Your activities stay; reconnect to sync again.</source>
+        <translation>Strava больше не принимает доступ TriCoach (его отозвали в Strava или истёк срок входа). Тренировки остаются; подключите Strava заново, чтобы снова синхронизировать.</translation>
+    </message>
+    <message>
+        <source>Connect again</source>
+        <translation>Подключить заново</translation>
+    </message>
+    <message>
+        <source>Enter your Strava application&apos;s client id and secret first.</source>
+        <translation>Сначала введите Client ID и секрет вашего приложения Strava.</translation>
+    </message>
+    <message>
+        <source>Enter the client secret of application %1 too.</source>
+        <translation>Введите также секрет приложения %1.</translation>
+    </message>
+    <message>
+        <source>Disconnect Strava</source>
+        <translation>Отключить Strava</translation>
+    </message>
+    <message>
+        <source>Disconnect Strava from this profile? Your synced activities stay; TriCoach stops syncing and asks Strava to end its access.</source>
+        <translation>Отключить Strava от этого профиля? Синхронизированные тренировки остаются; TriCoach прекратит синхронизацию и попросит Strava закрыть ему доступ.</translation>
+    </message>
+    <message>
+        <source>Disconnect</source>
+        <translation>Отключить</translation>
+    </message>
+    <message>
+        <source>Strava&apos;s sign-in page</source>
+        <translation>страницу входа Strava</translation>
+    </message>
+    <message>
+        <source>No browser window? Open %1 yourself.</source>
+        <translation>Окно браузера не появилось? Откройте %1 сами.</translation>
+    </message>
+    <message>
+        <source>No browser could be opened: open %1 yourself.</source>
+        <translation>Не удалось открыть браузер: откройте %1 сами.</translation>
+    </message>
+</context>
+<context>
+    <name>tricoach::StravaStatusBar</name>
+    <message>
+        <source>Cancel</source>
+        <translation>Отмена</translation>
+    </message>
+    <message>
+        <source>Stop the sync; what arrived stays</source>
+        <translation>Остановить синхронизацию; полученное остаётся</translation>
+    </message>
+    <message>
+        <source>Reconnect</source>
+        <translation>Подключить заново</translation>
+    </message>
+    <message>
+        <source>Strava: syncing…</source>
+        <translation>Strava: синхронизация…</translation>
+    </message>
+    <message>
+        <source>Strava: %1</source>
+        <translation>Strava: %1</translation>
+    </message>
+</context>
+<context>
+    <name>tricoach::StravaText</name>
+    <message>
+        <source>%1 %2</source>
+        <comment>weekday and time</comment>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <comment>date and time</comment>
+        <translation>%1 %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n pages listed</source>
+        <translation>
+            <numerusform>страниц списка: %n</numerusform>
+            <numerusform>страниц списка: %n</numerusform>
+            <numerusform>страниц списка: %n</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Strava: %1</source>
+        <translation>Strava: %1</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>, </translation>
+    </message>
+    <message numerus="yes">
+        <source> · %1 of %n recordings</source>
+        <translation>
+            <numerusform> · %1 из %n записи</numerusform>
+            <numerusform> · %1 из %n записей</numerusform>
+            <numerusform> · %1 из %n записей</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n recordings left</source>
+        <translation>
+            <numerusform>осталась %n запись</numerusform>
+            <numerusform>осталось %n записи</numerusform>
+            <numerusform>осталось %n записей</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1, all by %2</source>
+        <translation>%1, все к %2</translation>
+    </message>
+    <message>
+        <source>Strava: waiting for Strava&apos;s rate limit until %1</source>
+        <translation>Strava: ждём лимита запросов Strava до %1</translation>
+    </message>
+    <message>
+        <source>Strava: waiting for Strava&apos;s rate limit until %1 (%2)</source>
+        <translation>Strava: ждём лимита запросов Strava до %1 (%2)</translation>
+    </message>
+    <message>
+        <source>Strava: up to date (synced within the last hour; Force refresh asks Strava now)</source>
+        <translation>Strava: всё актуально (синхронизировано в течение последнего часа; «Обновить полностью» спросит Strava сейчас)</translation>
+    </message>
+    <message numerus="yes">
+        <source>; %n recordings still to fetch</source>
+        <translation>
+            <numerusform>; ещё %n запись к загрузке</numerusform>
+            <numerusform>; ещё %n записи к загрузке</numerusform>
+            <numerusform>; ещё %n записей к загрузке</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Strava: stopped; what arrived stays (%1)</source>
+        <translation>Strava: остановлено; полученное остаётся (%1)</translation>
+    </message>
+    <message>
+        <source>Strava no longer accepts TriCoach&apos;s access (it was revoked on Strava, or the sign-in expired). Your activities stay; reconnect to sync again.</source>
+        <translation>Strava больше не принимает доступ TriCoach (его отозвали в Strava или истёк срок входа). Тренировки остаются; подключите Strava заново, чтобы снова синхронизировать.</translation>
+    </message>
+    <message>
+        <source>Another TriCoach window or command is syncing this profile with Strava; try again when it has finished.</source>
+        <translation>Этот профиль уже синхронизирует со Strava другое окно или команда TriCoach; повторите, когда они закончат.</translation>
+    </message>
+    <message>
+        <source>Strava&apos;s page was cancelled: nothing changed.</source>
+        <translation>Страница Strava отменена: ничего не изменилось.</translation>
+    </message>
+    <message>
+        <source>Cancelled: nothing changed.</source>
+        <translation>Отменено: ничего не изменилось.</translation>
+    </message>
+    <message>
+        <source>Strava&apos;s page did not answer in time: nothing changed. Connect again to retry.</source>
+        <translation>Страница Strava не ответила вовремя: ничего не изменилось. Подключите заново, чтобы повторить.</translation>
+    </message>
+    <message>
+        <source>Strava is not connected for this profile: connect it first.</source>
+        <translation>Strava не подключена к этому профилю: сначала подключите её.</translation>
+    </message>
+    <message>
+        <source>Strava could not be reached: %1</source>
+        <translation>Не удалось связаться со Strava: %1</translation>
+    </message>
+    <message>
+        <source>Not connected</source>
+        <translation>Не подключено</translation>
+    </message>
+    <message>
+        <source>Connected as %1</source>
+        <translation>Подключено: %1</translation>
+    </message>
+    <message>
+        <source>Not synced yet</source>
+        <translation>Ещё не синхронизировано</translation>
+    </message>
+    <message>
+        <source>Last sync: today at %1</source>
+        <translation>Последняя синхронизация: сегодня в %1</translation>
+    </message>
+    <message>
+        <source>Last sync: %1</source>
+        <translation>Последняя синхронизация: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n activities from Strava</source>
+        <translation>
+            <numerusform>%n тренировка из Strava</numerusform>
+            <numerusform>%n тренировки из Strava</numerusform>
+            <numerusform>%n тренировок из Strava</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n recordings still to fetch</source>
+        <translation>
+            <numerusform>ещё %n запись к загрузке</numerusform>
+            <numerusform>ещё %n записи к загрузке</numerusform>
+            <numerusform>ещё %n записей к загрузке</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Private activities are left out — Connect again to grant them (leave &quot;View data about your private activities&quot; ticked).</source>
+        <translation>Приватные тренировки не загружаются — подключите заново, чтобы разрешить их (оставьте отмеченным «View data about your private activities»).</translation>
+    </message>
+    <message>
+        <source>%1 new</source>
+        <comment>activities</comment>
+        <translation>новых: %1</translation>
+    </message>
+    <message>
+        <source>%1 updated</source>
+        <comment>activities</comment>
+        <translation>изменено: %1</translation>
+    </message>
+    <message>
+        <source>%1 deleted</source>
+        <comment>activities</comment>
+        <translation>удалено: %1</translation>
+    </message>
+    <message>
+        <source>%1 failed</source>
+        <comment>activities</comment>
+        <translation>с ошибкой: %1</translation>
+    </message>
+</context>
+<context>
     <name>tricoach::SwimSetsView</name>
     <message>
         <source>Freestyle</source>
@@ -2572,10 +2933,6 @@ Form %4</source>
         <translation>Подключить Strava</translation>
     </message>
     <message>
-        <source>Sync your Strava activities automatically. Coming in a later version of TriCoach; until then, export your data from Strava and import the files.</source>
-        <translation>Автоматическая синхронизация тренировок из Strava. Появится в одной из следующих версий TriCoach, а пока экспортируйте данные из Strava и импортируйте файлы.</translation>
-    </message>
-    <message>
         <source>Import files…</source>
         <translation>Импортировать файлы…</translation>
     </message>
@@ -2594,6 +2951,10 @@ Form %4</source>
     <message>
         <source>A generated season of a triathlete building to a race, in a profile of its own, so every chart has something to show. Your own data stays separate.</source>
         <translation>Сгенерированный сезон триатлета, готовящегося к старту, в отдельном профиле — чтобы на каждом графике было что показать. Ваши собственные данные хранятся отдельно.</translation>
+    </message>
+    <message>
+        <source>Sign in to Strava in your browser and TriCoach fetches your whole history, then what is new each time you sync. You need a Strava API application of your own (free, a minute to create); Settings shows how.</source>
+        <translation>Войдите в Strava в браузере, и TriCoach загрузит всю вашу историю, а затем при каждой синхронизации — новое. Нужно собственное приложение Strava API (бесплатно, создаётся за минуту); как это сделать, показано в Настройках.</translation>
     </message>
 </context>
 </TS>

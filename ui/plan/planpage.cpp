@@ -179,9 +179,14 @@ LlmSettings PlanPage::llmSettings()
     llm.baseUrl = QUrl(m_preferences.llmUrl());
     llm.model = m_preferences.llmModel();
     llm.azure = m_preferences.llmAzure();
-    // A keychain that cannot be read leaves the key empty: the coach then says it needs one.
-    const auto key = m_preferences.secrets().read(QString::fromLatin1(kLlmKeySecret));
-    llm.apiKey = key ? key->value_or(QString()) : QString();
+    // A keychain that cannot be read leaves the key empty: the coach then says it needs one. Without a server
+    // there is no key to look for (and no reason to ask where secrets may be kept).
+    if (!llm.baseUrl.isEmpty()) {
+        auto secrets = m_preferences.openSecrets(this);
+        const auto key = secrets ? (*secrets)->read(QString::fromLatin1(kLlmKeySecret))
+                                 : Result<std::optional<QString>>(secrets.error());
+        llm.apiKey = key ? key->value_or(QString()) : QString();
+    }
     return llm;
 }
 

@@ -85,7 +85,7 @@ SettingsPage::SettingsPage(TrainingData& training, Preferences& preferences, QWi
     setObjectName(QStringLiteral("settingsPage"));
     auto* outer = new QVBoxLayout(this);
     outer->setContentsMargins(0, 0, 0, 0);
-    auto* scroll = new QScrollArea;
+    auto* scroll = m_scroll = new QScrollArea;
     scroll->setWidgetResizable(true);
     scroll->setFrameShape(QFrame::NoFrame);
     auto* content = new QWidget;
@@ -95,7 +95,7 @@ SettingsPage::SettingsPage(TrainingData& training, Preferences& preferences, QWi
     layout->addWidget(m_message);
     auto* columns = new QHBoxLayout;
     columns->addWidget(buildThresholds(), 1);
-    auto* right = new QVBoxLayout;
+    auto* right = m_right = new QVBoxLayout;
     right->addWidget(buildTraining());
     right->addWidget(buildDisplay());
     right->addWidget(buildCoach());
@@ -333,6 +333,16 @@ QWidget* SettingsPage::buildCoach()
     return box;
 }
 
+void SettingsPage::addSection(QWidget* section)
+{
+    m_right->insertWidget(0, section);
+}
+
+void SettingsPage::reveal(QWidget* section)
+{
+    m_scroll->ensureWidgetVisible(section, 0, 0);
+}
+
 void SettingsPage::saveCoach(const QString& url, const QString& model, bool azure, const QString& key)
 {
     const QUrl parsed(url.trimmed());
@@ -340,8 +350,10 @@ void SettingsPage::saveCoach(const QString& url, const QString& model, bool azur
         m_message->setText(tr("The AI coach's server must be an http(s) address."));
         return;
     }
-    const Result<void> stored = key.isEmpty() ? m_preferences.secrets().remove(QString::fromLatin1(kLlmKeySecret))
-                                              : m_preferences.secrets().write(QString::fromLatin1(kLlmKeySecret), key);
+    auto secrets = m_preferences.openSecrets(this);
+    const Result<void> stored = !secrets        ? Result<void>(secrets.error())
+                                : key.isEmpty() ? (*secrets)->remove(QString::fromLatin1(kLlmKeySecret))
+                                                : (*secrets)->write(QString::fromLatin1(kLlmKeySecret), key);
     m_preferences.setLlm(url, model, azure);
     m_llmKey->clear();
     m_message->setText(stored ? tr("AI coach saved.")

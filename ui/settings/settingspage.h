@@ -16,7 +16,9 @@ class QDoubleSpinBox;
 class QLabel;
 class QLineEdit;
 class QListWidget;
+class QScrollArea;
 class QTableWidget;
+class QVBoxLayout;
 
 namespace tricoach {
 
@@ -42,6 +44,9 @@ public:
     // "4:20" → seconds; nothing for text that is not m:ss.
     static std::optional<double> parseClock(const QString& text);
     QString message() const;
+    // A section the window adds (Settings ▸ Strava), first in the right-hand column; reveal() scrolls to it.
+    void addSection(QWidget* section);
+    void reveal(QWidget* section);
 
 Q_SIGNALS:
     // "Estimate from my activities…": the window offers the estimates (ThresholdAdvisor::offer).
@@ -82,6 +87,8 @@ private:
     QLineEdit* m_llmKey = nullptr;
     QCheckBox* m_llmAzure = nullptr;
     QLabel* m_message = nullptr;
+    QScrollArea* m_scroll = nullptr;
+    QVBoxLayout* m_right = nullptr;
 };
 
 } // namespace tricoach

@@ -53,10 +53,10 @@ WelcomePage::WelcomePage(QWidget* parent)
     row->addStretch(1);
     auto* strava = new QPushButton(tr("Connect Strava"));
     strava->setObjectName(QStringLiteral("connectStrava"));
-    strava->setEnabled(false);
     row->addWidget(choice(tr("Connect Strava"),
-                          tr("Sync your Strava activities automatically. Coming in a later version of TriCoach; "
-                             "until then, export your data from Strava and import the files."),
+                          tr("Sign in to Strava in your browser and TriCoach fetches your whole history, then what "
+                             "is new each time you sync. You need a Strava API application of your own (free, "
+                             "a minute to create); Settings shows how."),
                           strava));
     auto* import = new QPushButton(tr("Import files…"));
     import->setObjectName(QStringLiteral("welcomeImport"));
@@ -73,6 +73,7 @@ WelcomePage::WelcomePage(QWidget* parent)
     row->addStretch(1);
     outer->addLayout(row);
     outer->addStretch(2);
+    connect(strava, &QPushButton::clicked, this, &WelcomePage::stravaRequested);
     connect(import, &QPushButton::clicked, this, &WelcomePage::importRequested);
     connect(sample, &QPushButton::clicked, this, &WelcomePage::sampleRequested);
 }

@@ -13,6 +13,8 @@ public:
     explicit WelcomePage(QWidget* parent = nullptr);
 
 Q_SIGNALS:
+    // "Connect Strava": the window opens Settings ▸ Strava (and signs in when an application is set).
+    void stravaRequested();
     void importRequested();
     void sampleRequested();
 };
