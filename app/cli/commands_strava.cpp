@@ -41,6 +41,25 @@ Result<std::unique_ptr<SecretStore>> openSecrets(const Invocation& inv)
     return std::move(choice->store);
 }
 
+// The profile, its secrets and its Strava link, opened together by the commands that need all three.
+struct StravaSession {
+    Session session;
+    std::unique_ptr<SecretStore> secrets;
+    StravaAccount account; // refers into the two above, whose objects stay put when this moves
+};
+
+Result<StravaSession> openStravaSession(const Invocation& inv)
+{
+    auto session = openSession(inv);
+    if (!session)
+        return session.error();
+    auto secrets = openSecrets(inv);
+    if (!secrets)
+        return secrets.error();
+    StravaAccount account(*session->store, session->athlete.id, **secrets);
+    return StravaSession{std::move(*session), std::move(*secrets), std::move(account)};
+}
+
 bool openInBrowser(const QUrl& url)
 {
 #if defined(Q_OS_MACOS)
@@ -72,13 +91,10 @@ int runConnect(const Invocation& inv, Io& io)
         r.fail(QStringLiteral("--client-id and --client-secret go together"));
     if (!r.ok())
         return report(io, inv, r.error());
-    auto session = openSession(inv);
-    if (!session)
-        return report(io, inv, session.error());
-    auto secrets = openSecrets(inv);
-    if (!secrets)
-        return report(io, inv, secrets.error());
-    StravaAccount account(*session->store, session->athlete.id, **secrets);
+    auto opened = openStravaSession(inv);
+    if (!opened)
+        return report(io, inv, opened.error());
+    StravaAccount& account = opened->account;
     if (clientId) {
         if (auto set = account.setApp({*clientId, *clientSecret}); !set)
             return report(io, inv, set.error());
@@ -108,7 +124,7 @@ int runConnect(const Invocation& inv, Io& io)
         return kExitOk;
     }
     io.out << "Connected to Strava as " << outcome->tokens.athleteName << " (athlete " << outcome->tokens.athleteId
-           << "). The sign-in is kept in " << (*secrets)->location() << ".\n";
+           << "). The sign-in is kept in " << opened->secrets->location() << ".\n";
     if (!missing.isEmpty())
         io.out << missing << '\n';
     io.out << "Run 'tricoach-cli strava sync' to fetch your activities.\n";
@@ -132,13 +148,10 @@ QString progressLine(const strava::SyncProgress& p)
 
 int runSync(const Invocation& inv, Io& io)
 {
-    auto session = openSession(inv);
-    if (!session)
-        return report(io, inv, session.error());
-    auto secrets = openSecrets(inv);
-    if (!secrets)
-        return report(io, inv, secrets.error());
-    StravaAccount account(*session->store, session->athlete.id, **secrets);
+    auto opened = openStravaSession(inv);
+    if (!opened)
+        return report(io, inv, opened.error());
+    StravaAccount& account = opened->account;
     strava::SyncOptions options;
     options.force = inv.has(QStringLiteral("force"));
     options.waitForRateLimit = inv.has(QStringLiteral("wait"));
@@ -199,13 +212,10 @@ int runStatus(const Invocation& inv, Io& io)
 
 int runDisconnect(const Invocation& inv, Io& io)
 {
-    auto session = openSession(inv);
-    if (!session)
-        return report(io, inv, session.error());
-    auto secrets = openSecrets(inv);
-    if (!secrets)
-        return report(io, inv, secrets.error());
-    StravaAccount account(*session->store, session->athlete.id, **secrets);
+    auto opened = openStravaSession(inv);
+    if (!opened)
+        return report(io, inv, opened.error());
+    StravaAccount& account = opened->account;
     auto note = account.disconnect();
     if (!note)
         return report(io, inv, note.error());
