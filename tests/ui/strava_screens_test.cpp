@@ -87,6 +87,11 @@ TEST_F(StravaScreens, SettingsOnceConnectedAndTheStatusBarDuringASyncReadWell)
         EXPECT_TRUE(bar->isVisible()) << where;
         EXPECT_LE(bar->geometry().right(), w.statusBar()->width()) << where;
         auto* text = bar->findChild<QLabel*>(QStringLiteral("stravaStatusText"));
+        ASSERT_NE(text, nullptr);
+        // The last progress step may have changed the text after the layout ran: let the layout catch up (a slow
+        // build, ASan, can land a step between the wait and this line), then measure the text as shown.
+        for (int i = 0; i < 3; ++i)
+            QCoreApplication::sendPostedEvents(nullptr, QEvent::LayoutRequest);
         EXPECT_GE(text->width(), text->sizeHint().width()) << where << ": " << text->text().toStdString();
         EXPECT_TRUE(bar->findChild<QPushButton*>(QStringLiteral("stravaStatusCancel"))->isVisible()) << where;
         save(w, QStringLiteral("syncing"), size);
