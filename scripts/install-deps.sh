@@ -15,6 +15,10 @@ packages=(
   # libsecret is also what QtKeychain uses to reach a Linux keychain at run time.
   gnome-keyring libsecret-1-0 dbus-bin dbus-daemon
   nodejs npm gpsbabel
+  # tricoach-sync: HTTP (RESTinio on Asio), outbound HTTP, PostgreSQL's client, passwords (Argon2id); its tests
+  # start a real PostgreSQL and nginx, and its benchmark drives it with wrk.
+  librestinio-dev libasio-dev libfmt-dev libhttp-parser-dev libcurl4-openssl-dev libpq-dev libsodium-dev
+  postgresql nginx-light wrk
 )
 
 # Packages that count as present when their command is: a Node.js from elsewhere (nodesource's nodejs package
