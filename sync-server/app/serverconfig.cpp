@@ -1,0 +1,208 @@
+#include "sync-server/app/serverconfig.h"
+
+#include <QFile>
+
+#include <cstdlib>
+#include <map>
+
+namespace tricoach::sync {
+
+namespace {
+
+Error configError(const std::string& message)
+{
+    return makeError(QString::fromStdString(message), QStringLiteral("config.invalid"));
+}
+
+// NAME or NAME_FILE (trailing newline trimmed, as secrets files are usually written), never both.
+Result<std::optional<std::string>> secret(const EnvLookup& env, const std::string& name)
+{
+    const auto direct = env(name);
+    const auto file = env(name + "_FILE");
+    if (direct && file)
+        return configError(name + " and " + name + "_FILE are both set: give one.");
+    if (!file)
+        return direct;
+    QFile f(QString::fromStdString(*file));
+    if (!f.open(QIODevice::ReadOnly))
+        return configError(name + "_FILE: cannot read " + *file + ": " + f.errorString().toStdString());
+    std::string value = f.readAll().toStdString();
+    while (!value.empty() && (value.back() == '\n' || value.back() == '\r'))
+        value.pop_back();
+    return std::optional<std::string>(value);
+}
+
+Result<void> parseListen(const std::string& value, ServerConfig& c)
+{
+    // HOST:PORT, [IPv6]:PORT or :PORT (every interface).
+    const size_t colon = value.rfind(':');
+    if (colon == std::string::npos)
+        return configError("--listen wants HOST:PORT, not '" + value + "'.");
+    std::string host = value.substr(0, colon);
+    if (host.size() >= 2 && host.front() == '[' && host.back() == ']')
+        host = host.substr(1, host.size() - 2);
+    char* end = nullptr;
+    const std::string portText = value.substr(colon + 1);
+    const long port = std::strtol(portText.c_str(), &end, 10);
+    if (portText.empty() || *end != '\0' || port < 0 || port > 65535)
+        return configError("--listen: '" + portText + "' is not a port (0-65535).");
+    c.host = host.empty() ? "0.0.0.0" : host;
+    c.port = static_cast<std::uint16_t>(port);
+    return {};
+}
+
+Result<long> parseNumber(const std::string& flag, const std::string& value, long minimum, long maximum)
+{
+    char* end = nullptr;
+    const long n = std::strtol(value.c_str(), &end, 10);
+    if (value.empty() || *end != '\0' || n < minimum || n > maximum)
+        return configError(flag + ": '" + value + "' is not a number from " + std::to_string(minimum) + " to " +
+                           std::to_string(maximum) + ".");
+    return n;
+}
+
+} // namespace
+
+std::string ServerConfig::effectivePublicUrl() const
+{
+    if (!publicUrl.empty())
+        return publicUrl;
+    const std::string h = host == "0.0.0.0" || host == "::" ? "127.0.0.1" : host;
+    return "http://" + (h.find(':') != std::string::npos ? "[" + h + "]" : h) + ":" + std::to_string(port);
+}
+
+EnvLookup processEnvironment()
+{
+    return [](const std::string& name) -> std::optional<std::string> {
+        const char* v = std::getenv(name.c_str());
+        return v && *v ? std::optional<std::string>(v) : std::nullopt;
+    };
+}
+
+Result<ServerConfig> loadServerConfig(const std::vector<std::string>& flags, const EnvLookup& env)
+{
+    ServerConfig c;
+    // The environment first; flags override it.
+    std::map<std::string, std::string> given;
+    static const std::map<std::string, std::string> envOf = {{"--listen", "TRICOACH_SYNC_LISTEN"},
+                                                             {"--database", "TRICOACH_SYNC_DATABASE"},
+                                                             {"--public-url", "TRICOACH_SYNC_PUBLIC_URL"},
+                                                             {"--threads", "TRICOACH_SYNC_THREADS"},
+                                                             {"--max-body", "TRICOACH_SYNC_MAX_BODY"},
+                                                             {"--log-level", "TRICOACH_SYNC_LOG_LEVEL"},
+                                                             {"--trusted-proxy", "TRICOACH_SYNC_TRUSTED_PROXIES"}};
+    for (const auto& [flag, name] : envOf) {
+        // The database address may hold a password: it may come from a file too.
+        auto value =
+            name == "TRICOACH_SYNC_DATABASE" ? secret(env, name) : Result<std::optional<std::string>>(env(name));
+        if (!value)
+            return value.error();
+        if (*value)
+            given[flag] = **value;
+    }
+    for (size_t i = 0; i < flags.size(); ++i) {
+        std::string flag = flags[i];
+        std::string value;
+        const size_t eq = flag.find('=');
+        if (eq != std::string::npos) {
+            value = flag.substr(eq + 1);
+            flag = flag.substr(0, eq);
+        } else if (envOf.count(flag) && i + 1 < flags.size()) {
+            value = flags[++i];
+        } else if (envOf.count(flag)) {
+            return configError(flag + " needs a value.");
+        }
+        if (!envOf.count(flag))
+            return configError("Unknown option '" + flag + "' (see tricoach-sync --help).");
+        given[flag] = value;
+    }
+    for (const auto& [flag, value] : given) {
+        if (flag == "--listen") {
+            if (auto r = parseListen(value, c); !r)
+                return r.error();
+        } else if (flag == "--database") {
+            c.database = value;
+        } else if (flag == "--public-url") {
+            if (value.rfind("http://", 0) != 0 && value.rfind("https://", 0) != 0)
+                return configError("--public-url must start with http:// or https://, not '" + value + "'.");
+            c.publicUrl = value.back() == '/' ? value.substr(0, value.size() - 1) : value;
+        } else if (flag == "--threads") {
+            auto n = parseNumber(flag, value, 0, 1024);
+            if (!n)
+                return n.error();
+            c.threads = static_cast<int>(*n);
+        } else if (flag == "--max-body") {
+            auto n = parseNumber(flag, value, 1024, 64L << 20);
+            if (!n)
+                return n.error();
+            c.maxBodyBytes = static_cast<std::size_t>(*n);
+        } else if (flag == "--log-level") {
+            if (value != "debug" && value != "info" && value != "warn" && value != "error")
+                return configError("--log-level is debug, info, warn or error, not '" + value + "'.");
+            c.logLevel = value;
+        } else if (flag == "--trusted-proxy") {
+            size_t start = 0;
+            while (start <= value.size()) {
+                const size_t comma = value.find(',', start);
+                const std::string one =
+                    value.substr(start, comma == std::string::npos ? std::string::npos : comma - start);
+                if (!one.empty())
+                    c.trustedProxies.push_back(one);
+                if (comma == std::string::npos)
+                    break;
+                start = comma + 1;
+            }
+        }
+    }
+    const std::pair<const char*, std::string*> secrets[] = {
+        {"TRICOACH_SYNC_TOKEN_KEY", &c.tokenKey},
+        {"TRICOACH_STRAVA_CLIENT_SECRET", &c.strava.clientSecret},
+        {"TRICOACH_STRAVA_VERIFY_TOKEN", &c.strava.verifyToken},
+        {"TRICOACH_STRAVA_WEBHOOK_PATH", &c.strava.webhookPath},
+    };
+    for (const auto& [name, target] : secrets) {
+        auto value = secret(env, name);
+        if (!value)
+            return value.error();
+        if (*value)
+            *target = **value;
+    }
+    const std::pair<const char*, std::string*> plain[] = {
+        {"TRICOACH_STRAVA_CLIENT_ID", &c.strava.clientId},
+        {"TRICOACH_STRAVA_SUBSCRIPTION_ID", &c.strava.subscriptionId},
+        {"TRICOACH_STRAVA_API_BASE", &c.strava.apiBase},
+        {"TRICOACH_STRAVA_OAUTH_BASE", &c.strava.oauthBase},
+    };
+    for (const auto& [name, target] : plain)
+        if (auto v = env(name))
+            *target = *v;
+    for (std::string* base : {&c.strava.apiBase, &c.strava.oauthBase})
+        while (!base->empty() && base->back() == '/')
+            base->pop_back();
+    return c;
+}
+
+std::string serverConfigHelp()
+{
+    return R"(Options (each also from the environment variable named after it):
+  --listen HOST:PORT     where to listen (TRICOACH_SYNC_LISTEN; default 127.0.0.1:8470)
+  --database URL         sqlite:PATH or postgresql://USER@HOST/DB (TRICOACH_SYNC_DATABASE or _FILE;
+                         default: an SQLite file in the data folder)
+  --public-url URL       how browsers and Strava reach this server (TRICOACH_SYNC_PUBLIC_URL)
+  --threads N            request threads, 0 for one per core (TRICOACH_SYNC_THREADS)
+  --max-body BYTES       largest request body (TRICOACH_SYNC_MAX_BODY; default 262144)
+  --log-level LEVEL      debug, info, warn or error (TRICOACH_SYNC_LOG_LEVEL)
+  --trusted-proxy IPS    comma-separated proxies whose X-Forwarded-For is believed (TRICOACH_SYNC_TRUSTED_PROXIES)
+
+Secrets, each as NAME or NAME_FILE (a file holding the value, as Docker secrets are):
+  TRICOACH_SYNC_TOKEN_KEY          32 bytes, base64: encrypts Strava tokens at rest
+  TRICOACH_STRAVA_CLIENT_SECRET    the Strava application's secret
+  TRICOACH_STRAVA_VERIFY_TOKEN     what Strava echoes when it validates the webhook
+  TRICOACH_STRAVA_WEBHOOK_PATH     the secret last part of /strava/webhook/PATH
+
+Strava: TRICOACH_STRAVA_CLIENT_ID, TRICOACH_STRAVA_SUBSCRIPTION_ID (optional), TRICOACH_STRAVA_API_BASE,
+TRICOACH_STRAVA_OAUTH_BASE.
+)";
+}
+
+} // namespace tricoach::sync

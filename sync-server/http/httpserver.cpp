@@ -1,0 +1,279 @@
+// The only translation unit that includes RESTinio (each costs ~14 s to compile): everything else in the server
+// sees HttpRequest / HttpResponse.
+#include "sync-server/http/httpserver.h"
+
+#include "sync-server/http/eventstream.h"
+
+#include <atomic>
+#include <cstdio>
+#include <map>
+#include <mutex>
+#include <restinio/all.hpp>
+#include <thread>
+
+namespace tricoach::sync {
+
+namespace {
+
+// Counts connections and tells the server when one closes (RESTinio calls it from the connection's thread).
+class ConnectionListener {
+public:
+    std::function<void(std::uint64_t)> onClosed;
+    std::atomic<int> open{0};
+
+    void state_changed(const restinio::connection_state::notice_t& notice) noexcept
+    {
+        const auto cause = notice.cause();
+        if (restinio::holds_alternative<restinio::connection_state::accepted_t>(cause)) {
+            ++open;
+        } else if (restinio::holds_alternative<restinio::connection_state::closed_t>(cause)) {
+            --open;
+            if (onClosed)
+                onClosed(notice.connection_id());
+        }
+    }
+};
+
+struct Traits : restinio::default_traits_t {
+    static constexpr bool use_connection_count_limiter = true;
+    using connection_state_listener_t = ConnectionListener;
+};
+
+using Chunked = restinio::response_builder_t<restinio::chunked_output_t>;
+
+// A chunked response kept open. RESTinio's builder is not thread-safe; the mutex makes it so. Writes after the
+// client left fail through the write callback or the closed-connection notice.
+class ChunkedStream final : public EventStream, public std::enable_shared_from_this<ChunkedStream> {
+public:
+    explicit ChunkedStream(Chunked builder)
+        : m_builder(std::move(builder))
+    {
+    }
+
+    bool write(std::string data) override
+    {
+        std::lock_guard lock(m_mutex);
+        if (!m_open)
+            return false;
+        try {
+            m_builder.append_chunk(std::move(data));
+            std::weak_ptr<ChunkedStream> self = weak_from_this();
+            m_builder.flush([self](const asio::error_code& ec) {
+                if (ec)
+                    if (auto s = self.lock())
+                        s->markClosed();
+            });
+        } catch (const std::exception&) {
+            m_open = false;
+        }
+        return m_open;
+    }
+
+    void close() override
+    {
+        std::lock_guard lock(m_mutex);
+        if (!m_open)
+            return;
+        m_open = false;
+        try {
+            m_builder.done();
+        } catch (const std::exception&) {
+        }
+    }
+
+    bool isOpen() const override { return m_open; }
+    void markClosed() { m_open = false; }
+
+private:
+    std::mutex m_mutex;
+    std::atomic<bool> m_open{true};
+    Chunked m_builder;
+};
+
+} // namespace
+
+struct HttpServer::Impl {
+    HttpServerOptions options;
+    RequestHandler handler;
+    ClosedHandler closed;
+    std::shared_ptr<ConnectionListener> listener = std::make_shared<ConnectionListener>();
+    restinio::running_server_handle_t<Traits> server;
+    std::atomic<std::uint16_t> port{0};
+    std::mutex streamsMutex;
+    std::map<std::uint64_t, std::weak_ptr<ChunkedStream>> streams;
+
+    restinio::request_handling_status_t handle(const restinio::request_handle_t& req);
+    void reply(const restinio::request_handle_t& req, const HttpResponse& response, bool head);
+    void startStream(const restinio::request_handle_t& req, HttpResponse& response);
+    void connectionClosed(std::uint64_t id);
+};
+
+HttpServer::HttpServer(HttpServerOptions options, RequestHandler handler)
+    : m_impl(std::make_unique<Impl>())
+{
+    m_impl->options = std::move(options);
+    m_impl->handler = std::move(handler);
+    Impl* impl = m_impl.get();
+    m_impl->listener->onClosed = [impl](std::uint64_t id) { impl->connectionClosed(id); };
+}
+
+HttpServer::~HttpServer()
+{
+    stop();
+}
+
+void HttpServer::onConnectionClosed(ClosedHandler handler)
+{
+    m_impl->closed = std::move(handler);
+}
+
+Result<void> HttpServer::start()
+{
+    const HttpServerOptions& o = m_impl->options;
+    const unsigned threads =
+        o.threads > 0 ? static_cast<unsigned>(o.threads) : std::max(1u, std::thread::hardware_concurrency());
+    // RESTinio drops a connection whose body passes its limit without an answer; ours answers 413 for bodies up to
+    // four times the limit and leaves only the absurd ones to the connection drop.
+    restinio::incoming_http_msg_limits_t limits;
+    limits.max_body_size(o.maxBodyBytes * 4).max_url_size(8 * 1024).max_field_count(100);
+    Impl* impl = m_impl.get();
+    try {
+        auto settings =
+            restinio::server_settings_t<Traits>{}
+                .address(o.host)
+                .port(o.port)
+                .read_next_http_message_timelimit(o.readTimeout)
+                .write_http_response_timelimit(o.writeTimeout)
+                .handle_request_timeout(o.handleTimeout)
+                .incoming_http_msg_limits(limits)
+                .max_parallel_connections(o.maxConnections)
+                .connection_state_listener(m_impl->listener)
+                .acceptor_post_bind_hook(
+                    [impl](asio::ip::tcp::acceptor& acceptor) { impl->port = acceptor.local_endpoint().port(); })
+                .request_handler([impl](const restinio::request_handle_t& req) { return impl->handle(req); });
+        m_impl->server = restinio::run_async<Traits>(restinio::own_io_context(), std::move(settings), threads);
+    } catch (const std::exception& e) {
+        return makeError(QStringLiteral("Cannot listen on %1:%2: %3")
+                             .arg(QString::fromStdString(o.host))
+                             .arg(o.port)
+                             .arg(QString::fromLocal8Bit(e.what())),
+                         QStringLiteral("server.listen"));
+    }
+    return {};
+}
+
+std::uint16_t HttpServer::port() const
+{
+    return m_impl->port;
+}
+
+int HttpServer::openConnections() const
+{
+    return m_impl->listener->open;
+}
+
+void HttpServer::stop()
+{
+    if (!m_impl || !m_impl->server)
+        return;
+    {
+        // Streams end first, so that their connections can close.
+        std::lock_guard lock(m_impl->streamsMutex);
+        for (auto& [id, weak] : m_impl->streams)
+            if (auto s = weak.lock())
+                s->close();
+        m_impl->streams.clear();
+    }
+    m_impl->server->stop();
+    m_impl->server->wait();
+    m_impl->server.reset();
+}
+
+restinio::request_handling_status_t HttpServer::Impl::handle(const restinio::request_handle_t& req)
+{
+    HttpRequest r;
+    r.method = req->header().method().c_str();
+    const bool head = r.method == "HEAD";
+    r.connectionId = req->connection_id();
+    r.remoteIp = req->remote_endpoint().address().to_string();
+    auto path = percentDecode(req->header().path(), false);
+    auto query = parseQuery(req->header().query());
+    if (!path || !query) {
+        reply(req, HttpResponse::error(400, "request.malformed-url", "The address is not validly percent-encoded."),
+              head);
+        return restinio::request_accepted();
+    }
+    r.path = std::move(*path);
+    r.query = std::move(*query);
+    req->header().for_each_field(
+        [&](const restinio::http_header_field_t& f) { r.headers.add(std::string(f.name()), std::string(f.value())); });
+    r.body = req->body();
+
+    HttpResponse response;
+    if (r.body.size() > options.maxBodyBytes) {
+        response =
+            HttpResponse::error(413, "request.too-large",
+                                "The request body is larger than " + std::to_string(options.maxBodyBytes) + " bytes.");
+    } else {
+        try {
+            response = handler(r);
+        } catch (...) {
+            // The application's handler maps its own failures; this is the last line, so that one request's bug
+            // never takes the server down.
+            std::fprintf(stderr, "{\"level\":\"error\",\"msg\":\"unhandled exception in a request handler\"}\n");
+            response = HttpResponse::error(500, "server.internal", "The server failed to answer this request.");
+        }
+    }
+    if (response.stream)
+        startStream(req, response);
+    else
+        reply(req, response, head);
+    return restinio::request_accepted();
+}
+
+void HttpServer::Impl::reply(const restinio::request_handle_t& req, const HttpResponse& response, bool head)
+{
+    auto builder = req->create_response(
+        restinio::http_status_line_t(restinio::http_status_code_t(static_cast<std::uint16_t>(response.status)),
+                                     std::string(reasonPhrase(response.status))));
+    for (const auto& [name, value] : response.headers.all())
+        builder.append_header(name, value);
+    if (!head)
+        builder.set_body(response.body);
+    builder.done();
+}
+
+void HttpServer::Impl::startStream(const restinio::request_handle_t& req, HttpResponse& response)
+{
+    auto builder = req->create_response<restinio::chunked_output_t>(
+        restinio::http_status_line_t(restinio::http_status_code_t(static_cast<std::uint16_t>(response.status)),
+                                     std::string(reasonPhrase(response.status))));
+    for (const auto& [name, value] : response.headers.all())
+        builder.append_header(name, value);
+    builder.flush(); // the headers go out now: the client knows the stream is open
+    auto stream = std::make_shared<ChunkedStream>(std::move(builder));
+    {
+        std::lock_guard lock(streamsMutex);
+        streams[req->connection_id()] = stream;
+    }
+    response.stream(stream);
+}
+
+void HttpServer::Impl::connectionClosed(std::uint64_t id)
+{
+    std::shared_ptr<ChunkedStream> stream;
+    {
+        std::lock_guard lock(streamsMutex);
+        const auto it = streams.find(id);
+        if (it != streams.end()) {
+            stream = it->second.lock();
+            streams.erase(it);
+        }
+    }
+    if (stream)
+        stream->markClosed();
+    if (closed)
+        closed(id);
+}
+
+} // namespace tricoach::sync

@@ -1,0 +1,73 @@
+#pragma once
+
+#include <functional>
+#include <map>
+#include <memory>
+#include <nlohmann/json_fwd.hpp>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+namespace tricoach::sync {
+
+class EventStream;
+
+// Header fields as received or to be sent: names compared without regard to case (RFC 9110 §5.1), order kept.
+class HttpHeaders {
+public:
+    void add(std::string name, std::string value);
+    void set(std::string name, std::string value); // replaces every field of that name
+    std::optional<std::string> get(std::string_view name) const;
+    const std::vector<std::pair<std::string, std::string>>& all() const { return m_fields; }
+
+private:
+    std::vector<std::pair<std::string, std::string>> m_fields;
+};
+
+// One request as the server's handlers see it: no trace of the HTTP library underneath.
+struct HttpRequest {
+    std::string method;                                     // upper case: GET, POST, ...
+    std::string path;                                       // percent-decoded, without the query
+    std::vector<std::pair<std::string, std::string>> query; // decoded, in order
+    HttpHeaders headers;
+    std::string body;
+    std::string remoteIp;
+    std::uint64_t connectionId = 0;
+    std::map<std::string, std::string> params; // the route's {placeholders}
+
+    std::optional<std::string> header(std::string_view name) const { return headers.get(name); }
+    std::optional<std::string> queryValue(std::string_view name) const;
+    std::optional<std::string> param(std::string_view name) const;
+};
+
+// Writes an open response stream once its headers are out: server-sent events. Called on a server thread; it may
+// keep the stream and write to it from any thread later.
+using StreamStart = std::function<void(std::shared_ptr<EventStream>)>;
+
+// One response: status, fields and body, or a stream that stays open (stream set, body unused).
+struct HttpResponse {
+    int status = 200;
+    HttpHeaders headers;
+    std::string body;
+    StreamStart stream;
+
+    static HttpResponse json(int status, const nlohmann::json& body);
+    static HttpResponse text(int status, std::string body, std::string contentType = "text/plain; charset=utf-8");
+    static HttpResponse html(int status, std::string body);
+    static HttpResponse redirect(const std::string& location, int status = 302);
+    // The one error shape of the API: {"error": {"code": ..., "message": ...}}.
+    static HttpResponse error(int status, std::string_view code, std::string_view message);
+};
+
+std::string_view reasonPhrase(int status);
+
+// %XX sequences decoded (and '+' as a space where a form or query asks for it); nullopt for a broken sequence.
+// Anything else passes as it is: what a path or query may hold is the route's business, not the decoder's.
+std::optional<std::string> percentDecode(std::string_view text, bool plusIsSpace);
+// "a=1&b=x+y&flag" -> {a,1} {b,"x y"} {flag,""}; nullopt when a part is not validly encoded. Also reads
+// application/x-www-form-urlencoded bodies.
+std::optional<std::vector<std::pair<std::string, std::string>>> parseQuery(std::string_view query);
+
+} // namespace tricoach::sync
