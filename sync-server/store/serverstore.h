@@ -2,6 +2,8 @@
 
 #include "core/util/result.h"
 
+#include <QLatin1String>
+
 #include <chrono>
 #include <cstdint>
 #include <functional>
@@ -23,12 +25,13 @@ using StravaAthleteId = std::int64_t;
 using Bytes = std::vector<unsigned char>; // opaque to the store (hashes, encrypted tokens)
 
 // Error codes of the store's Result values.
-inline constexpr const char* kStoreUnavailable = "store.unavailable"; // database unreachable, connection lost, busy
-inline constexpr const char* kStoreConflict = "store.conflict";       // a unique value (email, athlete) is taken
-inline constexpr const char* kStoreNotFound = "store.not-found";
-inline constexpr const char* kStoreNewerSchema = "store.newer-schema"; // the database is ahead of this program
-inline constexpr const char* kStoreBadUrl = "store.bad-url";
-inline constexpr const char* kStoreFailed = "store.failed"; // anything else (a bug: the message says what)
+inline constexpr QLatin1String kStoreUnavailable{"store.unavailable"}; // database unreachable, connection lost, busy
+inline constexpr QLatin1String kStoreConflict{"store.conflict"};       // a unique value (email, athlete) is taken
+inline constexpr QLatin1String kStoreNotFound{"store.not-found"};
+inline constexpr QLatin1String kStoreNewerSchema{"store.newer-schema"}; // the database is ahead of this program
+inline constexpr QLatin1String kStoreBadUrl{"store.bad-url"};
+inline constexpr QLatin1String kStoreInvalid{"store.invalid"}; // text that is not UTF-8 or holds NUL
+inline constexpr QLatin1String kStoreFailed{"store.failed"};   // anything else (a bug: the message says what)
 
 struct User {
     UserId id = 0;
