@@ -260,8 +260,9 @@ public:
     virtual Result<std::vector<Event>> eventsFor(UserId user, EventId afterId, int limit) = 0; // in id order
     virtual Result<EventId> latestEventId() = 0;                                               // 0 when there are none
     // `listener` is called on the store's own wake-up thread (never the committing caller's) after events commit,
-    // also events other instances commit on PostgreSQL, and with resync after the listening connection was lost
-    // and is back. Keep it short (listeners are called one after another); it may call the store.
+    // also events other instances commit on PostgreSQL, and with resync whenever PostgreSQL's listening
+    // connection comes up (the first time too: events may have committed before it listened). Keep it short (listeners
+    // are called one after another); it may call the store.
     virtual std::unique_ptr<EventSubscription> subscribeEvents(EventListener listener) = 0;
 
     // --- app state (e.g. Strava's push subscription id)
