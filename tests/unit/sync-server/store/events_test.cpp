@@ -1,0 +1,271 @@
+// Events: dedupe of Strava's retries, per-user reads, a cursor that never skips under concurrent writers, and
+// wake-ups (in-process on SQLite; LISTEN/NOTIFY across instances on PostgreSQL).
+#include "tests/unit/sync-server/store/storetestsupport.h"
+
+#include <atomic>
+#include <condition_variable>
+#include <mutex>
+#include <set>
+#include <thread>
+
+namespace tricoach::sync::test {
+
+namespace {
+
+NewEvent stravaEvent(std::int64_t activity, std::optional<UserId> user, std::string aspect = "create")
+{
+    NewEvent e;
+    e.dedupeKey = "sub1:activity:" + std::to_string(activity) + ":" + aspect + ":1700000000";
+    e.ownerAthleteId = 134815;
+    e.objectType = "activity";
+    e.objectId = activity;
+    e.aspectType = aspect;
+    e.updatesJson = aspect == "update" ? R"({"title":"Morning ride"})" : "{}";
+    e.eventTime = at(1'700'000'000'000);
+    e.rawBody = R"({"aspect_type":")" + aspect + R"(","object_id":)" + std::to_string(activity) + "}";
+    e.userId = user;
+    e.receivedAt = at(kNow);
+    return e;
+}
+
+// Records wake-ups for a test to wait on.
+struct WakeUps {
+    std::mutex mutex;
+    std::condition_variable cv;
+    EventId latest = 0;
+    int resyncs = 0;
+    EventListener listener()
+    {
+        return [this](const EventWakeUp& w) {
+            std::lock_guard lock(mutex);
+            latest = std::max(latest, w.latestId);
+            resyncs += w.resync;
+            cv.notify_all();
+        };
+    }
+    bool waitFor(const std::function<bool()>& done, std::chrono::milliseconds limit = std::chrono::seconds(5))
+    {
+        std::unique_lock lock(mutex);
+        return cv.wait_for(lock, limit, done);
+    }
+};
+
+class EventsTest : public StoreTest {};
+
+TEST_P(EventsTest, StravaRetriesAreStoredOnce)
+{
+    auto user = makeUser(*m_store, {}, 134815);
+    auto first = m_store->appendEvent(stravaEvent(1, user.id));
+    ASSERT_TRUE(first) << first.error().message.toStdString();
+    EXPECT_TRUE(first->inserted);
+    auto retry = m_store->appendEvent(stravaEvent(1, user.id));
+    ASSERT_TRUE(retry);
+    EXPECT_FALSE(retry->inserted);
+    EXPECT_EQ(retry->id, first->id);
+    auto update = m_store->appendEvent(stravaEvent(1, user.id, "update"));
+    EXPECT_TRUE(update->inserted);
+    EXPECT_GT(update->id, first->id);
+
+    auto events = m_store->eventsFor(user.id, 0, 10);
+    ASSERT_EQ(events->size(), 2u);
+    const Event& e = (*events)[1];
+    EXPECT_EQ(e.aspectType, "update");
+    EXPECT_EQ(e.updatesJson, R"({"title":"Morning ride"})");
+    EXPECT_EQ(e.ownerAthleteId, 134815);
+    EXPECT_EQ(e.eventTime, at(1'700'000'000'000));
+    EXPECT_EQ(e.rawBody, stravaEvent(1, user.id, "update").rawBody);
+    EXPECT_EQ(e.kind, kEventStravaWebhook);
+    EXPECT_EQ(*m_store->latestEventId(), update->id);
+}
+
+TEST_P(EventsTest, EachUserReadsOnlyTheirOwnFromTheirCursor)
+{
+    auto alice = makeUser(*m_store, "a@example.org");
+    auto bob = makeUser(*m_store, "b@example.org");
+    std::vector<EventId> aliceIds;
+    for (int i = 0; i < 5; ++i) {
+        aliceIds.push_back(m_store->appendEvent(stravaEvent(100 + i, alice.id))->id);
+        ASSERT_TRUE(m_store->appendEvent(stravaEvent(200 + i, bob.id)));
+    }
+    ASSERT_TRUE(m_store->appendEvent(stravaEvent(300, std::nullopt))); // an athlete we do not know: nobody's
+    NewEvent own;
+    own.kind = kEventStravaDeauthorized;
+    own.objectType = "athlete";
+    own.objectId = 134815;
+    own.updatesJson = R"({"authorized":"false"})";
+    own.userId = alice.id;
+    own.receivedAt = at(kNow);
+    auto deauth = m_store->appendEvent(own); // no dedupe key: the server's own event
+    ASSERT_TRUE(deauth && deauth->inserted);
+
+    auto page = m_store->eventsFor(alice.id, 0, 3);
+    ASSERT_EQ(page->size(), 3u);
+    EXPECT_EQ((*page)[0].id, aliceIds[0]);
+    auto rest = m_store->eventsFor(alice.id, page->back().id, 100);
+    ASSERT_EQ(rest->size(), 3u);
+    EXPECT_EQ(rest->back().kind, kEventStravaDeauthorized);
+    EXPECT_FALSE(rest->back().dedupeKey);
+    for (const auto& e : *rest)
+        EXPECT_EQ(e.userId, alice.id);
+    EXPECT_EQ(m_store->eventsFor(bob.id, 0, 100)->size(), 5u);
+    EXPECT_TRUE(m_store->eventsFor(bob.id + alice.id + 1, 0, 100)->empty());
+}
+
+TEST_P(EventsTest, UnknownShapesAndBinaryBodiesAreKeptAsReceived)
+{
+    NewEvent odd;
+    odd.objectType = "club";
+    odd.aspectType = "";
+    odd.updatesJson = "{}";
+    odd.rawBody = std::string("\x00\xff{not json", 11);
+    odd.receivedAt = at(kNow);
+    auto user = makeUser(*m_store, "o@example.org");
+    odd.userId = user.id;
+    auto r = m_store->appendEvent(odd);
+    ASSERT_TRUE(r) << r.error().message.toStdString();
+    EXPECT_EQ(m_store->eventsFor(user.id, 0, 1)->front().rawBody, odd.rawBody);
+}
+
+// The cursor rule: writers on two instances, a reader polling with its cursor; every event seen exactly once.
+TEST_P(EventsTest, ReaderPollingWithItsCursorSeesEveryEventOnceUnderConcurrentWriters)
+{
+    auto user = makeUser(*m_store, "c@example.org");
+    constexpr int kWriters = 4;
+    constexpr int kPerWriter = 60;
+    auto other = open();
+    std::atomic<bool> writing{true};
+    std::vector<EventId> seen;
+    std::thread reader([&] {
+        EventId cursor = 0;
+        auto poll = [&] {
+            auto page = other->eventsFor(user.id, cursor, 50);
+            ASSERT_TRUE(page) << page.error().message.toStdString();
+            for (const auto& e : *page) {
+                seen.push_back(e.id);
+                cursor = e.id;
+            }
+        };
+        while (writing)
+            poll();
+        poll();
+        poll();
+    });
+    std::vector<std::thread> writers;
+    std::atomic<int> failures{0};
+    for (int w = 0; w < kWriters; ++w)
+        writers.emplace_back([&, w] {
+            ServerStore& store = w % 2 ? *other : *m_store;
+            for (int i = 0; i < kPerWriter; ++i)
+                if (!store.appendEvent(stravaEvent(w * 1000 + i, user.id)))
+                    ++failures;
+        });
+    for (auto& t : writers)
+        t.join();
+    writing = false;
+    reader.join();
+    EXPECT_EQ(failures, 0);
+    EXPECT_EQ(seen.size(), static_cast<std::size_t>(kWriters * kPerWriter));
+    EXPECT_EQ(std::set<EventId>(seen.begin(), seen.end()).size(), seen.size()) << "an event was read twice";
+    EXPECT_TRUE(std::is_sorted(seen.begin(), seen.end()));
+}
+
+TEST_P(EventsTest, TwoInstancesReceivingTheSameRetryStoreItOnce)
+{
+    auto user = makeUser(*m_store, "d@example.org");
+    auto other = open();
+    constexpr int kEvents = 25;
+    std::atomic<int> inserted{0};
+    std::atomic<int> failed{0};
+    auto deliver = [&](ServerStore& store) {
+        for (int i = 0; i < kEvents; ++i) {
+            auto r = store.appendEvent(stravaEvent(i, user.id));
+            r ? inserted += r->inserted : ++failed;
+        }
+    };
+    std::thread a([&] { deliver(*m_store); });
+    std::thread b([&] { deliver(*other); });
+    std::thread c([&] { deliver(*other); });
+    a.join();
+    b.join();
+    c.join();
+    EXPECT_EQ(failed, 0);
+    EXPECT_EQ(inserted, kEvents);
+    EXPECT_EQ(m_store->eventsFor(user.id, 0, 1000)->size(), static_cast<std::size_t>(kEvents));
+}
+
+TEST_P(EventsTest, SubscribersAreWokenAfterCommitAndStopWhenUnsubscribed)
+{
+    auto user = makeUser(*m_store, "w@example.org");
+    WakeUps wakeUps;
+    auto subscription = m_store->subscribeEvents(wakeUps.listener());
+    if (isPostgres()) { // the LISTEN connection says it is up (and asks for a re-read) first
+        ASSERT_TRUE(wakeUps.waitFor([&] { return wakeUps.resyncs > 0; }));
+    }
+    const auto started = std::chrono::steady_clock::now();
+    auto appended = m_store->appendEvent(stravaEvent(1, user.id));
+    ASSERT_TRUE(appended);
+    ASSERT_TRUE(wakeUps.waitFor([&] { return wakeUps.latest >= appended->id; }));
+    EXPECT_LT(std::chrono::steady_clock::now() - started, std::chrono::seconds(1));
+    // A retry is not news.
+    const EventId before = wakeUps.latest;
+    ASSERT_FALSE(m_store->appendEvent(stravaEvent(1, user.id))->inserted);
+    subscription.reset();
+    ASSERT_TRUE(m_store->appendEvent(stravaEvent(2, user.id)));
+    std::this_thread::sleep_for(std::chrono::milliseconds(200));
+    std::lock_guard lock(wakeUps.mutex);
+    EXPECT_EQ(wakeUps.latest, before);
+}
+
+TEST_P(EventsTest, ListenerMayCallTheStore)
+{
+    auto user = makeUser(*m_store, "l@example.org");
+    std::mutex mutex;
+    std::condition_variable cv;
+    std::size_t read = 0;
+    auto subscription = m_store->subscribeEvents([&](const EventWakeUp&) {
+        auto events = m_store->eventsFor(user.id, 0, 10);
+        std::lock_guard lock(mutex);
+        read = events ? events->size() : 0;
+        cv.notify_all();
+    });
+    ASSERT_TRUE(m_store->appendEvent(stravaEvent(1, user.id)));
+    std::unique_lock lock(mutex);
+    EXPECT_TRUE(cv.wait_for(lock, std::chrono::seconds(5), [&] { return read == 1; }));
+}
+
+TRICOACH_BOTH_BACKENDS(EventsTest);
+
+class PostgresEventsTest : public StoreTest {};
+
+TEST_P(PostgresEventsTest, EventCommittedOnOneInstanceWakesTheOtherWithinASecond)
+{
+    auto user = makeUser(*m_store, "x@example.org");
+    auto other = open();
+    WakeUps wakeUps;
+    auto subscription = other->subscribeEvents(wakeUps.listener());
+    ASSERT_TRUE(wakeUps.waitFor([&] { return wakeUps.resyncs > 0; }));
+    const auto started = std::chrono::steady_clock::now();
+    auto appended = m_store->appendEvent(stravaEvent(7, user.id));
+    ASSERT_TRUE(appended);
+    ASSERT_TRUE(wakeUps.waitFor([&] { return wakeUps.latest >= appended->id; }));
+    EXPECT_LT(std::chrono::steady_clock::now() - started, std::chrono::seconds(1));
+}
+
+TEST_P(PostgresEventsTest, LostListeningConnectionReconnectsAndAsksForAResync)
+{
+    auto user = makeUser(*m_store, "y@example.org");
+    WakeUps wakeUps;
+    auto subscription = m_store->subscribeEvents(wakeUps.listener());
+    ASSERT_TRUE(wakeUps.waitFor([&] { return wakeUps.resyncs == 1; }));
+    ASSERT_EQ(m_pg->terminateBackends(m_url, "tricoach-sync-listener"), 1);
+    ASSERT_TRUE(wakeUps.waitFor([&] { return wakeUps.resyncs >= 2; })) << "no resync after the connection was lost";
+    auto appended = m_store->appendEvent(stravaEvent(8, user.id));
+    ASSERT_TRUE(appended);
+    EXPECT_TRUE(wakeUps.waitFor([&] { return wakeUps.latest >= appended->id; }));
+}
+
+INSTANTIATE_TEST_SUITE_P(Backends, PostgresEventsTest, ::testing::Values(Backend::Postgres), backendName);
+
+} // namespace
+
+} // namespace tricoach::sync::test
