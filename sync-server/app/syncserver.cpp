@@ -1,0 +1,145 @@
+#include "sync-server/app/syncserver.h"
+
+#include "sync-server/ops/jsonlog.h"
+
+namespace tricoach::sync {
+
+SyncServer::SyncServer(ServerConfig config, JsonLog& log, Options options)
+    : m_config(std::move(config))
+    , m_log(log)
+    , m_options(options)
+    , m_api(log, m_metrics, [this] { return readiness(); })
+{
+    m_metrics.addGauge("tricoach_db_pool_connections", "Database connections open.", [this] {
+        const auto s = store();
+        return s ? s->poolStats().open : 0;
+    });
+    m_metrics.addGauge("tricoach_db_pool_in_use", "Database connections lent to a request.", [this] {
+        const auto s = store();
+        return s ? s->poolStats().inUse : 0;
+    });
+    m_metrics.addGauge("tricoach_db_pool_waits", "Calls that waited for a free database connection.", [this] {
+        const auto s = store();
+        return s ? static_cast<double>(s->poolStats().waits) : 0.0;
+    });
+}
+
+SyncServer::~SyncServer()
+{
+    stop();
+}
+
+std::string SyncServer::baseUrl() const
+{
+    return "http://127.0.0.1:" + std::to_string(port());
+}
+
+std::shared_ptr<ServerStore> SyncServer::store() const
+{
+    std::lock_guard lock(m_mutex);
+    return m_store;
+}
+
+Result<void> SyncServer::start()
+{
+    HttpServerOptions http;
+    http.host = m_config.host;
+    http.port = m_config.port;
+    http.threads = m_config.threads;
+    http.maxBodyBytes = m_config.maxBodyBytes;
+    m_http = std::make_unique<HttpServer>(http, [this](HttpRequest& r) { return m_api.handle(r); });
+    if (!tryOpenStore())
+        m_opener = std::thread([this] { keepOpeningStore(); });
+    auto listening = m_http->start();
+    if (!listening) {
+        stop();
+        return listening.error();
+    }
+    m_log.info("listening", {{"address", m_config.host},
+                             {"port", port()},
+                             {"public_url", m_config.effectivePublicUrl()},
+                             {"database", redactedDatabaseUrl(m_config.database.empty() ? defaultDatabaseUrl()
+                                                                                        : m_config.database)}});
+    return {};
+}
+
+bool SyncServer::tryOpenStore()
+{
+    const std::string url = m_config.database;
+    auto opened = openServerStore(url);
+    if (opened && m_options.migrate) {
+        if (auto migrated = (*opened)->migrate(); !migrated) {
+            std::lock_guard lock(m_mutex);
+            m_storeProblem = migrated.error().message.toStdString();
+            m_log.error("database migration failed", {{"problem", m_storeProblem}});
+            // A newer schema than ours is not retried: it will not change by waiting.
+            return migrated.error().code == kStoreNewerSchema;
+        }
+    }
+    std::lock_guard lock(m_mutex);
+    if (!opened) {
+        m_storeProblem = opened.error().message.toStdString();
+        m_log.warn("database unreachable; retrying", {{"problem", m_storeProblem}});
+        return opened.error().code == kStoreBadUrl; // a wrong address will not fix itself either
+    }
+    m_store = std::shared_ptr<ServerStore>(std::move(*opened));
+    m_storeProblem.clear();
+    return true;
+}
+
+void SyncServer::keepOpeningStore()
+{
+    for (;;) {
+        {
+            std::unique_lock lock(m_mutex);
+            if (m_wake.wait_for(lock, m_options.reopenEvery, [this] { return m_stopping; }))
+                return;
+        }
+        if (tryOpenStore())
+            return;
+    }
+}
+
+Readiness SyncServer::readiness()
+{
+    Readiness r;
+    std::shared_ptr<ServerStore> s;
+    {
+        std::lock_guard lock(m_mutex);
+        s = m_store;
+        r.problem = m_storeProblem;
+    }
+    if (!s) {
+        if (r.problem.empty())
+            r.problem = "the database is not open yet";
+        return r;
+    }
+    r.headVersion = s->headVersion();
+    if (auto ping = s->ping(); !ping) {
+        r.problem = ping.error().message.toStdString();
+        return r;
+    }
+    r.databaseReachable = true;
+    auto version = s->schemaVersion();
+    if (!version) {
+        r.problem = version.error().message.toStdString();
+        return r;
+    }
+    r.schemaVersion = *version;
+    return r;
+}
+
+void SyncServer::stop()
+{
+    {
+        std::lock_guard lock(m_mutex);
+        m_stopping = true;
+    }
+    m_wake.notify_all();
+    if (m_opener.joinable())
+        m_opener.join();
+    if (m_http)
+        m_http->stop();
+}
+
+} // namespace tricoach::sync
