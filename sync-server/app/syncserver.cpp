@@ -1,5 +1,6 @@
 #include "sync-server/app/syncserver.h"
 
+#include "sync-server/auth/authroutes.h"
 #include "sync-server/ops/jsonlog.h"
 
 namespace tricoach::sync {
@@ -10,6 +11,12 @@ SyncServer::SyncServer(ServerConfig config, JsonLog& log, Options options)
     , m_options(options)
     , m_api(log, m_metrics, [this] { return readiness(); })
 {
+    AuthDependencies auth;
+    auth.store = [this] { return store(); };
+    auth.config = &m_config;
+    auth.log = &m_log;
+    auth.clock = m_options.clock;
+    addAuthRoutes(m_api, std::move(auth));
     m_metrics.addGauge("tricoach_db_pool_connections", "Database connections open.", [this] {
         const auto s = store();
         return s ? s->poolStats().open : 0;

@@ -8,6 +8,7 @@
 
 #include <atomic>
 #include <condition_variable>
+#include <functional>
 #include <memory>
 #include <mutex>
 #include <thread>
@@ -24,6 +25,7 @@ public:
     struct Options {
         bool migrate = true; // bring the schema to head on start (safe with several instances: the store locks)
         std::chrono::milliseconds reopenEvery{2000};
+        std::function<Timestamp()> clock; // empty: the system clock (tests move time)
     };
 
     SyncServer(ServerConfig config, JsonLog& log, Options options);
