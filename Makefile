@@ -5,7 +5,7 @@ JOBS ?= $(shell nproc 2>/dev/null || echo 2)
 WERROR := $(if $(CI),ON,OFF)
 CONFIGURE = cmake --preset $(1) -DTRICOACH_WERROR=$(WERROR) >/dev/null
 
-.PHONY: all deps configure build run test bench asan test-asan fuzz clean format
+.PHONY: all deps configure build run serve test bench asan test-asan fuzz clean format
 
 all: build
 
@@ -20,6 +20,10 @@ build: configure
 
 run: build
 	./build/$(PRESET)/app/tricoach $(ARGS)
+
+# tricoach-sync on this machine with its embedded SQLite file (in the data folder); ARGS adds options.
+serve: build
+	./build/$(PRESET)/sync-server/tricoach-sync serve $(ARGS)
 
 test: build
 	ctest --preset $(PRESET) -j $(JOBS)
