@@ -4,6 +4,7 @@
 #include "tests/e2e/clitest.h"
 #include "tests/e2e/stravaprocess.h"
 
+#include <QElapsedTimer>
 #include <QRandomGenerator>
 #include <QThread>
 
@@ -205,4 +206,50 @@ TEST_F(cliStrava, ASyncKilledAtRandomPointsResumesToExactlyStravasActivities)
     EXPECT_EQ(
         strava.control("GET", QStringLiteral("stats")).toObject().value(QStringLiteral("too_many_requests")).toInt(),
         0);
+}
+
+TEST_F(cliStrava, AKillJustAfterATokenRefreshKeepsTheNewPair)
+{
+    ASSERT_TRUE(strava.start(1, 30));
+    ASSERT_EQ(connect().exitCode, 0);
+    // Seven virtual hours on, the six-hour access token has expired: the next sync refreshes it first, and Strava
+    // invalidates the old refresh token at once. Strava then holds the first API answer, and the CLI is killed while
+    // it waits: after the refresh, before the new access token ever got an answer.
+    const QDateTime now = QDateTime::fromString(
+        strava.control("GET", QStringLiteral("clock")).toObject().value(QStringLiteral("now")).toString(), Qt::ISODate);
+    strava.control("POST", QStringLiteral("clock"),
+                   {{QStringLiteral("now"), now.addSecs(7 * 3600).toString(Qt::ISODate)}});
+    strava.control("POST", QStringLiteral("faults"),
+                   {{QStringLiteral("kind"), QStringLiteral("slow")},
+                    {QStringLiteral("delay_ms"), 30000},
+                    {QStringLiteral("path"), QStringLiteral("/athlete/activities")},
+                    {QStringLiteral("count"), 1}});
+    const auto refreshes = [&] {
+        return strava.control("GET", QStringLiteral("stats")).toObject().value(QStringLiteral("refreshes")).toInt();
+    };
+    const int before = refreshes();
+    QProcess p;
+    QProcessEnvironment full = QProcessEnvironment::systemEnvironment();
+    full.insert(QStringLiteral("HOME"), pathFor(QStringLiteral("home")));
+    full.insert(QStringLiteral("XDG_CONFIG_HOME"), pathFor(QStringLiteral("home/config")));
+    full.insert(env());
+    p.setProcessEnvironment(full);
+    p.start(QStringLiteral(TRICOACH_CLI_PATH),
+            {QStringLiteral("--db"), dbPath(), QStringLiteral("strava"), QStringLiteral("sync")});
+    ASSERT_TRUE(p.waitForStarted(10000));
+    QElapsedTimer waited;
+    waited.start();
+    while (refreshes() == before && waited.elapsed() < 20000)
+        QThread::msleep(20);
+    ASSERT_GT(refreshes(), before) << "the sync never refreshed its token";
+    QThread::msleep(300); // the CLI is now waiting on the held answer
+    ASSERT_EQ(p.state(), QProcess::Running);
+    ::kill(static_cast<pid_t>(p.processId()), SIGKILL);
+    p.waitForFinished(10000);
+    strava.control("DELETE", QStringLiteral("faults"));
+    // Only the pair written before its first use can sign this sync in: the old refresh token is dead.
+    const CliResult next = cli({QStringLiteral("strava"), QStringLiteral("sync"), QStringLiteral("--json")}, env());
+    ASSERT_EQ(next.exitCode, 0) << next;
+    EXPECT_EQ(storedIds(), stravaIds(strava.athletes().front()));
+    EXPECT_EQ(refreshes(), before + 1); // the saved access token was still good: no second refresh
 }
