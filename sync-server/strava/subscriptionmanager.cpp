@@ -1,5 +1,6 @@
 #include "sync-server/strava/subscriptionmanager.h"
 
+#include "sync-server/auth/secrets.h"
 #include "sync-server/net/httpclient.h"
 #include "sync-server/ops/jsonlog.h"
 #include "sync-server/strava/webhook.h"
@@ -10,7 +11,11 @@ namespace tricoach::sync {
 
 namespace {
 
+// The lease: app state "ID EXPIRES_MS", put only if absent. A holder that died leaves it to expire; then exactly one
+// instance may take it over — the one allowed the single hit of a rate key named after the expired value (the
+// store has no compare-and-swap, and two instances erasing each other's fresh lease would both hold it).
 constexpr std::string_view kLeaseKey = "strava.subscription.lease";
+constexpr std::chrono::hours kTakeoverMemory{24};
 
 // Strava's error body {"message", "errors": [{"resource", "field", "code"}]} in one line, for the log.
 std::string stravaProblem(const OutboundResponse& r)
@@ -41,6 +46,7 @@ SubscriptionManager::SubscriptionManager(SubscriptionSettings settings, HttpClie
     , m_store(std::move(store))
     , m_clock(std::move(clock))
     , m_log(log)
+    , m_instance(Secrets::newToken())
 {
 }
 
@@ -105,20 +111,20 @@ void SubscriptionManager::run()
                 return;
             continue;
         }
-        const auto lease = store->hit(kLeaseKey, m_settings.leaseWindow, 1, m_clock());
-        if (!lease) {
+        const auto held = acquireLease(*store);
+        if (!held) {
             if (!later())
                 return;
             continue;
         }
-        if (!lease->allowed) {
+        if (!*held) {
             // Another instance is at it: take its word once it has written the id down.
             if (auto known = store->state(kStateStravaSubscriptionId); known && *known) {
                 std::lock_guard lock(m_mutex);
                 m_id = **known;
                 return;
             }
-            if (!waitFor(std::min<std::chrono::milliseconds>(lease->retryAfter, m_settings.firstRetry)))
+            if (!waitFor(m_settings.firstRetry))
                 return;
             continue;
         }
@@ -127,6 +133,7 @@ void SubscriptionManager::run()
             ++m_attempts;
         }
         auto id = ensureSubscription();
+        releaseLease(*store);
         if (id) {
             if (auto put = store->putState(kStateStravaSubscriptionId, *id); !put) {
                 m_log.warn("Strava push subscription id not saved; retrying",
@@ -146,6 +153,47 @@ void SubscriptionManager::run()
         if (!later())
             return;
     }
+}
+
+Result<bool> SubscriptionManager::acquireLease(ServerStore& store)
+{
+    const auto now = m_clock();
+    const auto expires = now + std::chrono::duration_cast<std::chrono::milliseconds>(m_settings.leaseWindow);
+    m_leaseValue = m_instance + " " + std::to_string(expires.time_since_epoch().count());
+    auto put = store.putStateIfAbsent(kLeaseKey, m_leaseValue);
+    if (!put || *put)
+        return put;
+    auto current = store.state(kLeaseKey);
+    if (!current)
+        return current.error();
+    if (!*current)
+        return false; // released meanwhile: the next round tries again
+    const std::string& value = **current;
+    const auto space = value.find(' ');
+    std::int64_t until = 0;
+    try {
+        until = space == std::string::npos ? 0 : std::stoll(value.substr(space + 1));
+    } catch (const std::exception&) {
+        until = 0; // unreadable: as if expired
+    }
+    if (until > now.time_since_epoch().count())
+        return false;
+    auto takeover = store.hit("strava.subscription.takeover:" + value, kTakeoverMemory, 1, now);
+    if (!takeover)
+        return takeover.error();
+    if (!takeover->allowed)
+        return false;
+    m_log.info("Strava push subscription lease expired; taken over");
+    if (auto erased = store.eraseState(kLeaseKey); !erased)
+        return erased.error();
+    return store.putStateIfAbsent(kLeaseKey, m_leaseValue);
+}
+
+void SubscriptionManager::releaseLease(ServerStore& store)
+{
+    // Only our own: a lease is never replaced before it expires, and it outlasts one attempt.
+    if (auto current = store.state(kLeaseKey); current && *current && **current == m_leaseValue)
+        (void)store.eraseState(kLeaseKey);
 }
 
 Result<std::string> SubscriptionManager::ensureSubscription()

@@ -23,9 +23,9 @@ struct SubscriptionSettings {
     std::string callbackUrl; // public URL + /strava/webhook/{path}: a secret, never logged
     std::chrono::milliseconds firstRetry{1000};
     std::chrono::milliseconds maxRetry{5 * 60 * 1000};
-    // Only the instance holding this window (a rate counter shared through the database) talks to Strava, so that
-    // instances started together do not delete each other's subscription. Longer than one attempt takes.
-    std::chrono::seconds leaseWindow{30};
+    // Only the instance holding the lease (in app state, shared through the database) talks to Strava, so that
+    // instances started together do not delete each other's subscription. Longer than one attempt (three calls).
+    std::chrono::seconds leaseWindow{60};
     std::chrono::milliseconds requestTimeout{10'000}; // Strava validates our callback before it answers a create
 };
 
@@ -50,6 +50,8 @@ public:
 private:
     void run();
     Result<std::string> ensureSubscription();
+    Result<bool> acquireLease(ServerStore& store); // true: this instance holds it now
+    void releaseLease(ServerStore& store);
     bool waitFor(std::chrono::milliseconds delay); // false when stopping
     std::string credentialsQuery() const;
 
@@ -65,6 +67,8 @@ private:
     std::optional<std::string> m_id;
     int m_attempts = 0;
     std::thread m_worker;
+    std::string m_instance;   // random: tells this process's lease from another's
+    std::string m_leaseValue; // worker thread only
 };
 
 } // namespace tricoach::sync
