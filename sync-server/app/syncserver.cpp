@@ -1,7 +1,12 @@
 #include "sync-server/app/syncserver.h"
 
 #include "sync-server/auth/authroutes.h"
+#include "sync-server/events/eventroutes.h"
+#include "sync-server/net/httpclient.h"
 #include "sync-server/ops/jsonlog.h"
+#include "sync-server/strava/subscriptionmanager.h"
+#include "sync-server/strava/webhook.h"
+#include "sync-server/strava/webhookroutes.h"
 
 namespace tricoach::sync {
 
@@ -29,6 +34,41 @@ SyncServer::SyncServer(ServerConfig config, JsonLog& log, Options options)
         const auto s = store();
         return s ? static_cast<double>(s->poolStats().waits) : 0.0;
     });
+    addStravaWebhooks();
+}
+
+// Strava's webhooks and the events they become, pushed to desktops.
+void SyncServer::addStravaWebhooks()
+{
+    const StoreProvider store = [this] { return this->store(); };
+    const Clock clock = m_options.clock ? m_options.clock : Clock(systemNow);
+    const StravaServerSettings& strava = m_config.strava;
+    m_outbound = std::make_unique<CurlHttpClient>();
+    m_webhook = std::make_unique<StravaWebhook>(
+        WebhookSettings{strava.verifyToken, strava.webhookPath, strava.subscriptionId}, m_log, m_metrics);
+    m_events = std::make_unique<EventHub>(store, clock, m_metrics, m_log, m_options.events);
+    addWebhookRoutes(m_api.router(), *m_webhook, store, clock);
+    addEventRoutes(m_api.router(), *m_events, store, clock);
+}
+
+void SyncServer::startStravaSubscription()
+{
+    const StravaServerSettings& strava = m_config.strava;
+    if (!m_webhook->enabled() || strava.clientId.empty() || strava.clientSecret.empty())
+        return;
+    ServerConfig bound = m_config;
+    bound.port = port(); // the port actually bound (0 in the configuration picks one)
+    SubscriptionSettings s;
+    s.clientId = strava.clientId;
+    s.clientSecret = strava.clientSecret;
+    s.verifyToken = strava.verifyToken;
+    s.apiBase = strava.apiBase;
+    s.callbackUrl = bound.effectivePublicUrl() + "/strava/webhook/" + strava.webhookPath;
+    s.firstRetry = m_options.subscriptionRetry;
+    s.leaseWindow = m_options.subscriptionLease;
+    m_subscription = std::make_unique<SubscriptionManager>(
+        s, *m_outbound, [this] { return store(); }, systemNow, m_log);
+    m_subscription->start();
 }
 
 SyncServer::~SyncServer()
@@ -62,6 +102,8 @@ Result<void> SyncServer::start()
         stop();
         return listening.error();
     }
+    m_events->start();
+    startStravaSubscription(); // after listening: Strava validates our callback before it creates a subscription
     m_log.info("listening", {{"address", m_config.host},
                              {"port", port()},
                              {"public_url", m_config.effectivePublicUrl()},
@@ -145,6 +187,10 @@ void SyncServer::stop()
     m_wake.notify_all();
     if (m_opener.joinable())
         m_opener.join();
+    m_outbound->stop();
+    if (m_subscription)
+        m_subscription->stop();
+    m_events->stop();
     if (m_http)
         m_http->stop();
 }

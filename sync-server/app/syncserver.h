@@ -2,6 +2,7 @@
 
 #include "sync-server/api/syncapi.h"
 #include "sync-server/app/serverconfig.h"
+#include "sync-server/events/eventhub.h"
 #include "sync-server/http/httpserver.h"
 #include "sync-server/ops/metrics.h"
 #include "sync-server/store/serverstore.h"
@@ -15,7 +16,10 @@
 
 namespace tricoach::sync {
 
+class CurlHttpClient;
 class JsonLog;
+class StravaWebhook;
+class SubscriptionManager;
 
 // One running tricoach-sync: the store, the HTTP front and its areas, wired from a ServerConfig. The HTTP side
 // starts even when the database cannot be reached yet (a container started before its PostgreSQL): /readyz says
@@ -25,7 +29,10 @@ public:
     struct Options {
         bool migrate = true; // bring the schema to head on start (safe with several instances: the store locks)
         std::chrono::milliseconds reopenEvery{2000};
-        std::function<Timestamp()> clock; // empty: the system clock (tests move time)
+        std::function<Timestamp()> clock;                  // empty: the system clock (tests move time)
+        EventHubOptions events;                            // the SSE heartbeat (tests shorten it)
+        std::chrono::milliseconds subscriptionRetry{1000}; // Strava's push subscription: first back-off
+        std::chrono::seconds subscriptionLease{30};        // one instance at a time talks to Strava
     };
 
     SyncServer(ServerConfig config, JsonLog& log, Options options);
@@ -47,9 +54,13 @@ public:
     std::shared_ptr<ServerStore> store() const;
     Metrics& metrics() { return m_metrics; }
     SyncApi& api() { return m_api; }
+    EventHub& events() { return *m_events; }
+    SubscriptionManager* stravaSubscription() { return m_subscription.get(); } // null without Strava settings
 
 private:
     Readiness readiness();
+    void addStravaWebhooks();
+    void startStravaSubscription();
     bool tryOpenStore();
     void keepOpeningStore();
 
@@ -58,6 +69,10 @@ private:
     Options m_options;
     Metrics m_metrics;
     SyncApi m_api;
+    std::unique_ptr<CurlHttpClient> m_outbound;
+    std::unique_ptr<StravaWebhook> m_webhook;
+    std::unique_ptr<EventHub> m_events;
+    std::unique_ptr<SubscriptionManager> m_subscription;
     std::unique_ptr<HttpServer> m_http;
     mutable std::mutex m_mutex;
     std::shared_ptr<ServerStore> m_store;

@@ -3,6 +3,7 @@
 #include "core/util/datetime.h"
 #include "sync-server/api/syncapi.h"
 #include "sync-server/app/serverconfig.h"
+#include "sync-server/auth/bearer.h"
 #include "sync-server/auth/oauthserver.h"
 #include "sync-server/auth/secrets.h"
 #include "sync-server/auth/signinpage.h"
@@ -65,30 +66,13 @@ std::string isoTime(Timestamp t)
 struct Routes {
     AuthDependencies deps;
 
-    // The signed-in user and session of a bearer token, or the 401 to answer.
+    // The signed-in user and session of a bearer token, or the 401 (503) to answer.
     std::variant<std::pair<User, Session>, HttpResponse> authenticate(const HttpRequest& r, ServerStore& store)
     {
-        const auto challenge = [](std::string code, std::string message) {
-            HttpResponse resp = HttpResponse::error(401, code, message);
-            resp.headers.set("WWW-Authenticate", "Bearer realm=\"tricoach-sync\"");
-            return resp;
-        };
-        const std::string header = r.header("Authorization").value_or("");
-        if (header.size() <= 7 || lower(header.substr(0, 7)) != "bearer ")
-            return challenge("auth.missing-token", "Sign in: this request needs a bearer token.");
-        const Timestamp now = deps.clock();
-        auto session = store.findSessionByAccessHash(Secrets::hashOf(header.substr(7)), now);
-        if (!session)
-            return fromError(session.error());
-        if (!*session)
-            return challenge("auth.invalid-token", "The token is unknown, expired or revoked; sign in again.");
-        auto user = store.findUser((*session)->userId);
-        if (!user)
-            return fromError(user.error());
-        if (!*user || (*user)->disabled())
-            return challenge("auth.invalid-token", "This account is disabled.");
-        (void)store.touchSession((*session)->id, now);
-        return std::make_pair(**user, **session);
+        auto who = authenticateBearer(r, store, deps.clock());
+        if (!who)
+            return bearerFailure(who.error());
+        return std::make_pair(who->user, who->session);
     }
 
     // The authorize request parked again under a new id after a failed attempt (ids are single use).
@@ -296,11 +280,6 @@ struct Routes {
 };
 
 } // namespace
-
-Timestamp systemNow()
-{
-    return std::chrono::time_point_cast<std::chrono::milliseconds>(std::chrono::system_clock::now());
-}
 
 void addAuthRoutes(SyncApi& api, AuthDependencies deps)
 {

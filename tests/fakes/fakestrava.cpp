@@ -101,6 +101,17 @@ HttpResponse State::handle(const HttpRequest& request)
     const QString path = route(request.path);
     if (path == QStringLiteral("/favicon.ico")) // a browser showing the authorize page asks; not an API call
         return HttpResponse::html(404, "<html><body>Not Found</body></html>");
+    if (path == QStringLiteral("/push_subscriptions") || path.startsWith(QStringLiteral("/push_subscriptions/"))) {
+        // Webhook subscriptions are the app's business (client id and secret), outside the faults and rate limits.
+        HttpResponse response = handlePushSubscriptions(*this, request, path);
+        log.append({QString::fromLatin1(request.method),
+                    path,
+                    QString::fromLatin1(request.rawQuery),
+                    response.status,
+                    now(),
+                    {}});
+        return response;
+    }
     const bool isOAuth = path.startsWith(QStringLiteral("/oauth/"));
     std::optional<FakeStrava::Fault> fault;
     for (qsizetype i = 0; i < faults.size(); ++i) {

@@ -15,6 +15,7 @@
 #include <QUrl>
 
 #include <memory>
+#include <optional>
 
 namespace tricoach::fakes {
 
@@ -121,6 +122,28 @@ public:
     void setTimeScale(double virtualSecondsPerRealSecond);
     void setVirtualNow(const QDateTime& now);
     QDateTime virtualNow() const;
+
+    // Webhooks (developers.strava.com/docs/webhooks): the app's one push subscription, managed by clients through
+    // GET/POST/DELETE /push_subscriptions (a POST validates the callback with a GET hub.challenge first).
+    struct PushSubscription {
+        qint64 id = 0;
+        QString callbackUrl;
+        QDateTime createdAt;
+    };
+    std::optional<PushSubscription> pushSubscription(const QString& clientId) const;
+    // Puts a subscription in place without validating it (an old one pointing elsewhere, say).
+    qint64 setPushSubscription(const QString& clientId, const QString& callbackUrl);
+    // What a delivery of an event came to: Strava tries up to 3 times while the answer is not 200 within 2 s.
+    struct PushDelivery {
+        int attempts = 0;
+        QList<int> statuses; // per attempt; 0: no answer in time
+        bool delivered() const { return !statuses.isEmpty() && statuses.last() == 200; }
+    };
+    // POSTs `event` (Strava's fields; subscription_id is filled in when absent) to the app's callback. Blocks.
+    PushDelivery pushEvent(const QString& clientId, QJsonObject event);
+    // Strava's event for an activity (create / update / delete) or an athlete (updates.authorized "false").
+    static QJsonObject webhookEvent(const QString& objectType, qint64 objectId, const QString& aspectType,
+                                    qint64 ownerId, qint64 eventTime, const QJsonObject& updates = {});
 
     void injectFault(const Fault& fault);
     void setRandomFaults(double probability, quint32 seed);

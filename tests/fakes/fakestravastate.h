@@ -124,6 +124,9 @@ struct State {
     QRandomGenerator randomFaults;
     QRandomGenerator tokens;
 
+    QMap<QString, FakeStrava::PushSubscription> pushSubscriptions; // by client id: one per app
+    qint64 lastPushId = 120000;
+
     QList<FakeStrava::LoggedRequest> log;
     QList<FakeStrava::Revocation> revocations;
     FakeStrava::Counters counters;
@@ -142,6 +145,14 @@ FakeStrava::TokenSet issueTokens(State& s, const QString& clientId, qint64 athle
 
 // fakestravaapi.cpp
 HttpResponse handleApi(State& s, const HttpRequest& request, const QString& route, QString& tokenUsed);
+
+// fakestravapush.cpp: /push_subscriptions, and a blocking HTTP call to a subscriber's callback.
+HttpResponse handlePushSubscriptions(State& s, const HttpRequest& request, const QString& route);
+struct CallbackAnswer {
+    int status = 0; // 0: no answer within the timeout
+    QByteArray body;
+};
+CallbackAnswer callSubscriber(const QUrl& url, const QByteArray& method, const QByteArray& body, int timeoutMs);
 
 // fakestravacontrol.cpp: the JSON control API under /_emulator/.
 HttpResponse handleControl(State& s, FakeStrava& owner, const HttpRequest& request, const QString& route);

@@ -1,6 +1,7 @@
 // The server's HTTP front on a real socket: the one error shape, health and readiness, metrics in Prometheus'
 // text format, the OpenAPI document against the routes, and logs that never carry a secret.
 #include "sync-server/api/syncapi.h"
+#include "sync-server/app/syncserver.h"
 #include "sync-server/http/httpserver.h"
 #include "sync-server/ops/jsonlog.h"
 #include "sync-server/ops/metrics.h"

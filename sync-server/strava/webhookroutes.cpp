@@ -1,0 +1,58 @@
+#include "sync-server/strava/webhookroutes.h"
+
+#include "sync-server/http/router.h"
+#include "sync-server/strava/webhook.h"
+
+#include <nlohmann/json.hpp>
+
+namespace tricoach::sync {
+
+namespace {
+
+HttpResponse forbidden()
+{
+    return HttpResponse::error(403, "webhook.forbidden", "This is not a webhook callback of this server.");
+}
+
+HttpResponse unavailable()
+{
+    // Strava retries an event that is not answered 200: nothing is lost while the database is away.
+    HttpResponse r = HttpResponse::error(503, "store.unavailable",
+                                         "The event could not be stored right now; send it again shortly.");
+    r.headers.set("Retry-After", "1");
+    return r;
+}
+
+} // namespace
+
+void addWebhookRoutes(Router& router, StravaWebhook& webhook, StoreProvider store, Clock clock)
+{
+    router.add("GET", "/strava/webhook/{path}", [&webhook](HttpRequest& r) {
+        if (!webhook.pathMatches(r.param("path").value_or(std::string())))
+            return forbidden();
+        const auto challenge = webhook.answerChallenge(r.queryValue("hub.mode").value_or(std::string()),
+                                                       r.queryValue("hub.verify_token").value_or(std::string()),
+                                                       r.queryValue("hub.challenge").value_or(std::string()));
+        if (!challenge)
+            return HttpResponse::error(403, "webhook.bad-challenge",
+                                       "Not a subscription request with this server's verify token.");
+        return HttpResponse::json(200, {{"hub.challenge", *challenge}});
+    });
+
+    router.add("POST", "/strava/webhook/{path}", [&webhook, store, clock](HttpRequest& r) {
+        if (!webhook.pathMatches(r.param("path").value_or(std::string())))
+            return forbidden();
+        const auto s = store();
+        if (!s)
+            return unavailable();
+        auto receipt = webhook.receive(*s, r.body, clock());
+        if (!receipt)
+            return unavailable();
+        if (receipt->outcome == WebhookOutcome::Rejected)
+            return HttpResponse::error(403, "webhook.other-subscription",
+                                       "The event is for another push subscription than this server's.");
+        return HttpResponse::json(200, {{"status", "ok"}});
+    });
+}
+
+} // namespace tricoach::sync
