@@ -212,13 +212,13 @@ TEST_F(cliStrava, AKillJustAfterATokenRefreshKeepsTheNewPair)
 {
     ASSERT_TRUE(strava.start(1, 30));
     ASSERT_EQ(connect().exitCode, 0);
-    // Seven virtual hours on, the six-hour access token has expired: the next sync refreshes it first, and Strava
-    // invalidates the old refresh token at once. Strava then holds the first API answer, and the CLI is killed while
-    // it waits: after the refresh, before the new access token ever got an answer.
-    const QDateTime now = QDateTime::fromString(
-        strava.control("GET", QStringLiteral("clock")).toObject().value(QStringLiteral("now")).toString(), Qt::ISODate);
-    strava.control("POST", QStringLiteral("clock"),
-                   {{QStringLiteral("now"), now.addSecs(7 * 3600).toString(Qt::ISODate)}});
+    // Strava refuses the next call's access token as expired, so the sync refreshes the pair (and Strava invalidates
+    // the old refresh token at once); then Strava holds the retried call's answer, and the CLI is killed while it
+    // waits: after the refresh, before the new access token ever got an answer.
+    strava.control("POST", QStringLiteral("faults"),
+                   {{QStringLiteral("kind"), QStringLiteral("expired_token")},
+                    {QStringLiteral("path"), QStringLiteral("/athlete/activities")},
+                    {QStringLiteral("count"), 1}});
     strava.control("POST", QStringLiteral("faults"),
                    {{QStringLiteral("kind"), QStringLiteral("slow")},
                     {QStringLiteral("delay_ms"), 30000},
