@@ -1,6 +1,8 @@
 #include "sync-server/app/syncserver.h"
 
 #include "sync-server/auth/authroutes.h"
+#include "sync-server/auth/stravaroutes.h"
+#include "sync-server/auth/tokencipher.h"
 #include "sync-server/events/eventroutes.h"
 #include "sync-server/net/httpclient.h"
 #include "sync-server/ops/jsonlog.h"
@@ -22,6 +24,21 @@ SyncServer::SyncServer(ServerConfig config, JsonLog& log, Options options)
     auth.log = &m_log;
     auth.clock = m_options.clock;
     addAuthRoutes(m_api, std::move(auth));
+    m_outbound = std::make_unique<CurlHttpClient>();
+    StravaAuthDependencies strava;
+    strava.store = [this] { return store(); };
+    strava.clock = m_options.clock ? m_options.clock : Clock(systemNow);
+    strava.config = &m_config;
+    strava.log = &m_log;
+    strava.http = m_outbound.get();
+    if (!m_config.tokenKey.empty()) {
+        auto cipher = TokenCipher::fromBase64Key(m_config.tokenKey);
+        if (cipher)
+            strava.cipher = std::make_shared<TokenCipher>(*cipher);
+        else
+            m_log.error("Sign in with Strava is off", {{"problem", cipher.error().message.toStdString()}});
+    }
+    addStravaAuthRoutes(m_api, std::move(strava));
     m_metrics.addGauge("tricoach_db_pool_connections", "Database connections open.", [this] {
         const auto s = store();
         return s ? s->poolStats().open : 0;
@@ -43,7 +60,6 @@ void SyncServer::addStravaWebhooks()
     const StoreProvider store = [this] { return this->store(); };
     const Clock clock = m_options.clock ? m_options.clock : Clock(systemNow);
     const StravaServerSettings& strava = m_config.strava;
-    m_outbound = std::make_unique<CurlHttpClient>();
     m_webhook = std::make_unique<StravaWebhook>(
         WebhookSettings{strava.verifyToken, strava.webhookPath, strava.subscriptionId}, m_log, m_metrics);
     m_events = std::make_unique<EventHub>(store, clock, m_metrics, m_log, m_options.events);
@@ -102,6 +118,8 @@ Result<void> SyncServer::start()
         stop();
         return listening.error();
     }
+    if (m_config.port == 0) // a free port was asked for: the public address (Strava's callbacks) names the real one
+        m_config.port = port();
     m_events->start();
     startStravaSubscription(); // after listening: Strava validates our callback before it creates a subscription
     m_log.info("listening", {{"address", m_config.host},

@@ -90,7 +90,7 @@ struct Routes {
         p.pendingId = pendingId;
         p.error = error;
         p.email = email;
-        p.stravaAvailable = !deps.config->strava.clientId.empty();
+        p.stravaAvailable = !deps.config->strava.clientId.empty() && !deps.config->tokenKey.empty();
         HttpResponse r = HttpResponse::html(status, renderSignInPage(p));
         r.headers.set("Cache-Control", "no-store");
         // The page may not be framed (clickjacking) and loads nothing from elsewhere.
