@@ -50,7 +50,9 @@ std::string lower(std::string s)
     return s;
 }
 
-std::string field(const std::vector<std::pair<std::string, std::string>>& form, const std::string& name)
+using Form = std::vector<std::pair<std::string, std::string>>;
+
+std::string field(const Form& form, const std::string& name)
 {
     for (const auto& [k, v] : form)
         if (k == name)
@@ -117,14 +119,25 @@ struct Routes {
         return page(200, check.request, pending.id, {}, {});
     }
 
-    HttpResponse password(HttpRequest& r)
+    // The body as an application/x-www-form-urlencoded form (RFC 6749 asks for it at the token endpoint), or the
+    // 415 / 400 to answer.
+    static std::variant<Form, HttpResponse> formOf(const HttpRequest& r)
     {
         if (!isForm(r))
             return HttpResponse::error(415, "request.unsupported-media-type",
                                        "Send the form as application/x-www-form-urlencoded.");
-        const auto form = parseQuery(r.body);
+        auto form = parseQuery(r.body);
         if (!form)
             return HttpResponse::error(400, "request.malformed-body", "The form is not validly encoded.");
+        return std::move(*form);
+    }
+
+    HttpResponse password(HttpRequest& r)
+    {
+        auto parsed = formOf(r);
+        if (auto* refused = std::get_if<HttpResponse>(&parsed))
+            return *refused;
+        const Form* form = &std::get<Form>(parsed);
         auto store = deps.store();
         if (!store)
             return unavailable();
@@ -177,12 +190,10 @@ struct Routes {
 
     HttpResponse token(HttpRequest& r)
     {
-        if (!isForm(r))
-            return HttpResponse::error(415, "request.unsupported-media-type",
-                                       "Send the token request as application/x-www-form-urlencoded (RFC 6749).");
-        const auto form = parseQuery(r.body);
-        if (!form)
-            return HttpResponse::error(400, "request.malformed-body", "The form is not validly encoded.");
+        auto parsed = formOf(r);
+        if (auto* refused = std::get_if<HttpResponse>(&parsed))
+            return *refused;
+        const Form* form = &std::get<Form>(parsed);
         auto store = deps.store();
         if (!store)
             return unavailable();

@@ -24,22 +24,6 @@ bool isVerifierText(std::string_view s, size_t minimum, size_t maximum)
            });
 }
 
-std::string percentEncode(std::string_view s)
-{
-    static const char* hex = "0123456789ABCDEF";
-    std::string out;
-    for (unsigned char c : s) {
-        if (std::isalnum(c) || c == '-' || c == '.' || c == '_' || c == '~') {
-            out += static_cast<char>(c);
-        } else {
-            out += '%';
-            out += hex[c >> 4];
-            out += hex[c & 15];
-        }
-    }
-    return out;
-}
-
 Result<IssuedTokens> newSession(ServerStore& store, UserId user, const std::string& clientName, Timestamp now)
 {
     IssuedTokens t;

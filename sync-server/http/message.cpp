@@ -120,6 +120,23 @@ std::optional<std::string> percentDecode(std::string_view text, bool plusIsSpace
     return out;
 }
 
+std::string percentEncode(std::string_view text)
+{
+    static const char* hex = "0123456789ABCDEF";
+    std::string out;
+    out.reserve(text.size());
+    for (unsigned char c : text) {
+        if (std::isalnum(c) || c == '-' || c == '.' || c == '_' || c == '~') {
+            out += static_cast<char>(c);
+        } else {
+            out += '%';
+            out += hex[c >> 4];
+            out += hex[c & 15];
+        }
+    }
+    return out;
+}
+
 std::optional<std::vector<std::pair<std::string, std::string>>> parseQuery(std::string_view query)
 {
     std::vector<std::pair<std::string, std::string>> out;

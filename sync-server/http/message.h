@@ -66,6 +66,8 @@ std::string_view reasonPhrase(int status);
 // %XX sequences decoded (and '+' as a space where a form or query asks for it); nullopt for a broken sequence.
 // Anything else passes as it is: what a path or query may hold is the route's business, not the decoder's.
 std::optional<std::string> percentDecode(std::string_view text, bool plusIsSpace);
+// Everything but RFC 3986's unreserved characters as %XX: for query values and form fields.
+std::string percentEncode(std::string_view text);
 // "a=1&b=x+y&flag" -> {a,1} {b,"x y"} {flag,""}; nullopt when a part is not validly encoded. Also reads
 // application/x-www-form-urlencoded bodies.
 std::optional<std::vector<std::pair<std::string, std::string>>> parseQuery(std::string_view query);

@@ -1,5 +1,7 @@
 #include "sync-server/net/httpclient.h"
 
+#include "sync-server/http/message.h"
+
 #include <algorithm>
 #include <cctype>
 #include <curl/curl.h>
@@ -135,23 +137,9 @@ Result<OutboundResponse> CurlHttpClient::send(const OutboundRequest& request)
 
 std::string formEncode(const std::vector<std::pair<std::string, std::string>>& fields)
 {
-    static const char* hex = "0123456789ABCDEF";
-    const auto encode = [](const std::string& s) {
-        std::string out;
-        for (unsigned char c : s) {
-            if (std::isalnum(c) || c == '-' || c == '.' || c == '_' || c == '~') {
-                out += static_cast<char>(c);
-            } else {
-                out += '%';
-                out += hex[c >> 4];
-                out += hex[c & 15];
-            }
-        }
-        return out;
-    };
     std::string out;
     for (const auto& [name, value] : fields)
-        out += (out.empty() ? "" : "&") + encode(name) + "=" + encode(value);
+        out += (out.empty() ? "" : "&") + percentEncode(name) + "=" + percentEncode(value);
     return out;
 }
 
