@@ -8,6 +8,7 @@
 #include <cstdio>
 #include <map>
 #include <mutex>
+#include <optional>
 #include <restinio/all.hpp>
 #include <thread>
 
@@ -34,15 +35,37 @@ public:
     }
 };
 
+// Caps the open connections by refusing new ones at accept. RESTinio's own connection-count limiter is not used:
+// in 0.6.16 a connection that outlives the acceptor at shutdown reports to the limiter after it was freed (a
+// use-after-free ASan found in our tests).
+class ConnectionCap {
+public:
+    ConnectionCap(std::shared_ptr<ConnectionListener> listener, std::size_t maximum)
+        : m_listener(std::move(listener))
+        , m_maximum(maximum)
+    {
+    }
+    restinio::ip_blocker::inspection_result_t inspect(const restinio::ip_blocker::incoming_info_t&) noexcept
+    {
+        return static_cast<std::size_t>(m_listener->open.load()) < m_maximum ? restinio::ip_blocker::allow()
+                                                                             : restinio::ip_blocker::deny();
+    }
+
+private:
+    std::shared_ptr<ConnectionListener> m_listener;
+    std::size_t m_maximum;
+};
+
 struct Traits : restinio::default_traits_t {
-    static constexpr bool use_connection_count_limiter = true;
     using connection_state_listener_t = ConnectionListener;
+    using ip_blocker_t = ConnectionCap;
 };
 
 using Chunked = restinio::response_builder_t<restinio::chunked_output_t>;
 
-// A chunked response kept open. RESTinio's builder is not thread-safe; the mutex makes it so. Writes after the
-// client left fail through the write callback or the closed-connection notice.
+// A chunked response kept open. RESTinio's builder is not thread-safe; the mutex makes it so. The builder holds
+// the connection: it is dropped as soon as the stream ends (closed here, a failed write, the client gone), so that
+// no connection outlives the server whose connection counter it reports to when it is destroyed.
 class ChunkedStream final : public EventStream, public std::enable_shared_from_this<ChunkedStream> {
 public:
     explicit ChunkedStream(Chunked builder)
@@ -53,41 +76,49 @@ public:
     bool write(std::string data) override
     {
         std::lock_guard lock(m_mutex);
-        if (!m_open)
+        if (!m_builder)
             return false;
         try {
-            m_builder.append_chunk(std::move(data));
+            m_builder->append_chunk(std::move(data));
             std::weak_ptr<ChunkedStream> self = weak_from_this();
-            m_builder.flush([self](const asio::error_code& ec) {
+            m_builder->flush([self](const asio::error_code& ec) {
                 if (ec)
                     if (auto s = self.lock())
                         s->markClosed();
             });
         } catch (const std::exception&) {
-            m_open = false;
+            m_builder.reset();
         }
-        return m_open;
+        return m_builder.has_value();
     }
 
     void close() override
     {
         std::lock_guard lock(m_mutex);
-        if (!m_open)
+        if (!m_builder)
             return;
-        m_open = false;
         try {
-            m_builder.done();
+            m_builder->done();
         } catch (const std::exception&) {
         }
+        m_builder.reset();
     }
 
-    bool isOpen() const override { return m_open; }
-    void markClosed() { m_open = false; }
+    bool isOpen() const override
+    {
+        std::lock_guard lock(m_mutex);
+        return m_builder.has_value();
+    }
+
+    void markClosed()
+    {
+        std::lock_guard lock(m_mutex);
+        m_builder.reset();
+    }
 
 private:
-    std::mutex m_mutex;
-    std::atomic<bool> m_open{true};
-    Chunked m_builder;
+    mutable std::mutex m_mutex;
+    std::optional<Chunked> m_builder;
 };
 
 } // namespace
@@ -146,7 +177,7 @@ Result<void> HttpServer::start()
                 .write_http_response_timelimit(o.writeTimeout)
                 .handle_request_timeout(o.handleTimeout)
                 .incoming_http_msg_limits(limits)
-                .max_parallel_connections(o.maxConnections)
+                .ip_blocker(std::make_shared<ConnectionCap>(m_impl->listener, o.maxConnections))
                 .connection_state_listener(m_impl->listener)
                 .acceptor_post_bind_hook(
                     [impl](asio::ip::tcp::acceptor& acceptor) { impl->port = acceptor.local_endpoint().port(); })

@@ -230,3 +230,28 @@ TEST(SyncHttpServer, StoppingWithAnOpenStreamReturns)
     EXPECT_FALSE(kept->isOpen());
     EXPECT_TRUE(client.waitClosed(5000));
 }
+
+TEST(SyncHttpServer, ConnectionsOverTheCapAreRefusedAndRoomComesBackWhenOneCloses)
+{
+    HttpServerOptions o = small();
+    o.maxConnections = 2;
+    HttpServer server(o, [](HttpRequest&) { return HttpResponse::json(200, {{"ok", true}}); });
+    ASSERT_TRUE(server.start().ok());
+    RawConnection first;
+    RawConnection second;
+    ASSERT_TRUE(first.connectTo(server.port()));
+    ASSERT_TRUE(second.connectTo(server.port()));
+    QElapsedTimer t;
+    t.start();
+    while (server.openConnections() < 2 && t.elapsed() < 5000)
+        std::this_thread::sleep_for(std::chrono::milliseconds(10));
+    ASSERT_EQ(server.openConnections(), 2);
+    RawConnection third;
+    ASSERT_TRUE(third.connectTo(server.port())); // the kernel accepts; the server closes it at once
+    EXPECT_TRUE(third.waitClosed(3000));
+    first.close();
+    t.restart();
+    while (server.openConnections() > 1 && t.elapsed() < 5000)
+        std::this_thread::sleep_for(std::chrono::milliseconds(10));
+    EXPECT_EQ(httpRequest(server.port(), "GET", "/").status, 200);
+}
