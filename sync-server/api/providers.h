@@ -1,5 +1,6 @@
 #pragma once
 
+#include "sync-server/http/message.h"
 #include "sync-server/store/serverstore.h"
 
 #include <functional>
@@ -15,6 +16,15 @@ using Clock = std::function<Timestamp()>;
 inline Timestamp systemNow()
 {
     return std::chrono::time_point_cast<std::chrono::milliseconds>(std::chrono::system_clock::now());
+}
+
+// The answer while the store is out of reach: 503, store.unavailable, and when to try again.
+inline HttpResponse storeUnavailable()
+{
+    HttpResponse r = HttpResponse::error(503, "store.unavailable",
+                                         "The server cannot reach its database right now; try again shortly.");
+    r.headers.set("Retry-After", "2");
+    return r;
 }
 
 } // namespace tricoach::sync

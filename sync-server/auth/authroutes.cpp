@@ -23,18 +23,13 @@ constexpr auto kAttemptWindow = std::chrono::minutes(15);
 constexpr int kAttemptsPerAccount = 10;
 constexpr int kAttemptsPerAddress = 30;
 
-HttpResponse unavailable()
-{
-    return HttpResponse::error(503, "store.unavailable", "The server's database cannot be reached; try again soon.");
-}
-
 HttpResponse fromError(const Error& e)
 {
     const std::string code = e.code.toStdString();
     if (code.rfind("oauth.", 0) == 0)
         return HttpResponse::error(400, code, e.message.toStdString());
     if (code == "store.unavailable")
-        return unavailable();
+        return storeUnavailable();
     return HttpResponse::error(500, "server.internal", "The server failed to answer this request.");
 }
 
@@ -51,14 +46,6 @@ std::string lower(std::string s)
 }
 
 using Form = std::vector<std::pair<std::string, std::string>>;
-
-std::string field(const Form& form, const std::string& name)
-{
-    for (const auto& [k, v] : form)
-        if (k == name)
-            return v;
-    return {};
-}
 
 std::string isoTime(Timestamp t)
 {
@@ -112,7 +99,7 @@ struct Routes {
                 {{"error", check.error}, {"error_description", check.description}, {"state", check.request.state}}));
         auto store = deps.store();
         if (!store)
-            return unavailable();
+            return storeUnavailable();
         PendingSignIn pending{Secrets::newToken(), check.request.toJson(), deps.clock() + kPendingLifetime};
         if (auto put = store->putPendingSignIn(pending); !put)
             return fromError(put.error());
@@ -140,17 +127,17 @@ struct Routes {
         const Form* form = &std::get<Form>(parsed);
         auto store = deps.store();
         if (!store)
-            return unavailable();
+            return storeUnavailable();
         const Timestamp now = deps.clock();
-        auto taken = store->takePendingSignIn(field(*form, "pending"), now);
+        auto taken = store->takePendingSignIn(fieldValue(*form, "pending"), now);
         if (!taken)
             return fromError(taken.error());
         const auto request = *taken ? AuthorizeRequest::fromJson((*taken)->requestJson) : std::nullopt;
         if (!request)
             return HttpResponse::html(400, renderMessagePage("en", "TriCoach", signInWords("en").expired));
         const SignInWords& words = signInWords(request->locale);
-        const std::string email = lower(field(*form, "email"));
-        const std::string password = field(*form, "password");
+        const std::string email = lower(fieldValue(*form, "email"));
+        const std::string password = fieldValue(*form, "password");
         if (email.empty() || password.empty())
             return page(400, *request, repark(*store, *request), words.missing, email);
         for (const auto& [key, limit] : {std::pair{"signin:ip:" + r.remoteIp, kAttemptsPerAddress},
@@ -196,19 +183,19 @@ struct Routes {
         const Form* form = &std::get<Form>(parsed);
         auto store = deps.store();
         if (!store)
-            return unavailable();
+            return storeUnavailable();
         OAuthServer oauth(*store);
-        const std::string grant = field(*form, "grant_type");
+        const std::string grant = fieldValue(*form, "grant_type");
         const Timestamp now = deps.clock();
         Result<IssuedTokens> issued =
             makeError(QStringLiteral("grant_type must be authorization_code or refresh_token."),
                       QStringLiteral("oauth.unsupported_grant_type"));
         if (grant == "authorization_code")
-            issued = oauth.exchangeCode(field(*form, "code"), field(*form, "redirect_uri"), field(*form, "client_id"),
-                                        field(*form, "code_verifier"),
+            issued = oauth.exchangeCode(fieldValue(*form, "code"), fieldValue(*form, "redirect_uri"),
+                                        fieldValue(*form, "client_id"), fieldValue(*form, "code_verifier"),
                                         r.header("User-Agent").value_or("TriCoach desktop"), now);
         else if (grant == "refresh_token")
-            issued = oauth.refresh(field(*form, "refresh_token"), field(*form, "client_id"), now);
+            issued = oauth.refresh(fieldValue(*form, "refresh_token"), fieldValue(*form, "client_id"), now);
         if (!issued)
             return fromError(issued.error());
         auto user = store->findUser(issued->session.userId);
@@ -228,7 +215,7 @@ struct Routes {
     {
         auto store = deps.store();
         if (!store)
-            return unavailable();
+            return storeUnavailable();
         auto who = authenticate(r, *store);
         if (auto* denied = std::get_if<HttpResponse>(&who))
             return *denied;
@@ -243,7 +230,7 @@ struct Routes {
     {
         auto store = deps.store();
         if (!store)
-            return unavailable();
+            return storeUnavailable();
         auto who = authenticate(r, *store);
         if (auto* denied = std::get_if<HttpResponse>(&who))
             return *denied;
@@ -265,7 +252,7 @@ struct Routes {
     {
         auto store = deps.store();
         if (!store)
-            return unavailable();
+            return storeUnavailable();
         auto who = authenticate(r, *store);
         if (auto* denied = std::get_if<HttpResponse>(&who))
             return *denied;

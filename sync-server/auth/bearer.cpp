@@ -1,5 +1,6 @@
 #include "sync-server/auth/bearer.h"
 
+#include "sync-server/api/providers.h"
 #include "sync-server/auth/secrets.h"
 
 #include <algorithm>
@@ -68,10 +69,7 @@ HttpResponse bearerFailure(const Error& error)
                                               : std::string("Bearer realm=\"tricoach-sync\", error=\"invalid_token\""));
         return r;
     }
-    HttpResponse r = HttpResponse::error(503, "store.unavailable",
-                                         "The server cannot reach its database right now; try again shortly.");
-    r.headers.set("Retry-After", "2");
-    return r;
+    return storeUnavailable();
 }
 
 } // namespace tricoach::sync

@@ -29,14 +29,6 @@ struct StravaGrant {
     std::string name;
 };
 
-std::string field(const std::vector<std::pair<std::string, std::string>>& form, const std::string& name)
-{
-    for (const auto& [k, v] : form)
-        if (k == name)
-            return v;
-    return {};
-}
-
 struct Routes {
     StravaAuthDependencies deps;
 
@@ -77,9 +69,9 @@ struct Routes {
         const auto form = parseQuery(r.body);
         auto store = deps.store();
         if (!store)
-            return HttpResponse::error(503, "store.unavailable", "The server's database cannot be reached.");
+            return storeUnavailable();
         const Timestamp now = deps.clock();
-        auto taken = store->takePendingSignIn(form ? field(*form, "pending") : std::string(), now);
+        auto taken = store->takePendingSignIn(form ? fieldValue(*form, "pending") : std::string(), now);
         if (!taken || !*taken)
             return HttpResponse::html(400, renderMessagePage("en", "TriCoach", signInWords("en").expired));
         // Parked again under a new id that travels to Strava as `state` and comes back to the callback.
@@ -101,7 +93,7 @@ struct Routes {
     {
         auto store = deps.store();
         if (!store)
-            return HttpResponse::error(503, "store.unavailable", "The server's database cannot be reached.");
+            return storeUnavailable();
         const Timestamp now = deps.clock();
         auto taken = store->takePendingSignIn(r.queryValue("state").value_or(""), now);
         const auto request = taken && *taken ? AuthorizeRequest::fromJson((*taken)->requestJson) : std::nullopt;
@@ -163,14 +155,14 @@ struct Routes {
     {
         auto store = deps.store();
         if (!store)
-            return HttpResponse::error(503, "store.unavailable", "The server's database cannot be reached.");
+            return storeUnavailable();
         const Timestamp now = deps.clock();
         auto who = authenticateBearer(r, *store, now);
         if (!who)
             return bearerFailure(who.error());
         auto creds = store->stravaCredentials(who->user.id);
         if (!creds)
-            return HttpResponse::error(503, "store.unavailable", "The server's database cannot be reached.");
+            return storeUnavailable();
         if (!*creds || !deps.cipher)
             return HttpResponse::error(404, "strava.not-connected",
                                        "This account has no Strava connection: sign in with Strava first.");
@@ -204,7 +196,7 @@ struct Routes {
             c.accessExpiresAt = grant->expiresAt;
             c.updatedAt = now;
             if (!store->putStravaCredentials(c))
-                return HttpResponse::error(503, "store.unavailable", "The server's database cannot be reached.");
+                return storeUnavailable();
             access = grant->accessToken;
         }
         return issued(c, *access);

@@ -31,14 +31,6 @@ HttpResponse badCursor(std::string_view what)
                                std::string(what) + " must be an event id (a whole number, 0 or more).");
 }
 
-HttpResponse unavailable()
-{
-    HttpResponse r = HttpResponse::error(503, "store.unavailable",
-                                         "The server cannot reach its database right now; try again shortly.");
-    r.headers.set("Retry-After", "2");
-    return r;
-}
-
 } // namespace
 
 void addEventRoutes(Router& router, EventHub& hub, StoreProvider store, Clock clock)
@@ -46,7 +38,7 @@ void addEventRoutes(Router& router, EventHub& hub, StoreProvider store, Clock cl
     router.add("GET", "/v1/events", [store, clock](HttpRequest& r) {
         const auto s = store();
         if (!s)
-            return unavailable();
+            return storeUnavailable();
         auto who = authenticateBearer(r, *s, clock());
         if (!who)
             return bearerFailure(who.error());
@@ -67,7 +59,7 @@ void addEventRoutes(Router& router, EventHub& hub, StoreProvider store, Clock cl
         }
         auto events = s->eventsFor(who->user.id, after, limit + 1); // one more says whether a next page waits
         if (!events)
-            return unavailable();
+            return storeUnavailable();
         wire::EventsPage page;
         page.more = static_cast<int>(events->size()) > limit;
         if (page.more)
@@ -81,7 +73,7 @@ void addEventRoutes(Router& router, EventHub& hub, StoreProvider store, Clock cl
     router.add("GET", "/v1/events/stream", [&hub, store, clock](HttpRequest& r) {
         const auto s = store();
         if (!s)
-            return unavailable();
+            return storeUnavailable();
         auto who = authenticateBearer(r, *s, clock());
         if (!who)
             return bearerFailure(who.error());
@@ -99,7 +91,7 @@ void addEventRoutes(Router& router, EventHub& hub, StoreProvider store, Clock cl
             // A stream with no cursor starts now: what came before is for GET /v1/events.
             auto latest = s->latestEventId();
             if (!latest)
-                return unavailable();
+                return storeUnavailable();
             cursor = *latest;
         }
         HttpResponse response;

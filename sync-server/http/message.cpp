@@ -159,6 +159,14 @@ std::optional<std::vector<std::pair<std::string, std::string>>> parseQuery(std::
     return out;
 }
 
+std::string fieldValue(const std::vector<std::pair<std::string, std::string>>& fields, std::string_view name)
+{
+    for (const auto& [k, v] : fields)
+        if (k == name)
+            return v;
+    return {};
+}
+
 std::string_view reasonPhrase(int status)
 {
     switch (status) {

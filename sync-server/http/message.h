@@ -71,5 +71,7 @@ std::string percentEncode(std::string_view text);
 // "a=1&b=x+y&flag" -> {a,1} {b,"x y"} {flag,""}; nullopt when a part is not validly encoded. Also reads
 // application/x-www-form-urlencoded bodies.
 std::optional<std::vector<std::pair<std::string, std::string>>> parseQuery(std::string_view query);
+// The first value of `name` in parsed query or form fields; empty when absent.
+std::string fieldValue(const std::vector<std::pair<std::string, std::string>>& fields, std::string_view name);
 
 } // namespace tricoach::sync
