@@ -36,6 +36,11 @@ HttpReply HttpClient::post(const QUrl& url, const QByteArray& body, const QByteA
     return run("POST", url, body, contentType, headers);
 }
 
+HttpReply HttpClient::del(const QUrl& url, const QList<QPair<QByteArray, QByteArray>>& headers)
+{
+    return run("DELETE", url, {}, {}, headers);
+}
+
 HttpReply HttpClient::run(const QByteArray& verb, const QUrl& url, const QByteArray& body,
                           const QByteArray& contentType, const QList<QPair<QByteArray, QByteArray>>& headers)
 {
@@ -57,7 +62,9 @@ HttpReply HttpClient::run(const QByteArray& verb, const QUrl& url, const QByteAr
     if (!contentType.isEmpty())
         request.setHeader(QNetworkRequest::ContentTypeHeader, contentType);
 
-    QNetworkReply* reply = verb == "GET" ? m_manager->get(request) : m_manager->post(request, body);
+    QNetworkReply* reply = verb == "GET"    ? m_manager->get(request)
+                           : verb == "POST" ? m_manager->post(request, body)
+                                            : m_manager->sendCustomRequest(request, verb);
     QEventLoop loop;
     QObject::connect(reply, &QNetworkReply::finished, &loop, &QEventLoop::quit);
     QTimer poll;

@@ -38,6 +38,7 @@ public:
     HttpReply get(const QUrl& url, const QList<QPair<QByteArray, QByteArray>>& headers = {});
     HttpReply post(const QUrl& url, const QByteArray& body, const QByteArray& contentType,
                    const QList<QPair<QByteArray, QByteArray>>& headers = {});
+    HttpReply del(const QUrl& url, const QList<QPair<QByteArray, QByteArray>>& headers = {});
     int requestCount() const { return m_requests; }
 
 private:

@@ -40,7 +40,8 @@ void answer(QTcpSocket* socket, int status, const QByteArray& body)
 
 } // namespace
 
-LoopbackRedirect::LoopbackRedirect()
+LoopbackRedirect::LoopbackRedirect(QString service)
+    : m_service(std::move(service))
 {
     QObject::connect(&m_server, &QTcpServer::newConnection, this, &LoopbackRedirect::onConnection);
 }
@@ -76,9 +77,9 @@ void LoopbackRedirect::onConnection()
             const QList<QByteArray> line = socket->readLine(16 * 1024).trimmed().split(' ');
             const QUrl target(QString::fromLatin1(line.value(1)));
             if (line.value(0) != "GET" || target.path() != QLatin1String("/callback")) {
-                answer(
-                    socket, 404,
-                    page(QStringLiteral("Not found"), QStringLiteral("This address only receives Strava's sign-in.")));
+                answer(socket, 404,
+                       page(QStringLiteral("Not found"),
+                            QStringLiteral("This address only receives the sign-in to %1.").arg(m_service)));
                 return;
             }
             const QUrlQuery query(target);
@@ -92,9 +93,10 @@ void LoopbackRedirect::onConnection()
             m_received = query;
             if (query.hasQueryItem(QStringLiteral("error")))
                 answer(socket, 200,
-                       page(QStringLiteral("Not connected"),
-                            QStringLiteral("Strava was not connected: access was denied. You can close "
-                                           "this tab and return to TriCoach.")));
+                       page(QStringLiteral("Not signed in"),
+                            QStringLiteral("The sign-in to %1 did not complete: access was denied. You can close "
+                                           "this tab and return to TriCoach.")
+                                .arg(m_service)));
             else
                 answer(socket, 200,
                        page(QStringLiteral("Connected"),

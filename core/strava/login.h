@@ -19,11 +19,12 @@ namespace tricoach::strava {
 // The scopes TriCoach asks for: its profile, and every activity including private ones.
 QStringList requestedScopes();
 
-// Listens for the browser's redirect on http://127.0.0.1:<port>/callback.
+// Listens for the browser's redirect on http://127.0.0.1:<port>/callback. `service` names who signs in, on the page
+// the browser shows afterwards ("Strava", "your TriCoach account"). The TriCoach account's sign-in uses it too.
 class LoopbackRedirect : public QObject {
     Q_OBJECT
 public:
-    LoopbackRedirect();
+    explicit LoopbackRedirect(QString service = QStringLiteral("Strava"));
     ~LoopbackRedirect() override;
     bool listen(QString* error);
     QUrl redirectUri() const;
@@ -35,6 +36,7 @@ Q_SIGNALS:
 
 private:
     void onConnection();
+    QString m_service;
     QTcpServer m_server;
     std::optional<QUrlQuery> m_received;
 };

@@ -128,25 +128,9 @@ Result<LoginOutcome> StravaAccount::connect(const std::function<bool(const QUrl&
     if (!outcome)
         return outcome.error();
 
-    // Two athletes never mix: a Strava athlete belongs to one profile, and a profile to one Strava athlete.
+    if (auto may = mayLink(outcome->tokens.athleteId, outcome->tokens.athleteName); !may)
+        return may.error();
     SyncState s = state();
-    if (s.connected() && s.athleteId != outcome->tokens.athleteId && !m_store.stravaEntries(m_athlete).empty())
-        return makeError(QStringLiteral("This profile holds the activities of Strava athlete %1 (%2); the sign-in "
-                                        "was as another Strava athlete. Nothing was stored: use another profile for "
-                                        "them, or disconnect first.")
-                             .arg(s.athleteId)
-                             .arg(s.athleteName),
-                         code::kRequest);
-    for (const Athlete& other : m_store.athletes()) {
-        if (other.id == m_athlete)
-            continue;
-        const SyncState theirs = loadSyncState(m_store, other.id);
-        if (theirs.connected() && theirs.athleteId == outcome->tokens.athleteId)
-            return makeError(QStringLiteral("This Strava account (%1) is already connected to the profile \"%2\". "
-                                            "Nothing was stored: each profile links its own Strava athlete.")
-                                 .arg(outcome->tokens.athleteName, other.name),
-                             code::kRequest);
-    }
     if (s.profileKey.isEmpty())
         s.profileKey = QUuid::createUuid().toString(QUuid::WithoutBraces);
     const SyncClock clock;
@@ -163,6 +147,7 @@ Result<LoginOutcome> StravaAccount::connect(const std::function<bool(const QUrl&
     s.athleteId = outcome->tokens.athleteId;
     s.athleteName = outcome->tokens.athleteName;
     s.clientId = credentials->clientId;
+    s.viaAccount = false;
     s.scopes = outcome->tokens.scopes;
     s.problem.clear();
     if (auto saved = saveSyncState(m_store, m_athlete, s); !saved) {
@@ -172,25 +157,102 @@ Result<LoginOutcome> StravaAccount::connect(const std::function<bool(const QUrl&
     return outcome;
 }
 
-Result<SyncSummary> StravaAccount::sync(const SyncOptions& options, std::function<void(const SyncProgress&)> progress,
-                                        const std::atomic<bool>* cancel)
+Result<void> StravaAccount::mayLink(std::int64_t athleteId, const QString& athleteName) const
+{
+    // Two athletes never mix: a Strava athlete belongs to one profile, and a profile to one Strava athlete.
+    const SyncState s = state();
+    if (s.connected() && s.athleteId != athleteId && !m_store.stravaEntries(m_athlete).empty())
+        return makeError(QStringLiteral("This profile holds the activities of Strava athlete %1 (%2); the sign-in "
+                                        "was as another Strava athlete. Nothing was stored: use another profile for "
+                                        "them, or disconnect first.")
+                             .arg(s.athleteId)
+                             .arg(s.athleteName),
+                         code::kRequest);
+    for (const Athlete& other : m_store.athletes()) {
+        if (other.id == m_athlete)
+            continue;
+        const SyncState theirs = loadSyncState(m_store, other.id);
+        if (theirs.connected() && theirs.athleteId == athleteId)
+            return makeError(QStringLiteral("This Strava account (%1) is already connected to the profile \"%2\". "
+                                            "Nothing was stored: each profile links its own Strava athlete.")
+                                 .arg(athleteName.isEmpty() ? QString::number(athleteId) : athleteName, other.name),
+                             code::kRequest);
+    }
+    return {};
+}
+
+Result<void> StravaAccount::linkThroughAccount(std::int64_t athleteId, const QString& athleteName,
+                                               const QStringList& scopes)
+{
+    if (athleteId == 0)
+        return makeError(QStringLiteral("The TriCoach account has no Strava athlete: sign in to it with Strava."),
+                         code::kNotConnected);
+    if (auto may = mayLink(athleteId, athleteName); !may)
+        return may.error();
+    SyncState s = state();
+    if (!s.viaAccount && !s.profileKey.isEmpty())
+        (void)m_secrets.remove(tokenSecretKey(s.profileKey)); // this machine's own tokens are no longer used
+    if (s.athleteId != athleteId) {
+        const QString key = s.profileKey;
+        s = SyncState{};
+        s.profileKey = key;
+    }
+    if (s.profileKey.isEmpty())
+        s.profileKey = QUuid::createUuid().toString(QUuid::WithoutBraces);
+    s.athleteId = athleteId;
+    s.athleteName = athleteName;
+    s.viaAccount = true;
+    s.scopes = scopes;
+    s.problem.clear();
+    return saveSyncState(m_store, m_athlete, s);
+}
+
+Result<SyncSummary> StravaAccount::withApi(const std::atomic<bool>* cancel, StravaAccess* brokered,
+                                           const std::function<Result<SyncSummary>(StravaSync&, SyncState&)>& work)
 {
     SyncState s = state();
     if (!s.connected())
         return makeError(QStringLiteral("Strava is not connected for this profile: connect it first (Settings ▸ "
                                         "Strava, or tricoach-cli strava connect)."),
                          code::kNotConnected);
-    auto credentials = app();
-    if (!credentials)
-        return credentials.error();
     SyncClock clock = SyncClock::fromEnvironment();
     HttpClient http(cancel);
-    OwnAppBroker broker(*credentials, m_endpoints, http);
-    TokenKeeper keeper(m_secrets, tokenSecretKey(s.profileKey), broker, clock);
-    StravaApi api(m_endpoints, http, keeper, s.budget, clock, cancel);
+    std::optional<StravaApp> credentials;
+    std::unique_ptr<OwnAppBroker> broker;
+    std::unique_ptr<TokenKeeper> keeper;
+    StravaAccess* access = brokered;
+    if (s.viaAccount) {
+        if (!brokered)
+            return makeError(QStringLiteral("This profile syncs Strava through its TriCoach account: sign in to it "
+                                            "(Settings ▸ Account, or tricoach-cli account sign-in)."),
+                             code::kNotConnected);
+    } else {
+        auto app = this->app();
+        if (!app)
+            return app.error();
+        credentials = *app;
+        broker = std::make_unique<OwnAppBroker>(*credentials, m_endpoints, http);
+        keeper = std::make_unique<TokenKeeper>(m_secrets, tokenSecretKey(s.profileKey), *broker, clock);
+        access = keeper.get();
+    }
+    StravaApi api(m_endpoints, http, *access, s.budget, clock, cancel);
     StravaSync engine(m_store, m_athlete, api, clock, cancel);
-    engine.onProgress(std::move(progress));
-    return engine.run(s, options);
+    return work(engine, s);
+}
+
+Result<SyncSummary> StravaAccount::sync(const SyncOptions& options, std::function<void(const SyncProgress&)> progress,
+                                        const std::atomic<bool>* cancel, StravaAccess* brokered)
+{
+    return withApi(cancel, brokered, [&](StravaSync& engine, SyncState& s) {
+        engine.onProgress(std::move(progress));
+        return engine.run(s, options);
+    });
+}
+
+Result<SyncSummary> StravaAccount::apply(const std::vector<ActivityChange>& changes, const std::atomic<bool>* cancel,
+                                         StravaAccess* brokered)
+{
+    return withApi(cancel, brokered, [&](StravaSync& engine, SyncState& s) { return engine.apply(s, changes); });
 }
 
 Result<QString> StravaAccount::disconnect()
@@ -198,6 +260,16 @@ Result<QString> StravaAccount::disconnect()
     SyncState s = state();
     if (!s.connected())
         return QStringLiteral("Strava was not connected.");
+    if (s.viaAccount) {
+        // The authorization is the account's, kept on the server: this profile only stops syncing through it.
+        SyncState cleared;
+        cleared.profileKey = s.profileKey;
+        if (auto saved = saveSyncState(m_store, m_athlete, cleared); !saved)
+            return saved.error();
+        return QStringLiteral("This profile no longer syncs Strava through your TriCoach account; every synced "
+                              "activity stays. (The account keeps its Strava sign-in: revoke it at "
+                              "https://www.strava.com/settings/apps to end it.)");
+    }
     QString note = QStringLiteral("Strava is disconnected; every synced activity stays here.");
     auto credentials = app();
     HttpClient http;

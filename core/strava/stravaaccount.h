@@ -54,9 +54,18 @@ public:
     Result<LoginOutcome> connect(const std::function<bool(const QUrl&)>& openUrl, int timeoutMs,
                                  const std::atomic<bool>* cancel = nullptr, bool askAgain = false);
 
-    // One sync (StravaSync::run) with the stored tokens.
+    // Links the profile to the Strava athlete of the signed-in TriCoach account: its tokens stay on the server,
+    // which hands out access tokens (the `brokered` access of sync and apply). The same one-athlete-per-profile
+    // rules as connect().
+    Result<void> linkThroughAccount(std::int64_t athleteId, const QString& athleteName, const QStringList& scopes);
+
+    // One sync (StravaSync::run) with the stored tokens, or through the account's broker when the profile is
+    // linked that way (`brokered` is then required).
     Result<SyncSummary> sync(const SyncOptions& options, std::function<void(const SyncProgress&)> progress = {},
-                             const std::atomic<bool>* cancel = nullptr);
+                             const std::atomic<bool>* cancel = nullptr, StravaAccess* brokered = nullptr);
+    // Changes announced by Strava's webhooks (StravaSync::apply).
+    Result<SyncSummary> apply(const std::vector<ActivityChange>& changes, const std::atomic<bool>* cancel = nullptr,
+                              StravaAccess* brokered = nullptr);
 
     // Ends the authorization on Strava (oauth/revoke, falling back to oauth/deauthorize) and deletes the tokens;
     // every synced activity stays. When Strava cannot be reached the tokens are deleted all the same, and the
@@ -64,6 +73,12 @@ public:
     Result<QString> disconnect();
 
 private:
+    // Whether the profile may be linked to Strava athlete `athleteId` (one athlete per profile and back).
+    Result<void> mayLink(std::int64_t athleteId, const QString& athleteName) const;
+    // Runs `work` with the API of the profile's link: this machine's tokens, or the account's broker.
+    Result<SyncSummary> withApi(const std::atomic<bool>* cancel, StravaAccess* brokered,
+                                const std::function<Result<SyncSummary>(StravaSync&, SyncState&)>& work);
+
     ActivityStore& m_store;
     AthleteId m_athlete;
     SecretStore& m_secrets;

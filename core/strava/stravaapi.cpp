@@ -26,7 +26,7 @@ QDateTime serverTime(const HttpReply& reply)
 
 } // namespace
 
-StravaApi::StravaApi(StravaEndpoints endpoints, HttpClient& http, TokenKeeper& tokens, RateBudget& budget,
+StravaApi::StravaApi(StravaEndpoints endpoints, HttpClient& http, StravaAccess& tokens, RateBudget& budget,
                      SyncClock& clock, const std::atomic<bool>* cancel)
     : m_endpoints(std::move(endpoints))
     , m_http(http)
@@ -119,6 +119,17 @@ Result<QJsonArray> StravaApi::activities(int page, int perPage, std::optional<qi
     if (!v->isArray())
         return makeError(QStringLiteral("Strava's activity list is not a list."), code::kMalformed);
     return v->toArray();
+}
+
+Result<QJsonObject> StravaApi::activity(std::int64_t activityId)
+{
+    auto v = get(QStringLiteral("/activities/%1").arg(activityId), {},
+                 QStringLiteral("read Strava activity %1").arg(activityId));
+    if (!v)
+        return v.error();
+    if (!v->isObject())
+        return makeError(QStringLiteral("Strava's activity %1 is not an object.").arg(activityId), code::kMalformed);
+    return v->toObject();
 }
 
 Result<QJsonValue> StravaApi::streams(std::int64_t activityId)

@@ -26,12 +26,14 @@ struct RateStop {
 
 class StravaApi {
 public:
-    StravaApi(StravaEndpoints endpoints, HttpClient& http, TokenKeeper& tokens, RateBudget& budget, SyncClock& clock,
+    StravaApi(StravaEndpoints endpoints, HttpClient& http, StravaAccess& tokens, RateBudget& budget, SyncClock& clock,
               const std::atomic<bool>* cancel = nullptr);
 
     Result<QJsonObject> athlete();
     // One page of /athlete/activities, newest first (oldest first when `after` is given, as Strava sends it).
     Result<QJsonArray> activities(int page, int perPage, std::optional<qint64> afterEpoch = {});
+    // /activities/{id}: one activity (DetailedActivity, a superset of the list's SummaryActivity).
+    Result<QJsonObject> activity(std::int64_t activityId);
     // /activities/{id}/streams keyed by type.
     Result<QJsonValue> streams(std::int64_t activityId);
 
@@ -47,7 +49,7 @@ private:
 
     StravaEndpoints m_endpoints;
     HttpClient& m_http;
-    TokenKeeper& m_tokens;
+    StravaAccess& m_tokens;
     RateBudget& m_budget;
     SyncClock& m_clock;
     const std::atomic<bool>* m_cancel;

@@ -119,10 +119,8 @@ Result<SyncSummary> StravaSync::run(SyncState& state, const SyncOptions& options
     m_progress = {};
     if (!state.connected())
         return makeError(QStringLiteral("Strava is not connected for this profile."), code::kNotConnected);
-    // One sync per profile at a time, across processes (the app and the CLI).
-    QLockFile lock(m_store.path() + QStringLiteral(".strava-%1.lock").arg(m_athlete));
-    lock.setStaleLockTime(0);
-    if (!lock.tryLock(0))
+    const auto lock = lockProfile();
+    if (!lock)
         return makeError(QStringLiteral("Another TriCoach window or command is syncing this profile with Strava; "
                                         "try again when it has finished."),
                          code::kBusy);
@@ -283,44 +281,62 @@ StravaSync::Step StravaSync::fetchStreams(SyncState& state, const SyncOptions& o
             error = makeError(QStringLiteral("Cancelled."), code::kCancelled);
             return Step::Failed;
         }
-        const std::int64_t id = pending[i];
-        auto fetched = m_api.streams(id);
-        if (!fetched) {
-            if (m_api.rateStop()) {
-                if (waitOut(state, options, m_api.rateStop()->resumeAt))
-                    continue;
-                return Step::Stopped;
-            }
-            if (fetched.error().code != code::kNotFound && fetched.error().code != code::kMalformed) {
-                error = fetched.error();
-                return Step::Failed;
-            }
+        const Step step = fetchStream(pending[i], error);
+        if (step == Step::Stopped) {
+            if (waitOut(state, options, m_api.rateStop()->resumeAt))
+                continue;
+            return Step::Stopped;
         }
-        ++m_summary.streamCalls;
-        Streams streams;
-        if (fetched) {
-            auto parsed = streamsFromJson(*fetched);
-            if (parsed) {
-                streams = std::move(*parsed);
-            } else {
-                m_summary.problems << QStringLiteral("Strava activity %1: %2").arg(id).arg(parsed.error().message);
-                ++m_summary.failed;
-            }
-        }
-        // Not found (deleted since it was listed, or a recording Strava does not have) or unreadable: marked as
-        // having none, so the back-fill does not ask again; the summary's load stays.
-        if (auto stored = m_store.storeStravaStreams(m_athlete, id, streams); !stored) {
-            error = stored.error();
+        if (step == Step::Failed)
             return Step::Failed;
-        }
-        if (!streams.empty())
-            ++m_summary.streamsFetched;
         --m_summary.streamsLeft;
         ++i;
         if (i % 10 == 0)
             save(state);
         report(SyncProgress::Phase::Streams);
     }
+    return Step::Done;
+}
+
+std::unique_ptr<QLockFile> StravaSync::lockProfile() const
+{
+    auto lock = std::make_unique<QLockFile>(m_store.path() + QStringLiteral(".strava-%1.lock").arg(m_athlete));
+    lock->setStaleLockTime(0);
+    if (!lock->tryLock(0))
+        return nullptr;
+    return lock;
+}
+
+StravaSync::Step StravaSync::fetchStream(std::int64_t id, Error& error)
+{
+    auto fetched = m_api.streams(id);
+    if (!fetched) {
+        if (m_api.rateStop())
+            return Step::Stopped;
+        if (fetched.error().code != code::kNotFound && fetched.error().code != code::kMalformed) {
+            error = fetched.error();
+            return Step::Failed;
+        }
+    }
+    ++m_summary.streamCalls;
+    Streams streams;
+    if (fetched) {
+        auto parsed = streamsFromJson(*fetched);
+        if (parsed) {
+            streams = std::move(*parsed);
+        } else {
+            m_summary.problems << QStringLiteral("Strava activity %1: %2").arg(id).arg(parsed.error().message);
+            ++m_summary.failed;
+        }
+    }
+    // Not found (deleted since it was listed, or a recording Strava does not have) or unreadable: marked as
+    // having none, so the back-fill does not ask again; the summary's load stays.
+    if (auto stored = m_store.storeStravaStreams(m_athlete, id, streams); !stored) {
+        error = stored.error();
+        return Step::Failed;
+    }
+    if (!streams.empty())
+        ++m_summary.streamsFetched;
     return Step::Done;
 }
 

@@ -15,8 +15,11 @@
 #include "core/strava/stravaapi.h"
 #include "core/strava/syncstate.h"
 
+#include <QLockFile>
+
 #include <atomic>
 #include <functional>
+#include <memory>
 
 namespace tricoach::strava {
 
@@ -52,6 +55,13 @@ struct SyncSummary {
     QString text() const; // one paragraph for the command line and the status bar
 };
 
+// A change Strava announced by webhook (through tricoach-sync): an activity created or edited, or deleted.
+struct ActivityChange {
+    enum class Kind { Upsert, Delete };
+    std::int64_t stravaId = 0;
+    Kind kind = Kind::Upsert;
+};
+
 class StravaSync {
 public:
     StravaSync(ActivityStore& store, AthleteId athlete, StravaApi& api, SyncClock& clock,
@@ -60,11 +70,20 @@ public:
 
     // Runs one sync against `state` (read by the caller with loadSyncState, saved here as the sync goes on).
     Result<SyncSummary> run(SyncState& state, const SyncOptions& options);
+    // Applies changes in order: a created or edited activity is read from Strava and merged (a new one's recording
+    // fetched at once), a deleted one removed. Idempotent, so a change applied twice does no harm. Stops at the
+    // first change it cannot apply (the rate limit: `resumeAt` is set; Strava out of reach: an error) with
+    // `complete` false: the caller keeps those changes for later.
+    Result<SyncSummary> apply(SyncState& state, const std::vector<ActivityChange>& changes);
 
 private:
     enum class Step { Done, Stopped, Failed };
     Step list(SyncState& state, const SyncOptions& options, Error& error);
     Step fetchStreams(SyncState& state, const SyncOptions& options, Error& error);
+    // One recording: fetched and stored (marked as none when Strava has none). Stopped: the rate limit.
+    Step fetchStream(std::int64_t stravaId, Error& error);
+    // Only one sync of a profile at a time, across processes (the app and the CLI); null when another holds it.
+    std::unique_ptr<QLockFile> lockProfile() const;
     // A rate-limit stop: saved; then either waited out (true) or the run ends (false).
     bool waitOut(SyncState& state, const SyncOptions& options, const QDateTime& until);
     void report(SyncProgress::Phase phase);

@@ -24,6 +24,7 @@ QJsonObject SyncState::toJson() const
         {QStringLiteral("athlete_name"), athleteName},
         {QStringLiteral("profile_key"), profileKey},
         {QStringLiteral("client_id"), clientId},
+        {QStringLiteral("via_account"), viaAccount},
         {QStringLiteral("scopes"), QJsonArray::fromStringList(scopes)},
         {QStringLiteral("problem"), problem},
         {QStringLiteral("last_sync"), iso(lastSync)},
@@ -43,6 +44,7 @@ SyncState SyncState::fromJson(const QJsonObject& json)
     s.athleteName = json.value(QLatin1String("athlete_name")).toString();
     s.profileKey = json.value(QLatin1String("profile_key")).toString();
     s.clientId = json.value(QLatin1String("client_id")).toString();
+    s.viaAccount = json.value(QLatin1String("via_account")).toBool();
     for (const QJsonValue& v : json.value(QLatin1String("scopes")).toArray())
         s.scopes << v.toString();
     s.problem = json.value(QLatin1String("problem")).toString();

@@ -21,8 +21,9 @@ struct SyncState {
     // The link; athleteId 0 when the profile is not connected.
     std::int64_t athleteId = 0;
     QString athleteName;
-    QString profileKey; // random, names the profile's tokens in the keychain (two databases never share one)
-    QString clientId;   // the athlete's own Strava application
+    QString profileKey;      // random, names the profile's tokens in the keychain (two databases never share one)
+    QString clientId;        // the athlete's own Strava application
+    bool viaAccount = false; // tokens from the TriCoach account's broker (tricoach-sync), not this machine
     QStringList scopes;
     QString problem; // why syncing stopped until the athlete acts (revoked access); empty when fine
 

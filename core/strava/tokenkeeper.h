@@ -13,7 +13,18 @@ class SecretStore;
 
 namespace tricoach::strava {
 
-class TokenKeeper {
+// Where the sync's Strava access token comes from: this machine's tokens (TokenKeeper, the athlete's own
+// application) or the sync server's token broker (core/account) — StravaApi never knows which.
+class StravaAccess {
+public:
+    virtual ~StravaAccess() = default;
+    // A token good for at least the next few requests.
+    virtual Result<QString> accessToken() = 0;
+    // After Strava rejected the access token (401): another one, once.
+    virtual Result<QString> renewRejected() = 0;
+};
+
+class TokenKeeper : public StravaAccess {
 public:
     TokenKeeper(SecretStore& secrets, QString secretKey, TokenBroker& broker, const SyncClock& clock);
 
@@ -24,9 +35,9 @@ public:
 
     // An access token with at least an hour to live (refreshed when less is left; Strava returns the same token
     // before that).
-    Result<QString> accessToken();
+    Result<QString> accessToken() override;
     // After Strava rejected the access token (401): a refresh, once.
-    Result<QString> renewRejected();
+    Result<QString> renewRejected() override;
     int refreshes() const { return m_refreshes; }
 
 private:

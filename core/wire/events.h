@@ -8,6 +8,10 @@
 
 namespace tricoach::wire {
 
+// SyncEvent::kind values.
+inline constexpr const char* kEventStravaWebhook = "strava.webhook";           // a Strava webhook event as received
+inline constexpr const char* kEventStravaDeauthorized = "strava.deauthorized"; // the athlete revoked the server
+
 // One event as a desktop receives it from tricoach-sync (GET /v1/events, and the data of a server-sent event). The
 // server and the desktop both link this, so the two sides cannot drift. Plain C++ and nlohmann/json: no Qt.
 struct SyncEvent {

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/util/result.h"
+#include "core/wire/events.h"
 
 #include <QLatin1String>
 
@@ -128,8 +129,8 @@ struct StravaCredentials {
 
 // Event kinds. Strava's webhook events keep Strava's object type in `objectType`; events the server makes for a
 // user (not Strava's) have their own kinds.
-inline constexpr const char* kEventStravaWebhook = "strava.webhook";
-inline constexpr const char* kEventStravaDeauthorized = "strava.deauthorized";
+inline constexpr const char* kEventStravaWebhook = wire::kEventStravaWebhook;
+inline constexpr const char* kEventStravaDeauthorized = wire::kEventStravaDeauthorized;
 
 struct NewEvent {
     std::string kind = kEventStravaWebhook;
