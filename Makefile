@@ -5,7 +5,7 @@ JOBS ?= $(shell nproc 2>/dev/null || echo 2)
 WERROR := $(if $(CI),ON,OFF)
 CONFIGURE = cmake --preset $(1) -DTRICOACH_WERROR=$(WERROR) >/dev/null
 
-.PHONY: all deps configure build run serve test bench asan test-asan fuzz clean format
+.PHONY: all deps configure build run serve test bench bench-sync asan test-asan fuzz clean format
 
 all: build
 
@@ -35,6 +35,12 @@ bench: deps
 	./build/release/tests/bench/tricoach_ui_bench
 	./build/release/tests/bench/tricoach_strava_bench
 	./scripts/bench-peers.sh build/release
+
+# tricoach-sync under wrk and our own load clients on loopback, SQLite and PostgreSQL (tests/bench/sync/run_bench.py);
+# BENCH_SYNC_ARGS adds options (--seconds S, --streams N, --backends sqlite).
+bench-sync: configure
+	@cmake --build --preset $(PRESET) -j $(JOBS) --target tricoach-sync sync_sse_fanout
+	./tests/bench/sync/run_bench.py build/$(PRESET) $(BENCH_SYNC_ARGS)
 
 test-asan: deps
 	@$(call CONFIGURE,asan)

@@ -19,6 +19,8 @@ packages=(
   # start a real PostgreSQL and nginx, and its benchmark drives it with wrk.
   librestinio-dev libasio-dev libfmt-dev libhttp-parser-dev libcurl4-openssl-dev libpq-dev libsodium-dev
   postgresql nginx-light wrk
+  # packaging/sync's checks: the unit (systemd-analyze), the nginx sites' certificates, compose.yaml (PyYAML).
+  systemd openssl python3-yaml
 )
 
 # Packages that count as present when their command is: a Node.js from elsewhere (nodesource's nodejs package

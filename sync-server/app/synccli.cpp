@@ -117,6 +117,8 @@ int serve(std::vector<std::string> args, Context& c)
 {
     SyncServer::Options options;
     options.migrate = !takeFlag(args, "--no-migrate");
+    // Not in --help: the benchmarks' hello-world route (tests/bench/sync), for nothing else.
+    options.benchRoutes = takeFlag(args, "--bench-routes");
     auto config = loadServerConfig(args, processEnvironment());
     if (!config)
         return fail(c, config.error().message.toStdString(), 2);

@@ -52,6 +52,11 @@ SyncServer::SyncServer(ServerConfig config, JsonLog& log, Options options)
         return s ? static_cast<double>(s->poolStats().waits) : 0.0;
     });
     addStravaWebhooks();
+    if (m_options.benchRoutes) {
+        // The least a request can cost through the same router, front, logs and metrics as every real route: what
+        // the benchmarks (tests/bench/sync) measure the real routes against.
+        m_api.router().add("GET", "/bench/hello", [](HttpRequest&) { return HttpResponse::text(200, "hello\n"); });
+    }
 }
 
 // Strava's webhooks and the events they become, pushed to desktops.

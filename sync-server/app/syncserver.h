@@ -33,6 +33,7 @@ public:
         EventHubOptions events;                            // the SSE heartbeat (tests shorten it)
         std::chrono::milliseconds subscriptionRetry{1000}; // Strava's push subscription: first back-off
         std::chrono::seconds subscriptionLease{30};        // one instance at a time talks to Strava
+        bool benchRoutes = false; // GET /bench/hello, the benchmarks' ceiling; never on unless asked for
     };
 
     SyncServer(ServerConfig config, JsonLog& log, Options options);

@@ -3,6 +3,8 @@
 #include "sync-server/store/migrations.h"
 
 #include <cstdlib>
+#include <memory>
+#include <mutex>
 #include <sqlite3.h>
 #include <unordered_map>
 
@@ -30,7 +32,9 @@ QLatin1String codeFor(int rc)
 
 class SqliteConnection final : public SqlConnection {
 public:
-    SqliteConnection(const std::string& path, const StoreOptions& options)
+    SqliteConnection(const std::string& path, const StoreOptions& options, std::shared_ptr<std::timed_mutex> writer)
+        : m_writer(std::move(writer))
+        , m_busyTimeout(options.busyTimeout)
     {
         const int rc = sqlite3_open_v2(path.c_str(), &m_db,
                                        SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, nullptr);
@@ -52,7 +56,11 @@ public:
             throw;
         }
     }
-    ~SqliteConnection() override { close(); }
+    ~SqliteConnection() override
+    {
+        close();
+        releaseWriter();
+    }
     SqliteConnection(const SqliteConnection&) = delete;
     SqliteConnection& operator=(const SqliteConnection&) = delete;
 
@@ -98,12 +106,35 @@ public:
         }
     }
 
-    void begin(bool write) override { script(write ? "BEGIN IMMEDIATE" : "BEGIN"); }
-    void commit() override { script("COMMIT"); }
+    void begin(bool write) override
+    {
+        if (!write) {
+            script("BEGIN");
+            return;
+        }
+        // This process's writers queue here, each woken the moment the one before commits: SQLite's busy handler
+        // would make them sleep and poll instead (1, 2, 5 ... 100 ms), which under load cost a tenth of the
+        // throughput and a p99 of a second. BEGIN IMMEDIATE still waits for writers in other processes.
+        if (!m_writer->try_lock_for(m_busyTimeout))
+            throw DbFailure("SQLite: another writer of this server held the database too long", codeFor(SQLITE_BUSY));
+        m_holdsWriter = true;
+        try {
+            script("BEGIN IMMEDIATE");
+        } catch (...) {
+            releaseWriter();
+            throw;
+        }
+    }
+    void commit() override
+    {
+        script("COMMIT"); // a failed COMMIT keeps the lock until the caller's rollback()
+        releaseWriter();
+    }
     void rollback() noexcept override
     {
         if (m_db && !sqlite3_get_autocommit(m_db))
             sqlite3_exec(m_db, "ROLLBACK", nullptr, nullptr, nullptr);
+        releaseWriter();
     }
     bool broken() const override { return m_db == nullptr; }
 
@@ -172,8 +203,19 @@ private:
         throw DbFailure("SQLite: " + std::string(sqlite3_errmsg(m_db)), codeFor(extended ? extended : rc));
     }
 
+    void releaseWriter() noexcept
+    {
+        if (m_holdsWriter) {
+            m_holdsWriter = false;
+            m_writer->unlock();
+        }
+    }
+
     sqlite3* m_db = nullptr;
     std::unordered_map<std::string, sqlite3_stmt*> m_statements;
+    std::shared_ptr<std::timed_mutex> m_writer; // shared by this store's connections
+    std::chrono::milliseconds m_busyTimeout;
+    bool m_holdsWriter = false;
 };
 
 class SqliteBackend final : public Backend {
@@ -184,7 +226,10 @@ public:
     {
     }
     std::string name() const override { return "sqlite"; }
-    std::unique_ptr<SqlConnection> connect() override { return std::make_unique<SqliteConnection>(m_path, m_options); }
+    std::unique_ptr<SqlConnection> connect() override
+    {
+        return std::make_unique<SqliteConnection>(m_path, m_options, m_writer);
+    }
     const std::vector<Migration>& migrations() const override { return sqliteMigrations(); }
     bool hasTable(SqlConnection& conn, std::string_view table) override
     {
@@ -204,6 +249,7 @@ public:
 private:
     std::string m_path;
     StoreOptions m_options;
+    std::shared_ptr<std::timed_mutex> m_writer = std::make_shared<std::timed_mutex>();
 };
 
 } // namespace

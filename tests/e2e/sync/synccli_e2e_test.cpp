@@ -141,3 +141,32 @@ TEST_F(syncCli, MistakesAreNamedWithExitCodeTwo)
     EXPECT_EQ(badDb.exitCode, 1);
     EXPECT_FALSE(badDb.err.isEmpty());
 }
+
+TEST_F(syncCli, TheBenchmarksHelloRouteIsThereOnlyWhenAskedFor)
+{
+    for (const bool asked : {false, true}) {
+        const quint16 port = freePort();
+        QStringList args{QStringLiteral("serve"), QStringLiteral("--listen"), QStringLiteral("127.0.0.1:%1").arg(port),
+                         QStringLiteral("--database"), database()};
+        if (asked)
+            args << QStringLiteral("--bench-routes");
+        QProcess server;
+        server.start(QStringLiteral(TRICOACH_SYNC_PATH), args);
+        ASSERT_TRUE(server.waitForStarted());
+        RawResponse health;
+        for (int i = 0; i < 100 && health.status != 200; ++i) {
+            QThread::msleep(50);
+            health = httpRequest(port, "GET", "/readyz");
+        }
+        ASSERT_EQ(health.status, 200);
+        const RawResponse hello = httpRequest(port, "GET", "/bench/hello");
+        EXPECT_EQ(hello.status, asked ? 200 : 404) << hello.body;
+        // Through the same front as real routes: counted in the metrics under its pattern.
+        const RawResponse metrics = httpRequest(port, "GET", "/metrics");
+        EXPECT_EQ(metrics.body.find("route=\"/bench/hello\"") != std::string::npos, asked) << metrics.body;
+        ::kill(static_cast<pid_t>(server.processId()), SIGTERM);
+        ASSERT_TRUE(server.waitForFinished(10000));
+    }
+    const SyncRun help = run({QStringLiteral("--help")}, {}, false);
+    EXPECT_FALSE(help.out.contains(QStringLiteral("bench"))) << "an operator is never offered it";
+}

@@ -7,11 +7,11 @@
 #include "sync-server/ops/jsonlog.h"
 #include "sync-server/strava/webhook.h"
 #include "tests/support/rawhttp.h"
+#include "tests/support/sseclient.h"
 #include "tests/unit/sync-server/store/storetestsupport.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
-#include <QTcpSocket>
 
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
@@ -20,6 +20,9 @@ namespace tricoach::sync::test {
 
 inline constexpr const char* kWebhookPath = "hook-6f1d2c9a8b";
 inline constexpr const char* kVerifyToken = "verify-STRAVA-token";
+
+using tricoach::test::SseClient;
+using tricoach::test::SseFrame;
 
 // Polls `done` (running Qt's events, for an emulator in this thread) until it holds or `ms` pass.
 template <typename F> bool waitUntil(F done, int ms = 5000)
@@ -33,102 +36,6 @@ template <typename F> bool waitUntil(F done, int ms = 5000)
     }
     return true;
 }
-
-struct SseFrame {
-    std::string id, event, data;
-};
-
-// A server-sent-events client on a raw socket: sends the request, then decodes the chunked body into frames.
-class SseClient {
-public:
-    int status = 0;
-    std::string headers;
-
-    bool open(quint16 port, const std::string& target, const std::string& token, const std::string& lastEventId = {})
-    {
-        m_socket.connectToHost(QStringLiteral("127.0.0.1"), port);
-        if (!m_socket.waitForConnected(3000))
-            return false;
-        std::string request = "GET " + target + " HTTP/1.1\r\nHost: 127.0.0.1\r\nAccept: text/event-stream\r\n";
-        if (!token.empty())
-            request += "Authorization: Bearer " + token + "\r\n";
-        if (!lastEventId.empty())
-            request += "Last-Event-ID: " + lastEventId + "\r\n";
-        m_socket.write(QByteArray::fromStdString(request + "\r\n"));
-        QElapsedTimer t;
-        t.start();
-        while (m_raw.indexOf("\r\n\r\n") < 0 && t.elapsed() < 3000)
-            if (m_socket.waitForReadyRead(100))
-                m_raw += m_socket.readAll();
-        const qsizetype end = m_raw.indexOf("\r\n\r\n");
-        if (end < 0)
-            return false;
-        headers = m_raw.left(end).toStdString();
-        status = m_raw.mid(9, 3).toInt();
-        m_raw.remove(0, end + 4);
-        return status == 200;
-    }
-
-    // Frames until `count` have come (or `ms` pass): all received so far.
-    std::vector<SseFrame> frames(size_t count, int ms = 2000)
-    {
-        QElapsedTimer t;
-        t.start();
-        for (;;) {
-            decode();
-            if (m_frames.size() >= count || t.elapsed() >= ms)
-                return m_frames;
-            if (m_socket.waitForReadyRead(std::max<int>(1, std::min<int>(50, ms - static_cast<int>(t.elapsed())))))
-                m_raw += m_socket.readAll();
-        }
-    }
-    const std::string& text() const { return m_text; } // the decoded body so far (comments included)
-    void close() { m_socket.abort(); }
-
-private:
-    void decode()
-    {
-        for (;;) { // chunked transfer coding (RFC 9112 §7.1)
-            const qsizetype line = m_raw.indexOf("\r\n");
-            if (line < 0)
-                break;
-            bool ok = false;
-            const int size = m_raw.left(line).toInt(&ok, 16);
-            if (!ok || m_raw.size() < line + 2 + size + 2)
-                break;
-            m_text += m_raw.mid(line + 2, size).toStdString();
-            m_raw.remove(0, line + 2 + size + 2);
-        }
-        for (size_t end; (end = m_text.find("\n\n", m_parsed)) != std::string::npos; m_parsed = end + 2) {
-            SseFrame f;
-            bool any = false;
-            std::string block = m_text.substr(m_parsed, end - m_parsed);
-            size_t at = 0;
-            while (at <= block.size()) {
-                size_t nl = block.find('\n', at);
-                if (nl == std::string::npos)
-                    nl = block.size();
-                const std::string l = block.substr(at, nl - at);
-                at = nl + 1;
-                const auto value = [&l](size_t n) { return l.substr(n + (l.size() > n && l[n] == ' ' ? 1 : 0)); };
-                if (l.rfind("id:", 0) == 0)
-                    f.id = value(3), any = true;
-                else if (l.rfind("event:", 0) == 0)
-                    f.event = value(6), any = true;
-                else if (l.rfind("data:", 0) == 0)
-                    f.data = value(5), any = true;
-            }
-            if (any && !f.id.empty())
-                m_frames.push_back(f);
-        }
-    }
-
-    QTcpSocket m_socket;
-    QByteArray m_raw;
-    std::string m_text;
-    size_t m_parsed = 0;
-    std::vector<SseFrame> m_frames;
-};
 
 // A SyncServer on the test's database (StoreTest gives one per backend), its log kept for the secret grep.
 class ServerTest : public StoreTest {
