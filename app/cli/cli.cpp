@@ -16,7 +16,7 @@ std::vector<CommandSpec> allCommands()
 {
     std::vector<CommandSpec> all;
     for (auto group : {activityCommands(), chartCommands(), volumeCommands(), heatmapCommands(), athleteCommands(),
-                       settingsCommands(), importCommands(), planCommands(), stravaCommands()}) {
+                       settingsCommands(), importCommands(), planCommands(), stravaCommands(), accountCommands()}) {
         for (auto& c : group)
             all.push_back(std::move(c));
     }

@@ -21,6 +21,7 @@ std::vector<CommandSpec> settingsCommands(); // settings show|set
 std::vector<CommandSpec> importCommands();   // import, decode
 std::vector<CommandSpec> planCommands();     // race set|show, plan week|season
 std::vector<CommandSpec> stravaCommands();   // strava connect|sync|status|disconnect
+std::vector<CommandSpec> accountCommands();  // account sign-in|status|sign-out|catch-up
 
 // Shared by the activity commands: an activity as `activities --json` lists it, and the sports --sport accepts
 // ("Swim, Bike, ... or Other").

@@ -3,43 +3,15 @@
 #include "app/cli/context.h"
 #include "app/cli/interrupt.h"
 #include "app/cli/output.h"
-#include "core/secrets/filesecrets.h"
-#include "core/secrets/secretchoice.h"
+#include "app/cli/signin.h"
+#include "core/account/tricoachaccount.h"
 #include "core/strava/stravaaccount.h"
-
-#include <QProcess>
-#include <QSettings>
 
 namespace tricoach::cli {
 
 namespace {
 
 using strava::StravaAccount;
-
-const QString kFileConsent = QStringLiteral("secrets/fileConsent");
-
-// The secret store: the OS keychain; without one, a private file once the user agreed (--secrets-file now, or
-// earlier, remembered in the settings the desktop shares). TRICOACH_SECRETS_FILE names a file to use outright.
-Result<std::unique_ptr<SecretStore>> openSecrets(const Invocation& inv)
-{
-    const QString forced = qEnvironmentVariable("TRICOACH_SECRETS_FILE");
-    if (!forced.isEmpty())
-        return std::unique_ptr<SecretStore>(std::make_unique<FileSecrets>(forced));
-    QSettings settings;
-    SecretPolicy policy;
-    policy.fileConsented = settings.value(kFileConsent).toBool() || inv.has(QStringLiteral("secrets-file"));
-    auto choice = chooseSecretStore(policy);
-    if (!choice) {
-        if (choice.error().code == QLatin1String(kSecretsNeedsConsent))
-            return makeError(choice.error().message +
-                                 QStringLiteral(" To agree, run the command again with --secrets-file."),
-                             choice.error().code);
-        return choice.error();
-    }
-    if (!choice->keychainProblem.isEmpty() && inv.has(QStringLiteral("secrets-file")))
-        settings.setValue(kFileConsent, true);
-    return std::move(choice->store);
-}
 
 // The profile, its secrets and its Strava link, opened together by the commands that need all three.
 struct StravaSession {
@@ -58,18 +30,6 @@ Result<StravaSession> openStravaSession(const Invocation& inv)
         return secrets.error();
     StravaAccount account(*session->store, session->athlete.id, **secrets);
     return StravaSession{std::move(*session), std::move(*secrets), std::move(account)};
-}
-
-bool openInBrowser(const QUrl& url)
-{
-#if defined(Q_OS_MACOS)
-    return QProcess::startDetached(QStringLiteral("open"), {url.toString()});
-#elif defined(Q_OS_WIN)
-    return QProcess::startDetached(QStringLiteral("rundll32"),
-                                   {QStringLiteral("url.dll,FileProtocolHandler"), url.toString()});
-#else
-    return QProcess::startDetached(QStringLiteral("xdg-open"), {url.toString()});
-#endif
 }
 
 QString missingText(const QStringList& missing)
@@ -95,23 +55,31 @@ int runConnect(const Invocation& inv, Io& io)
     if (!opened)
         return report(io, inv, opened.error());
     StravaAccount& account = opened->account;
+    if (inv.has(QStringLiteral("through-account"))) {
+        if (clientId)
+            return report(io, inv,
+                          makeError(QStringLiteral("--through-account uses your TriCoach account's Strava sign-in: "
+                                                   "leave out --client-id and --client-secret"),
+                                    kUsageErrorCode));
+        account::TriCoachAccount tricoach(*opened->session.store, opened->session.athlete.id, *opened->secrets);
+        auto linked = tricoach.connectStrava(account);
+        if (!linked)
+            return report(io, inv, linked.error());
+        if (inv.global.json)
+            writeJson(io.out, account.status().toJson());
+        else
+            io.out << *linked << "\nRun 'tricoach-cli strava sync' to fetch your activities.\n";
+        return kExitOk;
+    }
     if (clientId) {
         if (auto set = account.setApp({*clientId, *clientSecret}); !set)
             return report(io, inv, set.error());
     }
-    const bool noBrowser = inv.has(QStringLiteral("no-browser"));
     InterruptGuard interrupt;
     auto outcome = account.connect(
         [&](const QUrl& url) {
-            if (noBrowser || !openInBrowser(url)) {
-                // One line on stdout, so that a script (or a person on another machine) can open it.
-                io.out << "Open this address to authorize TriCoach on Strava: " << url.toString(QUrl::FullyEncoded)
-                       << Qt::endl;
-            } else {
-                io.err << "Waiting for Strava in your browser (Ctrl-C cancels). If no browser opened, visit: "
-                       << url.toString(QUrl::FullyEncoded) << Qt::endl;
-            }
-            return true;
+            return offerPage(inv, io, url, QStringLiteral("Open this address to authorize TriCoach on Strava"),
+                             QStringLiteral("Strava"));
         },
         minutes.value_or(10) * 60 * 1000, &InterruptGuard::flag(), inv.has(QStringLiteral("ask-again")));
     if (!outcome)
@@ -157,6 +125,16 @@ int runSync(const Invocation& inv, Io& io)
     options.waitForRateLimit = inv.has(QStringLiteral("wait"));
     const bool showProgress = !inv.global.json && stderrIsTerminal();
     InterruptGuard interrupt;
+    // Through the TriCoach account: its broker gives the Strava tokens, and the changes its webhooks announced
+    // (edits and deletions a listing of recent activities would miss) are applied first.
+    account::TriCoachAccount tricoach(*opened->session.store, opened->session.athlete.id, *opened->secrets);
+    strava::HttpClient brokerHttp(&InterruptGuard::flag());
+    std::unique_ptr<strava::StravaAccess> brokered;
+    if (account.state().viaAccount && tricoach.state().signedIn()) {
+        brokered = tricoach.stravaAccess(brokerHttp);
+        if (auto caught = tricoach.catchUp(account, &InterruptGuard::flag()); !caught)
+            io.err << "Changes announced by Strava were not applied: " << caught.error().message << '\n';
+    }
     auto summary = account.sync(
         options,
         [&](const strava::SyncProgress& p) {
@@ -165,7 +143,7 @@ int runSync(const Invocation& inv, Io& io)
                 io.err.flush();
             }
         },
-        &InterruptGuard::flag());
+        &InterruptGuard::flag(), brokered.get());
     if (showProgress)
         io.err << '\n';
     if (!summary)
@@ -248,6 +226,9 @@ std::vector<CommandSpec> stravaCommands()
               QStringLiteral("its secret (kept in the keychain)")},
              {QStringLiteral("no-browser"), {}, QStringLiteral("print the address to open instead of opening it")},
              {QStringLiteral("ask-again"), {}, QStringLiteral("show Strava's page again to grant more")},
+             {QStringLiteral("through-account"),
+              {},
+              QStringLiteral("use the Strava sign-in of your TriCoach account (tricoach-cli account sign-in)")},
              {QStringLiteral("timeout-min"), QStringLiteral("N"), QStringLiteral("give up after N minutes (10)")},
              secretsFile,
          },

@@ -12,6 +12,7 @@
 #include <algorithm>
 #include <cstdlib>
 #include <nlohmann/json.hpp>
+#include <regex>
 #include <variant>
 
 namespace tricoach::sync {
@@ -46,6 +47,16 @@ std::string lower(std::string s)
 }
 
 using Form = std::vector<std::pair<std::string, std::string>>;
+
+// scheme://host[:port] of an absolute http(s) URL, for a CSP source; empty for anything else (a CSP source never
+// carries a path, a quote or a space that could end the directive).
+std::string originOf(const std::string& url)
+{
+    static const std::regex origin(
+        R"(^(https?://[A-Za-z0-9.\-]+(:[0-9]+)?|https?://\[[0-9A-Fa-f:]+\](:[0-9]+)?)(/.*)?$)");
+    std::smatch m;
+    return std::regex_match(url, m, origin) ? m[1].str() : std::string();
+}
 
 std::string isoTime(Timestamp t)
 {
@@ -82,9 +93,16 @@ struct Routes {
         p.stravaAvailable = !deps.config->strava.clientId.empty() && !deps.config->tokenKey.empty();
         HttpResponse r = HttpResponse::html(status, renderSignInPage(p));
         r.headers.set("Cache-Control", "no-store");
-        // The page may not be framed (clickjacking) and loads nothing from elsewhere.
-        r.headers.set("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; "
-                                                 "frame-ancestors 'none'");
+        // The page may not be framed (clickjacking) and loads nothing from elsewhere. Its forms post here, and
+        // browsers hold the redirects that follow to form-action too (CSP 3 §6.3.1.2): on to Strava's sign-in, and
+        // back to the desktop's loopback address.
+        std::string formAction = "'self'";
+        for (const std::string& target : {deps.config->strava.oauthBase, request.redirectUri}) {
+            if (const std::string origin = originOf(target); !origin.empty())
+                formAction += " " + origin;
+        }
+        r.headers.set("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'; form-action " +
+                                                     formAction + "; frame-ancestors 'none'");
         return r;
     }
 

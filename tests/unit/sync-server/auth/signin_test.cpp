@@ -355,3 +355,20 @@ TEST_F(SyncSignIn, ThePageSpeaksRussianWhenAsked)
     EXPECT_NE(en.body.find("Sign in to TriCoach"), std::string::npos);
     EXPECT_NE(en.header("content-security-policy").find("frame-ancestors 'none'"), std::string::npos);
 }
+
+TEST_F(SyncSignIn, ThePagesFormsMayLeadOnToTheDesktopButNowhereElse)
+{
+    // Browsers check the redirects after a form against form-action (CSP 3): the password form's redirect goes
+    // to the desktop's loopback address, which must be allowed, while the page stays closed to other sites.
+    const RawResponse page = authorizePage(s256(Secrets::newToken()));
+    ASSERT_EQ(page.status, 200);
+    const std::string csp = page.header("content-security-policy");
+    const auto formAction = csp.substr(csp.find("form-action"));
+    const std::string directive = formAction.substr(0, formAction.find(';'));
+    EXPECT_NE(directive.find("'self'"), std::string::npos) << csp;
+    EXPECT_NE(directive.find(QUrl(QString::fromStdString(kRedirect)).toString(QUrl::RemovePath).toStdString()),
+              std::string::npos)
+        << csp;
+    EXPECT_EQ(directive.find('*'), std::string::npos) << csp;
+    EXPECT_EQ(directive.find("/callback"), std::string::npos) << "a path in a CSP source: " << csp;
+}
