@@ -1,12 +1,14 @@
 #include "ui/mainwindow.h"
 
 #include "core/store/activitystore.h"
+#include "ui/account/accountcontroller.h"
 #include "ui/activities/activitiespage.h"
 #include "ui/calendar/calendarpage.h"
 #include "ui/dashboard/dashboardpage.h"
 #include "ui/importing/importdialog.h"
 #include "ui/plan/planpage.h"
 #include "ui/preferences.h"
+#include "ui/settings/accountsettings.h"
 #include "ui/settings/settingspage.h"
 #include "ui/settings/stravasettings.h"
 #include "ui/strava/stravacontroller.h"
@@ -133,14 +135,18 @@ MainWindow::MainWindow(ActivityStore& store, AthleteId athlete, Preferences& pre
 // The Strava worker stops first, while the widgets it reports to are whole.
 MainWindow::~MainWindow()
 {
+    delete m_account;
     delete m_strava;
 }
 
 void MainWindow::buildStrava()
 {
     m_strava = new StravaController(*m_data, m_preferences, this, this);
+    m_account = new AccountController(*m_data, m_preferences, *m_strava, this, this);
+    m_accountSettings = new AccountSettings(*m_account);
+    m_settings->addSection(m_accountSettings);
     m_stravaSettings = new StravaSettings(*m_strava, m_preferences);
-    m_settings->addSection(m_stravaSettings);
+    m_settings->addSection(m_stravaSettings); // above the account: most athletes only need Strava
     m_stravaStatus = new StravaStatusBar(*m_strava);
     statusBar()->insertPermanentWidget(0, m_stravaStatus);
     connect(m_stravaStatus, &StravaStatusBar::reconnectRequested, this, [this] {
@@ -219,8 +225,8 @@ void MainWindow::buildMenus()
     m_stravaForce->setObjectName(QStringLiteral("forceRefreshFromStrava"));
     connect(m_stravaForce, &QAction::triggered, this, [this] { syncWithStrava(true); });
     connect(m_strava, &StravaController::jobChanged, this, [this] {
-        m_stravaSync->setEnabled(!m_strava->busy());
-        m_stravaForce->setEnabled(!m_strava->busy());
+        m_stravaSync->setEnabled(!m_strava->busyForAthlete());
+        m_stravaForce->setEnabled(!m_strava->busyForAthlete());
     });
     file->addSeparator();
     auto* quit = file->addAction(tr("&Quit"));

@@ -29,6 +29,8 @@ class SettingsPage;
 class StravaController;
 class StravaSettings;
 class StravaStatusBar;
+class AccountController;
+class AccountSettings;
 class ThresholdAdvisor;
 class ThresholdNotice;
 class TrainingData;
@@ -68,6 +70,8 @@ public:
     ThresholdNotice* thresholdNotice() const { return m_notice; }
     // Strava: the link and its sync, Settings ▸ Strava, and the status bar's part.
     StravaController* strava() const { return m_strava; }
+    AccountController* account() const { return m_account; }
+    AccountSettings* accountSettings() const { return m_accountSettings; }
     StravaSettings* stravaSettings() const { return m_stravaSettings; }
     StravaStatusBar* stravaStatus() const { return m_stravaStatus; }
     // Shows Settings ▸ Strava.
@@ -110,6 +114,8 @@ private:
     QActionGroup* m_profileGroup = nullptr; // the profiles' exclusive check marks; rebuilt with the menu
     QLabel* m_statusAthlete = nullptr;
     StravaController* m_strava = nullptr;
+    AccountController* m_account = nullptr;
+    AccountSettings* m_accountSettings = nullptr;
     StravaSettings* m_stravaSettings = nullptr;
     StravaStatusBar* m_stravaStatus = nullptr;
     QAction* m_stravaSync = nullptr;

@@ -21,6 +21,7 @@ QJsonObject StravaStatus::toJson() const
     };
     return QJsonObject{
         {QStringLiteral("connected"), connected},
+        {QStringLiteral("via_account"), viaAccount},
         {QStringLiteral("athlete_id"), connected ? QJsonValue(static_cast<qint64>(athleteId)) : QJsonValue()},
         {QStringLiteral("athlete_name"), athleteName},
         {QStringLiteral("scopes"), QJsonArray::fromStringList(scopes)},
@@ -52,6 +53,7 @@ StravaStatus StravaAccount::status() const
     const SyncState s = state();
     StravaStatus st;
     st.connected = s.connected();
+    st.viaAccount = s.viaAccount;
     st.athleteId = s.athleteId;
     st.athleteName = s.athleteName;
     st.scopes = s.scopes;

@@ -21,6 +21,7 @@ namespace tricoach::strava {
 // The profile's connection as the athlete sees it.
 struct StravaStatus {
     bool connected = false;
+    bool viaAccount = false; // through the TriCoach account's broker, not an application of the athlete's own
     std::int64_t athleteId = 0;
     QString athleteName;
     QStringList scopes;

@@ -634,6 +634,88 @@
     </message>
 </context>
 <context>
+    <name>tricoach::AccountController</name>
+    <message>
+        <source>Signed out of your TriCoach account; everything on this computer stays.</source>
+        <translation>Вы вышли из аккаунта TriCoach; всё на этом компьютере остаётся.</translation>
+    </message>
+</context>
+<context>
+    <name>tricoach::AccountSettings</name>
+    <message>
+        <source>TriCoach account</source>
+        <translation>Аккаунт TriCoach</translation>
+    </message>
+    <message>
+        <source>Sign in to a TriCoach server to sync Strava without an application of your own and to get new Strava activities as soon as they are uploaded.</source>
+        <translation>Войдите на сервер TriCoach, чтобы синхронизировать Strava без собственного приложения и получать новые тренировки Strava сразу после загрузки.</translation>
+    </message>
+    <message>
+        <source>Server</source>
+        <translation>Сервер</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Отмена</translation>
+    </message>
+    <message>
+        <source>Waiting for the sign-in in your browser…</source>
+        <translation>Ожидание входа в браузере…</translation>
+    </message>
+    <message>
+        <source>Sign in…</source>
+        <translation>Войти…</translation>
+    </message>
+    <message>
+        <source>Sign out</source>
+        <translation>Выйти</translation>
+    </message>
+    <message>
+        <source>the sign-in page</source>
+        <translation>страницу входа</translation>
+    </message>
+    <message>
+        <source>No browser window? Open %1 yourself.</source>
+        <translation>Окно браузера не появилось? Откройте %1 сами.</translation>
+    </message>
+    <message>
+        <source>No browser could be opened: open %1 yourself.</source>
+        <translation>Не удалось открыть браузер: откройте %1 сами.</translation>
+    </message>
+    <message>
+        <source>Signed in as %1.</source>
+        <translation>Вы вошли как %1.</translation>
+    </message>
+    <message>
+        <source>Signed in as %1, with Strava</source>
+        <translation>Вы вошли как %1, через Strava</translation>
+    </message>
+    <message>
+        <source>Signed in as %1</source>
+        <translation>Вы вошли как %1</translation>
+    </message>
+    <message>
+        <source>Not signed in</source>
+        <translation>Вход не выполнен</translation>
+    </message>
+    <message>
+        <source>Live: new Strava activities arrive as soon as they are uploaded.</source>
+        <translation>На связи: новые тренировки Strava приходят сразу после загрузки.</translation>
+    </message>
+    <message>
+        <source>Connecting for live updates…</source>
+        <translation>Подключение к обновлениям…</translation>
+    </message>
+    <message>
+        <source>Live updates are paused (%1); TriCoach keeps trying, and catches up when back.</source>
+        <translation>Обновления приостановлены (%1); TriCoach продолжает попытки и догонит пропущенное, когда связь вернётся.</translation>
+    </message>
+    <message>
+        <source>Sign in again…</source>
+        <translation>Войти снова…</translation>
+    </message>
+</context>
+<context>
     <name>tricoach::ActivitiesPage</name>
     <message>
         <source>Search titles, notes and sports</source>
@@ -2438,6 +2520,10 @@ Form %4</source>
         <source>Strava could not be told: revoke TriCoach&apos;s access at https://www.strava.com/settings/apps.</source>
         <translation>Сообщить Strava не удалось: отзовите доступ TriCoach на https://www.strava.com/settings/apps.</translation>
     </message>
+    <message>
+        <source>Strava access was revoked on Strava: sign in to your TriCoach account with Strava again to keep syncing.</source>
+        <translation>Доступ отозван на сайте Strava: снова войдите в аккаунт TriCoach через Strava, чтобы продолжить синхронизацию.</translation>
+    </message>
 </context>
 <context>
     <name>tricoach::StravaSettings</name>
@@ -2488,10 +2574,6 @@ Form %4</source>
     <message>
         <source>Your own Strava API application</source>
         <translation>Собственное приложение Strava API</translation>
-    </message>
-    <message>
-        <source>Through a TriCoach sync server (coming)</source>
-        <translation>Через сервер синхронизации TriCoach (скоро)</translation>
     </message>
     <message>
         <source>Create one at &lt;a href=&quot;https://www.strava.com/settings/api&quot;&gt;strava.com/settings/api&lt;/a&gt; with 127.0.0.1 as its Authorization Callback Domain, then enter its client id and secret. Your password stays with Strava, in your browser.</source>
@@ -2580,6 +2662,10 @@ Form %4</source>
     <message>
         <source>No browser could be opened: open %1 yourself.</source>
         <translation>Не удалось открыть браузер: откройте %1 сами.</translation>
+    </message>
+    <message>
+        <source>Through my TriCoach account (Settings ▸ TriCoach account)</source>
+        <translation>Через мой аккаунт TriCoach (Настройки ▸ Аккаунт TriCoach)</translation>
     </message>
 </context>
 <context>

@@ -59,7 +59,7 @@ TEST_F(StravaDesktop, ConnectInTheSettingsShowsTheAthleteAndKeepsTheSecretInTheS
     });
     EXPECT_EQ(child<QLabel>(s, "stravaConnection")->text(), QStringLiteral("Not connected"));
     EXPECT_TRUE(child<QRadioButton>(s, "stravaOwnApp")->isChecked());
-    EXPECT_FALSE(child<QRadioButton>(s, "stravaServer")->isEnabled());
+    EXPECT_TRUE(child<QRadioButton>(s, "stravaServer")->isEnabled()); // through the TriCoach account
     EXPECT_FALSE(child<QPushButton>(s, "stravaSync")->isEnabled());
 
     child<QLineEdit>(s, "stravaClientId")->setText(kStravaClientId);

@@ -153,9 +153,8 @@ void StravaSettings::buildApplication(QVBoxLayout* layout)
     m_ownApp = new QRadioButton(tr("Your own Strava API application"));
     m_ownApp->setObjectName(QStringLiteral("stravaOwnApp"));
     m_ownApp->setChecked(true);
-    m_server = new QRadioButton(tr("Through a TriCoach sync server (coming)"));
+    m_server = new QRadioButton(tr("Through my TriCoach account (Settings ▸ TriCoach account)"));
     m_server->setObjectName(QStringLiteral("stravaServer"));
-    m_server->setEnabled(false);
     layout->addWidget(m_ownApp);
     // The application's fields sit under its choice, indented.
     auto* indented = new QVBoxLayout;
@@ -178,6 +177,10 @@ void StravaSettings::buildApplication(QVBoxLayout* layout)
     indented->addLayout(form);
     layout->addLayout(indented);
     layout->addWidget(m_server);
+    connect(m_ownApp, &QRadioButton::toggled, this, [this, note](bool own) {
+        for (QWidget* w : std::initializer_list<QWidget*>{note, m_clientId, m_clientSecret})
+            w->setEnabled(own);
+    });
 }
 
 QWidget* StravaSettings::buildAdvanced()
@@ -231,9 +234,11 @@ bool StravaSettings::saveAddresses()
 void StravaSettings::refresh()
 {
     const strava::StravaStatus st = m_controller.status();
-    const bool busy = m_controller.busy();
+    const bool busy = m_controller.busyForAthlete();
     if (!m_clientId->isModified())
         m_clientId->setText(m_controller.clientId());
+    if (st.connected)
+        (st.viaAccount ? m_server : m_ownApp)->setChecked(true);
     m_connection->setText(StravaText::connection(st));
     m_lastSync->setText(st.connected ? StravaText::lastSync(st) : QString());
     m_lastSync->setVisible(st.connected);
@@ -258,8 +263,13 @@ void StravaSettings::refresh()
 
 void StravaSettings::connectStrava(bool askAgain)
 {
-    if (m_controller.busy())
+    if (m_controller.busyForAthlete())
         return;
+    if (m_server->isChecked()) {
+        setMessage({});
+        m_controller.connectThroughAccount();
+        return;
+    }
     const QString id = m_clientId->text().trimmed();
     const QString secret = m_clientSecret->text().trimmed();
     if (id.isEmpty()) {

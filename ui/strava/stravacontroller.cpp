@@ -13,6 +13,7 @@
 #include <QThread>
 
 #include <algorithm>
+#include <utility>
 
 namespace tricoach {
 
@@ -123,6 +124,8 @@ void StravaController::setOpenUrl(std::function<bool(const QUrl&)> openUrl)
 
 void StravaController::connectAccount(bool askAgain)
 {
+    if (deferredBehindCatchUp([this, askAgain] { connectAccount(askAgain); }))
+        return;
     if (busy())
         return;
     auto secrets = m_preferences.openSecrets(m_window);
@@ -156,6 +159,8 @@ void StravaController::connectAccount(bool askAgain)
 
 void StravaController::sync(bool force)
 {
+    if (deferredBehindCatchUp([this, force] { sync(force); }))
+        return;
     startSync(m_data.athlete(), force);
 }
 
@@ -186,19 +191,28 @@ void StravaController::startSync(AthleteId athlete, bool force)
     m_syncEnd = StravaSyncEnd{athlete, std::nullopt, {}};
     m_latest = m_lastRefreshed = {};
     m_sinceRefresh.invalidate(); // the first activities show at once
-    auto started = startWorker(Job::Syncing, athlete, [this, options](strava::StravaAccount& account) {
-        auto summary = account.sync(
-            options,
-            [this](const strava::SyncProgress& p) {
-                QMetaObject::invokeMethod(
-                    this, [this, p] { progressed(p); }, Qt::QueuedConnection);
-            },
-            &m_cancel);
-        if (summary)
-            m_syncEnd.summary = *summary;
-        else
-            m_syncEnd.error = summary.error();
-    });
+    auto started = startWorker(
+        Job::Syncing, athlete, [this, options](strava::StravaAccount& account, account::TriCoachAccount& tricoach) {
+            // Through the TriCoach account: its broker hands out the Strava tokens, and what its events announced
+            // (edits and deletions a listing of recent activities misses) is applied first.
+            strava::HttpClient brokerHttp(&m_cancel);
+            std::unique_ptr<strava::StravaAccess> brokered;
+            if (account.state().viaAccount && tricoach.state().signedIn()) {
+                brokered = tricoach.stravaAccess(brokerHttp);
+                (void)tricoach.catchUp(account, &m_cancel); // the sync below reports what matters
+            }
+            auto summary = account.sync(
+                options,
+                [this](const strava::SyncProgress& p) {
+                    QMetaObject::invokeMethod(
+                        this, [this, p] { progressed(p); }, Qt::QueuedConnection);
+                },
+                &m_cancel, brokered.get());
+            if (summary)
+                m_syncEnd.summary = *summary;
+            else
+                m_syncEnd.error = summary.error();
+        });
     if (!started) {
         Q_EMIT syncFinished({athlete, std::nullopt, started.error()});
         return;
@@ -218,24 +232,82 @@ void StravaController::disconnectAccount()
     }
     m_disconnectOk = false;
     m_disconnectMessage.clear();
-    auto started = startWorker(Job::Disconnecting, athlete, [this](strava::StravaAccount& account) {
-        auto note = account.disconnect();
-        m_disconnectOk = note.ok();
-        if (!note) {
-            m_disconnectMessage = StravaText::error(note.error());
-            return;
-        }
-        m_disconnectMessage = tr("Strava is disconnected; your synced activities stay.");
-        // The core's note names the page to revoke at when Strava could not be told.
-        if (note->contains(QStringLiteral("strava.com/settings/apps")))
-            m_disconnectMessage += QLatin1Char(' ') + tr("Strava could not be told: revoke TriCoach's access at "
-                                                         "https://www.strava.com/settings/apps.");
-    });
+    auto started =
+        startWorker(Job::Disconnecting, athlete, [this](strava::StravaAccount& account, account::TriCoachAccount&) {
+            auto note = account.disconnect();
+            m_disconnectOk = note.ok();
+            if (!note) {
+                m_disconnectMessage = StravaText::error(note.error());
+                return;
+            }
+            m_disconnectMessage = tr("Strava is disconnected; your synced activities stay.");
+            // The core's note names the page to revoke at when Strava could not be told.
+            if (note->contains(QStringLiteral("strava.com/settings/apps")))
+                m_disconnectMessage += QLatin1Char(' ') + tr("Strava could not be told: revoke TriCoach's access at "
+                                                             "https://www.strava.com/settings/apps.");
+        });
     if (!started)
         Q_EMIT disconnectFinished(false, StravaText::error(started.error()));
 }
 
-Result<void> StravaController::startWorker(Job job, AthleteId athlete, std::function<void(strava::StravaAccount&)> work)
+bool StravaController::deferredBehindCatchUp(std::function<void()> action)
+{
+    // A catch-up runs by itself in the background and is short: what the athlete asked for follows it instead of
+    // being ignored.
+    if (m_job != Job::CatchingUp)
+        return false;
+    m_whenIdle = std::move(action);
+    return true;
+}
+
+void StravaController::connectThroughAccount()
+{
+    if (deferredBehindCatchUp([this] { connectThroughAccount(); }))
+        return;
+    if (busy())
+        return;
+    m_linkError.clear();
+    m_linkCode.clear();
+    const AthleteId athlete = m_data.athlete();
+    auto started =
+        startWorker(Job::Linking, athlete, [this](strava::StravaAccount& account, account::TriCoachAccount& tricoach) {
+            auto linked = tricoach.connectStrava(account);
+            if (!linked) {
+                m_linkError = StravaText::error(linked.error());
+                m_linkCode = linked.error().code;
+            }
+        });
+    if (!started)
+        Q_EMIT connectFinished(StravaText::error(started.error()), started.error().code);
+}
+
+void StravaController::applyAccountEvents()
+{
+    if (busy()) {
+        m_catchUpPending = true;
+        return;
+    }
+    m_catchUpPending = false;
+    m_catchUpText.clear();
+    m_catchUpError.clear();
+    auto started = startWorker(
+        Job::CatchingUp, m_data.athlete(), [this](strava::StravaAccount& account, account::TriCoachAccount& tricoach) {
+            auto caught = tricoach.catchUp(account, &m_cancel);
+            if (!caught) {
+                m_catchUpError = StravaText::error(caught.error());
+                return;
+            }
+            if (caught->deauthorized)
+                m_catchUpText = tr("Strava access was revoked on Strava: sign in to your TriCoach account with Strava "
+                                   "again to keep syncing.");
+            else if (caught->summary)
+                m_catchUpText = StravaText::summary(*caught->summary);
+        });
+    if (!started)
+        Q_EMIT accountEventsApplied({}, StravaText::error(started.error()));
+}
+
+Result<void> StravaController::startWorker(Job job, AthleteId athlete, Work work)
 {
     auto secrets = m_preferences.openSecrets(m_window);
     if (!secrets)
@@ -244,6 +316,7 @@ Result<void> StravaController::startWorker(Job job, AthleteId athlete, std::func
     m_workerFailed.reset();
     m_cancel = false;
     m_job = job;
+    m_jobAthlete = athlete;
     MainThreadSecrets* workerSecrets = m_workerSecrets.get();
     m_thread = QThread::create(
         [this, path = m_data.store().path(), athlete, endpoints = endpoints(), workerSecrets, work = std::move(work)] {
@@ -254,7 +327,8 @@ Result<void> StravaController::startWorker(Job job, AthleteId athlete, std::func
                 return;
             }
             strava::StravaAccount account(**store, athlete, *workerSecrets, endpoints);
-            work(account);
+            account::TriCoachAccount tricoach(**store, athlete, *workerSecrets);
+            work(account, tricoach);
         });
     m_thread->setObjectName(QStringLiteral("strava"));
     connect(m_thread, &QThread::finished, this, &StravaController::workerFinished);
@@ -291,8 +365,28 @@ void StravaController::workerFinished()
             m_disconnectMessage = m_workerFailed->message;
         }
         Q_EMIT disconnectFinished(m_disconnectOk, m_disconnectMessage);
+    } else if (job == Job::Linking) {
+        if (m_workerFailed) {
+            m_linkError = m_workerFailed->message;
+            m_linkCode = m_workerFailed->code;
+        }
+        Q_EMIT connectFinished(m_linkError, m_linkCode);
+        if (m_linkError.isEmpty()) {
+            Q_EMIT statusChanged();
+            startSync(m_jobAthlete, false);
+            return;
+        }
+    } else if (job == Job::CatchingUp) {
+        refreshPages();
+        Q_EMIT accountEventsApplied(m_catchUpText, m_workerFailed ? m_workerFailed->message : m_catchUpError);
     }
     Q_EMIT statusChanged();
+    if (m_whenIdle && !busy()) {
+        auto action = std::exchange(m_whenIdle, {});
+        action();
+    }
+    if (m_catchUpPending && !busy())
+        applyAccountEvents();
 }
 
 void StravaController::progressed(const strava::SyncProgress& progress)

@@ -5,6 +5,7 @@
 // MainThreadSecrets. Progress arrives by queued calls; the pages redraw as activities arrive, at most about once a
 // second; a sync the rate limit stopped resumes by itself when Strava allows, also after a restart.
 
+#include "core/account/tricoachaccount.h"
 #include "core/model/athlete.h"
 #include "core/strava/stravaaccount.h"
 
@@ -35,7 +36,9 @@ struct StravaSyncEnd {
 class StravaController : public QObject {
     Q_OBJECT
 public:
-    enum class Job { None, Connecting, Syncing, Disconnecting };
+    // Connecting: the browser sign-in (main thread); Linking: Strava through the TriCoach account; CatchingUp: the
+    // changes the account's events announced.
+    enum class Job { None, Connecting, Linking, Syncing, CatchingUp, Disconnecting };
 
     // `window` is the parent of the questions asked on the way (no keychain: may secrets go into a file?).
     StravaController(TrainingData& data, Preferences& preferences, QWidget* window, QObject* parent = nullptr);
@@ -52,6 +55,8 @@ public:
 
     Job job() const { return m_job; }
     bool busy() const { return m_job != Job::None; }
+    // Busy with something the athlete started: a background catch-up does not count (actions wait for it).
+    bool busyForAthlete() const { return busy() && m_job != Job::CatchingUp; }
     // When a sync stopped by the rate limit resumes; invalid when none is planned.
     QDateTime resumeAt() const;
 
@@ -63,6 +68,12 @@ public:
     // was cancelled or timed out; the window stays live meanwhile (a local event loop). `askAgain` shows Strava's
     // page even when access was granted before, to grant what was left out.
     void connectAccount(bool askAgain = false);
+    // Links the profile to the Strava athlete of its TriCoach account (the server keeps the Strava sign-in), then
+    // syncs. Ends with connectFinished.
+    void connectThroughAccount();
+    // Applies what the account's events announced (Strava's webhooks: new, edited, deleted activities) on the
+    // worker; when another job runs, right after it.
+    void applyAccountEvents();
     // Starts a sync of the profile on screen; `force` lists the whole history again (edits, deletions).
     void sync(bool force = false);
     // Ends the authorization on Strava on the worker; every synced activity stays.
@@ -83,11 +94,16 @@ Q_SIGNALS:
     void syncFinished(const tricoach::StravaSyncEnd& end);
     // The disconnect ended: what happened in words (`ok` false: it failed and nothing changed).
     void disconnectFinished(bool ok, const QString& message);
+    // The account's events were applied: what changed in words, or the error (empty when nothing to say).
+    void accountEventsApplied(const QString& text, const QString& error);
     // A sync stopped by the rate limit is planned to resume at `at`.
     void resumePlanned(const QDateTime& at);
 
 private:
-    Result<void> startWorker(Job job, AthleteId athlete, std::function<void(strava::StravaAccount&)> work);
+    using Work = std::function<void(strava::StravaAccount&, account::TriCoachAccount&)>;
+    // True when `action` was kept to run once the background catch-up ends.
+    bool deferredBehindCatchUp(std::function<void()> action);
+    Result<void> startWorker(Job job, AthleteId athlete, Work work);
     void startSync(AthleteId athlete, bool force);
     void workerFinished();
     void progressed(const strava::SyncProgress& progress);
@@ -111,6 +127,11 @@ private:
     StravaSyncEnd m_syncEnd;
     bool m_disconnectOk = false;
     QString m_disconnectMessage;
+    QString m_linkError, m_linkCode;
+    QString m_catchUpText, m_catchUpError;
+    bool m_catchUpPending = false;
+    std::function<void()> m_whenIdle; // what the athlete asked for while a catch-up ran
+    AthleteId m_jobAthlete = 0;
 
     // Pages redraw at most about once a second while activities arrive.
     QTimer m_refresh;

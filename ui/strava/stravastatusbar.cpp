@@ -40,6 +40,14 @@ StravaStatusBar::StravaStatusBar(StravaController& controller, QWidget* parent)
             [this](const strava::SyncProgress& p) { present(StravaText::progress(p), true, false); });
     connect(&m_controller, &StravaController::syncFinished, this, &StravaStatusBar::finished);
     connect(&m_controller, &StravaController::resumePlanned, this, &StravaStatusBar::paused);
+    // Changes Strava announced through the TriCoach account, applied in the background.
+    connect(&m_controller, &StravaController::accountEventsApplied, this,
+            [this](const QString& text, const QString& error) {
+                if (!error.isEmpty())
+                    present(tr("Strava: %1").arg(error), false, false);
+                else if (!text.isEmpty())
+                    present(text, false, false);
+            });
     connect(&m_controller, &StravaController::connectFinished, this, [this](const QString& error) {
         if (error.isEmpty() && !m_reconnect->isHidden())
             present({}, false, false); // reconnected: the old problem is gone
