@@ -9,6 +9,7 @@
 #include "ui/activities/activitymodel.h"
 #include "ui/mainwindow.h"
 #include "ui/settings/accountsettings.h"
+#include "ui/settings/settingspage.h"
 #include "ui/settings/stravasettings.h"
 
 #include <QLabel>
@@ -100,6 +101,22 @@ TEST_F(AccountDesktop, SignInThenStravaThroughTheAccountAndAnUploadArrivesLive)
         << stravaSettings->message().toStdString() << " job " << int(w.strava()->job()) << " activities "
         << stravaActivities() << " linked " << w.strava()->status().connected;
     EXPECT_TRUE(w.strava()->status().viaAccount);
+
+    // How it reads, at the window sizes people use.
+    w.showPage(MainWindow::Settings);
+    for (const QSize size : {QSize(1024, 700), QSize(1366, 768)}) {
+        w.resize(size);
+        QCoreApplication::processEvents();
+        w.settings()->reveal(settings);
+        QCoreApplication::processEvents();
+        expectWhole(settings, "account settings");
+        const QString shots = qEnvironmentVariable("TRICOACH_SCREENSHOTS_DIR");
+        const QString file = QStringLiteral("%1/account-settings-%2x%3.png")
+                                 .arg(shots.isEmpty() ? pathFor(QString()) : shots)
+                                 .arg(size.width())
+                                 .arg(size.height());
+        EXPECT_TRUE(w.grab().save(file)) << file.toStdString();
+    }
 
     // Anna uploads a run: it is on the Activities page within a second.
     const qint64 run = strava.addActivity(kAnnaStrava, {{QStringLiteral("name"), QStringLiteral("Evening run")},

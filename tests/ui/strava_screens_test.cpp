@@ -33,26 +33,6 @@ protected:
     }
 };
 
-// Every visible label of `section` shows its whole text: a wrapped one is as tall as its text needs, a single line
-// as wide; and it lies inside the section.
-void expectWhole(QWidget* section, const std::string& where)
-{
-    for (const QLabel* l : section->findChildren<QLabel*>()) {
-        if (!l->isVisible() || l->text().isEmpty())
-            continue;
-        if (l->wordWrap()) {
-            EXPECT_GE(l->height(), l->heightForWidth(l->width())) << where << ": " << l->text().toStdString();
-        } else {
-            EXPECT_GE(l->width(), l->sizeHint().width()) << where << ": " << l->text().toStdString();
-        }
-    }
-    for (const QPushButton* b : section->findChildren<QPushButton*>()) {
-        if (b->isVisible()) {
-            EXPECT_GE(b->width(), b->minimumSizeHint().width()) << where << ": " << b->text().toStdString();
-        }
-    }
-}
-
 TEST_F(StravaScreens, SettingsOnceConnectedAndTheStatusBarDuringASyncReadWell)
 {
     strava.seed(kAnna, 60, 41);
