@@ -28,6 +28,24 @@ QJsonObject statusJson(const AccountState& s, const QString& server)
     };
 }
 
+// The profile and its secrets, opened together by the commands that sign in or read the session.
+struct SignedSession {
+    Session session;
+    std::unique_ptr<SecretStore> secrets;
+    TriCoachAccount account() const { return TriCoachAccount(*session.store, session.athlete.id, *secrets); }
+};
+
+Result<SignedSession> openSignedSession(const Invocation& inv)
+{
+    auto session = openSession(inv);
+    if (!session)
+        return session.error();
+    auto secrets = openSecrets(inv);
+    if (!secrets)
+        return secrets.error();
+    return SignedSession{std::move(*session), std::move(*secrets)};
+}
+
 QString serverText(const TriCoachAccount& account)
 {
     auto url = account.server();
@@ -41,13 +59,10 @@ int runSignIn(const Invocation& inv, Io& io)
     const auto minutes = r.integer(QStringLiteral("timeout-min"), 1, 60);
     if (!r.ok())
         return report(io, inv, r.error());
-    auto session = openSession(inv);
-    if (!session)
-        return report(io, inv, session.error());
-    auto secrets = openSecrets(inv);
-    if (!secrets)
-        return report(io, inv, secrets.error());
-    TriCoachAccount account(*session->store, session->athlete.id, **secrets);
+    auto opened = openSignedSession(inv);
+    if (!opened)
+        return report(io, inv, opened.error());
+    TriCoachAccount account = opened->account();
     if (server) {
         if (auto set = account.setServer(*server); !set)
             return report(io, inv, set.error());
@@ -66,7 +81,7 @@ int runSignIn(const Invocation& inv, Io& io)
         return kExitOk;
     }
     io.out << "Signed in to " << serverText(account) << " as " << signedIn->displayName << ". The sign-in is kept in "
-           << (*secrets)->location() << ".\n";
+           << opened->secrets->location() << ".\n";
     if (signedIn->stravaAthleteId)
         io.out << "Your account signs in with Strava (athlete " << signedIn->stravaAthleteId
                << "): run 'tricoach-cli strava connect --through-account' to sync Strava through it.\n";
@@ -101,13 +116,10 @@ int runStatus(const Invocation& inv, Io& io)
 
 int runSignOut(const Invocation& inv, Io& io)
 {
-    auto session = openSession(inv);
-    if (!session)
-        return report(io, inv, session.error());
-    auto secrets = openSecrets(inv);
-    if (!secrets)
-        return report(io, inv, secrets.error());
-    TriCoachAccount account(*session->store, session->athlete.id, **secrets);
+    auto opened = openSignedSession(inv);
+    if (!opened)
+        return report(io, inv, opened.error());
+    TriCoachAccount account = opened->account();
     auto note = account.signOut();
     if (!note)
         return report(io, inv, note.error());
@@ -120,14 +132,11 @@ int runSignOut(const Invocation& inv, Io& io)
 
 int runCatchUp(const Invocation& inv, Io& io)
 {
-    auto session = openSession(inv);
-    if (!session)
-        return report(io, inv, session.error());
-    auto secrets = openSecrets(inv);
-    if (!secrets)
-        return report(io, inv, secrets.error());
-    TriCoachAccount account(*session->store, session->athlete.id, **secrets);
-    strava::StravaAccount stravaLink(*session->store, session->athlete.id, **secrets);
+    auto opened = openSignedSession(inv);
+    if (!opened)
+        return report(io, inv, opened.error());
+    TriCoachAccount account = opened->account();
+    strava::StravaAccount stravaLink(*opened->session.store, opened->session.athlete.id, *opened->secrets);
     InterruptGuard interrupt;
     auto caught = account.catchUp(stravaLink, &InterruptGuard::flag());
     if (!caught)

@@ -1,9 +1,7 @@
 #include "core/account/accountsignin.h"
 
 #include <QCryptographicHash>
-#include <QEventLoop>
 #include <QRandomGenerator>
-#include <QTimer>
 
 namespace tricoach::account {
 
@@ -67,21 +65,7 @@ Result<AccountTokens> AccountSignIn::wait(int timeoutMs, const std::atomic<bool>
 {
     if (!m_redirect)
         return makeError(QStringLiteral("The sign-in was not started."), code::kRefused);
-    if (!m_redirect->received()) {
-        QEventLoop loop;
-        QObject::connect(m_redirect.get(), &strava::LoopbackRedirect::redirected, &loop, &QEventLoop::quit);
-        QTimer timeout;
-        timeout.setSingleShot(true);
-        QObject::connect(&timeout, &QTimer::timeout, &loop, &QEventLoop::quit);
-        timeout.start(timeoutMs);
-        QTimer poll;
-        QObject::connect(&poll, &QTimer::timeout, &loop, [&] {
-            if (cancel && cancel->load())
-                loop.quit();
-        });
-        poll.start(50);
-        loop.exec();
-    }
+    strava::waitForRedirect(*m_redirect, timeoutMs, cancel);
     if (!m_redirect->received()) {
         if (cancel && cancel->load())
             return makeError(QStringLiteral("The sign-in was cancelled; nothing was stored."), code::kCancelled);

@@ -107,6 +107,26 @@ void LoopbackRedirect::onConnection()
     }
 }
 
+bool waitForRedirect(LoopbackRedirect& redirect, int timeoutMs, const std::atomic<bool>* cancel)
+{
+    if (!redirect.received()) {
+        QEventLoop loop;
+        QObject::connect(&redirect, &LoopbackRedirect::redirected, &loop, &QEventLoop::quit);
+        QTimer timeout;
+        timeout.setSingleShot(true);
+        QObject::connect(&timeout, &QTimer::timeout, &loop, &QEventLoop::quit);
+        timeout.start(timeoutMs);
+        QTimer poll;
+        QObject::connect(&poll, &QTimer::timeout, &loop, [&] {
+            if (cancel && cancel->load())
+                loop.quit();
+        });
+        poll.start(50);
+        loop.exec();
+    }
+    return redirect.received().has_value();
+}
+
 StravaLogin::StravaLogin(TokenBroker& broker, StravaEndpoints endpoints, bool askAgain)
     : m_broker(broker)
     , m_endpoints(std::move(endpoints))
@@ -141,21 +161,7 @@ Result<LoginOutcome> StravaLogin::wait(int timeoutMs, const std::atomic<bool>* c
 {
     if (!m_redirect)
         return makeError(QStringLiteral("The sign-in was not started."), code::kRequest);
-    if (!m_redirect->received()) {
-        QEventLoop loop;
-        QObject::connect(m_redirect.get(), &LoopbackRedirect::redirected, &loop, &QEventLoop::quit);
-        QTimer timeout;
-        timeout.setSingleShot(true);
-        QObject::connect(&timeout, &QTimer::timeout, &loop, &QEventLoop::quit);
-        timeout.start(timeoutMs);
-        QTimer poll;
-        QObject::connect(&poll, &QTimer::timeout, &loop, [&] {
-            if (cancel && cancel->load())
-                loop.quit();
-        });
-        poll.start(50);
-        loop.exec();
-    }
+    waitForRedirect(*m_redirect, timeoutMs, cancel);
     if (!m_redirect->received()) {
         if (cancel && cancel->load())
             return makeError(QStringLiteral("The Strava sign-in was cancelled; nothing was stored."), code::kCancelled);

@@ -41,6 +41,9 @@ private:
     std::optional<QUrlQuery> m_received;
 };
 
+// Runs the event loop until `redirect` received the browser, `cancel` is set or `timeoutMs` pass; true when it came.
+bool waitForRedirect(LoopbackRedirect& redirect, int timeoutMs, const std::atomic<bool>* cancel);
+
 struct LoginOutcome {
     StravaTokens tokens;
     QStringList missingScopes; // asked for but not granted (activity:read_all: private activities are left out)

@@ -7,15 +7,9 @@ namespace tricoach::strava {
 
 Result<SyncSummary> StravaSync::apply(SyncState& state, const std::vector<ActivityChange>& changes)
 {
-    m_summary = {};
-    m_progress = {};
-    if (!state.connected())
-        return makeError(QStringLiteral("Strava is not connected for this profile."), code::kNotConnected);
-    const auto lock = lockProfile();
+    auto lock = begin(state);
     if (!lock)
-        return makeError(QStringLiteral("Another TriCoach window or command is syncing this profile with Strava; "
-                                        "the change is applied when it has finished."),
-                         code::kBusy);
+        return lock.error();
     bool stopped = false;
     for (const ActivityChange& change : changes) {
         if (cancelled()) {

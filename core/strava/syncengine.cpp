@@ -115,15 +115,9 @@ bool StravaSync::waitOut(SyncState& state, const SyncOptions& options, const QDa
 
 Result<SyncSummary> StravaSync::run(SyncState& state, const SyncOptions& options)
 {
-    m_summary = {};
-    m_progress = {};
-    if (!state.connected())
-        return makeError(QStringLiteral("Strava is not connected for this profile."), code::kNotConnected);
-    const auto lock = lockProfile();
+    auto lock = begin(state);
     if (!lock)
-        return makeError(QStringLiteral("Another TriCoach window or command is syncing this profile with Strava; "
-                                        "try again when it has finished."),
-                         code::kBusy);
+        return lock.error();
 
     const QDateTime now = m_clock.now();
     const auto pendingStreams = [&] {
@@ -296,6 +290,20 @@ StravaSync::Step StravaSync::fetchStreams(SyncState& state, const SyncOptions& o
         report(SyncProgress::Phase::Streams);
     }
     return Step::Done;
+}
+
+Result<std::unique_ptr<QLockFile>> StravaSync::begin(const SyncState& state)
+{
+    m_summary = {};
+    m_progress = {};
+    if (!state.connected())
+        return makeError(QStringLiteral("Strava is not connected for this profile."), code::kNotConnected);
+    auto lock = lockProfile();
+    if (!lock)
+        return makeError(QStringLiteral("Another TriCoach window or command is syncing this profile with Strava; "
+                                        "try again when it has finished."),
+                         code::kBusy);
+    return lock;
 }
 
 std::unique_ptr<QLockFile> StravaSync::lockProfile() const

@@ -82,6 +82,8 @@ private:
     Step fetchStreams(SyncState& state, const SyncOptions& options, Error& error);
     // One recording: fetched and stored (marked as none when Strava has none). Stopped: the rate limit.
     Step fetchStream(std::int64_t stravaId, Error& error);
+    // The start of run() and apply(): a fresh summary, the link checked, the profile locked.
+    Result<std::unique_ptr<QLockFile>> begin(const SyncState& state);
     // Only one sync of a profile at a time, across processes (the app and the CLI); null when another holds it.
     std::unique_ptr<QLockFile> lockProfile() const;
     // A rate-limit stop: saved; then either waited out (true) or the run ends (false).

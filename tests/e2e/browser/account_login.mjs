@@ -11,6 +11,7 @@ import { mkdirSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
+import { expect, fail, firstLine, run, waitExit } from './common.mjs';
 
 const [cli, fake, syncServer, work] = process.argv.slice(2);
 if (!cli || !fake || !syncServer || !work) {
@@ -20,44 +21,9 @@ if (!cli || !fake || !syncServer || !work) {
 rmSync(work, { recursive: true, force: true });
 mkdirSync(work, { recursive: true });
 
-function fail(message) {
-  console.error(`FAILED: ${message}`);
-  process.exitCode = 1;
-  throw new Error(message);
-}
 
-function expect(condition, message) {
-  if (!condition) fail(message);
-  console.log(`ok - ${message}`);
-}
 
-function run(command, args, env, input) {
-  return new Promise((resolve) => {
-    const child = spawn(command, args, { env });
-    let out = '';
-    let err = '';
-    child.stdout.on('data', (d) => (out += d));
-    child.stderr.on('data', (d) => (err += d));
-    child.on('exit', (code) => setTimeout(() => resolve({ code, out, err }), 200));
-    child.stdin.end(input ?? '');
-  });
-}
 
-function firstLine(child) {
-  return new Promise((resolve, reject) => {
-    let buffer = '';
-    const onData = (d) => {
-      buffer += d;
-      const nl = buffer.indexOf('\n');
-      if (nl >= 0) {
-        child.stdout.off('data', onData);
-        resolve(buffer.slice(0, nl));
-      }
-    };
-    child.stdout.on('data', onData);
-    child.on('close', (code) => reject(new Error(`exited with ${code} before printing a line`)));
-  });
-}
 
 function freePort() {
   return new Promise((resolve) => {
@@ -114,28 +80,6 @@ const browser = await chromium.launch({
     '--disable-background-networking', '--disable-component-update', '--disable-sync'],
 });
 
-function waitExit(child, out, accepted) {
-  return new Promise((resolve) => {
-    const timer = setTimeout(() => child.kill('SIGKILL'), 30000);
-    let done = false;
-    const finish = (c) => {
-      if (done) return;
-      done = true;
-      clearTimeout(timer);
-      clearInterval(poll);
-      setTimeout(() => resolve(c), 200);
-    };
-    child.on('exit', finish);
-    // Node has been seen to miss a child's exit while Chromium runs in the same session: look for the process.
-    const poll = setInterval(() => {
-      try {
-        process.kill(child.pid, 0);
-      } catch {
-        finish(out().includes(accepted) ? 0 : 1);
-      }
-    }, 250);
-  });
-}
 
 // One sign-in: the CLI prints the page's address; `act` plays the athlete on the sign-in page.
 async function signIn(db, name, act) {
@@ -161,7 +105,7 @@ async function signIn(db, name, act) {
   expect(page.url().startsWith('http://127.0.0.1:') && !page.url().startsWith(base),
     'the browser comes back to the CLI on 127.0.0.1');
   await page.screenshot({ path: join(work, `back-${name}.png`) });
-  const code = await waitExit(child, () => out, 'Signed in');
+  const code = await waitExit(child, () => `${out}\n${err}`, 'Signed in');
   await page.close();
   return { code, out, err };
 }

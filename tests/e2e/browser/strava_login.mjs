@@ -9,6 +9,7 @@ import { spawn } from 'node:child_process';
 import { mkdirSync, existsSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
+import { expect, fail, firstLine, run, waitExit } from './common.mjs';
 
 const [cli, fake, work] = process.argv.slice(2);
 if (!cli || !fake || !work) {
@@ -19,46 +20,9 @@ if (!cli || !fake || !work) {
 rmSync(work, { recursive: true, force: true });
 mkdirSync(work, { recursive: true });
 
-function fail(message) {
-  console.error(`FAILED: ${message}`);
-  process.exitCode = 1;
-  throw new Error(message);
-}
 
-function expect(condition, message) {
-  if (!condition) fail(message);
-  console.log(`ok - ${message}`);
-}
 
-// Runs a command to its end; resolves with its exit code and output.
-function run(command, args, env, input) {
-  return new Promise((resolve) => {
-    const child = spawn(command, args, { env });
-    let out = '';
-    let err = '';
-    child.stdout.on('data', (d) => (out += d));
-    child.stderr.on('data', (d) => (err += d));
-    child.on('exit', (code) => setTimeout(() => resolve({ code, out, err }), 200));
-    if (input) child.stdin.end(input);
-  });
-}
 
-// The first line a child prints.
-function firstLine(child) {
-  return new Promise((resolve, reject) => {
-    let buffer = '';
-    const onData = (d) => {
-      buffer += d;
-      const nl = buffer.indexOf('\n');
-      if (nl >= 0) {
-        child.stdout.off('data', onData);
-        resolve(buffer.slice(0, nl));
-      }
-    };
-    child.stdout.on('data', onData);
-    child.on('close', (code) => reject(new Error(`exited with ${code} before printing a line`)));
-  });
-}
 
 const emulator = spawn(fake, ['--athletes', '1', '--activities', '60', '--seed', '3', '--client-id', '777',
   '--client-secret', 'browser-secret', '--rate-limits', '2000,20000,1000,10000']);
@@ -100,29 +64,7 @@ async function signIn(db, untick, extraArgs = []) {
   await Promise.all([page.waitForLoadState('load'), page.locator('#authorize').click()]);
   await page.waitForFunction(() => document.body.innerText.includes('close this tab'), null, { timeout: 20000 });
   expect(page.url().startsWith('http://127.0.0.1:'), 'the redirect reaches the app on 127.0.0.1');
-  const code = await new Promise((resolve) => {
-    const timer = setTimeout(() => {
-      console.error(`strava connect did not finish; its output so far:\n${out}\n${err}`);
-      connect.kill('SIGKILL');
-    }, 30000);
-    let done = false;
-    const finish = (c) => {
-      if (done) return;
-      done = true;
-      clearTimeout(timer);
-      clearInterval(poll);
-      setTimeout(() => resolve(c), 200); // the last output, already written, arrives
-    };
-    connect.on('exit', finish);
-    // Node has been seen to miss this child's exit while Chromium runs in the same session: look for the process.
-    const poll = setInterval(() => {
-      try {
-        process.kill(connect.pid, 0);
-      } catch {
-        finish(out.includes('Connected to Strava') ? 0 : 1);
-      }
-    }, 250);
-  });
+  const code = await waitExit(connect, () => `${out}\n${err}`, 'Connected to Strava');
   await page.close();
   return { code, out, err };
 }
