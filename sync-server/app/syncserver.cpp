@@ -1,6 +1,7 @@
 #include "sync-server/app/syncserver.h"
 
 #include "sync-server/auth/authroutes.h"
+#include "sync-server/auth/bearer.h"
 #include "sync-server/auth/stravaroutes.h"
 #include "sync-server/auth/tokencipher.h"
 #include "sync-server/events/eventroutes.h"
@@ -52,6 +53,14 @@ SyncServer::SyncServer(ServerConfig config, JsonLog& log, Options options)
         return s ? static_cast<double>(s->poolStats().waits) : 0.0;
     });
     addStravaWebhooks();
+    // Proxies were checked when the configuration was read; the budgets see the client behind them.
+    if (auto proxies = parseAddressRanges(m_config.trustedProxies))
+        m_api.trustProxies(std::move(*proxies));
+    const Clock clock = m_options.clock ? m_options.clock : Clock(systemNow);
+    m_api.limitRates(m_config.rateLimits, clock, [this, clock](const HttpRequest& r) -> std::optional<std::int64_t> {
+        const auto s = store();
+        return s ? bearerUser(r, *s, clock()) : std::nullopt;
+    });
 }
 
 // Strava's webhooks and the events they become, pushed to desktops.

@@ -285,12 +285,13 @@ void addAuthRoutes(SyncApi& api, AuthDependencies deps)
         deps.clock = systemNow;
     auto routes = std::make_shared<Routes>(Routes{std::move(deps)});
     Router& router = api.router();
-    router.add("GET", "/oauth/authorize", [routes](HttpRequest& r) { return routes->authorize(r); });
-    router.add("POST", "/oauth/password", [routes](HttpRequest& r) { return routes->password(r); });
-    router.add("POST", "/oauth/token", [routes](HttpRequest& r) { return routes->token(r); });
-    router.add("GET", "/v1/me", [routes](HttpRequest& r) { return routes->me(r); });
-    router.add("GET", "/v1/sessions", [routes](HttpRequest& r) { return routes->sessions(r); });
-    router.add("DELETE", "/v1/sessions/{id}", [routes](HttpRequest& r) { return routes->revoke(r); });
+    router.add("GET", "/oauth/authorize", Throttle::SignIn, [routes](HttpRequest& r) { return routes->authorize(r); });
+    router.add("POST", "/oauth/password", Throttle::SignIn, [routes](HttpRequest& r) { return routes->password(r); });
+    router.add("POST", "/oauth/token", Throttle::SignIn, [routes](HttpRequest& r) { return routes->token(r); });
+    router.add("GET", "/v1/me", Throttle::PerUser, [routes](HttpRequest& r) { return routes->me(r); });
+    router.add("GET", "/v1/sessions", Throttle::PerUser, [routes](HttpRequest& r) { return routes->sessions(r); });
+    router.add("DELETE", "/v1/sessions/{id}", Throttle::PerUser,
+               [routes](HttpRequest& r) { return routes->revoke(r); });
 }
 
 } // namespace tricoach::sync

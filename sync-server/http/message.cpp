@@ -36,6 +36,15 @@ std::optional<std::string> HttpHeaders::get(std::string_view name) const
     return std::nullopt;
 }
 
+std::vector<std::string> HttpHeaders::getAll(std::string_view name) const
+{
+    std::vector<std::string> out;
+    for (const auto& [n, v] : m_fields)
+        if (sameName(n, name))
+            out.push_back(v);
+    return out;
+}
+
 std::optional<std::string> HttpRequest::queryValue(std::string_view name) const
 {
     for (const auto& [k, v] : query)

@@ -20,6 +20,7 @@ public:
     void add(std::string name, std::string value);
     void set(std::string name, std::string value); // replaces every field of that name
     std::optional<std::string> get(std::string_view name) const;
+    std::vector<std::string> getAll(std::string_view name) const; // every field of that name, in order
     const std::vector<std::pair<std::string, std::string>>& all() const { return m_fields; }
 
 private:
@@ -33,7 +34,7 @@ struct HttpRequest {
     std::vector<std::pair<std::string, std::string>> query; // decoded, in order
     HttpHeaders headers;
     std::string body;
-    std::string remoteIp;
+    std::string remoteIp; // the socket's peer; the front puts the client's there (a trusted proxy's X-Forwarded-For)
     std::uint64_t connectionId = 0;
     std::map<std::string, std::string> params; // the route's {placeholders}
 
