@@ -1,5 +1,7 @@
 #include "sync-server/http/message.h"
 
+#include "core/util/utf8.h"
+
 #include <algorithm>
 #include <cctype>
 #include <nlohmann/json.hpp>
@@ -157,7 +159,7 @@ std::optional<std::vector<std::pair<std::string, std::string>>> parseQuery(std::
             auto key = percentDecode(part.substr(0, eq), true);
             auto value = eq == std::string_view::npos ? std::optional<std::string>("")
                                                       : percentDecode(part.substr(eq + 1), true);
-            if (!key || !value)
+            if (!key || !value || !isUtf8Text(*key) || !isUtf8Text(*value))
                 return std::nullopt;
             out.emplace_back(std::move(*key), std::move(*value));
         }

@@ -69,8 +69,9 @@ std::string_view reasonPhrase(int status);
 std::optional<std::string> percentDecode(std::string_view text, bool plusIsSpace);
 // Everything but RFC 3986's unreserved characters as %XX: for query values and form fields.
 std::string percentEncode(std::string_view text);
-// "a=1&b=x+y&flag" -> {a,1} {b,"x y"} {flag,""}; nullopt when a part is not validly encoded. Also reads
-// application/x-www-form-urlencoded bodies.
+// "a=1&b=x+y&flag" -> {a,1} {b,"x y"} {flag,""}; nullopt when a part is not validly encoded or does not decode to
+// UTF-8 text without NUL (browsers and the desktop send UTF-8; anything else would reach the database, which refuses
+// it). Also reads application/x-www-form-urlencoded bodies.
 std::optional<std::vector<std::pair<std::string, std::string>>> parseQuery(std::string_view query);
 // The first value of `name` in parsed query or form fields; empty when absent.
 std::string fieldValue(const std::vector<std::pair<std::string, std::string>>& fields, std::string_view name);

@@ -3,6 +3,7 @@
 // Never a crash; encoding then decoding gives back what was encoded; the client is the peer or one of the hops.
 // Seeds: tests/data/fuzz-seeds/sync/message/; regressions: tests/data/fuzz-regressions/sync/message/ (replayed in
 // make test by sync_message_fuzz_replay).
+#include "core/util/utf8.h"
 #include "sync-server/http/clientaddress.h"
 #include "sync-server/http/message.h"
 #include "tests/fuzz/sync/syncfuzz.h"
@@ -17,6 +18,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     const auto query = parseQuery(input);
     if (query) {
         for (const auto& [key, value] : *query) {
+            TRICOACH_FUZZ_CHECK(tricoach::isUtf8Text(key) && tricoach::isUtf8Text(value));
             const std::string first = fieldValue(*query, key);
             (void)first;
         }
