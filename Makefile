@@ -47,10 +47,13 @@ test-asan: deps
 	@cmake --build --preset asan -j $(JOBS)
 	ctest --preset asan -j $(JOBS)
 
-# Each libFuzzer target for FUZZ_SECONDS (default 60), seeded with the real corpus; findings land in
-# build/fuzz/findings/<target>/ — turn each into a regression input under tests/data/fuzz-regressions/.
+# Each libFuzzer target for FUZZ_SECONDS (default 60), seeded from tests/data/<seeds> (real files and requests);
+# findings land in build/fuzz/findings/<target>/ — turn each into a regression input under
+# tests/data/fuzz-regressions/ (the sync_* ones are replayed in make test). Pick some with FUZZ_TARGETS="...".
 FUZZ_SECONDS ?= 60
-FUZZ_TARGETS = fit:fit tcx:tcx gpx:gpx archive:fit
+FUZZ_TARGETS ?= fit:activities/fit tcx:activities/tcx gpx:activities/gpx archive:activities/fit \
+  sync_message:fuzz-seeds/sync/message sync_router:fuzz-seeds/sync/router sync_webhook:fuzz-seeds/sync/webhook \
+  sync_token:fuzz-seeds/sync/token sync_password:fuzz-seeds/sync/password sync_wire:fuzz-seeds/sync/wire
 fuzz: deps
 	@command -v clang++ >/dev/null || { echo "make fuzz needs clang (apt-get install clang)"; exit 1; }
 	@CXX=clang++ cmake -S . -B build/fuzz -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DTRICOACH_FUZZ=ON \
@@ -61,7 +64,7 @@ fuzz: deps
 	  mkdir -p build/fuzz/corpus/$$t build/fuzz/findings/$$t; \
 	  echo "== $${t}_fuzz for $(FUZZ_SECONDS) s"; \
 	  ./build/fuzz/tests/fuzz/$${t}_fuzz -max_total_time=$(FUZZ_SECONDS) -print_final_stats=1 \
-	    -artifact_prefix=build/fuzz/findings/$$t/ build/fuzz/corpus/$$t tests/data/activities/$$seeds \
+	    -artifact_prefix=build/fuzz/findings/$$t/ build/fuzz/corpus/$$t tests/data/$$seeds \
 	    > build/fuzz/$$t.log 2>&1; status=$$?; tail -4 build/fuzz/$$t.log; \
 	  [ $$status -eq 0 ] || { echo "$${t}_fuzz found a crash: see build/fuzz/findings/$$t/"; exit 1; }; \
 	done

@@ -52,10 +52,51 @@ std::string SyncApi::openApiDocument()
     return f.open(QIODevice::ReadOnly) ? f.readAll().toStdString() : std::string();
 }
 
+void SyncApi::limitRates(const RateLimitSettings& settings, Clock clock, UserOf userOf)
+{
+    if (!settings.enabled)
+        return;
+    m_clock = clock ? std::move(clock) : Clock(systemNow);
+    m_userOf = std::move(userOf);
+    m_perAddress = std::make_unique<TokenBuckets>(settings.perAddress, settings.maxClients);
+    m_signIn = std::make_unique<TokenBuckets>(settings.signInPerAddress, settings.maxClients);
+    m_perUser = std::make_unique<TokenBuckets>(settings.perUser, settings.maxClients);
+}
+
+std::optional<HttpResponse> SyncApi::overBudget(const HttpRequest& request, Throttle throttle, const std::string& route)
+{
+    if (!m_perAddress || throttle == Throttle::Never)
+        return std::nullopt;
+    const Timestamp now = m_clock();
+    const auto refuse = [&](const BudgetDecision& d, const char* scope, const std::string& who) {
+        m_metrics.rateLimited(route, scope);
+        const std::string seconds = std::to_string(d.retryAfter.count());
+        HttpResponse r = HttpResponse::error(429, "rate.limited",
+                                             "Too many requests from " + who + "; try again in " + seconds +
+                                                 (d.retryAfter.count() == 1 ? " second." : " seconds."));
+        r.headers.set("Retry-After", seconds);
+        return r;
+    };
+    if (const BudgetDecision d = m_perAddress->take(request.remoteIp, now); !d.allowed)
+        return refuse(d, "address", "your address");
+    if (throttle == Throttle::SignIn) {
+        if (const BudgetDecision d = m_signIn->take(request.remoteIp, now); !d.allowed)
+            return refuse(d, "sign-in", "your address to the sign-in");
+    } else if (throttle == Throttle::PerUser && m_userOf) {
+        if (const auto user = m_userOf(request))
+            if (const BudgetDecision d = m_perUser->take(std::to_string(*user), now); !d.allowed)
+                return refuse(d, "user", "your account");
+    }
+    return std::nullopt;
+}
+
 void SyncApi::addHealthRoutes()
 {
-    m_router.add("GET", "/healthz", [](HttpRequest&) { return HttpResponse::json(200, {{"status", "ok"}}); });
-    m_router.add("GET", "/readyz", [this](HttpRequest&) {
+    // Probes and the scraper are never refused: a 429 would read as a failure of this instance.
+    m_router.add("GET", "/healthz", Throttle::Never, [](HttpRequest&) {
+        return HttpResponse::json(200, {{"status", "ok"}});
+    });
+    m_router.add("GET", "/readyz", Throttle::Never, [this](HttpRequest&) {
         const Readiness r = m_readiness ? m_readiness() : Readiness{};
         nlohmann::json body = {{"status", r.ready() ? "ready" : "not ready"},
                                {"database", r.databaseReachable ? "reachable" : "unreachable"},
@@ -68,7 +109,7 @@ void SyncApi::addHealthRoutes()
                               ", this program needs " + std::to_string(r.headVersion) + ": run tricoach-sync migrate";
         return HttpResponse::json(r.ready() ? 200 : 503, body);
     });
-    m_router.add("GET", "/metrics", [this](HttpRequest&) {
+    m_router.add("GET", "/metrics", Throttle::Never, [this](HttpRequest&) {
         return HttpResponse::text(200, m_metrics.render(), "text/plain; version=0.0.4; charset=utf-8");
     });
     m_router.add("GET", "/v1/openapi.json",
@@ -79,9 +120,14 @@ HttpResponse SyncApi::handle(HttpRequest& request)
 {
     const auto started = std::chrono::steady_clock::now();
     const std::string id = requestId(request);
+    const std::string peer = request.remoteIp;
+    request.remoteIp = clientAddress(peer, request.headers.getAll("X-Forwarded-For"), m_trustedProxies);
     const Router::Match match = m_router.match(request);
+    const std::string route = match.route ? match.route->pattern : "unmatched";
     HttpResponse response;
-    if (!match.route && match.allowed.empty()) {
+    if (auto refused = overBudget(request, match.route ? match.route->throttle : Throttle::PerAddress, route)) {
+        response = std::move(*refused);
+    } else if (!match.route && match.allowed.empty()) {
         response = HttpResponse::error(404, "route.not-found", "There is nothing at " + request.path + ".");
     } else if (!match.route) {
         std::string allow;
@@ -99,7 +145,6 @@ HttpResponse SyncApi::handle(HttpRequest& request)
         }
     }
     response.headers.set("X-Request-Id", id);
-    const std::string route = match.route ? match.route->pattern : "unmatched";
     const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
     m_metrics.observeRequest(route, request.method, response.status, seconds);
     // Health probes and scrapes come every few seconds: logged only when they fail.
@@ -111,6 +156,8 @@ HttpResponse SyncApi::handle(HttpRequest& request)
         // short, to show what scanners try.
         if (!match.route)
             fields["path"] = request.path.substr(0, 200);
+        if (peer != request.remoteIp)
+            fields["peer"] = peer;
         m_log.write(response.status >= 500 ? JsonLog::Level::Error : JsonLog::Level::Info, "request", fields);
     }
     return response;

@@ -1,8 +1,14 @@
 #pragma once
 
+#include "sync-server/api/providers.h"
+#include "sync-server/api/ratelimit.h"
+#include "sync-server/http/clientaddress.h"
 #include "sync-server/http/router.h"
 
+#include <cstdint>
 #include <functional>
+#include <memory>
+#include <optional>
 #include <string>
 
 namespace tricoach::sync {
@@ -20,8 +26,9 @@ struct Readiness {
 };
 
 // The server's HTTP front: the route table, and around every request the JSON error shape for unknown routes and
-// failures, a request id, a log line (path without its query, which may carry an OAuth code) and the metrics.
-// Areas (health, sign-in, webhooks, events) add their routes; handle() is the HttpServer's handler.
+// failures, a request id, a log line (path without its query, which may carry an OAuth code) and the metrics; the
+// client's address (through trusted proxies) and the request budgets of each route's Throttle, answered 429 with
+// Retry-After. Areas (health, sign-in, webhooks, events) add their routes; handle() is the HttpServer's handler.
 class SyncApi {
 public:
     SyncApi(JsonLog& log, Metrics& metrics, std::function<Readiness()> readiness);
@@ -30,16 +37,31 @@ public:
     const Router& router() const { return m_router; }
     HttpResponse handle(HttpRequest& request);
 
+    // Whose X-Forwarded-For names the client (none: the socket's peer is the client). Set before serving.
+    void trustProxies(std::vector<AddressRange> proxies) { m_trustedProxies = std::move(proxies); }
+    // The signed-in user a request's bearer token speaks for, if any (no other check: the route still makes it).
+    using UserOf = std::function<std::optional<std::int64_t>(const HttpRequest&)>;
+    // Turns the budgets on (off until called, and when settings.enabled is false). Set before serving.
+    void limitRates(const RateLimitSettings& settings, Clock clock, UserOf userOf);
+
     // The OpenAPI 3.1 document served at /v1/openapi.json (built into the program).
     static std::string openApiDocument();
 
 private:
     void addHealthRoutes();
+    // The 429 to answer when one of the route's budgets is spent, or nullopt.
+    std::optional<HttpResponse> overBudget(const HttpRequest& request, Throttle throttle, const std::string& route);
 
     JsonLog& m_log;
     Metrics& m_metrics;
     std::function<Readiness()> m_readiness;
     Router m_router;
+    std::vector<AddressRange> m_trustedProxies;
+    Clock m_clock;
+    UserOf m_userOf;
+    std::unique_ptr<TokenBuckets> m_perAddress; // null: no limits
+    std::unique_ptr<TokenBuckets> m_signIn;
+    std::unique_ptr<TokenBuckets> m_perUser;
 };
 
 } // namespace tricoach::sync

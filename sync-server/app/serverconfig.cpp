@@ -1,5 +1,7 @@
 #include "sync-server/app/serverconfig.h"
 
+#include "sync-server/http/clientaddress.h"
+
 #include <QFile>
 
 #include <cstdlib>
@@ -90,7 +92,11 @@ Result<ServerConfig> loadServerConfig(const std::vector<std::string>& flags, con
                                                              {"--threads", "TRICOACH_SYNC_THREADS"},
                                                              {"--max-body", "TRICOACH_SYNC_MAX_BODY"},
                                                              {"--log-level", "TRICOACH_SYNC_LOG_LEVEL"},
-                                                             {"--trusted-proxy", "TRICOACH_SYNC_TRUSTED_PROXIES"}};
+                                                             {"--trusted-proxy", "TRICOACH_SYNC_TRUSTED_PROXIES"},
+                                                             {"--rate-limit", "TRICOACH_SYNC_RATE_LIMIT"},
+                                                             {"--address-rate", "TRICOACH_SYNC_ADDRESS_RATE"},
+                                                             {"--signin-rate", "TRICOACH_SYNC_SIGNIN_RATE"},
+                                                             {"--user-rate", "TRICOACH_SYNC_USER_RATE"}};
     for (const auto& [flag, name] : envOf) {
         // The database address may hold a password: it may come from a file too.
         auto value =
@@ -141,17 +147,31 @@ Result<ServerConfig> loadServerConfig(const std::vector<std::string>& flags, con
                 return configError("--log-level is debug, info, warn or error, not '" + value + "'.");
             c.logLevel = value;
         } else if (flag == "--trusted-proxy") {
+            auto ranges = parseAddressRanges({value});
+            if (!ranges)
+                return configError("--trusted-proxy: " + ranges.error().message.toStdString());
             size_t start = 0;
             while (start <= value.size()) {
-                const size_t comma = value.find(',', start);
-                const std::string one =
-                    value.substr(start, comma == std::string::npos ? std::string::npos : comma - start);
+                const size_t cut = value.find_first_of(", ", start);
+                const std::string one = value.substr(start, cut == std::string::npos ? std::string::npos : cut - start);
                 if (!one.empty())
                     c.trustedProxies.push_back(one);
-                if (comma == std::string::npos)
+                if (cut == std::string::npos)
                     break;
-                start = comma + 1;
+                start = cut + 1;
             }
+        } else if (flag == "--rate-limit") {
+            if (value != "on" && value != "off")
+                return configError("--rate-limit is on or off, not '" + value + "'.");
+            c.rateLimits.enabled = value == "on";
+        } else if (flag == "--address-rate" || flag == "--signin-rate" || flag == "--user-rate") {
+            auto n = parseNumber(flag, value, 1, 1'000'000);
+            if (!n)
+                return n.error();
+            int& target = flag == "--address-rate"  ? c.rateLimits.perAddress
+                          : flag == "--signin-rate" ? c.rateLimits.signInPerAddress
+                                                    : c.rateLimits.perUser;
+            target = static_cast<int>(*n);
         }
     }
     const std::pair<const char*, std::string*> secrets[] = {
@@ -192,7 +212,16 @@ std::string serverConfigHelp()
   --threads N            request threads, 0 for one per core (TRICOACH_SYNC_THREADS)
   --max-body BYTES       largest request body (TRICOACH_SYNC_MAX_BODY; default 262144)
   --log-level LEVEL      debug, info, warn or error (TRICOACH_SYNC_LOG_LEVEL)
-  --trusted-proxy IPS    comma-separated proxies whose X-Forwarded-For is believed (TRICOACH_SYNC_TRUSTED_PROXIES)
+  --trusted-proxy CIDRS  comma-separated proxy addresses or blocks (10.0.0.0/8, ::1) whose X-Forwarded-For names
+                         the client (TRICOACH_SYNC_TRUSTED_PROXIES; default none: the socket's peer is the client)
+
+Request budgets per instance, answered 429 with Retry-After when spent (health, metrics and Strava's webhook are
+never limited; an event stream counts once, when it connects):
+  --rate-limit on|off    off for benchmarks from one address (TRICOACH_SYNC_RATE_LIMIT; default on)
+  --address-rate N       requests a minute per client address, any route (TRICOACH_SYNC_ADDRESS_RATE; default 600)
+  --signin-rate N        requests a minute per address to /oauth/* (TRICOACH_SYNC_SIGNIN_RATE; default 60)
+  --user-rate N          requests a minute per signed-in user to /v1/* (TRICOACH_SYNC_USER_RATE; default 300)
+                         Each allows a burst of a whole minute's budget.
 
 Secrets, each as NAME or NAME_FILE (a file holding the value, as Docker secrets are):
   TRICOACH_SYNC_TOKEN_KEY          32 bytes, base64: encrypts Strava tokens at rest

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/util/result.h"
+#include "sync-server/api/ratelimit.h"
 
 #include <cstdint>
 #include <functional>
@@ -32,7 +33,8 @@ struct ServerConfig {
     std::size_t maxBodyBytes = 256 * 1024;
     std::string logLevel = "info";
     std::string tokenKey;                    // base64 of 32 bytes: encrypts Strava tokens at rest
-    std::vector<std::string> trustedProxies; // whose X-Forwarded-For is believed
+    std::vector<std::string> trustedProxies; // addresses or CIDR blocks whose X-Forwarded-For is believed
+    RateLimitSettings rateLimits;
     StravaServerSettings strava;
 
     std::string effectivePublicUrl() const;

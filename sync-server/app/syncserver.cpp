@@ -1,6 +1,7 @@
 #include "sync-server/app/syncserver.h"
 
 #include "sync-server/auth/authroutes.h"
+#include "sync-server/auth/bearer.h"
 #include "sync-server/auth/stravaroutes.h"
 #include "sync-server/auth/tokencipher.h"
 #include "sync-server/events/eventroutes.h"
@@ -57,6 +58,14 @@ SyncServer::SyncServer(ServerConfig config, JsonLog& log, Options options)
         // the benchmarks (tests/bench/sync) measure the real routes against.
         m_api.router().add("GET", "/bench/hello", [](HttpRequest&) { return HttpResponse::text(200, "hello\n"); });
     }
+    // Proxies were checked when the configuration was read; the budgets see the client behind them.
+    if (auto proxies = parseAddressRanges(m_config.trustedProxies))
+        m_api.trustProxies(std::move(*proxies));
+    const Clock clock = m_options.clock ? m_options.clock : Clock(systemNow);
+    m_api.limitRates(m_config.rateLimits, clock, [this, clock](const HttpRequest& r) -> std::optional<std::int64_t> {
+        const auto s = store();
+        return s ? bearerUser(r, *s, clock()) : std::nullopt;
+    });
 }
 
 // Strava's webhooks and the events they become, pushed to desktops.

@@ -1,6 +1,7 @@
 #include "sync-server/auth/authroutes.h"
 
 #include "core/util/datetime.h"
+#include "core/util/utf8.h"
 #include "sync-server/api/syncapi.h"
 #include "sync-server/app/serverconfig.h"
 #include "sync-server/auth/bearer.h"
@@ -32,6 +33,13 @@ HttpResponse fromError(const Error& e)
     if (code == "store.unavailable")
         return storeUnavailable();
     return HttpResponse::error(500, "server.internal", "The server failed to answer this request.");
+}
+
+// What the session list calls the client: its User-Agent when that is short UTF-8 text (a header may carry any bytes).
+std::string clientName(const HttpRequest& r)
+{
+    const std::string agent = r.header("User-Agent").value_or("");
+    return !agent.empty() && agent.size() <= 200 && isUtf8Text(agent) ? agent : std::string("TriCoach desktop");
 }
 
 bool isForm(const HttpRequest& r)
@@ -133,7 +141,7 @@ struct Routes {
                                        "Send the form as application/x-www-form-urlencoded.");
         auto form = parseQuery(r.body);
         if (!form)
-            return HttpResponse::error(400, "request.malformed-body", "The form is not validly encoded.");
+            return HttpResponse::error(400, "request.malformed-body", "The form is not validly encoded UTF-8 text.");
         return std::move(*form);
     }
 
@@ -211,7 +219,7 @@ struct Routes {
         if (grant == "authorization_code")
             issued = oauth.exchangeCode(fieldValue(*form, "code"), fieldValue(*form, "redirect_uri"),
                                         fieldValue(*form, "client_id"), fieldValue(*form, "code_verifier"),
-                                        r.header("User-Agent").value_or("TriCoach desktop"), now);
+                                        clientName(r), now);
         else if (grant == "refresh_token")
             issued = oauth.refresh(fieldValue(*form, "refresh_token"), fieldValue(*form, "client_id"), now);
         if (!issued)
@@ -303,12 +311,13 @@ void addAuthRoutes(SyncApi& api, AuthDependencies deps)
         deps.clock = systemNow;
     auto routes = std::make_shared<Routes>(Routes{std::move(deps)});
     Router& router = api.router();
-    router.add("GET", "/oauth/authorize", [routes](HttpRequest& r) { return routes->authorize(r); });
-    router.add("POST", "/oauth/password", [routes](HttpRequest& r) { return routes->password(r); });
-    router.add("POST", "/oauth/token", [routes](HttpRequest& r) { return routes->token(r); });
-    router.add("GET", "/v1/me", [routes](HttpRequest& r) { return routes->me(r); });
-    router.add("GET", "/v1/sessions", [routes](HttpRequest& r) { return routes->sessions(r); });
-    router.add("DELETE", "/v1/sessions/{id}", [routes](HttpRequest& r) { return routes->revoke(r); });
+    router.add("GET", "/oauth/authorize", Throttle::SignIn, [routes](HttpRequest& r) { return routes->authorize(r); });
+    router.add("POST", "/oauth/password", Throttle::SignIn, [routes](HttpRequest& r) { return routes->password(r); });
+    router.add("POST", "/oauth/token", Throttle::SignIn, [routes](HttpRequest& r) { return routes->token(r); });
+    router.add("GET", "/v1/me", Throttle::PerUser, [routes](HttpRequest& r) { return routes->me(r); });
+    router.add("GET", "/v1/sessions", Throttle::PerUser, [routes](HttpRequest& r) { return routes->sessions(r); });
+    router.add("DELETE", "/v1/sessions/{id}", Throttle::PerUser,
+               [routes](HttpRequest& r) { return routes->revoke(r); });
 }
 
 } // namespace tricoach::sync

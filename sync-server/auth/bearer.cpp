@@ -59,6 +59,17 @@ Result<BearerIdentity> authenticateBearer(const HttpRequest& request, ServerStor
     return BearerIdentity{**user, **session};
 }
 
+std::optional<UserId> bearerUser(const HttpRequest& request, ServerStore& store, Timestamp now)
+{
+    const auto token = bearerToken(request);
+    if (!token || token->empty() || token->size() > 512)
+        return std::nullopt;
+    auto session = store.findSessionByAccessHash(Secrets::hashOf(*token), now);
+    if (!session || !*session)
+        return std::nullopt;
+    return (*session)->userId;
+}
+
 HttpResponse bearerFailure(const Error& error)
 {
     if (error.code == kAuthMissingToken || error.code == kAuthInvalidToken) {

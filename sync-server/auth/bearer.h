@@ -21,6 +21,10 @@ struct BearerIdentity {
 // last use is noted. Fails with kAuthMissingToken, kAuthInvalidToken, or the store's error when it cannot answer.
 Result<BearerIdentity> authenticateBearer(const HttpRequest& request, ServerStore& store, Timestamp now);
 
+// The user a request's bearer token speaks for, if its session is live; nothing else is checked or noted. For the
+// per-user request budget, which is counted before the route's own authenticateBearer.
+std::optional<UserId> bearerUser(const HttpRequest& request, ServerStore& store, Timestamp now);
+
 // The answer to a failed authenticateBearer: 401 with `WWW-Authenticate: Bearer` (RFC 6750 §3) and the JSON error,
 // or 503 when the database could not answer (the token may well be good).
 HttpResponse bearerFailure(const Error& error);

@@ -220,9 +220,12 @@ struct Routes {
 void addStravaAuthRoutes(SyncApi& api, StravaAuthDependencies deps)
 {
     auto routes = std::make_shared<Routes>(Routes{std::move(deps)});
-    api.router().add("POST", "/oauth/strava/start", [routes](HttpRequest& r) { return routes->start(r); });
-    api.router().add("GET", "/oauth/strava/callback", [routes](HttpRequest& r) { return routes->callback(r); });
-    api.router().add("POST", "/v1/strava/token", [routes](HttpRequest& r) { return routes->brokerToken(r); });
+    api.router().add("POST", "/oauth/strava/start", Throttle::SignIn,
+                     [routes](HttpRequest& r) { return routes->start(r); });
+    api.router().add("GET", "/oauth/strava/callback", Throttle::SignIn,
+                     [routes](HttpRequest& r) { return routes->callback(r); });
+    api.router().add("POST", "/v1/strava/token", Throttle::PerUser,
+                     [routes](HttpRequest& r) { return routes->brokerToken(r); });
 }
 
 } // namespace tricoach::sync

@@ -35,7 +35,7 @@ HttpResponse badCursor(std::string_view what)
 
 void addEventRoutes(Router& router, EventHub& hub, StoreProvider store, Clock clock)
 {
-    router.add("GET", "/v1/events", [store, clock](HttpRequest& r) {
+    router.add("GET", "/v1/events", Throttle::PerUser, [store, clock](HttpRequest& r) {
         const auto s = store();
         if (!s)
             return storeUnavailable();
@@ -70,7 +70,7 @@ void addEventRoutes(Router& router, EventHub& hub, StoreProvider store, Clock cl
         return HttpResponse::json(200, page);
     });
 
-    router.add("GET", "/v1/events/stream", [&hub, store, clock](HttpRequest& r) {
+    router.add("GET", "/v1/events/stream", Throttle::PerUser, [&hub, store, clock](HttpRequest& r) {
         const auto s = store();
         if (!s)
             return storeUnavailable();

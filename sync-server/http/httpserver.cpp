@@ -230,8 +230,10 @@ restinio::request_handling_status_t HttpServer::Impl::handle(const restinio::req
     auto path = percentDecode(req->header().path(), false);
     auto query = parseQuery(req->header().query());
     if (!path || !query) {
-        reply(req, HttpResponse::error(400, "request.malformed-url", "The address is not validly percent-encoded."),
-              head);
+        reply(
+            req,
+            HttpResponse::error(400, "request.malformed-url", "The address is not validly percent-encoded UTF-8 text."),
+            head);
         return restinio::request_accepted();
     }
     r.path = std::move(*path);

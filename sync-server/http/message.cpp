@@ -1,5 +1,7 @@
 #include "sync-server/http/message.h"
 
+#include "core/util/utf8.h"
+
 #include <algorithm>
 #include <cctype>
 #include <nlohmann/json.hpp>
@@ -34,6 +36,15 @@ std::optional<std::string> HttpHeaders::get(std::string_view name) const
         if (sameName(n, name))
             return v;
     return std::nullopt;
+}
+
+std::vector<std::string> HttpHeaders::getAll(std::string_view name) const
+{
+    std::vector<std::string> out;
+    for (const auto& [n, v] : m_fields)
+        if (sameName(n, name))
+            out.push_back(v);
+    return out;
 }
 
 std::optional<std::string> HttpRequest::queryValue(std::string_view name) const
@@ -148,7 +159,7 @@ std::optional<std::vector<std::pair<std::string, std::string>>> parseQuery(std::
             auto key = percentDecode(part.substr(0, eq), true);
             auto value = eq == std::string_view::npos ? std::optional<std::string>("")
                                                       : percentDecode(part.substr(eq + 1), true);
-            if (!key || !value)
+            if (!key || !value || !isUtf8Text(*key) || !isUtf8Text(*value))
                 return std::nullopt;
             out.emplace_back(std::move(*key), std::move(*value));
         }

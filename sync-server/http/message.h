@@ -20,6 +20,7 @@ public:
     void add(std::string name, std::string value);
     void set(std::string name, std::string value); // replaces every field of that name
     std::optional<std::string> get(std::string_view name) const;
+    std::vector<std::string> getAll(std::string_view name) const; // every field of that name, in order
     const std::vector<std::pair<std::string, std::string>>& all() const { return m_fields; }
 
 private:
@@ -33,7 +34,7 @@ struct HttpRequest {
     std::vector<std::pair<std::string, std::string>> query; // decoded, in order
     HttpHeaders headers;
     std::string body;
-    std::string remoteIp;
+    std::string remoteIp; // the socket's peer; the front puts the client's there (a trusted proxy's X-Forwarded-For)
     std::uint64_t connectionId = 0;
     std::map<std::string, std::string> params; // the route's {placeholders}
 
@@ -68,8 +69,9 @@ std::string_view reasonPhrase(int status);
 std::optional<std::string> percentDecode(std::string_view text, bool plusIsSpace);
 // Everything but RFC 3986's unreserved characters as %XX: for query values and form fields.
 std::string percentEncode(std::string_view text);
-// "a=1&b=x+y&flag" -> {a,1} {b,"x y"} {flag,""}; nullopt when a part is not validly encoded. Also reads
-// application/x-www-form-urlencoded bodies.
+// "a=1&b=x+y&flag" -> {a,1} {b,"x y"} {flag,""}; nullopt when a part is not validly encoded or does not decode to
+// UTF-8 text without NUL (browsers and the desktop send UTF-8; anything else would reach the database, which refuses
+// it). Also reads application/x-www-form-urlencoded bodies.
 std::optional<std::vector<std::pair<std::string, std::string>>> parseQuery(std::string_view query);
 // The first value of `name` in parsed query or form fields; empty when absent.
 std::string fieldValue(const std::vector<std::pair<std::string, std::string>>& fields, std::string_view name);

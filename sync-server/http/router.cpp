@@ -46,7 +46,12 @@ bool matches(std::string_view pattern, std::string_view path, std::map<std::stri
 
 void Router::add(std::string method, std::string pattern, Handler handler)
 {
-    m_routes.push_back({std::move(method), std::move(pattern), std::move(handler)});
+    add(std::move(method), std::move(pattern), Throttle::PerAddress, std::move(handler));
+}
+
+void Router::add(std::string method, std::string pattern, Throttle throttle, Handler handler)
+{
+    m_routes.push_back({std::move(method), std::move(pattern), std::move(handler), throttle});
 }
 
 Router::Match Router::match(HttpRequest& request) const

@@ -69,6 +69,13 @@ void Metrics::observeRequest(std::string_view route, std::string_view method, in
     it->second.observe(seconds);
 }
 
+void Metrics::rateLimited(std::string_view route, std::string_view scope)
+{
+    const std::string labels = "route=\"" + prometheusEscape(route) + "\",scope=\"" + prometheusEscape(scope) + "\"";
+    std::lock_guard lock(m_mutex);
+    ++m_rateLimited[labels];
+}
+
 void Metrics::webhookEventReceived(std::string_view outcome)
 {
     std::lock_guard lock(m_mutex);
@@ -124,6 +131,10 @@ std::string Metrics::render() const
                "# TYPE tricoach_http_request_duration_seconds histogram\n";
         for (const auto& [route, h] : m_durations)
             histogram("tricoach_http_request_duration_seconds", "route=\"" + prometheusEscape(route) + "\"", h);
+        out << "# HELP tricoach_http_rate_limited_total Requests refused 429 for a spent budget, by route and scope.\n"
+               "# TYPE tricoach_http_rate_limited_total counter\n";
+        for (const auto& [labels, n] : m_rateLimited)
+            out << "tricoach_http_rate_limited_total{" << labels << "} " << n << '\n';
         out << "# HELP tricoach_webhook_events_received_total Strava webhook events received, by outcome.\n"
                "# TYPE tricoach_webhook_events_received_total counter\n";
         for (const char* outcome : {"stored", "duplicate", "rejected"}) {

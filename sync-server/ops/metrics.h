@@ -20,6 +20,9 @@ public:
     // route is the matched pattern ("/v1/sessions/{id}"), never the raw path, so the label set stays small.
     void observeRequest(std::string_view route, std::string_view method, int status, double seconds);
 
+    // tricoach_http_rate_limited_total{route,scope}: requests answered 429; scope is address, sign-in or user.
+    void rateLimited(std::string_view route, std::string_view scope);
+
     void webhookEventReceived(std::string_view outcome); // "stored", "duplicate", "rejected"
     void eventsDelivered(long count);
     void observeEventLag(double seconds); // from Strava's event_time (or our receipt) to a desktop's stream
@@ -48,6 +51,7 @@ private:
     std::map<std::string, unsigned long> m_requests;      // rendered label set -> count
     std::map<std::string, Histogram> m_durations;         // route -> histogram
     std::map<std::string, unsigned long> m_webhookEvents; // outcome -> count
+    std::map<std::string, unsigned long> m_rateLimited;   // rendered label set -> count
     unsigned long m_delivered = 0;
     Histogram m_eventLag;
     std::atomic<int> m_sseClients{0};

@@ -1,5 +1,7 @@
 #include "sync-server/store/sqlconnection.h"
 
+#include "core/util/utf8.h"
+
 namespace tricoach::sync::detail {
 
 namespace {
@@ -14,40 +16,6 @@ const SqlValue& at(const SqlRow& row, std::size_t column)
     if (column >= row.size())
         throw DbFailure("the result has no column " + std::to_string(column), kStoreFailed);
     return row[column];
-}
-
-// Length of the UTF-8 sequence starting at s[i], or 0 when it is not valid (overlong, surrogate, > U+10FFFF).
-std::size_t utf8Sequence(std::string_view s, std::size_t i)
-{
-    const auto c = static_cast<unsigned char>(s[i]);
-    if (c < 0x80)
-        return 1;
-    std::size_t len = 0;
-    std::uint32_t cp = 0;
-    if ((c & 0xE0) == 0xC0) {
-        len = 2;
-        cp = c & 0x1Fu;
-    } else if ((c & 0xF0) == 0xE0) {
-        len = 3;
-        cp = c & 0x0Fu;
-    } else if ((c & 0xF8) == 0xF0) {
-        len = 4;
-        cp = c & 0x07u;
-    } else {
-        return 0;
-    }
-    if (i + len > s.size())
-        return 0;
-    for (std::size_t k = 1; k < len; ++k) {
-        const auto b = static_cast<unsigned char>(s[i + k]);
-        if ((b & 0xC0) != 0x80)
-            return 0;
-        cp = (cp << 6) | (b & 0x3Fu);
-    }
-    static constexpr std::uint32_t kMin[] = {0, 0, 0x80, 0x800, 0x10000};
-    if (cp < kMin[len] || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
-        return 0;
-    return len;
 }
 
 } // namespace
@@ -102,7 +70,7 @@ std::optional<Timestamp> optTimeAt(const SqlRow& row, std::size_t column)
 void checkText(std::string_view text, std::string_view what)
 {
     for (std::size_t i = 0; i < text.size();) {
-        const std::size_t len = text[i] == '\0' ? 0 : utf8Sequence(text, i);
+        const std::size_t len = text[i] == '\0' ? 0 : utf8SequenceLength(text, i);
         if (len == 0)
             throw DbFailure(std::string(what) + " is not valid UTF-8 text (byte " + std::to_string(i) + ")",
                             kStoreInvalid);

@@ -27,7 +27,7 @@ HttpResponse unavailable()
 
 void addWebhookRoutes(Router& router, StravaWebhook& webhook, StoreProvider store, Clock clock)
 {
-    router.add("GET", "/strava/webhook/{path}", [&webhook](HttpRequest& r) {
+    router.add("GET", "/strava/webhook/{path}", Throttle::Never, [&webhook](HttpRequest& r) {
         if (!webhook.pathMatches(r.param("path").value_or(std::string())))
             return forbidden();
         const auto challenge = webhook.answerChallenge(r.queryValue("hub.mode").value_or(std::string()),
@@ -39,7 +39,9 @@ void addWebhookRoutes(Router& router, StravaWebhook& webhook, StoreProvider stor
         return HttpResponse::json(200, {{"hub.challenge", *challenge}});
     });
 
-    router.add("POST", "/strava/webhook/{path}", [&webhook, store, clock](HttpRequest& r) {
+    // Never a 429 on Strava's routes: Strava drops an event after a few refused deliveries (the path is secret, and a
+    // wrong one is a cheap 403).
+    router.add("POST", "/strava/webhook/{path}", Throttle::Never, [&webhook, store, clock](HttpRequest& r) {
         if (!webhook.pathMatches(r.param("path").value_or(std::string())))
             return forbidden();
         const auto s = store();

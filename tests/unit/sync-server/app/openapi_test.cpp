@@ -47,8 +47,18 @@ TEST_F(SyncOpenApi, TheDocumentDescribesExactlyTheRoutesOfARunningServer)
             }
         }
     std::set<std::string> routed;
-    for (const Route& route : server.api().router().routes())
+    for (const Route& route : server.api().router().routes()) {
         routed.insert(route.method + " " + route.pattern);
+        // A route held to a request budget says it may answer 429; one that never is does not.
+        std::string lower = route.method;
+        for (char& c : lower)
+            c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+        const auto responses = doc["paths"]
+                                   .value(route.pattern, nlohmann::json::object())
+                                   .value(lower, nlohmann::json::object())
+                                   .value("responses", nlohmann::json::object());
+        EXPECT_EQ(responses.contains("429"), route.throttle != Throttle::Never) << route.method << " " << route.pattern;
+    }
     EXPECT_EQ(documented, routed);
     // Every $ref points at something that exists.
     std::function<void(const nlohmann::json&)> refs = [&](const nlohmann::json& j) {

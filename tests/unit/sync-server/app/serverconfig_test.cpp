@@ -86,3 +86,30 @@ TEST_F(SyncConfig, MistakesAreNamed)
     EXPECT_NE(message(loadServerConfig({"--public-url", "ftp://x"}, envOf({}))).find("http://"), std::string::npos);
     EXPECT_FALSE(loadServerConfig({"--listen", "h:70000"}, envOf({})).ok());
 }
+
+TEST_F(SyncConfig, RequestBudgetsAndTrustedProxiesAreSetByFlagsOrEnvironment)
+{
+    auto defaults = loadServerConfig({}, envOf({}));
+    ASSERT_TRUE(defaults.ok());
+    EXPECT_TRUE(defaults->rateLimits.enabled);
+    EXPECT_TRUE(defaults->trustedProxies.empty());
+    auto c = loadServerConfig({"--address-rate", "120", "--user-rate=30", "--trusted-proxy", "10.0.0.0/8,::1"},
+                              envOf({{"TRICOACH_SYNC_SIGNIN_RATE", "12"},
+                                     {"TRICOACH_SYNC_USER_RATE", "999"},
+                                     {"TRICOACH_SYNC_RATE_LIMIT", "off"}}));
+    ASSERT_TRUE(c.ok()) << c.error().message.toStdString();
+    EXPECT_FALSE(c->rateLimits.enabled);
+    EXPECT_EQ(c->rateLimits.perAddress, 120);
+    EXPECT_EQ(c->rateLimits.signInPerAddress, 12);
+    EXPECT_EQ(c->rateLimits.perUser, 30);
+    EXPECT_EQ(c->trustedProxies, (std::vector<std::string>{"10.0.0.0/8", "::1"}));
+    const auto message = [](const Result<ServerConfig>& r) {
+        return r.ok() ? std::string("(accepted)") : r.error().message.toStdString();
+    };
+    EXPECT_NE(message(loadServerConfig({"--rate-limit", "maybe"}, envOf({}))).find("'maybe'"), std::string::npos);
+    EXPECT_NE(message(loadServerConfig({"--address-rate", "0"}, envOf({}))).find("--address-rate"), std::string::npos);
+    EXPECT_NE(
+        message(loadServerConfig({}, envOf({{"TRICOACH_SYNC_TRUSTED_PROXIES", "10.0.0.0/8,nginx"}}))).find("'nginx'"),
+        std::string::npos);
+    EXPECT_NE(serverConfigHelp().find("--rate-limit on|off"), std::string::npos);
+}
