@@ -123,6 +123,9 @@ private:
 
 } // namespace
 
+// Long enough never to come (a year), short enough for RESTinio's steady_clock arithmetic not to overflow.
+constexpr std::chrono::hours kNoIdleLimit{24 * 365};
+
 struct HttpServer::Impl {
     HttpServerOptions options;
     RequestHandler handler;
@@ -175,7 +178,10 @@ Result<void> HttpServer::start()
                 .port(o.port)
                 .read_next_http_message_timelimit(o.readTimeout)
                 .write_http_response_timelimit(o.writeTimeout)
-                .handle_request_timeout(o.handleTimeout)
+                // RESTinio's limit on a response still open with nothing being written: an event stream between
+                // two events. Handlers answer before they return (they are synchronous), so it only ever cut
+                // idle streams, silently; a stream's client that stops reading is cut by the write limit instead.
+                .handle_request_timeout(kNoIdleLimit)
                 .incoming_http_msg_limits(limits)
                 .ip_blocker(std::make_shared<ConnectionCap>(m_impl->listener, o.maxConnections))
                 .connection_state_listener(m_impl->listener)

@@ -192,6 +192,42 @@ TEST(SyncHttpServer, AStreamDeliversInOrderAndKnowsWhenItsClientLeft)
     EXPECT_GE(closedConnections, 1);
 }
 
+// An idle event stream is the normal case (a desktop waiting for its athlete's next activity): no timeout of the
+// server may cut it, however long it waits between writes. RESTinio's "handle request" limit (then 10 s) did,
+// before the hub's first heartbeat (15 s), so every idle stream died silently.
+TEST(SyncHttpServer, AStreamIdleLongerThanEveryTimeoutStaysOpen)
+{
+    std::mutex m;
+    std::condition_variable cv;
+    std::shared_ptr<EventStream> stream;
+    HttpServerOptions o = small();
+    o.writeTimeout = std::chrono::milliseconds(1000);
+    HttpServer server(o, [&](HttpRequest&) {
+        HttpResponse r;
+        r.headers.set("Content-Type", "text/event-stream");
+        r.stream = [&](std::shared_ptr<EventStream> s) {
+            s->write("data: first\n\n");
+            std::lock_guard lock(m);
+            stream = std::move(s);
+            cv.notify_all();
+        };
+        return r;
+    });
+    ASSERT_TRUE(server.start().ok());
+    RawConnection client;
+    ASSERT_TRUE(client.connectTo(server.port()));
+    client.send("GET /events HTTP/1.1\r\nHost: x\r\n\r\n");
+    {
+        std::unique_lock lock(m);
+        ASSERT_TRUE(cv.wait_for(lock, std::chrono::seconds(5), [&] { return stream != nullptr; }));
+    }
+    EXPECT_NE(client.readUntil("data: first\n\n").indexOf("data: first"), -1);
+    std::this_thread::sleep_for(std::chrono::milliseconds(11'000)); // past the read, write and former handle limits
+    EXPECT_TRUE(stream->isOpen());
+    EXPECT_TRUE(stream->write("data: second\n\n"));
+    EXPECT_NE(client.readUntil("data: second\n\n", 5000).indexOf("data: second"), -1);
+}
+
 TEST(SyncHttpServer, APortInUseIsAClearErrorNotACrash)
 {
     QTcpServer occupant;
