@@ -11,12 +11,16 @@
 #include <optional>
 #include <restinio/all.hpp>
 #include <thread>
+#include <unordered_set>
 
 namespace tricoach::sync {
 
 namespace {
 
-// Counts connections and tells the server when one closes (RESTinio calls it from the connection's thread).
+// Counts connections and tells the server when one closes (RESTinio calls it from the connection's thread). By the
+// ids it was told of: RESTinio may report a connection closed more than once (its close() runs again when a
+// timeout and a failed write race on a busy pool), and a plain counter then drifted below zero, which the cap read
+// as "full" and refused every connection from then on.
 class ConnectionListener {
 public:
     std::function<void(std::uint64_t)> onClosed;
@@ -26,13 +30,24 @@ public:
     {
         const auto cause = notice.cause();
         if (restinio::holds_alternative<restinio::connection_state::accepted_t>(cause)) {
-            ++open;
+            std::lock_guard lock(m_mutex);
+            if (m_open.insert(notice.connection_id()).second)
+                ++open;
         } else if (restinio::holds_alternative<restinio::connection_state::closed_t>(cause)) {
-            --open;
+            {
+                std::lock_guard lock(m_mutex);
+                if (m_open.erase(notice.connection_id()) == 0)
+                    return; // told already
+                --open;
+            }
             if (onClosed)
                 onClosed(notice.connection_id());
         }
     }
+
+private:
+    std::mutex m_mutex;
+    std::unordered_set<std::uint64_t> m_open;
 };
 
 // Caps the open connections by refusing new ones at accept. RESTinio's own connection-count limiter is not used:

@@ -6,6 +6,7 @@
 
 #include <gtest/gtest.h>
 #include <map>
+#include <thread>
 
 using namespace tricoach;
 using namespace tricoach::sync;
@@ -85,4 +86,15 @@ TEST_F(SyncConfig, MistakesAreNamed)
     EXPECT_NE(message(loadServerConfig({"--database"}, envOf({}))).find("needs a value"), std::string::npos);
     EXPECT_NE(message(loadServerConfig({"--public-url", "ftp://x"}, envOf({}))).find("http://"), std::string::npos);
     EXPECT_FALSE(loadServerConfig({"--listen", "h:70000"}, envOf({})).ok());
+}
+
+// A handler holds its thread while the database commits: by default there are many more threads than cores, so that
+// concurrent webhooks can share one commit; --threads sets the number (and the database pool's size with it).
+TEST_F(SyncConfig, RequestThreadsOutnumberTheCoresUnlessSet)
+{
+    ServerConfig c;
+    EXPECT_GE(c.requestThreads(), 16);
+    EXPECT_GE(c.requestThreads(), 4 * static_cast<int>(std::thread::hardware_concurrency()));
+    c.threads = 3;
+    EXPECT_EQ(c.requestThreads(), 3);
 }
