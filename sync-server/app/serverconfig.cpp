@@ -4,8 +4,10 @@
 
 #include <QFile>
 
+#include <algorithm>
 #include <cstdlib>
 #include <map>
+#include <thread>
 
 namespace tricoach::sync {
 
@@ -202,6 +204,13 @@ Result<ServerConfig> loadServerConfig(const std::vector<std::string>& flags, con
     return c;
 }
 
+int ServerConfig::requestThreads() const
+{
+    if (threads > 0)
+        return threads;
+    return std::max(16, 4 * static_cast<int>(std::thread::hardware_concurrency()));
+}
+
 std::string serverConfigHelp()
 {
     return R"(Options (each also from the environment variable named after it):
@@ -209,7 +218,8 @@ std::string serverConfigHelp()
   --database URL         sqlite:PATH or postgresql://USER@HOST/DB (TRICOACH_SYNC_DATABASE or _FILE;
                          default: an SQLite file in the data folder)
   --public-url URL       how browsers and Strava reach this server (TRICOACH_SYNC_PUBLIC_URL)
-  --threads N            request threads, 0 for one per core (TRICOACH_SYNC_THREADS)
+  --threads N            request threads and database connections; 0: 4 per core, at least 16
+                         (TRICOACH_SYNC_THREADS)
   --max-body BYTES       largest request body (TRICOACH_SYNC_MAX_BODY; default 262144)
   --log-level LEVEL      debug, info, warn or error (TRICOACH_SYNC_LOG_LEVEL)
   --trusted-proxy CIDRS  comma-separated proxy addresses or blocks (10.0.0.0/8, ::1) whose X-Forwarded-For names

@@ -29,7 +29,7 @@ struct ServerConfig {
     std::uint16_t port = 8470;
     std::string database;  // empty: an SQLite file in the platform's data folder
     std::string publicUrl; // how browsers and Strava reach us; default http://HOST:PORT
-    int threads = 0;       // 0: one per core
+    int threads = 0;       // 0: requestThreads() picks
     std::size_t maxBodyBytes = 256 * 1024;
     std::string logLevel = "info";
     std::string tokenKey;                    // base64 of 32 bytes: encrypts Strava tokens at rest
@@ -38,6 +38,10 @@ struct ServerConfig {
     StravaServerSettings strava;
 
     std::string effectivePublicUrl() const;
+    // Request threads, and as many database connections. A handler holds its thread while it waits for the
+    // database (a durable commit waits for the disk), so the default is well above the cores: 4 per core, at least
+    // 16; concurrent webhooks then share one commit (the store's group commit) instead of queueing for threads.
+    int requestThreads() const;
 };
 
 using EnvLookup = std::function<std::optional<std::string>(const std::string& name)>;

@@ -122,7 +122,7 @@ Result<void> SyncServer::start()
     HttpServerOptions http;
     http.host = m_config.host;
     http.port = m_config.port;
-    http.threads = m_config.threads;
+    http.threads = m_config.requestThreads();
     http.maxBodyBytes = m_config.maxBodyBytes;
     m_http = std::make_unique<HttpServer>(http, [this](HttpRequest& r) { return m_api.handle(r); });
     if (!tryOpenStore())
@@ -147,7 +147,9 @@ Result<void> SyncServer::start()
 bool SyncServer::tryOpenStore()
 {
     const std::string url = m_config.database;
-    auto opened = openServerStore(url);
+    StoreOptions options;
+    options.poolSize = m_config.requestThreads(); // no request waits for a connection
+    auto opened = openServerStore(url, options);
     if (opened && m_options.migrate) {
         if (auto migrated = (*opened)->migrate(); !migrated) {
             std::lock_guard lock(m_mutex);

@@ -6,7 +6,9 @@
 #include "sync-server/ops/metrics.h"
 
 #include <algorithm>
+#include <limits>
 #include <map>
+#include <unordered_map>
 
 namespace tricoach::sync {
 
@@ -130,14 +132,27 @@ void EventHub::run()
     }
 }
 
-bool EventHub::deliver(ServerStore& store, std::vector<std::shared_ptr<Client>>& clients)
+long EventHub::storeReads() const
+{
+    return m_storeReads;
+}
+
+bool EventHub::send(const Event& e, const std::string& frame, Client& c, Timestamp now)
+{
+    if (!c.stream->write(frame))
+        return false; // gone: dropped later; a reconnect resumes from its Last-Event-ID
+    c.cursor = e.id;
+    m_metrics.observeEventLag(std::chrono::duration<double>(now - e.receivedAt).count());
+    return true;
+}
+
+bool EventHub::catchUp(ServerStore& store, const std::vector<Client*>& behind, long& delivered)
 {
     std::map<UserId, std::vector<Client*>> byUser;
-    for (const auto& c : clients)
-        if (c->stream->isOpen())
-            byUser[c->user].push_back(c.get());
+    for (Client* c : behind)
+        byUser[c->user].push_back(c);
+    const EventId head = *m_head;
     bool more = false;
-    long delivered = 0;
     for (auto& [user, streams] : byUser) {
         EventId from = std::numeric_limits<EventId>::max();
         for (const Client* c : streams)
@@ -147,31 +162,86 @@ bool EventHub::deliver(ServerStore& store, std::vector<std::shared_ptr<Client>>&
                 more = true;
                 break;
             }
+            ++m_storeReads;
             auto events = store.eventsFor(user, from, m_options.pageSize);
             if (!events) {
-                // The next wake-up (or the resync after the database is back) reads again from the same cursors.
                 m_log.warn("events could not be read for a stream",
                            {{"problem", events.error().message.toStdString()}});
-                break;
+                return more;
             }
             const Timestamp now = m_clock();
             for (const Event& e : *events) {
                 const std::string frame = sseFrame(e);
-                for (Client* c : streams) {
-                    if (e.id <= c->cursor)
-                        continue;
-                    if (!c->stream->write(frame))
-                        continue; // gone: dropped below; a reconnect resumes from its Last-Event-ID
-                    c->cursor = e.id;
-                    ++delivered;
-                    m_metrics.observeEventLag(std::chrono::duration<double>(now - e.receivedAt).count());
-                }
+                for (Client* c : streams)
+                    if (e.id > c->cursor && send(e, frame, *c, now))
+                        ++delivered;
                 from = e.id;
             }
-            if (static_cast<int>(events->size()) < m_options.pageSize)
+            if (static_cast<int>(events->size()) < m_options.pageSize) {
+                // All of this user's events up to the head were committed before this read (ids commit in order),
+                // and the streams have them: they are level with the head.
+                for (Client* c : streams)
+                    c->cursor = std::max(c->cursor, head);
                 break;
+            }
         }
     }
+    return more;
+}
+
+bool EventHub::deliver(ServerStore& store, std::vector<std::shared_ptr<Client>>& clients)
+{
+    if (!m_head) {
+        // Where the shared reads start: the newest event now. Streams that came with an older cursor catch up.
+        ++m_storeReads;
+        auto latest = store.latestEventId();
+        if (!latest) {
+            m_log.warn("events could not be read for the streams", {{"problem", latest.error().message.toStdString()}});
+            return false;
+        }
+        m_head = *latest;
+    }
+    std::vector<Client*> behind;
+    std::unordered_map<UserId, std::vector<Client*>> level; // by user: the streams the shared read serves
+    for (const auto& c : clients) {
+        if (!c->stream->isOpen())
+            continue;
+        if (c->cursor < *m_head)
+            behind.push_back(c.get());
+        else
+            level[c->user].push_back(c.get());
+    }
+    long delivered = 0;
+    bool more = !behind.empty() && catchUp(store, behind, delivered);
+    for (int page = 0;; ++page) {
+        if (page == m_options.pagesPerPass) {
+            more = true;
+            break;
+        }
+        ++m_storeReads;
+        auto events = store.eventsAfter(*m_head, m_options.pageSize);
+        if (!events) {
+            // The next wake-up (or the resync after the database is back) reads again from the same head.
+            m_log.warn("events could not be read for the streams", {{"problem", events.error().message.toStdString()}});
+            break;
+        }
+        const Timestamp now = m_clock();
+        for (const Event& e : *events) {
+            if (const auto it = level.find(e.userId.value_or(0)); it != level.end()) {
+                const std::string frame = sseFrame(e);
+                for (Client* c : it->second)
+                    if (e.id > c->cursor && send(e, frame, *c, now))
+                        ++delivered;
+            }
+            m_head = e.id;
+        }
+        if (static_cast<int>(events->size()) < m_options.pageSize)
+            break;
+    }
+    // Streams with nothing in the pages read are level with the new head all the same.
+    for (auto& [user, streams] : level)
+        for (Client* c : streams)
+            c->cursor = std::max(c->cursor, *m_head);
     if (delivered > 0)
         m_metrics.eventsDelivered(delivered);
     return more;

@@ -11,12 +11,16 @@
 #include <optional>
 #include <restinio/all.hpp>
 #include <thread>
+#include <unordered_set>
 
 namespace tricoach::sync {
 
 namespace {
 
-// Counts connections and tells the server when one closes (RESTinio calls it from the connection's thread).
+// Counts connections and tells the server when one closes (RESTinio calls it from the connection's thread). By the
+// ids it was told of: RESTinio may report a connection closed more than once (its close() runs again when a
+// timeout and a failed write race on a busy pool), and a plain counter then drifted below zero, which the cap read
+// as "full" and refused every connection from then on.
 class ConnectionListener {
 public:
     std::function<void(std::uint64_t)> onClosed;
@@ -26,13 +30,24 @@ public:
     {
         const auto cause = notice.cause();
         if (restinio::holds_alternative<restinio::connection_state::accepted_t>(cause)) {
-            ++open;
+            std::lock_guard lock(m_mutex);
+            if (m_open.insert(notice.connection_id()).second)
+                ++open;
         } else if (restinio::holds_alternative<restinio::connection_state::closed_t>(cause)) {
-            --open;
+            {
+                std::lock_guard lock(m_mutex);
+                if (m_open.erase(notice.connection_id()) == 0)
+                    return; // told already
+                --open;
+            }
             if (onClosed)
                 onClosed(notice.connection_id());
         }
     }
+
+private:
+    std::mutex m_mutex;
+    std::unordered_set<std::uint64_t> m_open;
 };
 
 // Caps the open connections by refusing new ones at accept. RESTinio's own connection-count limiter is not used:
@@ -123,6 +138,9 @@ private:
 
 } // namespace
 
+// Long enough never to come (a year), short enough for RESTinio's steady_clock arithmetic not to overflow.
+constexpr std::chrono::hours kNoIdleLimit{24 * 365};
+
 struct HttpServer::Impl {
     HttpServerOptions options;
     RequestHandler handler;
@@ -175,7 +193,10 @@ Result<void> HttpServer::start()
                 .port(o.port)
                 .read_next_http_message_timelimit(o.readTimeout)
                 .write_http_response_timelimit(o.writeTimeout)
-                .handle_request_timeout(o.handleTimeout)
+                // RESTinio's limit on a response still open with nothing being written: an event stream between
+                // two events. Handlers answer before they return (they are synchronous), so it only ever cut
+                // idle streams, silently; a stream's client that stops reading is cut by the write limit instead.
+                .handle_request_timeout(kNoIdleLimit)
                 .incoming_http_msg_limits(limits)
                 .ip_blocker(std::make_shared<ConnectionCap>(m_impl->listener, o.maxConnections))
                 .connection_state_listener(m_impl->listener)

@@ -18,9 +18,8 @@ struct HttpServerOptions {
     int threads = 0;        // 0: one per core
     std::size_t maxBodyBytes = 1 << 20;
     std::size_t maxConnections = 20000;
-    std::chrono::milliseconds readTimeout{10'000}; // a whole request (slow clients that trickle bytes are cut off)
-    std::chrono::milliseconds writeTimeout{10'000};
-    std::chrono::milliseconds handleTimeout{10'000};
+    std::chrono::milliseconds readTimeout{10'000};  // a whole request (slow clients that trickle bytes are cut off)
+    std::chrono::milliseconds writeTimeout{10'000}; // a write a client does not take in is cut off after this
 };
 
 // The HTTP/1.1 server under tricoach-sync: accepts connections on a thread pool and hands each request to one

@@ -5,6 +5,8 @@
 #include <cstdlib>
 #include <cstring>
 #include <libpq-fe.h>
+#include <string_view>
+#include <unordered_map>
 
 namespace tricoach::sync::detail {
 
@@ -62,9 +64,16 @@ public:
                 formats[i] = 1; // binary: bytea as it is
             }
         }
-        const std::string text(sql);
-        PGresult* res = PQexecParams(m_conn, text.c_str(), static_cast<int>(n), nullptr, values.data(), lengths.data(),
-                                     formats.data(), 0);
+        const std::string& name = prepared(std::string(sql), static_cast<int>(n));
+        PGresult* res =
+            PQexecPrepared(m_conn, name.c_str(), static_cast<int>(n), values.data(), lengths.data(), formats.data(), 0);
+        if (PQresultStatus(res) == PGRES_FATAL_ERROR) {
+            // "cached plan must not change result type": another instance changed the schema under the statement;
+            // the next call prepares it again.
+            const char* state = PQresultErrorField(res, PG_DIAG_SQLSTATE);
+            if (state && std::string_view(state) == "0A000")
+                forget(std::string(sql));
+        }
         return rowsOf(res);
     }
 
@@ -80,6 +89,26 @@ public:
     bool broken() const override { return PQstatus(m_conn) != CONNECTION_OK; }
 
 private:
+    // The connection's prepared statement for `sql` (prepared on first use): the server parses and plans each
+    // statement once per connection instead of on every call, which on a busy webhook path was most of its work.
+    const std::string& prepared(const std::string& sql, int parameters)
+    {
+        if (const auto it = m_prepared.find(sql); it != m_prepared.end())
+            return it->second;
+        std::string name = "tricoach_" + std::to_string(++m_statements);
+        rowsOf(PQprepare(m_conn, name.c_str(), sql.c_str(), parameters, nullptr));
+        return m_prepared.emplace(sql, std::move(name)).first->second;
+    }
+
+    void forget(const std::string& sql)
+    {
+        const auto it = m_prepared.find(sql);
+        if (it == m_prepared.end())
+            return;
+        PQclear(PQexec(m_conn, ("DEALLOCATE " + it->second).c_str()));
+        m_prepared.erase(it);
+    }
+
     SqlRows rowsOf(PGresult* res)
     {
         const auto status = PQresultStatus(res);
@@ -134,6 +163,8 @@ private:
     }
 
     PGconn* m_conn;
+    std::unordered_map<std::string, std::string> m_prepared; // statement text -> its name on this connection
+    long m_statements = 0;
 };
 
 void ignoreNotice(void*, const char*) {} // "already exists, skipping" and the like are not the operator's business

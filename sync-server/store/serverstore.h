@@ -259,7 +259,9 @@ public:
     // Idempotent on the dedupe key. Wakes the subscribers (on every instance) once committed.
     virtual Result<AppendedEvent> appendEvent(const NewEvent& event) = 0;
     virtual Result<std::vector<Event>> eventsFor(UserId user, EventId afterId, int limit) = 0; // in id order
-    virtual Result<EventId> latestEventId() = 0;                                               // 0 when there are none
+    // Every user's events after `afterId` (those resolved to a user), in id order: one read serves every stream.
+    virtual Result<std::vector<Event>> eventsAfter(EventId afterId, int limit) = 0;
+    virtual Result<EventId> latestEventId() = 0; // 0 when there are none
     // `listener` is called on the store's own wake-up thread (never the committing caller's) after events commit,
     // also events other instances commit on PostgreSQL, and with resync whenever PostgreSQL's listening
     // connection comes up (the first time too: events may have committed before it listened). Keep it short (listeners

@@ -2,6 +2,7 @@
 // ServerStore on SQL, written once for both databases: the repository code (sqlstore*.cpp) runs the same
 // statements on SQLite and PostgreSQL; a Backend supplies what differs (connections, schema files, locks, wake-ups).
 
+#include "sync-server/store/groupcommit.h"
 #include "sync-server/store/serverstore.h"
 #include "sync-server/store/sqlconnection.h"
 #include "sync-server/store/wakeups.h"
@@ -82,6 +83,7 @@ public:
 
     Result<AppendedEvent> appendEvent(const NewEvent& event) override;
     Result<std::vector<Event>> eventsFor(UserId user, EventId afterId, int limit) override;
+    Result<std::vector<Event>> eventsAfter(EventId afterId, int limit) override;
     Result<EventId> latestEventId() override;
     std::unique_ptr<EventSubscription> subscribeEvents(EventListener listener) override;
 
@@ -101,11 +103,16 @@ private:
     // once, transparently.
     template <typename T, typename Work> Result<T> run(Mode mode, Work&& work);
     int currentVersion(SqlConnection& conn);
+    // One transaction for a batch of events (the group commit's writer); each one alone when the batch fails
+    // for a reason of its own (text that is not UTF-8, say), so that one bad event never fails the others.
+    void writeEvents(const std::vector<PendingEvent*>& batch);
+    AppendedEvent insertEvent(SqlConnection& c, const NewEvent& e);
 
     std::unique_ptr<Backend> m_backend;
     ConnectionPool m_pool;
     WakeUpHub m_hub;
     std::once_flag m_listening;
+    EventGroupCommit m_eventCommits;
 };
 
 // Rows to values, shared by the sqlstore*.cpp files.

@@ -29,35 +29,74 @@ Event eventFrom(const SqlRow& row)
 
 } // namespace
 
+// Inside the batch's transaction, after serializeEventInsert.
+AppendedEvent SqlServerStore::insertEvent(SqlConnection& c, const NewEvent& e)
+{
+    checkText(e.kind, "The event kind");
+    if (e.dedupeKey)
+        checkText(*e.dedupeKey, "The event's dedupe key");
+    checkText(e.objectType, "The event's object type");
+    checkText(e.aspectType, "The event's aspect type");
+    checkText(e.updatesJson, "The event's updates");
+    const auto rows =
+        c.query("INSERT INTO events (kind, dedupe_key, owner_athlete_id, object_type, object_id, aspect_type, "
+                "updates_json, event_time, raw_body, user_id, received_at) VALUES ($1, $2, $3, $4, $5, $6, $7, "
+                "$8, $9, $10, $11) ON CONFLICT (dedupe_key) DO NOTHING RETURNING id",
+                {e.kind, sqlOptional(e.dedupeKey), sqlOptional(e.ownerAthleteId), e.objectType,
+                 std::int64_t{e.objectId}, e.aspectType, e.updatesJson, sqlOptional(e.eventTime),
+                 Bytes(e.rawBody.begin(), e.rawBody.end()), sqlOptional(e.userId), sqlTime(e.receivedAt)});
+    if (!rows.empty())
+        return AppendedEvent{intAt(rows.front(), 0), true};
+    // A retry of an event we have: committed before this transaction (the insert lock), or earlier in this batch.
+    const auto existing = c.query("SELECT id FROM events WHERE dedupe_key = $1", {sqlOptional(e.dedupeKey)});
+    return AppendedEvent{intAt(existing.at(0), 0), false};
+}
+
+void SqlServerStore::writeEvents(const std::vector<PendingEvent*>& batch)
+{
+    const auto writeAll = [this](const std::vector<PendingEvent*>& events) {
+        auto appended = run<std::vector<AppendedEvent>>(Mode::Write, [&](SqlConnection& c) {
+            m_backend->serializeEventInsert(c);
+            std::vector<AppendedEvent> out;
+            out.reserve(events.size());
+            EventId newest = 0;
+            for (const PendingEvent* p : events) {
+                out.push_back(insertEvent(c, *p->event));
+                if (out.back().inserted)
+                    newest = std::max(newest, out.back().id);
+            }
+            if (newest > 0)
+                m_backend->announceEvent(c, newest); // one wake-up says "look" for the whole batch
+            return out;
+        });
+        if (appended) {
+            EventId newest = 0;
+            for (std::size_t i = 0; i < events.size(); ++i) {
+                events[i]->result = (*appended)[i];
+                if ((*appended)[i].inserted)
+                    newest = std::max(newest, (*appended)[i].id);
+            }
+            if (newest > 0 && m_backend->wakesInProcess())
+                m_hub.post(EventWakeUp{newest, false});
+        } else {
+            for (PendingEvent* p : events)
+                p->result = appended.error();
+        }
+        return appended.ok();
+    };
+    if (writeAll(batch) || batch.size() == 1)
+        return;
+    // Nothing of the batch committed. The database being away fails them all alike; any other failure may be one
+    // event's own: each is written alone and gets its own answer.
+    if (batch.front()->result.error().code == kStoreUnavailable)
+        return;
+    for (PendingEvent* p : batch)
+        writeAll({p});
+}
+
 Result<AppendedEvent> SqlServerStore::appendEvent(const NewEvent& e)
 {
-    auto appended = run<AppendedEvent>(Mode::Write, [&](SqlConnection& c) {
-        checkText(e.kind, "The event kind");
-        if (e.dedupeKey)
-            checkText(*e.dedupeKey, "The event's dedupe key");
-        checkText(e.objectType, "The event's object type");
-        checkText(e.aspectType, "The event's aspect type");
-        checkText(e.updatesJson, "The event's updates");
-        m_backend->serializeEventInsert(c);
-        const auto rows =
-            c.query("INSERT INTO events (kind, dedupe_key, owner_athlete_id, object_type, object_id, aspect_type, "
-                    "updates_json, event_time, raw_body, user_id, received_at) VALUES ($1, $2, $3, $4, $5, $6, $7, "
-                    "$8, $9, $10, $11) ON CONFLICT (dedupe_key) DO NOTHING RETURNING id",
-                    {e.kind, sqlOptional(e.dedupeKey), sqlOptional(e.ownerAthleteId), e.objectType,
-                     std::int64_t{e.objectId}, e.aspectType, e.updatesJson, sqlOptional(e.eventTime),
-                     Bytes(e.rawBody.begin(), e.rawBody.end()), sqlOptional(e.userId), sqlTime(e.receivedAt)});
-        if (!rows.empty()) {
-            const EventId id = intAt(rows.front(), 0);
-            m_backend->announceEvent(c, id);
-            return AppendedEvent{id, true};
-        }
-        // A retry of an event we have (the insert lock makes the first one committed by now).
-        const auto existing = c.query("SELECT id FROM events WHERE dedupe_key = $1", {sqlOptional(e.dedupeKey)});
-        return AppendedEvent{intAt(existing.at(0), 0), false};
-    });
-    if (appended && appended->inserted && m_backend->wakesInProcess())
-        m_hub.post(EventWakeUp{appended->id, false});
-    return appended;
+    return m_eventCommits.append(e, [this](const std::vector<PendingEvent*>& batch) { writeEvents(batch); });
 }
 
 Result<std::vector<Event>> SqlServerStore::eventsFor(UserId user, EventId afterId, int limit)
@@ -67,6 +106,18 @@ Result<std::vector<Event>> SqlServerStore::eventsFor(UserId user, EventId afterI
         for (const auto& row : c.query(std::string("SELECT ") + kEventColumns +
                                            " FROM events WHERE user_id = $1 AND id > $2 ORDER BY id LIMIT $3",
                                        {std::int64_t{user}, std::int64_t{afterId}, std::int64_t{limit}}))
+            events.push_back(eventFrom(row));
+        return events;
+    });
+}
+
+Result<std::vector<Event>> SqlServerStore::eventsAfter(EventId afterId, int limit)
+{
+    return run<std::vector<Event>>(Mode::Read, [&](SqlConnection& c) {
+        std::vector<Event> events;
+        for (const auto& row : c.query(std::string("SELECT ") + kEventColumns +
+                                           " FROM events WHERE id > $1 AND user_id IS NOT NULL ORDER BY id LIMIT $2",
+                                       {std::int64_t{afterId}, std::int64_t{limit}}))
             events.push_back(eventFrom(row));
         return events;
     });

@@ -6,6 +6,7 @@
 
 #include <gtest/gtest.h>
 #include <map>
+#include <thread>
 
 using namespace tricoach;
 using namespace tricoach::sync;
@@ -112,4 +113,15 @@ TEST_F(SyncConfig, RequestBudgetsAndTrustedProxiesAreSetByFlagsOrEnvironment)
         message(loadServerConfig({}, envOf({{"TRICOACH_SYNC_TRUSTED_PROXIES", "10.0.0.0/8,nginx"}}))).find("'nginx'"),
         std::string::npos);
     EXPECT_NE(serverConfigHelp().find("--rate-limit on|off"), std::string::npos);
+}
+
+// A handler holds its thread while the database commits: by default there are many more threads than cores, so that
+// concurrent webhooks can share one commit; --threads sets the number (and the database pool's size with it).
+TEST_F(SyncConfig, RequestThreadsOutnumberTheCoresUnlessSet)
+{
+    ServerConfig c;
+    EXPECT_GE(c.requestThreads(), 16);
+    EXPECT_GE(c.requestThreads(), 4 * static_cast<int>(std::thread::hardware_concurrency()));
+    c.threads = 3;
+    EXPECT_EQ(c.requestThreads(), 3);
 }

@@ -7,12 +7,16 @@
 #include <QElapsedTimer>
 #include <QTcpServer>
 
+#include <arpa/inet.h>
 #include <atomic>
 #include <condition_variable>
 #include <gtest/gtest.h>
 #include <mutex>
+#include <netinet/in.h>
 #include <nlohmann/json.hpp>
+#include <sys/socket.h>
 #include <thread>
+#include <unistd.h>
 
 using namespace tricoach::sync;
 using namespace tricoach::test;
@@ -192,6 +196,42 @@ TEST(SyncHttpServer, AStreamDeliversInOrderAndKnowsWhenItsClientLeft)
     EXPECT_GE(closedConnections, 1);
 }
 
+// An idle event stream is the normal case (a desktop waiting for its athlete's next activity): no timeout of the
+// server may cut it, however long it waits between writes. RESTinio's "handle request" limit (then 10 s) did,
+// before the hub's first heartbeat (15 s), so every idle stream died silently.
+TEST(SyncHttpServer, AStreamIdleLongerThanEveryTimeoutStaysOpen)
+{
+    std::mutex m;
+    std::condition_variable cv;
+    std::shared_ptr<EventStream> stream;
+    HttpServerOptions o = small();
+    o.writeTimeout = std::chrono::milliseconds(1000);
+    HttpServer server(o, [&](HttpRequest&) {
+        HttpResponse r;
+        r.headers.set("Content-Type", "text/event-stream");
+        r.stream = [&](std::shared_ptr<EventStream> s) {
+            s->write("data: first\n\n");
+            std::lock_guard lock(m);
+            stream = std::move(s);
+            cv.notify_all();
+        };
+        return r;
+    });
+    ASSERT_TRUE(server.start().ok());
+    RawConnection client;
+    ASSERT_TRUE(client.connectTo(server.port()));
+    client.send("GET /events HTTP/1.1\r\nHost: x\r\n\r\n");
+    {
+        std::unique_lock lock(m);
+        ASSERT_TRUE(cv.wait_for(lock, std::chrono::seconds(5), [&] { return stream != nullptr; }));
+    }
+    EXPECT_NE(client.readUntil("data: first\n\n").indexOf("data: first"), -1);
+    std::this_thread::sleep_for(std::chrono::milliseconds(11'000)); // past the read, write and former handle limits
+    EXPECT_TRUE(stream->isOpen());
+    EXPECT_TRUE(stream->write("data: second\n\n"));
+    EXPECT_NE(client.readUntil("data: second\n\n", 5000).indexOf("data: second"), -1);
+}
+
 TEST(SyncHttpServer, APortInUseIsAClearErrorNotACrash)
 {
     QTcpServer occupant;
@@ -253,5 +293,49 @@ TEST(SyncHttpServer, ConnectionsOverTheCapAreRefusedAndRoomComesBackWhenOneClose
     t.restart();
     while (server.openConnections() > 1 && t.elapsed() < 5000)
         std::this_thread::sleep_for(std::chrono::milliseconds(10));
+    EXPECT_EQ(httpRequest(server.port(), "GET", "/").status, 200);
+}
+
+// Clients that leave mid-request, many at once on a busy pool (wrk stopping, a proxy's connections reset): the
+// server's count of open connections comes back to exactly zero and it goes on answering. RESTinio reports such a
+// connection closed twice (the failed write and the failed read each close it), and the count drifted below zero,
+// which the connection cap read as "full": every later connection was refused.
+TEST(SyncHttpServer, ClientsLeavingMidRequestLeaveTheConnectionCountRightAndTheServerAnswering)
+{
+    HttpServerOptions o = small();
+    o.threads = 16;
+    o.maxConnections = 1000;
+    HttpServer server(o, [](HttpRequest&) {
+        std::this_thread::sleep_for(std::chrono::milliseconds(30)); // the client is gone when the answer is written
+        return HttpResponse::text(200, std::string(256 * 1024, 'x'), "text/plain");
+    });
+    ASSERT_TRUE(server.start().ok());
+    const auto leaveMidRequest = [port = server.port()] {
+        const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
+        sockaddr_in a{};
+        a.sin_family = AF_INET;
+        a.sin_port = htons(port);
+        a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+        if (::connect(fd, reinterpret_cast<sockaddr*>(&a), sizeof a) == 0) {
+            const std::string request = "GET /big HTTP/1.1\r\nHost: x\r\n\r\n";
+            (void)!::send(fd, request.data(), request.size(), MSG_NOSIGNAL);
+            std::this_thread::sleep_for(std::chrono::milliseconds(10));
+            const linger reset{1, 0}; // RST, as a killed client's kernel sends
+            ::setsockopt(fd, SOL_SOCKET, SO_LINGER, &reset, sizeof reset);
+        }
+        ::close(fd);
+    };
+    for (int round = 0; round < 5; ++round) {
+        std::vector<std::thread> clients;
+        for (int c = 0; c < 40; ++c)
+            clients.emplace_back(leaveMidRequest);
+        for (auto& t : clients)
+            t.join();
+    }
+    QElapsedTimer t;
+    t.start();
+    while (server.openConnections() != 0 && t.elapsed() < 5000)
+        std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    EXPECT_EQ(server.openConnections(), 0);
     EXPECT_EQ(httpRequest(server.port(), "GET", "/").status, 200);
 }

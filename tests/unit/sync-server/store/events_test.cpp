@@ -2,8 +2,10 @@
 // wake-ups (in-process on SQLite; LISTEN/NOTIFY across instances on PostgreSQL).
 #include "tests/unit/sync-server/store/storetestsupport.h"
 
+#include <algorithm>
 #include <atomic>
 #include <condition_variable>
+#include <map>
 #include <mutex>
 #include <set>
 #include <thread>
@@ -231,6 +233,88 @@ TEST_P(EventsTest, ListenerMayCallTheStore)
     ASSERT_TRUE(m_store->appendEvent(stravaEvent(1, user.id)));
     std::unique_lock lock(mutex);
     EXPECT_TRUE(cv.wait_for(lock, std::chrono::seconds(5), [&] { return read == 1; }));
+}
+
+TEST_P(EventsTest, EventsAfterReadsEveryUsersEventsInIdOrderButNoneWithoutAUser)
+{
+    auto alice = makeUser(*m_store, "after-a@example.org");
+    auto bob = makeUser(*m_store, "after-b@example.org");
+    std::vector<EventId> expected;
+    for (int i = 0; i < 9; ++i) {
+        const std::optional<UserId> who = i % 3 == 0   ? alice.id
+                                          : i % 3 == 1 ? std::optional<UserId>(bob.id)
+                                                       : std::nullopt;
+        auto appended = m_store->appendEvent(stravaEvent(500 + i, who));
+        ASSERT_TRUE(appended);
+        if (who)
+            expected.push_back(appended->id);
+    }
+    auto first = m_store->eventsAfter(0, 4);
+    ASSERT_TRUE(first) << first.error().message.toStdString();
+    ASSERT_EQ(first->size(), 4u);
+    auto rest = m_store->eventsAfter(first->back().id, 100);
+    ASSERT_TRUE(rest);
+    std::vector<EventId> got;
+    for (const auto* page : {&*first, &*rest})
+        for (const Event& e : *page) {
+            got.push_back(e.id);
+            EXPECT_TRUE(e.userId == alice.id || e.userId == bob.id);
+        }
+    EXPECT_EQ(got, expected);
+    EXPECT_TRUE(m_store->eventsAfter(expected.back(), 100)->empty());
+}
+
+// Concurrent appends share commits (group commit): each caller still gets its own answer. A retry racing its first
+// delivery, in the same batch or not, is stored once and both get its id; an event the database refuses (text that
+// is not UTF-8) fails alone, and the events written beside it are kept.
+TEST_P(EventsTest, ConcurrentAppendsEachGetTheirOwnAnswerAndABadOneFailsAlone)
+{
+    auto user = makeUser(*m_store, "batch@example.org");
+    constexpr int kWriters = 12;
+    constexpr int kPerWriter = 20;
+    std::mutex mutex;
+    std::map<std::int64_t, std::vector<AppendedEvent>> byActivity;
+    std::vector<Error> refused;
+    std::vector<std::thread> writers;
+    for (int w = 0; w < kWriters; ++w)
+        writers.emplace_back([&, w] {
+            for (int i = 0; i < kPerWriter; ++i) {
+                // Writers 0 and 1 deliver the same activities (a retry racing the first delivery).
+                const std::int64_t activity = (w < 2 ? 0 : w) * 1000 + i;
+                NewEvent e = stravaEvent(activity, user.id);
+                if (w == 5 && i == 7)
+                    e.updatesJson = std::string("{\"title\":\"\xff\xfe\"}"); // not UTF-8
+                auto r = m_store->appendEvent(e);
+                std::lock_guard lock(mutex);
+                if (r)
+                    byActivity[activity].push_back(*r);
+                else
+                    refused.push_back(r.error());
+            }
+        });
+    for (auto& t : writers)
+        t.join();
+    ASSERT_EQ(refused.size(), 1u);
+    EXPECT_EQ(refused[0].code, kStoreInvalid) << refused[0].message.toStdString();
+    EXPECT_FALSE(byActivity.count(5007));
+    std::set<EventId> ids;
+    for (const auto& [activity, answers] : byActivity) {
+        const std::size_t deliveries = activity < 1000 ? 2 : 1;
+        ASSERT_EQ(answers.size(), deliveries) << activity;
+        EXPECT_EQ(std::count_if(answers.begin(), answers.end(), [](const AppendedEvent& a) { return a.inserted; }), 1)
+            << activity;
+        EXPECT_EQ(answers.front().id, answers.back().id) << activity;
+        ids.insert(answers.front().id);
+    }
+    const std::size_t stored = kPerWriter + (kWriters - 2) * kPerWriter - 1;
+    EXPECT_EQ(ids.size(), stored);
+    auto all = m_store->eventsFor(user.id, 0, 1000);
+    ASSERT_TRUE(all);
+    ASSERT_EQ(all->size(), stored);
+    std::set<EventId> read;
+    for (const Event& e : *all)
+        read.insert(e.id);
+    EXPECT_EQ(read, ids);
 }
 
 TRICOACH_BOTH_BACKENDS(EventsTest);

@@ -86,8 +86,10 @@ TEST_P(PostgresFailuresTest, PoolThatRunsDryMakesCallersWaitAndCountsIt)
     std::atomic<int> failures{0};
     for (int t = 0; t < 6; ++t)
         threads.emplace_back([&, t] {
+            // Reads as well: concurrent appends share one connection (the group commit), reads each take one.
             for (int i = 0; i < 10; ++i)
-                if (!store->appendEvent(event(t * 100 + i, user.id)))
+                if (!store->appendEvent(event(t * 100 + i, user.id)) || !store->eventsFor(user.id, 0, 100) ||
+                    !store->findUser(user.id))
                     ++failures;
         });
     for (auto& t : threads)

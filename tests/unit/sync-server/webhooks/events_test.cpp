@@ -4,6 +4,9 @@
 #include "core/wire/events.h"
 #include "tests/unit/sync-server/webhooks/webhooktestsupport.h"
 
+#include <map>
+#include <thread>
+
 using namespace tricoach::sync;
 using namespace tricoach::sync::test;
 using tricoach::test::httpRequest;
@@ -138,6 +141,82 @@ TEST_P(EventsTest, EveryV1EndpointWantsAValidToken)
     }
     const std::string log = logText();
     EXPECT_EQ(log.find(expired), std::string::npos) << "a token reached the log";
+}
+
+// Many athletes, two desktops each: one resuming from the start (it catches up alone), one starting now. Each stream
+// gets exactly its athlete's events after its cursor, once, in order, whoever else's events come between; and once
+// every stream is level, a wake-up costs the hub one read of the store, not one per athlete.
+TEST_P(EventsTest, ManyStreamsOfManyAthletesGetTheirOwnEventsOnceInOrderFromOneReadPerWakeUp)
+{
+    constexpr int kAthletes = 12;
+    std::vector<User> users;
+    std::vector<std::string> tokens;
+    for (int a = 0; a < kAthletes; ++a) {
+        users.push_back(makeUser(*m_store, "a" + std::to_string(a) + "@example.org", 5000 + a));
+        tokens.push_back(tokenFor(users.back().id));
+    }
+    auto server = startServer(config());
+    // Before any stream: two events each, for the resuming streams to catch up on.
+    std::map<int, std::vector<std::int64_t>> objects; // athlete -> object ids in the order posted
+    std::int64_t next = 1;
+    for (int round = 0; round < 2; ++round)
+        for (int a = 0; a < kAthletes; ++a) {
+            ASSERT_EQ(post(server->port(), eventBody(5000 + a, next, "create", 1000 + next)).status, 200);
+            objects[a].push_back(next++);
+        }
+    std::vector<std::unique_ptr<SseClient>> fromStart, fromNow;
+    for (int a = 0; a < kAthletes; ++a) {
+        fromStart.push_back(std::make_unique<SseClient>());
+        ASSERT_TRUE(fromStart.back()->open(server->port(), "/v1/events/stream", tokens[a], "0"));
+        fromNow.push_back(std::make_unique<SseClient>());
+        ASSERT_TRUE(fromNow.back()->open(server->port(), "/v1/events/stream", tokens[a]));
+    }
+    ASSERT_TRUE(waitUntil([&] { return server->events().clients() == 2 * kAthletes; }, 3000));
+    // Then three more each, the athletes interleaved, some posted concurrently.
+    for (int round = 0; round < 3; ++round) {
+        std::vector<std::thread> posting;
+        for (int a = 0; a < kAthletes; ++a) {
+            const std::int64_t object = next++;
+            objects[a].push_back(object);
+            posting.emplace_back([&, a, object] {
+                EXPECT_EQ(post(server->port(), eventBody(5000 + a, object, "create", 1000 + object)).status, 200);
+            });
+        }
+        for (auto& t : posting)
+            t.join();
+    }
+    const auto objectsOf = [](const std::vector<SseFrame>& frames) {
+        std::vector<std::int64_t> got;
+        std::int64_t lastId = 0;
+        for (const SseFrame& f : frames) {
+            const auto e = nlohmann::json::parse(f.data).get<tricoach::wire::SyncEvent>();
+            EXPECT_GT(e.id, lastId) << "ids go up on every stream";
+            EXPECT_EQ(std::to_string(e.id), f.id);
+            lastId = e.id;
+            got.push_back(e.objectId);
+        }
+        return got;
+    };
+    for (int a = 0; a < kAthletes; ++a) {
+        // Posted concurrently within a round: the order between rounds is known, within a round there is one each.
+        const auto all = objectsOf(fromStart[a]->frames(objects[a].size(), 3000));
+        EXPECT_EQ(all, objects[a]) << "athlete " << a << " from the start";
+        const auto recent = objectsOf(fromNow[a]->frames(3, 2000));
+        EXPECT_EQ(recent, std::vector<std::int64_t>(objects[a].begin() + 2, objects[a].end()))
+            << "athlete " << a << " from now";
+    }
+
+    // All level now: one more event is one read for the whole hub (a merged or repeated wake-up may add one).
+    const long readsBefore = server->events().storeReads();
+    ASSERT_EQ(post(server->port(), eventBody(5000 + 7, next, "update", 1000 + next)).status, 200);
+    ASSERT_EQ(fromNow[7]->frames(4, 2000).size(), 4u);
+    std::this_thread::sleep_for(std::chrono::milliseconds(300));
+    EXPECT_LE(server->events().storeReads() - readsBefore, 2);
+    // Nothing more came on any stream: no repeats, nothing of another athlete's.
+    for (int a = 0; a < kAthletes; ++a) {
+        EXPECT_EQ(fromNow[a]->frames(5, 20).size(), a == 7 ? 4u : 3u) << "athlete " << a;
+        EXPECT_EQ(fromStart[a]->frames(7, 20).size(), a == 7 ? 6u : 5u) << "athlete " << a;
+    }
 }
 
 TRICOACH_BOTH_BACKENDS(EventsTest);
