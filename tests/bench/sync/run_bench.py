@@ -84,7 +84,8 @@ class Server:
         self.env.update({"HOME": folder, "TRICOACH_SYNC_DATABASE": database,
                          "TRICOACH_STRAVA_WEBHOOK_PATH": WEBHOOK_PATH,
                          "TRICOACH_STRAVA_VERIFY_TOKEN": "bench-verify-token"})
-        # The API's rate limits (another branch's work) must not cap a benchmark: off, or as high as they go.
+        # The API's request budgets must not cap a benchmark; BENCH_SYNC_SERVER_ENV adds or overrides variables.
+        self.env["TRICOACH_SYNC_RATE_LIMIT"] = "off"
         self.env.update(json.loads(os.environ.get("BENCH_SYNC_SERVER_ENV", "{}")))
 
     def command(self, *args):
