@@ -153,10 +153,7 @@ int runCatchUp(const Invocation& inv, Io& io)
 std::vector<CommandSpec> accountCommands()
 {
     const QString account = QStringLiteral("account");
-    const OptionSpec secretsFile{QStringLiteral("secrets-file"),
-                                 {},
-                                 QStringLiteral("without a keychain, agree to keep the sign-in in a file only you "
-                                                "can read")};
+    const OptionSpec secretsFile = secretsFileOption();
     return {
         {account,
          QStringLiteral("sign-in"),
@@ -167,8 +164,8 @@ std::vector<CommandSpec> accountCommands()
          {
              {QStringLiteral("server"), QStringLiteral("URL"),
               QStringLiteral("the TriCoach server (remembered; TRICOACH_SYNC_URL overrides)")},
-             {QStringLiteral("no-browser"), {}, QStringLiteral("print the address to open instead of opening it")},
-             {QStringLiteral("timeout-min"), QStringLiteral("N"), QStringLiteral("give up after N minutes (10)")},
+             noBrowserOption(),
+             signInTimeoutOption(),
              secretsFile,
          },
          runSignIn},

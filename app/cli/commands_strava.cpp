@@ -209,10 +209,7 @@ int runDisconnect(const Invocation& inv, Io& io)
 std::vector<CommandSpec> stravaCommands()
 {
     const QString strava = QStringLiteral("strava");
-    const OptionSpec secretsFile{QStringLiteral("secrets-file"),
-                                 {},
-                                 QStringLiteral("without a keychain, agree to keep the sign-in in a file only you "
-                                                "can read")};
+    const OptionSpec secretsFile = secretsFileOption();
     return {
         {strava,
          QStringLiteral("connect"),
@@ -224,12 +221,12 @@ std::vector<CommandSpec> stravaCommands()
              {QStringLiteral("client-id"), QStringLiteral("ID"), QStringLiteral("your Strava API application's id")},
              {QStringLiteral("client-secret"), QStringLiteral("SECRET"),
               QStringLiteral("its secret (kept in the keychain)")},
-             {QStringLiteral("no-browser"), {}, QStringLiteral("print the address to open instead of opening it")},
+             noBrowserOption(),
              {QStringLiteral("ask-again"), {}, QStringLiteral("show Strava's page again to grant more")},
              {QStringLiteral("through-account"),
               {},
               QStringLiteral("use the Strava sign-in of your TriCoach account (tricoach-cli account sign-in)")},
-             {QStringLiteral("timeout-min"), QStringLiteral("N"), QStringLiteral("give up after N minutes (10)")},
+             signInTimeoutOption(),
              secretsFile,
          },
          runConnect},

@@ -34,6 +34,23 @@ Result<std::unique_ptr<SecretStore>> openSecrets(const Invocation& inv)
     return std::move(choice->store);
 }
 
+OptionSpec secretsFileOption()
+{
+    return {QStringLiteral("secrets-file"),
+            {},
+            QStringLiteral("without a keychain, agree to keep the sign-in in a file only you can read")};
+}
+
+OptionSpec noBrowserOption()
+{
+    return {QStringLiteral("no-browser"), {}, QStringLiteral("print the address to open instead of opening it")};
+}
+
+OptionSpec signInTimeoutOption()
+{
+    return {QStringLiteral("timeout-min"), QStringLiteral("N"), QStringLiteral("give up after N minutes (10)")};
+}
+
 bool openInBrowser(const QUrl& url)
 {
 #if defined(Q_OS_MACOS)

@@ -18,6 +18,11 @@ Result<std::unique_ptr<SecretStore>> openSecrets(const Invocation& inv);
 
 bool openInBrowser(const QUrl& url);
 
+// The options the sign-in commands share.
+OptionSpec secretsFileOption();
+OptionSpec noBrowserOption();
+OptionSpec signInTimeoutOption();
+
 // Opens `url` in the browser and says so on stderr, or (--no-browser, or no browser) prints it on stdout as one
 // line a script or a person on another machine can open: "<prompt>: <url>".
 bool offerPage(const Invocation& inv, Io& io, const QUrl& url, const QString& prompt, const QString& waitingFor);
