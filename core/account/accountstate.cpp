@@ -51,6 +51,11 @@ Result<QUrl> serverUrl(const QString& configured)
         return makeError(QStringLiteral("No TriCoach server is set: enter its address in Settings ▸ Account (or "
                                         "give --server, or set TRICOACH_SYNC_URL)."),
                          code::kServer);
+    return checkServerAddress(text);
+}
+
+Result<QUrl> checkServerAddress(const QString& text)
+{
     const QUrl url(text, QUrl::StrictMode);
     const QString scheme = url.scheme().toLower();
     if (!url.isValid() || url.host().isEmpty() || (scheme != QLatin1String("https") && scheme != QLatin1String("http")))

@@ -56,5 +56,7 @@ Result<void> saveAccountState(ActivityStore& store, AthleteId athlete, const Acc
 
 // The server to talk to: TRICOACH_SYNC_URL when set, else `configured`. An error says what is wrong with it.
 Result<QUrl> serverUrl(const QString& configured);
+// A server address as typed: http(s) with a host, plain http only to this computer.
+Result<QUrl> checkServerAddress(const QString& text);
 
 } // namespace tricoach::account

@@ -13,8 +13,14 @@ namespace {
 // token is reused until its last minutes.
 class BrokeredStravaAccess : public strava::StravaAccess {
 public:
-    explicit BrokeredStravaAccess(std::unique_ptr<AccountClient> client)
-        : m_client(std::move(client))
+    // Uses `client` (the caller's, whose session it shares), or owns it when given ownership.
+    explicit BrokeredStravaAccess(AccountClient& client)
+        : m_client(&client)
+    {
+    }
+    explicit BrokeredStravaAccess(std::unique_ptr<AccountClient> owned)
+        : m_owned(std::move(owned))
+        , m_client(m_owned.get())
     {
     }
 
@@ -44,7 +50,8 @@ private:
         return token->accessToken;
     }
 
-    std::unique_ptr<AccountClient> m_client;
+    std::unique_ptr<AccountClient> m_owned;
+    AccountClient* m_client = nullptr;
     std::optional<BrokeredToken> m_token;
 };
 
@@ -104,15 +111,10 @@ Result<void> TriCoachAccount::setServer(const QString& address)
     AccountState s = state();
     if (address.trimmed() == s.server)
         return {};
+    // Checked as typed (the environment's override is not what the athlete is setting).
     if (!address.trimmed().isEmpty()) {
-        // Checked as typed (the environment's override is not what the athlete is setting).
-        const QUrl url(address.trimmed(), QUrl::StrictMode);
-        if (!url.isValid() || url.host().isEmpty() ||
-            (url.scheme() != QLatin1String("https") && url.scheme() != QLatin1String("http")))
-            return makeError(QStringLiteral("\"%1\" is not a server address: it should look like "
-                                            "https://sync.example.org")
-                                 .arg(address.trimmed()),
-                             code::kServer);
+        if (auto checked = checkServerAddress(address.trimmed()); !checked)
+            return checked.error();
     }
     if (s.signedIn())
         (void)signOut(); // a session belongs to its server
@@ -259,7 +261,7 @@ Result<CatchUp> TriCoachAccount::catchUp(strava::StravaAccount& strava, const st
         return makeError(QStringLiteral("You are not signed in to a TriCoach account."), code::kNotSignedIn);
     strava::HttpClient http(cancel);
     auto account = client(http);
-    BrokeredStravaAccess brokered(client(http));
+    BrokeredStravaAccess brokered(*account); // one session client: one keychain read, one refresh at most
     CatchUp out;
     while (!(cancel && cancel->load())) {
         auto page = account->events(s.eventCursor);
