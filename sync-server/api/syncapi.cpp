@@ -118,14 +118,21 @@ void SyncApi::addHealthRoutes()
 
 HttpResponse SyncApi::handle(HttpRequest& request)
 {
-    const auto started = std::chrono::steady_clock::now();
-    const std::string id = requestId(request);
-    const std::string peer = request.remoteIp;
-    request.remoteIp = clientAddress(peer, request.headers.getAll("X-Forwarded-For"), m_trustedProxies);
+    RequestRecord record;
+    record.started = std::chrono::steady_clock::now();
+    record.id = requestId(request);
+    record.peer = request.remoteIp;
+    request.remoteIp = clientAddress(record.peer, request.headers.getAll("X-Forwarded-For"), m_trustedProxies);
+    record.ip = request.remoteIp;
+    record.method = request.method;
     const Router::Match match = m_router.match(request);
-    const std::string route = match.route ? match.route->pattern : "unmatched";
+    record.route = match.route ? match.route->pattern : "unmatched";
+    // The matched pattern, not the path: the webhook's path segment is a secret. Unknown paths are logged, cut
+    // short, to show what scanners try.
+    if (!match.route)
+        record.unmatchedPath = request.path.substr(0, 200);
     HttpResponse response;
-    if (auto refused = overBudget(request, match.route ? match.route->throttle : Throttle::PerAddress, route)) {
+    if (auto refused = overBudget(request, match.route ? match.route->throttle : Throttle::PerAddress, record.route)) {
         response = std::move(*refused);
     } else if (!match.route && match.allowed.empty()) {
         response = HttpResponse::error(404, "route.not-found", "There is nothing at " + request.path + ".");
@@ -140,27 +147,42 @@ HttpResponse SyncApi::handle(HttpRequest& request)
         try {
             response = match.route->handler(request);
         } catch (const std::exception& e) {
-            m_log.error("request failed", {{"request_id", id}, {"route", match.route->pattern}, {"what", e.what()}});
+            m_log.error("request failed", {{"request_id", record.id}, {"route", record.route}, {"what", e.what()}});
             response = HttpResponse::error(500, "server.internal", "The server failed to answer this request.");
         }
     }
-    response.headers.set("X-Request-Id", id);
-    const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
-    m_metrics.observeRequest(route, request.method, response.status, seconds);
-    // Health probes and scrapes come every few seconds: logged only when they fail.
-    const bool probe = route == "/healthz" || route == "/readyz" || route == "/metrics";
-    if (!probe || response.status >= 400) {
-        nlohmann::json fields = {{"request_id", id},          {"method", request.method}, {"route", route},
-                                 {"status", response.status}, {"ms", seconds * 1000},     {"ip", request.remoteIp}};
-        // The matched pattern, not the path: the webhook's path segment is a secret. Unknown paths are logged, cut
-        // short, to show what scanners try.
-        if (!match.route)
-            fields["path"] = request.path.substr(0, 200);
-        if (peer != request.remoteIp)
-            fields["peer"] = peer;
-        m_log.write(response.status >= 500 ? JsonLog::Level::Error : JsonLog::Level::Info, "request", fields);
+    if (response.deferred) {
+        // Logged and counted when the answer comes, with the time it really took.
+        response.deferred = [this, record, start = std::move(response.deferred)](Respond respond) {
+            start([this, record, respond = std::move(respond)](HttpResponse answer) {
+                finish(record, answer);
+                respond(std::move(answer));
+            });
+        };
+        return response;
     }
+    finish(record, response);
     return response;
+}
+
+void SyncApi::finish(const RequestRecord& record, HttpResponse& response)
+{
+    response.headers.set("X-Request-Id", record.id);
+    const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - record.started).count();
+    m_metrics.observeRequest(record.route, record.method, response.status, seconds);
+    // Health probes and scrapes come every few seconds: logged only when they fail.
+    const bool probe = record.route == "/healthz" || record.route == "/readyz" || record.route == "/metrics";
+    if (probe && response.status < 400)
+        return;
+    nlohmann::json fields = {{"request_id", record.id},   {"method", record.method}, {"route", record.route},
+                             {"status", response.status}, {"ms", seconds * 1000},    {"ip", record.ip}};
+    if (!record.unmatchedPath.empty())
+        fields["path"] = record.unmatchedPath;
+    if (record.peer != record.ip)
+        fields["peer"] = record.peer;
+    for (const auto& [name, value] : response.logFields)
+        std::visit([&fields, &name](const auto& v) { fields[name] = v; }, value);
+    m_log.write(response.status >= 500 ? JsonLog::Level::Error : JsonLog::Level::Info, "request", fields);
 }
 
 } // namespace tricoach::sync

@@ -5,6 +5,7 @@
 #include "sync-server/http/clientaddress.h"
 #include "sync-server/http/router.h"
 
+#include <chrono>
 #include <cstdint>
 #include <functional>
 #include <memory>
@@ -48,6 +49,12 @@ public:
     static std::string openApiDocument();
 
 private:
+    // What the request's log line and metrics need once its answer is known (which may be later).
+    struct RequestRecord {
+        std::string id, method, route, ip, peer, unmatchedPath;
+        std::chrono::steady_clock::time_point started;
+    };
+    void finish(const RequestRecord& record, HttpResponse& response);
     void addHealthRoutes();
     // The 429 to answer when one of the route's budgets is spent, or nullopt.
     std::optional<HttpResponse> overBudget(const HttpRequest& request, Throttle throttle, const std::string& route);

@@ -167,6 +167,9 @@ bool SyncServer::tryOpenStore()
     }
     m_store = std::shared_ptr<ServerStore>(std::move(*opened));
     m_storeProblem.clear();
+    // Webhooks are answered on the request threads once their batch committed, not on the store's writer.
+    HttpServer* http = m_http.get();
+    m_store->setHandlerExecutor([http](std::function<void()> task) { http->post(std::move(task)); });
     return true;
 }
 
@@ -226,7 +229,9 @@ void SyncServer::stop()
         m_subscription->stop();
     m_events->stop();
     if (m_http)
-        m_http->stop();
+        m_http->stop(); // answers what was committed first
+    if (auto s = store())
+        s->setHandlerExecutor(nullptr); // the store may outlive the server (a caller still holds it)
 }
 
 } // namespace tricoach::sync

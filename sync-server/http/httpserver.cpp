@@ -5,6 +5,7 @@
 #include "sync-server/http/eventstream.h"
 
 #include <atomic>
+#include <condition_variable>
 #include <cstdio>
 #include <map>
 #include <mutex>
@@ -136,6 +137,75 @@ private:
     std::optional<Chunked> m_builder;
 };
 
+class PendingReply;
+
+// The deferred answers not given yet, by serial.
+struct PendingReplies {
+    std::mutex mutex;
+    std::condition_variable answered;
+    std::map<std::uint64_t, std::weak_ptr<PendingReply>> open;
+    std::uint64_t nextSerial = 0;
+};
+
+void sendResponse(const restinio::request_handle_t& req, const HttpResponse& response, bool head)
+{
+    auto builder = req->create_response(
+        restinio::http_status_line_t(restinio::http_status_code_t(static_cast<std::uint16_t>(response.status)),
+                                     std::string(reasonPhrase(response.status))));
+    for (const auto& [name, value] : response.headers.all())
+        builder.append_header(name, value);
+    if (!head)
+        builder.set_body(response.body);
+    builder.done();
+}
+
+// The request of an answer that comes later, kept until it is answered (once, from any thread). RESTinio's objects
+// must not outlive the server: when it stops first, the request is dropped unanswered.
+class PendingReply {
+public:
+    PendingReply(PendingReplies* registry, std::uint64_t serial, restinio::request_handle_t req, bool head)
+        : m_registry(registry)
+        , m_serial(serial)
+        , m_req(std::move(req))
+        , m_head(head)
+    {
+    }
+    ~PendingReply()
+    {
+        answer(HttpResponse::error(500, "server.internal", "The server failed to answer this request."));
+    }
+    PendingReply(const PendingReply&) = delete;
+    PendingReply& operator=(const PendingReply&) = delete;
+
+    void answer(const HttpResponse& response);
+    void abandon()
+    {
+        std::lock_guard lock(m_mutex);
+        m_req.reset();
+    }
+
+private:
+    std::mutex m_mutex;
+    PendingReplies* m_registry;
+    std::uint64_t m_serial;
+    std::optional<restinio::request_handle_t> m_req;
+    bool m_head;
+};
+
+void PendingReply::answer(const HttpResponse& response)
+{
+    {
+        std::lock_guard lock(m_mutex);
+        if (!m_req)
+            return;
+        sendResponse(*m_req, response, m_head);
+        m_req.reset();
+    }
+    std::lock_guard lock(m_registry->mutex);
+    m_registry->open.erase(m_serial);
+    m_registry->answered.notify_all();
+}
+
 } // namespace
 
 // Long enough never to come (a year), short enough for RESTinio's steady_clock arithmetic not to overflow.
@@ -146,14 +216,20 @@ struct HttpServer::Impl {
     RequestHandler handler;
     ClosedHandler closed;
     std::shared_ptr<ConnectionListener> listener = std::make_shared<ConnectionListener>();
+    // Ours, not RESTinio's own: post() needs it. Destroyed right after the server, so that the connections still
+    // in its queues close with it (a client sees its connection end when stop() returns).
+    std::mutex ioMutex;
+    std::unique_ptr<asio::io_context> ioContext = std::make_unique<asio::io_context>();
     restinio::running_server_handle_t<Traits> server;
     std::atomic<std::uint16_t> port{0};
     std::mutex streamsMutex;
     std::map<std::uint64_t, std::weak_ptr<ChunkedStream>> streams;
+    PendingReplies pending;
 
     restinio::request_handling_status_t handle(const restinio::request_handle_t& req);
     void reply(const restinio::request_handle_t& req, const HttpResponse& response, bool head);
     void startStream(const restinio::request_handle_t& req, HttpResponse& response);
+    void startDeferred(const restinio::request_handle_t& req, HttpResponse& response, bool head);
     void connectionClosed(std::uint64_t id);
 };
 
@@ -179,6 +255,11 @@ void HttpServer::onConnectionClosed(ClosedHandler handler)
 Result<void> HttpServer::start()
 {
     const HttpServerOptions& o = m_impl->options;
+    {
+        std::lock_guard lock(m_impl->ioMutex);
+        if (!m_impl->ioContext) // started again after a stop
+            m_impl->ioContext = std::make_unique<asio::io_context>();
+    }
     const unsigned threads =
         o.threads > 0 ? static_cast<unsigned>(o.threads) : std::max(1u, std::thread::hardware_concurrency());
     // RESTinio drops a connection whose body passes its limit without an answer; ours answers 413 for bodies up to
@@ -203,7 +284,8 @@ Result<void> HttpServer::start()
                 .acceptor_post_bind_hook(
                     [impl](asio::ip::tcp::acceptor& acceptor) { impl->port = acceptor.local_endpoint().port(); })
                 .request_handler([impl](const restinio::request_handle_t& req) { return impl->handle(req); });
-        m_impl->server = restinio::run_async<Traits>(restinio::own_io_context(), std::move(settings), threads);
+        m_impl->server = restinio::run_async<Traits>(restinio::external_io_context(*m_impl->ioContext),
+                                                     std::move(settings), threads);
     } catch (const std::exception& e) {
         return makeError(QStringLiteral("Cannot listen on %1:%2: %3")
                              .arg(QString::fromStdString(o.host))
@@ -224,10 +306,29 @@ int HttpServer::openConnections() const
     return m_impl->listener->open;
 }
 
+void HttpServer::post(std::function<void()> task)
+{
+    std::lock_guard lock(m_impl->ioMutex);
+    if (m_impl->ioContext)
+        asio::post(*m_impl->ioContext, std::move(task));
+}
+
 void HttpServer::stop()
 {
     if (!m_impl || !m_impl->server)
         return;
+    {
+        // Answers on their way (an event being committed) are waited for, a while; what is left is dropped.
+        std::map<std::uint64_t, std::weak_ptr<PendingReply>> left;
+        PendingReplies& pending = m_impl->pending;
+        std::unique_lock lock(pending.mutex);
+        pending.answered.wait_for(lock, m_impl->options.writeTimeout, [&pending] { return pending.open.empty(); });
+        left.swap(pending.open);
+        lock.unlock();
+        for (auto& [serial, weak] : left)
+            if (auto p = weak.lock())
+                p->abandon();
+    }
     {
         // Streams end first, so that their connections can close.
         std::lock_guard lock(m_impl->streamsMutex);
@@ -239,6 +340,12 @@ void HttpServer::stop()
     m_impl->server->stop();
     m_impl->server->wait();
     m_impl->server.reset();
+    std::unique_ptr<asio::io_context> gone;
+    {
+        std::lock_guard lock(m_impl->ioMutex);
+        gone = std::move(m_impl->ioContext);
+    }
+    gone.reset(); // what was still queued goes with it, outside the lock (a handler's destructor may post)
 }
 
 restinio::request_handling_status_t HttpServer::Impl::handle(const restinio::request_handle_t& req)
@@ -280,21 +387,32 @@ restinio::request_handling_status_t HttpServer::Impl::handle(const restinio::req
     }
     if (response.stream)
         startStream(req, response);
+    else if (response.deferred)
+        startDeferred(req, response, head);
     else
         reply(req, response, head);
     return restinio::request_accepted();
 }
 
+void HttpServer::Impl::startDeferred(const restinio::request_handle_t& req, HttpResponse& response, bool head)
+{
+    std::shared_ptr<PendingReply> reply;
+    {
+        std::lock_guard lock(pending.mutex);
+        const std::uint64_t serial = ++pending.nextSerial;
+        reply = std::make_shared<PendingReply>(&pending, serial, req, head);
+        pending.open[serial] = reply;
+    }
+    try {
+        response.deferred([reply](HttpResponse r) { reply->answer(r); });
+    } catch (...) {
+        // Answered 500 by the reply itself once the last Respond is gone.
+    }
+}
+
 void HttpServer::Impl::reply(const restinio::request_handle_t& req, const HttpResponse& response, bool head)
 {
-    auto builder = req->create_response(
-        restinio::http_status_line_t(restinio::http_status_code_t(static_cast<std::uint16_t>(response.status)),
-                                     std::string(reasonPhrase(response.status))));
-    for (const auto& [name, value] : response.headers.all())
-        builder.append_header(name, value);
-    if (!head)
-        builder.set_body(response.body);
-    builder.done();
+    sendResponse(req, response, head);
 }
 
 void HttpServer::Impl::startStream(const restinio::request_handle_t& req, HttpResponse& response)

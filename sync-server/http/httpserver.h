@@ -24,8 +24,9 @@ struct HttpServerOptions {
 
 // The HTTP/1.1 server under tricoach-sync: accepts connections on a thread pool and hands each request to one
 // handler as a plain HttpRequest; RESTinio stays inside this class's one translation unit. The handler runs on a
-// pool thread and may block briefly (a database call); a response that streams (server-sent events) is written
-// through an EventStream from any thread. Requests whose body is too large are answered 413 without reaching the
+// pool thread and may block briefly (a database call), or answer later (HttpResponse::later) from any thread so
+// that the pool thread goes on meanwhile; a response that streams (server-sent events) is written through an
+// EventStream from any thread. Requests whose body is too large are answered 413 without reaching the
 // handler; a handler that throws is answered 500, and the server goes on.
 class HttpServer {
 public:
@@ -43,7 +44,11 @@ public:
     Result<void> start();
     std::uint16_t port() const;
     int openConnections() const;
-    // Stops accepting, closes every connection, joins the threads. Called by the destructor too.
+    // Runs `task` on one of the server's threads soon (nothing once the server stopped): work handed over by
+    // another thread, such as the answers of a committed batch.
+    void post(std::function<void()> task);
+    // Waits (up to the write timeout) for answers on their way, then stops accepting, closes every connection and
+    // joins the threads. Called by the destructor too.
     void stop();
 
 private:

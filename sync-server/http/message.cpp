@@ -61,6 +61,13 @@ std::optional<std::string> HttpRequest::param(std::string_view name) const
     return it == params.end() ? std::nullopt : std::optional<std::string>(it->second);
 }
 
+HttpResponse HttpResponse::later(DeferredStart start)
+{
+    HttpResponse r;
+    r.deferred = std::move(start);
+    return r;
+}
+
 HttpResponse HttpResponse::json(int status, const nlohmann::json& body)
 {
     HttpResponse r;

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <cstdint>
 #include <functional>
 #include <map>
 #include <memory>
@@ -8,6 +9,7 @@
 #include <string>
 #include <string_view>
 #include <utility>
+#include <variant>
 #include <vector>
 
 namespace tricoach::sync {
@@ -47,12 +49,28 @@ struct HttpRequest {
 // keep the stream and write to it from any thread later.
 using StreamStart = std::function<void(std::shared_ptr<EventStream>)>;
 
-// One response: status, fields and body, or a stream that stays open (stream set, body unused).
+struct HttpResponse;
+// Answers a request whose handler answered "later": call it once, from any thread. A Respond dropped without
+// being called answers 500, so that no client waits forever for a handler's bug.
+using Respond = std::function<void(HttpResponse)>;
+// Starts the work of a deferred answer (called on the request's thread as soon as the handler returns).
+using DeferredStart = std::function<void(Respond)>;
+
+// A value for the request's log line: a number or a text.
+using LogValue = std::variant<std::int64_t, std::string>;
+
+// One response: status, fields and body; or a stream that stays open (stream set, body unused); or an answer that
+// comes later (deferred set: the request thread goes on serving others meanwhile).
 struct HttpResponse {
     int status = 200;
     HttpHeaders headers;
     std::string body;
     StreamStart stream;
+    DeferredStart deferred;
+    // What the handler adds to the request's one log line (an event's id, say), instead of a line of its own.
+    std::vector<std::pair<std::string, LogValue>> logFields;
+
+    static HttpResponse later(DeferredStart start);
 
     static HttpResponse json(int status, const nlohmann::json& body);
     static HttpResponse text(int status, std::string body, std::string contentType = "text/plain; charset=utf-8");

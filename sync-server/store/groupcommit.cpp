@@ -1,34 +1,104 @@
 #include "sync-server/store/groupcommit.h"
 
+#include <future>
+#ifdef __linux__
+#include <pthread.h>
+#endif
+
 namespace tricoach::sync::detail {
 
-Result<AppendedEvent> EventGroupCommit::append(const NewEvent& event, const WriteBatch& writeBatch)
+EventGroupCommit::EventGroupCommit(WriteBatch writeBatch, std::size_t maxBatch)
+    : m_writeBatch(std::move(writeBatch))
+    , m_maxBatch(maxBatch)
 {
-    PendingEvent mine;
-    mine.event = &event;
-    std::unique_lock lock(m_mutex);
-    m_queue.push_back(&mine);
-    for (;;) {
-        if (mine.done)
-            return mine.result;
-        if (m_writing) {
-            m_done.wait(lock);
-            continue;
-        }
-        // This caller writes the next batch: the oldest queued events, its own among them unless more than a
-        // batch arrived before it (then it writes again, or another caller does, right after).
-        m_writing = true;
-        const auto end = m_queue.begin() + static_cast<std::ptrdiff_t>(std::min(m_queue.size(), m_maxBatch));
-        std::vector<PendingEvent*> batch(m_queue.begin(), end);
-        m_queue.erase(m_queue.begin(), end);
-        lock.unlock();
-        writeBatch(batch);
-        lock.lock();
-        for (PendingEvent* p : batch)
-            p->done = true;
-        m_writing = false;
-        m_done.notify_all();
+}
+
+EventGroupCommit::~EventGroupCommit()
+{
+    {
+        std::lock_guard lock(m_mutex);
+        m_stopping = true;
     }
+    m_queued.notify_all();
+    if (m_writer.joinable())
+        m_writer.join();
+}
+
+void EventGroupCommit::append(NewEvent event, AppendHandler done)
+{
+    {
+        std::lock_guard lock(m_mutex);
+        m_queue.push_back(PendingEvent{std::move(event), AppendedEvent{}, std::move(done)});
+        if (!m_writer.joinable())
+            m_writer = std::thread([this] { run(); });
+    }
+    m_queued.notify_one();
+}
+
+Result<AppendedEvent> EventGroupCommit::appendAndWait(NewEvent event)
+{
+    if (std::this_thread::get_id() == m_writer.get_id()) {
+        // Waiting here would wait for this very thread.
+        PendingEvent alone{std::move(event), AppendedEvent{}, {}};
+        m_writeBatch({&alone});
+        return alone.result;
+    }
+    std::promise<Result<AppendedEvent>> answer;
+    auto future = answer.get_future();
+    append(std::move(event), [&answer](Result<AppendedEvent> r) { answer.set_value(std::move(r)); });
+    return future.get();
+}
+
+void EventGroupCommit::run()
+{
+#ifdef __linux__
+    pthread_setname_np(pthread_self(), "event-writer"); // as ps and perf show it
+#endif
+    std::unique_lock lock(m_mutex);
+    for (;;) {
+        m_queued.wait(lock, [this] { return m_stopping || !m_queue.empty(); });
+        if (m_queue.empty())
+            return; // stopping, and everything queued was answered
+        std::vector<PendingEvent> batch;
+        const std::size_t count = std::min(m_queue.size(), m_maxBatch);
+        batch.reserve(count);
+        for (std::size_t i = 0; i < count; ++i) {
+            batch.push_back(std::move(m_queue.front()));
+            m_queue.pop_front();
+        }
+        lock.unlock();
+        std::vector<PendingEvent*> pointers;
+        pointers.reserve(batch.size());
+        for (PendingEvent& p : batch)
+            pointers.push_back(&p);
+        m_writeBatch(pointers);
+        // The handlers (answers to send, lines to log) run elsewhere when they can: this thread goes on to the next
+        // batch meanwhile.
+        auto answer = [batch = std::move(batch)]() mutable {
+            for (PendingEvent& p : batch) {
+                try {
+                    if (p.done)
+                        p.done(std::move(p.result));
+                } catch (...) {
+                    // A handler's failure is its own request's; the others are still answered.
+                }
+            }
+        };
+        {
+            std::lock_guard executorLock(m_executorMutex);
+            if (m_executor)
+                m_executor(std::move(answer));
+            else
+                answer();
+        }
+        lock.lock();
+    }
+}
+
+void EventGroupCommit::setExecutor(Executor executor)
+{
+    std::lock_guard lock(m_executorMutex);
+    m_executor = std::move(executor);
 }
 
 } // namespace tricoach::sync::detail

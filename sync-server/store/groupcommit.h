@@ -1,43 +1,57 @@
 #pragma once
-// Group commit for events: concurrent appendEvent calls share one transaction, so that one durable commit (one
-// fsync) answers many webhooks instead of each paying for its own.
+// Group commit for events: the events that arrive while one transaction commits share the next one, so that one
+// durable commit (one fsync) answers many webhooks instead of each paying for its own.
 
 #include "sync-server/store/serverstore.h"
 
 #include <condition_variable>
+#include <deque>
 #include <functional>
 #include <mutex>
+#include <thread>
 #include <vector>
 
 namespace tricoach::sync::detail {
 
 // One event waiting for the commit that holds it.
 struct PendingEvent {
-    const NewEvent* event = nullptr;
-    Result<AppendedEvent> result = AppendedEvent{};
-    bool done = false; // guarded by the queue's mutex: `result` is final once it is set
+    NewEvent event;
+    Result<AppendedEvent> result = AppendedEvent{}; // set by the batch's writer
+    AppendHandler done;
 };
 
-// The caller that finds no batch being written writes everything queued so far (its own event among them) with
-// `writeBatch`, which sets each one's result; every caller returns only after the transaction holding its event
-// committed (or failed). No thread of its own: a writer is always a caller.
+// A writer thread of its own takes everything queued (up to a batch) and writes it with `writeBatch`, which sets
+// each event's result; then each caller's handler runs on that thread. Callers never wait for a disk unless they
+// ask to (appendAndWait), so request threads keep serving while a batch commits.
 class EventGroupCommit {
 public:
     using WriteBatch = std::function<void(const std::vector<PendingEvent*>& batch)>; // must not throw
+    using Executor = std::function<void(std::function<void()>)>;
 
-    explicit EventGroupCommit(std::size_t maxBatch = 256)
-        : m_maxBatch(maxBatch)
-    {
-    }
+    explicit EventGroupCommit(WriteBatch writeBatch, std::size_t maxBatch = 512);
+    ~EventGroupCommit(); // writes what is queued, answers it, then joins the writer
+    EventGroupCommit(const EventGroupCommit&) = delete;
+    EventGroupCommit& operator=(const EventGroupCommit&) = delete;
 
-    Result<AppendedEvent> append(const NewEvent& event, const WriteBatch& writeBatch);
+    void append(NewEvent event, AppendHandler done);
+    // Where a batch's handlers run: null (the default) on the writer thread. Once this returns, the writer posts
+    // nothing more to the executor it replaced.
+    void setExecutor(Executor executor);
+    // From the writer thread itself (a handler that appends again) the event is written at once, alone.
+    Result<AppendedEvent> appendAndWait(NewEvent event);
 
 private:
+    void run();
+
+    WriteBatch m_writeBatch;
     std::size_t m_maxBatch;
     std::mutex m_mutex;
-    std::condition_variable m_done;
-    std::vector<PendingEvent*> m_queue;
-    bool m_writing = false;
+    std::condition_variable m_queued;
+    std::deque<PendingEvent> m_queue;
+    bool m_stopping = false;
+    std::mutex m_executorMutex; // held while the writer hands a batch's handlers over
+    Executor m_executor;
+    std::thread m_writer; // started by the first append: command-line uses of the store never start it
 };
 
 } // namespace tricoach::sync::detail

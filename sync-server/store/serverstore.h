@@ -145,6 +145,9 @@ struct NewEvent {
     std::optional<Timestamp> eventTime;
     std::string rawBody;          // the request body as received
     std::optional<UserId> userId; // the user it was resolved to; events without one reach no desktop
+    // When userId is not given: resolved inside the write to the enabled user of ownerAthleteId, if any (one lookup
+    // in the batch's transaction instead of a read of its own before it).
+    bool userFromOwner = false;
     Timestamp receivedAt;
 };
 
@@ -154,8 +157,12 @@ struct Event : NewEvent {
 
 struct AppendedEvent {
     EventId id = 0;
-    bool inserted = false; // false: an event with the same dedupe key was already there (`id` is that one's)
+    bool inserted = false;        // false: an event with the same dedupe key was already there (`id` is that one's)
+    std::optional<UserId> userId; // the stored event's user
 };
+
+// Told once the transaction holding an event committed (or failed).
+using AppendHandler = std::function<void(Result<AppendedEvent>)>;
 
 // A wake-up after events were committed. The table stays the truth: a listener re-reads from its own cursor.
 struct EventWakeUp {
@@ -256,8 +263,16 @@ public:
     virtual Result<bool> deleteStravaCredentials(UserId user) = 0; // false when there were none
 
     // --- events
-    // Idempotent on the dedupe key. Wakes the subscribers (on every instance) once committed.
+    // Idempotent on the dedupe key. Wakes the subscribers (on every instance) once committed. Events are written in
+    // groups, one transaction (one fsync) for all that arrive while the previous group commits.
     virtual Result<AppendedEvent> appendEvent(const NewEvent& event) = 0;
+    // The same without waiting: returns at once; `done` runs on the store's event writer thread after the commit.
+    // `done` must be short; it may call the store (appendEvent included).
+    virtual void appendEventLater(NewEvent event, AppendHandler done) = 0;
+    // Where the `done` handlers of a committed batch run, all of them as one task: null (the default) on the writer
+    // thread itself; a server hands them to its request threads, so that the writer goes on to the next batch.
+    // Once this returns nothing more is handed to the executor it replaced.
+    virtual void setHandlerExecutor(std::function<void(std::function<void()>)> executor) = 0;
     virtual Result<std::vector<Event>> eventsFor(UserId user, EventId afterId, int limit) = 0; // in id order
     // Every user's events after `afterId` (those resolved to a user), in id order: one read serves every stream.
     virtual Result<std::vector<Event>> eventsAfter(EventId afterId, int limit) = 0;

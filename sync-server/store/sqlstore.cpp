@@ -63,11 +63,15 @@ Session sessionFrom(const SqlRow& row)
 SqlServerStore::SqlServerStore(std::unique_ptr<Backend> backend, const StoreOptions& options, int poolSize)
     : m_backend(std::move(backend))
     , m_pool(poolSize, options.busyTimeout + options.connectTimeout, [this] { return m_backend->connect(); })
+    , m_eventCommits(std::make_unique<EventGroupCommit>(
+          [this](const std::vector<PendingEvent*>& batch) { writeEvents(batch); }))
 {
 }
 
 SqlServerStore::~SqlServerStore()
 {
+    // What is queued is written and answered while the database is still there.
+    m_eventCommits.reset();
     // The LISTEN thread posts to the hub: it stops first.
     m_backend.reset();
     m_hub.stop();

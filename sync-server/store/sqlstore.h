@@ -82,6 +82,11 @@ public:
     Result<bool> deleteStravaCredentials(UserId user) override;
 
     Result<AppendedEvent> appendEvent(const NewEvent& event) override;
+    void appendEventLater(NewEvent event, AppendHandler done) override;
+    void setHandlerExecutor(std::function<void(std::function<void()>)> executor) override
+    {
+        m_eventCommits->setExecutor(std::move(executor));
+    }
     Result<std::vector<Event>> eventsFor(UserId user, EventId afterId, int limit) override;
     Result<std::vector<Event>> eventsAfter(EventId afterId, int limit) override;
     Result<EventId> latestEventId() override;
@@ -106,13 +111,13 @@ private:
     // One transaction for a batch of events (the group commit's writer); each one alone when the batch fails
     // for a reason of its own (text that is not UTF-8, say), so that one bad event never fails the others.
     void writeEvents(const std::vector<PendingEvent*>& batch);
-    AppendedEvent insertEvent(SqlConnection& c, const NewEvent& e);
+    std::vector<AppendedEvent> insertEvents(SqlConnection& c, const std::vector<const NewEvent*>& events);
 
     std::unique_ptr<Backend> m_backend;
     ConnectionPool m_pool;
     WakeUpHub m_hub;
     std::once_flag m_listening;
-    EventGroupCommit m_eventCommits;
+    std::unique_ptr<EventGroupCommit> m_eventCommits; // declared last: its writer uses everything above
 };
 
 // Rows to values, shared by the sqlstore*.cpp files.

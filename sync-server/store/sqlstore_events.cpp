@@ -1,6 +1,8 @@
 // Events (Strava's webhooks and the server's own), Strava links, app state, shared rate counters, housekeeping.
 #include "sync-server/store/sqlstore.h"
 
+#include <map>
+
 namespace tricoach::sync::detail {
 
 namespace {
@@ -29,27 +31,108 @@ Event eventFrom(const SqlRow& row)
 
 } // namespace
 
-// Inside the batch's transaction, after serializeEventInsert.
-AppendedEvent SqlServerStore::insertEvent(SqlConnection& c, const NewEvent& e)
+namespace {
+
+constexpr std::size_t kEventFields = 11;
+
+// "INSERT ... VALUES (...), (...) ...": `rows` rows of parameters, $1 to $(11 * rows).
+const std::string& insertEventsSql(std::size_t rows)
 {
-    checkText(e.kind, "The event kind");
-    if (e.dedupeKey)
-        checkText(*e.dedupeKey, "The event's dedupe key");
-    checkText(e.objectType, "The event's object type");
-    checkText(e.aspectType, "The event's aspect type");
-    checkText(e.updatesJson, "The event's updates");
-    const auto rows =
-        c.query("INSERT INTO events (kind, dedupe_key, owner_athlete_id, object_type, object_id, aspect_type, "
-                "updates_json, event_time, raw_body, user_id, received_at) VALUES ($1, $2, $3, $4, $5, $6, $7, "
-                "$8, $9, $10, $11) ON CONFLICT (dedupe_key) DO NOTHING RETURNING id",
-                {e.kind, sqlOptional(e.dedupeKey), sqlOptional(e.ownerAthleteId), e.objectType,
-                 std::int64_t{e.objectId}, e.aspectType, e.updatesJson, sqlOptional(e.eventTime),
-                 Bytes(e.rawBody.begin(), e.rawBody.end()), sqlOptional(e.userId), sqlTime(e.receivedAt)});
-    if (!rows.empty())
-        return AppendedEvent{intAt(rows.front(), 0), true};
-    // A retry of an event we have: committed before this transaction (the insert lock), or earlier in this batch.
-    const auto existing = c.query("SELECT id FROM events WHERE dedupe_key = $1", {sqlOptional(e.dedupeKey)});
-    return AppendedEvent{intAt(existing.at(0), 0), false};
+    static const auto build = [](std::size_t count) {
+        std::string sql = "INSERT INTO events (kind, dedupe_key, owner_athlete_id, object_type, object_id, "
+                          "aspect_type, updates_json, event_time, raw_body, user_id, received_at) VALUES ";
+        for (std::size_t r = 0; r < count; ++r) {
+            sql += r ? ", (" : "(";
+            for (std::size_t f = 1; f <= kEventFields; ++f)
+                sql += (f > 1 ? ", $" : "$") + std::to_string(r * kEventFields + f);
+            sql += ")";
+        }
+        return sql + " ON CONFLICT (dedupe_key) DO NOTHING RETURNING id, user_id, dedupe_key";
+    };
+    static const std::string one = build(1), eight = build(8), many = build(32);
+    return rows >= 32 ? many : rows >= 8 ? eight : one;
+}
+
+} // namespace
+
+// Inside the batch's transaction, after serializeEventInsert. Rows go in by the statement of 32, 8 or 1 (a few
+// statement texts, each prepared once per connection): one statement for many rows costs far less than one each.
+std::vector<AppendedEvent> SqlServerStore::insertEvents(SqlConnection& c, const std::vector<const NewEvent*>& events)
+{
+    // The owners' users, looked up once per owner in the batch.
+    std::map<StravaAthleteId, std::optional<UserId>> owners;
+    for (const NewEvent* e : events) {
+        checkText(e->kind, "The event kind");
+        if (e->dedupeKey)
+            checkText(*e->dedupeKey, "The event's dedupe key");
+        checkText(e->objectType, "The event's object type");
+        checkText(e->aspectType, "The event's aspect type");
+        checkText(e->updatesJson, "The event's updates");
+        if (!e->userId && e->userFromOwner && e->ownerAthleteId)
+            owners.emplace(*e->ownerAthleteId, std::nullopt);
+    }
+    for (auto& [athlete, user] : owners) {
+        const auto rows = c.query("SELECT id FROM users WHERE strava_athlete_id = $1 AND disabled_at IS NULL",
+                                  {std::int64_t{athlete}});
+        if (!rows.empty())
+            user = intAt(rows.front(), 0);
+    }
+    const auto userOf = [&owners](const NewEvent& e) -> std::optional<UserId> {
+        if (e.userId || !e.userFromOwner || !e.ownerAthleteId)
+            return e.userId;
+        return owners.at(*e.ownerAthleteId);
+    };
+
+    std::vector<AppendedEvent> out(events.size());
+    std::vector<bool> answered(events.size(), false);
+    std::size_t next = 0;
+    while (next < events.size()) {
+        // An event without a dedupe key goes alone: its one returned row is its own. Keyed rows are matched by key.
+        std::size_t count = 1;
+        if (events[next]->dedupeKey) {
+            const std::size_t left = events.size() - next;
+            const std::size_t wanted = left >= 32 ? 32 : left >= 8 ? 8 : 1;
+            while (count < wanted && events[next + count]->dedupeKey)
+                ++count;
+            count = count >= 32 ? 32 : count >= 8 ? 8 : 1;
+        }
+        std::vector<SqlValue> params;
+        params.reserve(count * kEventFields);
+        for (std::size_t i = next; i < next + count; ++i) {
+            const NewEvent& e = *events[i];
+            params.insert(params.end(),
+                          {e.kind, sqlOptional(e.dedupeKey), sqlOptional(e.ownerAthleteId), e.objectType,
+                           std::int64_t{e.objectId}, e.aspectType, e.updatesJson, sqlOptional(e.eventTime),
+                           Bytes(e.rawBody.begin(), e.rawBody.end()), sqlOptional(userOf(e)), sqlTime(e.receivedAt)});
+        }
+        const auto rows = c.query(insertEventsSql(count), params);
+        if (!events[next]->dedupeKey) {
+            out[next] = AppendedEvent{intAt(rows.at(0), 0), true, optIntAt(rows.at(0), 1)};
+            answered[next] = true;
+        } else {
+            for (const auto& row : rows) {
+                const std::string key = textAt(row, 2);
+                // The first of the chunk's events with this key is the one inserted; a repeat of it is not.
+                for (std::size_t i = next; i < next + count; ++i) {
+                    if (!answered[i] && *events[i]->dedupeKey == key) {
+                        out[i] = AppendedEvent{intAt(row, 0), true, optIntAt(row, 1)};
+                        answered[i] = true;
+                        break;
+                    }
+                }
+            }
+        }
+        next += count;
+    }
+    // Retries of events we have: committed before this transaction (the insert lock), or earlier in this batch.
+    for (std::size_t i = 0; i < events.size(); ++i) {
+        if (answered[i])
+            continue;
+        const auto existing =
+            c.query("SELECT id, user_id FROM events WHERE dedupe_key = $1", {sqlOptional(events[i]->dedupeKey)});
+        out[i] = AppendedEvent{intAt(existing.at(0), 0), false, optIntAt(existing.at(0), 1)};
+    }
+    return out;
 }
 
 void SqlServerStore::writeEvents(const std::vector<PendingEvent*>& batch)
@@ -57,14 +140,15 @@ void SqlServerStore::writeEvents(const std::vector<PendingEvent*>& batch)
     const auto writeAll = [this](const std::vector<PendingEvent*>& events) {
         auto appended = run<std::vector<AppendedEvent>>(Mode::Write, [&](SqlConnection& c) {
             m_backend->serializeEventInsert(c);
-            std::vector<AppendedEvent> out;
-            out.reserve(events.size());
+            std::vector<const NewEvent*> rows;
+            rows.reserve(events.size());
+            for (const PendingEvent* p : events)
+                rows.push_back(&p->event);
+            std::vector<AppendedEvent> out = insertEvents(c, rows);
             EventId newest = 0;
-            for (const PendingEvent* p : events) {
-                out.push_back(insertEvent(c, *p->event));
-                if (out.back().inserted)
-                    newest = std::max(newest, out.back().id);
-            }
+            for (const AppendedEvent& a : out)
+                if (a.inserted)
+                    newest = std::max(newest, a.id);
             if (newest > 0)
                 m_backend->announceEvent(c, newest); // one wake-up says "look" for the whole batch
             return out;
@@ -96,7 +180,12 @@ void SqlServerStore::writeEvents(const std::vector<PendingEvent*>& batch)
 
 Result<AppendedEvent> SqlServerStore::appendEvent(const NewEvent& e)
 {
-    return m_eventCommits.append(e, [this](const std::vector<PendingEvent*>& batch) { writeEvents(batch); });
+    return m_eventCommits->appendAndWait(e);
+}
+
+void SqlServerStore::appendEventLater(NewEvent event, AppendHandler done)
+{
+    m_eventCommits->append(std::move(event), std::move(done));
 }
 
 Result<std::vector<Event>> SqlServerStore::eventsFor(UserId user, EventId afterId, int limit)

@@ -4,6 +4,7 @@
 #include "sync-server/ops/jsonlog.h"
 #include "sync-server/ops/metrics.h"
 
+#include <future>
 #include <nlohmann/json.hpp>
 
 namespace tricoach::sync {
@@ -116,19 +117,29 @@ std::optional<std::string> StravaWebhook::answerChallenge(std::string_view mode,
     return std::string(challenge);
 }
 
-Result<std::optional<std::string>> StravaWebhook::ourSubscription(ServerStore& store)
+Result<bool> StravaWebhook::isOurSubscription(ServerStore& store, std::int64_t subscriptionId)
 {
+    const std::string id = std::to_string(subscriptionId);
+    {
+        // The id changes only when the subscription is made again; an event that matches what we knew needs no read.
+        std::lock_guard lock(m_subscriptionMutex);
+        if (m_knownSubscription && *m_knownSubscription == id)
+            return true;
+    }
     auto learned = store.state(kStateStravaSubscriptionId);
     if (!learned)
         return learned.error();
-    if (*learned)
-        return *learned;
-    if (!m_settings.configuredSubscription.empty())
-        return std::optional<std::string>(m_settings.configuredSubscription);
-    return std::optional<std::string>();
+    std::optional<std::string> ours = *learned;
+    if (!ours && !m_settings.configuredSubscription.empty())
+        ours = m_settings.configuredSubscription;
+    if (!ours)
+        return true; // not known yet (the manager is still at work): nothing to check against
+    std::lock_guard lock(m_subscriptionMutex);
+    m_knownSubscription = ours;
+    return *ours == id;
 }
 
-Result<WebhookReceipt> StravaWebhook::receive(ServerStore& store, std::string_view body, Timestamp now)
+void StravaWebhook::receive(ServerStore& store, std::string_view body, Timestamp now, ReceiptHandler done)
 {
     ParsedEvent parsed;
     const std::string problem = parse(body, parsed);
@@ -139,22 +150,23 @@ Result<WebhookReceipt> StravaWebhook::receive(ServerStore& store, std::string_vi
         // Kept for a person to look at, once however often it is retried; delivered to nobody.
         event.dedupeKey = "raw:" + hexOf(Secrets::hashOf(body), 32);
         event.updatesJson = "{}";
-        auto appended = store.appendEvent(event);
-        if (!appended)
-            return appended.error();
-        m_log.warn("webhook event malformed; kept", {{"problem", problem}, {"event_id", appended->id}});
-        m_metrics.webhookEventReceived("rejected");
-        return WebhookReceipt{WebhookOutcome::Kept, appended->id};
+        store.appendEventLater(std::move(event), [this, problem, done](Result<AppendedEvent> appended) {
+            if (!appended)
+                return done(appended.error());
+            m_log.warn("webhook event malformed; kept", {{"problem", problem}, {"event_id", appended->id}});
+            m_metrics.webhookEventReceived("rejected");
+            done(WebhookReceipt{WebhookOutcome::Kept, appended->id, std::nullopt});
+        });
+        return;
     }
 
-    auto ours = ourSubscription(store);
+    auto ours = isOurSubscription(store, parsed.subscriptionId);
     if (!ours)
-        return ours.error();
-    if (*ours && **ours != std::to_string(parsed.subscriptionId)) {
-        m_log.warn("webhook event for another subscription; refused",
-                   {{"subscription_id", parsed.subscriptionId}, {"ours", **ours}});
+        return done(ours.error());
+    if (!*ours) {
+        m_log.warn("webhook event for another subscription; refused", {{"subscription_id", parsed.subscriptionId}});
         m_metrics.webhookEventReceived("rejected");
-        return WebhookReceipt{WebhookOutcome::Rejected, 0};
+        return done(WebhookReceipt{WebhookOutcome::Rejected, 0, std::nullopt});
     }
 
     const std::string updates = parsed.updates.dump(); // keys sorted: the same updates give the same text
@@ -171,25 +183,23 @@ Result<WebhookReceipt> StravaWebhook::receive(ServerStore& store, std::string_vi
     event.eventTime = Timestamp(std::chrono::seconds(parsed.eventTime));
 
     const bool known = knownShape(parsed);
-    std::optional<User> user;
-    if (known) {
+    // A deauthorization removes the Strava link of a disabled user too: that user is looked up first. Every other
+    // event finds its (enabled) user inside the write.
+    std::optional<UserId> deauthorizedUser;
+    if (known && isDeauthorization(parsed)) {
         auto found = store.findUserByStravaAthlete(parsed.ownerId);
         if (!found)
-            return found.error();
-        user = *found;
-        if (user && !user->disabled())
-            event.userId = user->id;
+            return done(found.error());
+        if (*found) {
+            deauthorizedUser = (*found)->id;
+            if (!(*found)->disabled())
+                event.userId = (*found)->id;
+        }
+    } else {
+        event.userFromOwner = known;
     }
-    auto appended = store.appendEvent(event);
-    if (!appended)
-        return appended.error();
-
-    // Done on every delivery, retries included: a retry after a failure half-way finishes the job, and each step
-    // is idempotent (credentials already gone, the deauthorization event deduplicated).
-    if (known && user && isDeauthorization(parsed)) {
-        if (auto deleted = store.deleteStravaCredentials(user->id); !deleted)
-            return deleted.error();
-        NewEvent deauthorized;
+    NewEvent deauthorized;
+    if (deauthorizedUser) {
         deauthorized.kind = kEventStravaDeauthorized;
         deauthorized.dedupeKey = "deauthorized:" + *event.dedupeKey;
         deauthorized.ownerAthleteId = parsed.ownerId;
@@ -197,31 +207,60 @@ Result<WebhookReceipt> StravaWebhook::receive(ServerStore& store, std::string_vi
         deauthorized.objectId = parsed.ownerId;
         deauthorized.updatesJson = updates;
         deauthorized.eventTime = event.eventTime;
-        deauthorized.userId = user->id;
+        deauthorized.userId = deauthorizedUser;
         deauthorized.receivedAt = now;
-        if (auto added = store.appendEvent(deauthorized); !added)
-            return added.error();
-        if (appended->inserted)
-            m_log.info("athlete deauthorized on Strava; Strava link removed", {{"user_id", user->id}});
     }
 
-    nlohmann::json fields = {{"event_id", appended->id},
-                             {"object_type", parsed.objectType},
-                             {"aspect_type", parsed.aspectType},
-                             {"user_id", event.userId ? nlohmann::json(*event.userId) : nlohmann::json(nullptr)}};
-    if (!appended->inserted) {
-        m_metrics.webhookEventReceived("duplicate");
-        m_log.info("webhook event repeated", fields);
-        return WebhookReceipt{WebhookOutcome::Duplicate, appended->id};
+    store.appendEventLater(
+        std::move(event), [this, &store, known, deauthorizedUser, deauthorized, done](Result<AppendedEvent> appended) {
+            if (!appended)
+                return done(appended.error());
+            // Done on every delivery, retries included: a retry after a failure half-way finishes the job, and each
+            // step is idempotent (credentials already gone, the deauthorization event deduplicated).
+            if (deauthorizedUser) {
+                if (auto deleted = store.deleteStravaCredentials(*deauthorizedUser); !deleted)
+                    return done(deleted.error());
+                if (auto added = store.appendEvent(deauthorized); !added)
+                    return done(added.error());
+                if (appended->inserted)
+                    m_log.info("athlete deauthorized on Strava; Strava link removed", {{"user_id", *deauthorizedUser}});
+            }
+            WebhookReceipt receipt{WebhookOutcome::Stored, appended->id, appended->userId};
+            if (!appended->inserted) {
+                receipt.outcome = WebhookOutcome::Duplicate;
+                m_metrics.webhookEventReceived("duplicate");
+            } else if (!known) {
+                receipt.outcome = WebhookOutcome::Kept;
+                m_metrics.webhookEventReceived("rejected");
+                m_log.warn("webhook event of an unknown shape; kept", {{"event_id", appended->id}});
+            } else {
+                m_metrics.webhookEventReceived("stored");
+            }
+            done(receipt);
+        });
+}
+
+Result<WebhookReceipt> StravaWebhook::receive(ServerStore& store, std::string_view body, Timestamp now)
+{
+    std::promise<Result<WebhookReceipt>> answer;
+    auto future = answer.get_future();
+    receive(store, body, now, [&answer](Result<WebhookReceipt> r) { answer.set_value(std::move(r)); });
+    return future.get();
+}
+
+std::string_view outcomeName(WebhookOutcome outcome)
+{
+    switch (outcome) {
+    case WebhookOutcome::Stored:
+        return "stored";
+    case WebhookOutcome::Duplicate:
+        return "duplicate";
+    case WebhookOutcome::Kept:
+        return "kept";
+    case WebhookOutcome::Rejected:
+        return "rejected";
     }
-    if (!known) {
-        m_metrics.webhookEventReceived("rejected");
-        m_log.warn("webhook event of an unknown shape; kept", fields);
-        return WebhookReceipt{WebhookOutcome::Kept, appended->id};
-    }
-    m_metrics.webhookEventReceived("stored");
-    m_log.info("webhook event stored", fields);
-    return WebhookReceipt{WebhookOutcome::Stored, appended->id};
+    return "stored";
 }
 
 } // namespace tricoach::sync

@@ -3,6 +3,9 @@
 #include "core/util/result.h"
 #include "sync-server/store/serverstore.h"
 
+#include <functional>
+#include <mutex>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -30,8 +33,13 @@ enum class WebhookOutcome {
 
 struct WebhookReceipt {
     WebhookOutcome outcome = WebhookOutcome::Stored;
-    EventId id = 0; // the stored event (0 when rejected)
+    EventId id = 0;               // the stored event (0 when rejected)
+    std::optional<UserId> userId; // whose it is: the user's desktops get it
 };
+
+std::string_view outcomeName(WebhookOutcome outcome); // "stored", "duplicate", ... for logs
+
+using ReceiptHandler = std::function<void(Result<WebhookReceipt>)>;
 
 // Strava's webhook events (developers.strava.com/docs/webhooks): the callback's validation challenge, and each
 // event stored durably before it is acknowledged, idempotent across Strava's retries. Knows nothing of HTTP.
@@ -45,15 +53,22 @@ public:
     // The challenge to echo when the validation request is Strava's (hub.mode=subscribe, our verify token).
     std::optional<std::string> answerChallenge(std::string_view mode, std::string_view verifyToken,
                                                std::string_view challenge) const;
-    // Stores the event `body`. Errors are the store's (the caller answers 503 so that Strava retries).
+    // Stores the event `body` and tells `done` once it is durable, on the store's event writer thread (or at once,
+    // on this one, when there is nothing to write). Errors are the store's (the caller answers 503 so that Strava
+    // retries). The request thread never waits for the disk.
+    void receive(ServerStore& store, std::string_view body, Timestamp now, ReceiptHandler done);
+    // The same, waiting for the answer (not from a `done` handler of this store).
     Result<WebhookReceipt> receive(ServerStore& store, std::string_view body, Timestamp now);
 
 private:
-    Result<std::optional<std::string>> ourSubscription(ServerStore& store);
+    // Whether an event of `subscriptionId` is ours: true while ours is not known yet.
+    Result<bool> isOurSubscription(ServerStore& store, std::int64_t subscriptionId);
 
     WebhookSettings m_settings;
     JsonLog& m_log;
     Metrics& m_metrics;
+    std::mutex m_subscriptionMutex;
+    std::optional<std::string> m_knownSubscription; // the last id read from the store or the configuration
 };
 
 } // namespace tricoach::sync

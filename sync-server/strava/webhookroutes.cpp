@@ -23,6 +23,11 @@ HttpResponse unavailable()
     return r;
 }
 
+HttpResponse okResponse()
+{
+    return HttpResponse::text(200, R"({"status":"ok"})", "application/json");
+}
+
 } // namespace
 
 void addWebhookRoutes(Router& router, StravaWebhook& webhook, StoreProvider store, Clock clock)
@@ -44,16 +49,26 @@ void addWebhookRoutes(Router& router, StravaWebhook& webhook, StoreProvider stor
     router.add("POST", "/strava/webhook/{path}", Throttle::Never, [&webhook, store, clock](HttpRequest& r) {
         if (!webhook.pathMatches(r.param("path").value_or(std::string())))
             return forbidden();
-        const auto s = store();
+        auto s = store();
         if (!s)
             return unavailable();
-        auto receipt = webhook.receive(*s, r.body, clock());
-        if (!receipt)
-            return unavailable();
-        if (receipt->outcome == WebhookOutcome::Rejected)
-            return HttpResponse::error(403, "webhook.other-subscription",
-                                       "The event is for another push subscription than this server's.");
-        return HttpResponse::json(200, {{"status", "ok"}});
+        // Answered once the event is durable: the request thread serves others while the commit runs.
+        return HttpResponse::later([&webhook, s, body = std::move(r.body), now = clock()](Respond respond) {
+            webhook.receive(*s, body, now, [respond](Result<WebhookReceipt> receipt) {
+                if (!receipt)
+                    return respond(unavailable());
+                if (receipt->outcome == WebhookOutcome::Rejected)
+                    return respond(
+                        HttpResponse::error(403, "webhook.other-subscription",
+                                            "The event is for another push subscription than this server's."));
+                HttpResponse ok = okResponse();
+                ok.logFields = {{"event_id", std::int64_t{receipt->id}},
+                                {"event", std::string(outcomeName(receipt->outcome))}};
+                if (receipt->userId)
+                    ok.logFields.emplace_back("user_id", std::int64_t{*receipt->userId});
+                respond(std::move(ok));
+            });
+        });
     });
 }
 

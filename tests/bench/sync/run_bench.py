@@ -83,7 +83,9 @@ class Server:
         self.env = {k: v for k, v in os.environ.items() if not k.startswith("TRICOACH_")}
         self.env.update({"HOME": folder, "TRICOACH_SYNC_DATABASE": database,
                          "TRICOACH_STRAVA_WEBHOOK_PATH": WEBHOOK_PATH,
-                         "TRICOACH_STRAVA_VERIFY_TOKEN": "bench-verify-token"})
+                         "TRICOACH_STRAVA_VERIFY_TOKEN": "bench-verify-token",
+                         # a server in production knows its push subscription (the bench posts its id)
+                         "TRICOACH_STRAVA_SUBSCRIPTION_ID": "1"})
         # The API's request budgets must not cap a benchmark; BENCH_SYNC_SERVER_ENV adds or overrides variables.
         self.env["TRICOACH_SYNC_RATE_LIMIT"] = "off"
         self.env.update(json.loads(os.environ.get("BENCH_SYNC_SERVER_ENV", "{}")))

@@ -317,6 +317,99 @@ TEST_P(EventsTest, ConcurrentAppendsEachGetTheirOwnAnswerAndABadOneFailsAlone)
     EXPECT_EQ(read, ids);
 }
 
+TEST_P(EventsTest, EventsAppendedWithoutWaitingAreAnsweredOnTheExecutorEachWithItsOwnOutcome)
+{
+    const User anna = makeUser(*m_store, "anna@example.org", 111);
+    const User boris = makeUser(*m_store, "boris@example.org", 222);
+    ASSERT_TRUE(m_store->disableUser(boris.id, at(kNow)));
+    // The executor runs each batch's handlers on a thread of its own, as a server's request threads would.
+    std::mutex mutex;
+    std::condition_variable cv;
+    std::vector<std::thread> executors;
+    thread_local bool onExecutor = false;
+    m_store->setHandlerExecutor([&](std::function<void()> task) {
+        std::lock_guard lock(mutex);
+        executors.emplace_back([task = std::move(task)] {
+            onExecutor = true;
+            task();
+        });
+    });
+    // Owners in turn: Anna's (resolved to her), Boris's (disabled: nobody's), an athlete with no account (nobody's).
+    const std::vector<StravaAthleteId> owners = {111, 222, 333};
+    struct Sent {
+        NewEvent event;
+        std::optional<AppendedEvent> answer;
+        bool answeredOnExecutor = false;
+    };
+    std::vector<Sent> sent;
+    for (int i = 0; i < 90; ++i) {
+        NewEvent e = stravaEvent(5000 + i, std::nullopt);
+        e.ownerAthleteId = owners[static_cast<std::size_t>(i) % owners.size()];
+        e.userFromOwner = true;
+        sent.push_back({e, {}, false});
+    }
+    for (int i = 0; i < 90; i += 9) // Strava's retries, some within the same batch as the first delivery
+        sent.push_back({sent[static_cast<std::size_t>(i)].event, {}, false});
+    for (int i = 0; i < 8; ++i) { // the server's own events: no dedupe key, the user named
+        NewEvent own = stravaEvent(9000 + i, anna.id);
+        own.kind = kEventStravaDeauthorized;
+        own.dedupeKey.reset();
+        sent.push_back({own, {}, false});
+    }
+    int answered = 0;
+    for (Sent& s : sent)
+        m_store->appendEventLater(s.event, [&, target = &s](Result<AppendedEvent> r) {
+            std::lock_guard lock(mutex);
+            if (r)
+                target->answer = *r;
+            target->answeredOnExecutor = onExecutor;
+            ++answered;
+            cv.notify_all();
+        });
+    {
+        std::unique_lock lock(mutex);
+        ASSERT_TRUE(cv.wait_for(lock, std::chrono::seconds(20), [&] { return answered == int(sent.size()); }));
+    }
+    m_store->setHandlerExecutor(nullptr);
+    for (auto& t : executors)
+        t.join();
+
+    // Expected, computed here: the first delivery of each key is the one inserted, repeats carry its id; users
+    // from the owner unless disabled or unknown; keyless events all inserted.
+    std::map<std::string, EventId> firstOfKey;
+    std::set<EventId> ids;
+    int annaEvents = 0;
+    for (const Sent& s : sent) {
+        ASSERT_TRUE(s.answer) << s.event.objectId;
+        EXPECT_TRUE(s.answeredOnExecutor);
+        const AppendedEvent& a = *s.answer;
+        if (!s.event.dedupeKey) {
+            EXPECT_TRUE(a.inserted);
+            EXPECT_EQ(a.userId, anna.id);
+            EXPECT_TRUE(ids.insert(a.id).second);
+            ++annaEvents;
+            continue;
+        }
+        const auto [it, first] = firstOfKey.emplace(*s.event.dedupeKey, a.id);
+        EXPECT_EQ(a.inserted, first) << *s.event.dedupeKey;
+        EXPECT_EQ(a.id, it->second) << *s.event.dedupeKey;
+        if (first) {
+            EXPECT_TRUE(ids.insert(a.id).second);
+        }
+        const std::optional<UserId> want =
+            s.event.ownerAthleteId == 111 ? std::optional<UserId>(anna.id) : std::nullopt;
+        EXPECT_EQ(a.userId, want) << s.event.objectId;
+        annaEvents += first && want;
+    }
+    EXPECT_EQ(firstOfKey.size(), 90u);
+    auto stored = m_store->eventsFor(anna.id, 0, 1000);
+    ASSERT_TRUE(stored);
+    EXPECT_EQ(int(stored->size()), annaEvents);
+    auto borisEvents = m_store->eventsFor(boris.id, 0, 1000);
+    ASSERT_TRUE(borisEvents);
+    EXPECT_TRUE(borisEvents->empty());
+}
+
 TRICOACH_BOTH_BACKENDS(EventsTest);
 
 class PostgresEventsTest : public StoreTest {};
