@@ -165,6 +165,20 @@ HttpResponse SyncApi::handle(HttpRequest& request)
     return response;
 }
 
+bool SyncApi::logRefusal(std::int64_t& unloggedBefore)
+{
+    const std::int64_t second =
+        std::chrono::duration_cast<std::chrono::seconds>(std::chrono::steady_clock::now().time_since_epoch()).count();
+    std::lock_guard lock(m_refusalMutex);
+    unloggedBefore = 0;
+    if (second != m_refusalSecond) {
+        unloggedBefore = std::max(0, m_refusalsThisSecond - kRefusalsLoggedPerSecond);
+        m_refusalSecond = second;
+        m_refusalsThisSecond = 0;
+    }
+    return ++m_refusalsThisSecond <= kRefusalsLoggedPerSecond;
+}
+
 void SyncApi::finish(const RequestRecord& record, HttpResponse& response)
 {
     response.headers.set("X-Request-Id", record.id);
@@ -174,6 +188,14 @@ void SyncApi::finish(const RequestRecord& record, HttpResponse& response)
     const bool probe = record.route == "/healthz" || record.route == "/readyz" || record.route == "/metrics";
     if (probe && response.status < 400)
         return;
+    if (response.status == 429) {
+        std::int64_t unlogged = 0;
+        const bool logged = logRefusal(unlogged);
+        if (unlogged > 0)
+            m_log.warn("requests refused and not logged, over their budget", {{"count", unlogged}});
+        if (!logged)
+            return;
+    }
     nlohmann::json fields = {{"request_id", record.id},   {"method", record.method}, {"route", record.route},
                              {"status", response.status}, {"ms", seconds * 1000},    {"ip", record.ip}};
     if (!record.unmatchedPath.empty())

@@ -9,6 +9,7 @@
 #include <cstdint>
 #include <functional>
 #include <memory>
+#include <mutex>
 #include <optional>
 #include <string>
 
@@ -61,6 +62,15 @@ private:
 
     JsonLog& m_log;
     Metrics& m_metrics;
+    // Refused requests (429) logged per second: a flood must not turn into a flood of log lines. The metrics
+    // count every one.
+    static constexpr int kRefusalsLoggedPerSecond = 5;
+    std::mutex m_refusalMutex;
+    std::int64_t m_refusalSecond = 0;
+    int m_refusalsThisSecond = 0;
+    // Whether this 429 gets its line; and, on the first refusal of a new second, how many of the last second's
+    // did not (told with the next refusal, so a flood's tail is told when the next one starts).
+    bool logRefusal(std::int64_t& unloggedBefore);
     std::function<Readiness()> m_readiness;
     Router m_router;
     std::vector<AddressRange> m_trustedProxies;

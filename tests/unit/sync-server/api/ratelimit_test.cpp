@@ -11,7 +11,9 @@
 
 #include <cmath>
 #include <gtest/gtest.h>
+#include <mutex>
 #include <nlohmann/json.hpp>
+#include <thread>
 
 using namespace tricoach;
 using namespace tricoach::sync;
@@ -120,7 +122,12 @@ TEST(ClientAddress, XForwardedForIsBelievedOnlyFromTrustedProxiesRightmostUntrus
 
 class SyncRateLimits : public TempDirTest {
 protected:
-    JsonLog log{[](const std::string&) {}};
+    std::mutex linesMutex;
+    std::vector<nlohmann::json> lines;
+    JsonLog log{[this](const std::string& line) {
+        std::lock_guard lock(linesMutex);
+        lines.push_back(nlohmann::json::parse(line));
+    }};
     Timestamp now = kStart;
     std::unique_ptr<SyncServer> server;
     quint16 port = 0;
@@ -208,6 +215,32 @@ TEST_F(SyncRateLimits, AFloodFromOneAddressIsRefusedUntilRetryAfterWhileOthersAr
     now += std::chrono::seconds(1);
     EXPECT_EQ(get("/v1/openapi.json", from(flooder)).status, 200);
     expectRateLimited(get("/v1/openapi.json", from(flooder)), "right after");
+}
+
+TEST_F(SyncRateLimits, AFloodOfRefusalsLogsAFewLinesASecondAndCountsTheRest)
+{
+    RateLimitSettings limits;
+    limits.perAddress = 1;
+    start(limits);
+    const std::string flooder = "203.0.113.9";
+    EXPECT_EQ(get("/v1/openapi.json", from(flooder)).status, 200);
+    constexpr int kFlood = 40;
+    for (int i = 0; i < kFlood; ++i)
+        EXPECT_EQ(get("/v1/openapi.json", from(flooder)).status, 429) << i;
+    // The count of a second's unlogged refusals is told with the first refusal of a later second.
+    std::this_thread::sleep_for(std::chrono::milliseconds(1100));
+    EXPECT_EQ(get("/v1/openapi.json", from(flooder)).status, 429);
+    std::lock_guard lock(linesMutex);
+    int logged = 0;
+    std::int64_t told = 0;
+    for (const auto& line : lines) {
+        if (line.value("msg", "") == "request" && line.value("status", 0) == 429)
+            ++logged;
+        if (line.value("msg", "").find("not logged") != std::string::npos)
+            told += line.value("count", std::int64_t{0});
+    }
+    EXPECT_LT(logged, kFlood / 2) << "a line for each refusal";
+    EXPECT_EQ(logged + told, kFlood + 1) << "every refusal is either logged or counted";
 }
 
 TEST_F(SyncRateLimits, XForwardedForFromAnUntrustedPeerIsIgnored)
