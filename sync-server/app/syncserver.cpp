@@ -148,7 +148,7 @@ bool SyncServer::tryOpenStore()
 {
     const std::string url = m_config.database;
     StoreOptions options;
-    options.poolSize = m_config.requestThreads(); // no request waits for a connection
+    options.poolSize = m_config.requestThreads() + 1; // no request waits for a connection, nor the event writer
     auto opened = openServerStore(url, options);
     if (opened && m_options.migrate) {
         if (auto migrated = (*opened)->migrate(); !migrated) {
