@@ -135,6 +135,7 @@ Result<void> SyncServer::start()
     if (m_config.port == 0) // a free port was asked for: the public address (Strava's callbacks) names the real one
         m_config.port = port();
     m_events->start();
+    m_housekeeper = std::thread([this] { keepHouse(); });
     startStravaSubscription(); // after listening: Strava validates our callback before it creates a subscription
     m_log.info("listening", {{"address", m_config.host},
                              {"port", port()},
@@ -186,6 +187,31 @@ void SyncServer::keepOpeningStore()
     }
 }
 
+void SyncServer::keepHouse()
+{
+    const Clock clock = m_options.clock ? m_options.clock : Clock(systemNow);
+    for (;;) {
+        {
+            std::unique_lock lock(m_mutex);
+            if (m_wake.wait_for(lock, m_options.housekeepingEvery, [this] { return m_stopping; }))
+                return;
+        }
+        const auto s = store();
+        if (!s)
+            continue;
+        // Idempotent: every instance may do it, whichever comes first finds the rows.
+        auto purged = s->purgeExpired(clock());
+        if (!purged) {
+            m_log.warn("housekeeping failed; trying again later", {{"problem", purged.error().message.toStdString()}});
+        } else if (purged->codes + purged->pendingSignIns + purged->sessions + purged->rateWindows > 0) {
+            m_log.info("housekeeping", {{"codes", purged->codes},
+                                        {"pending_sign_ins", purged->pendingSignIns},
+                                        {"sessions", purged->sessions},
+                                        {"rate_windows", purged->rateWindows}});
+        }
+    }
+}
+
 Readiness SyncServer::readiness()
 {
     Readiness r;
@@ -224,6 +250,8 @@ void SyncServer::stop()
     m_wake.notify_all();
     if (m_opener.joinable())
         m_opener.join();
+    if (m_housekeeper.joinable())
+        m_housekeeper.join();
     m_outbound->stop();
     if (m_subscription)
         m_subscription->stop();

@@ -34,6 +34,8 @@ public:
         std::chrono::milliseconds subscriptionRetry{1000}; // Strava's push subscription: first back-off
         std::chrono::seconds subscriptionLease{30};        // one instance at a time talks to Strava
         bool benchRoutes = false; // GET /bench/hello, the benchmarks' ceiling; never on unless asked for
+        // Expired authorization codes, pending sign-ins, dead sessions and past rate windows are dropped this often.
+        std::chrono::milliseconds housekeepingEvery{std::chrono::minutes(10)};
     };
 
     SyncServer(ServerConfig config, JsonLog& log, Options options);
@@ -64,6 +66,7 @@ private:
     void startStravaSubscription();
     bool tryOpenStore();
     void keepOpeningStore();
+    void keepHouse(); // every housekeepingEvery until stopped
 
     ServerConfig m_config;
     JsonLog& m_log;
@@ -81,6 +84,7 @@ private:
     std::condition_variable m_wake;
     bool m_stopping = false;
     std::thread m_opener;
+    std::thread m_housekeeper;
 };
 
 } // namespace tricoach::sync
