@@ -15,6 +15,11 @@ EventGroupCommit::EventGroupCommit(WriteBatch writeBatch, std::size_t maxBatch)
 
 EventGroupCommit::~EventGroupCommit()
 {
+    stop();
+}
+
+void EventGroupCommit::stop()
+{
     {
         std::lock_guard lock(m_mutex);
         m_stopping = true;
@@ -27,7 +32,14 @@ EventGroupCommit::~EventGroupCommit()
 void EventGroupCommit::append(NewEvent event, AppendHandler done)
 {
     {
-        std::lock_guard lock(m_mutex);
+        std::unique_lock lock(m_mutex);
+        if (m_stopping && std::this_thread::get_id() != m_writer.get_id()) {
+            lock.unlock();
+            if (done)
+                done(makeError(QStringLiteral("The server is shutting down; send the event again shortly."),
+                               kStoreUnavailable));
+            return;
+        }
         m_queue.push_back(PendingEvent{std::move(event), AppendedEvent{}, std::move(done)});
         if (!m_writer.joinable())
             m_writer = std::thread([this] { run(); });

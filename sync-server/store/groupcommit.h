@@ -29,7 +29,10 @@ public:
     using Executor = std::function<void(std::function<void()>)>;
 
     explicit EventGroupCommit(WriteBatch writeBatch, std::size_t maxBatch = 512);
-    ~EventGroupCommit(); // writes what is queued, answers it, then joins the writer
+    ~EventGroupCommit(); // stop()
+    // Writes what is queued and answers it (a handler may still append: it is written too), then joins the writer.
+    // Events appended afterwards are answered kStoreUnavailable at once.
+    void stop();
     EventGroupCommit(const EventGroupCommit&) = delete;
     EventGroupCommit& operator=(const EventGroupCommit&) = delete;
 

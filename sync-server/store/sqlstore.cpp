@@ -63,14 +63,16 @@ Session sessionFrom(const SqlRow& row)
 SqlServerStore::SqlServerStore(std::unique_ptr<Backend> backend, const StoreOptions& options, int poolSize)
     : m_backend(std::move(backend))
     , m_pool(poolSize, options.busyTimeout + options.connectTimeout, [this] { return m_backend->connect(); })
-    , m_eventCommits(std::make_unique<EventGroupCommit>(
-          [this](const std::vector<PendingEvent*>& batch) { writeEvents(batch); }))
+    , m_eventCommits(
+          std::make_unique<EventGroupCommit>([this](const std::vector<PendingEvent*>& batch) { writeEvents(batch); }))
 {
 }
 
 SqlServerStore::~SqlServerStore()
 {
-    // What is queued is written and answered while the database is still there.
+    // What is queued is written and answered while the database, and the queue, are still there (a handler may
+    // append again while the queue drains).
+    m_eventCommits->stop();
     m_eventCommits.reset();
     // The LISTEN thread posts to the hub: it stops first.
     m_backend.reset();

@@ -1,10 +1,12 @@
 // Events: dedupe of Strava's retries, per-user reads, a cursor that never skips under concurrent writers, and
 // wake-ups (in-process on SQLite; LISTEN/NOTIFY across instances on PostgreSQL).
+#include "sync-server/store/groupcommit.h"
 #include "tests/unit/sync-server/store/storetestsupport.h"
 
 #include <algorithm>
 #include <atomic>
 #include <condition_variable>
+#include <future>
 #include <map>
 #include <mutex>
 #include <set>
@@ -408,6 +410,44 @@ TEST_P(EventsTest, EventsAppendedWithoutWaitingAreAnsweredOnTheExecutorEachWithI
     auto borisEvents = m_store->eventsFor(boris.id, 0, 1000);
     ASSERT_TRUE(borisEvents);
     EXPECT_TRUE(borisEvents->empty());
+}
+
+TEST_P(EventsTest, ClosingTheStoreAnswersWhatIsQueuedEvenAHandlersOwnAppend)
+{
+    const User anna = makeUser(*m_store, "close@example.org", 111);
+    auto store = open();
+    std::atomic<int> stored{0};
+    std::optional<Result<AppendedEvent>> followUp;
+    for (int i = 0; i < 20; ++i)
+        store->appendEventLater(stravaEvent(7000 + i, anna.id), [&, i, s = store.get()](Result<AppendedEvent> r) {
+            stored += r.ok();
+            if (i == 19) // as a deauthorization does: a second event from the handler of the first
+                followUp = s->appendEvent(stravaEvent(7999, anna.id));
+        });
+    store.reset(); // while the writer may still hold the queue
+    EXPECT_EQ(stored, 20);
+    ASSERT_TRUE(followUp.has_value());
+    EXPECT_TRUE(followUp->ok());
+    auto all = m_store->eventsFor(anna.id, 0, 100);
+    ASSERT_TRUE(all);
+    EXPECT_EQ(all->size(), 21u);
+}
+
+TEST(EventGroupCommit, AnEventAppendedAfterStopIsAnsweredUnavailableAtOnce)
+{
+    std::atomic<int> written{0};
+    detail::EventGroupCommit commits([&](const std::vector<detail::PendingEvent*>& batch) {
+        for (detail::PendingEvent* p : batch)
+            p->result = AppendedEvent{++written, true, std::nullopt};
+    });
+    EXPECT_TRUE(commits.appendAndWait(NewEvent{}).ok());
+    commits.stop();
+    std::optional<Result<AppendedEvent>> late;
+    commits.append(NewEvent{}, [&late](Result<AppendedEvent> r) { late = std::move(r); });
+    ASSERT_TRUE(late.has_value()) << "answered at once, on the caller's thread";
+    ASSERT_FALSE(late->ok());
+    EXPECT_EQ(late->error().code, kStoreUnavailable);
+    EXPECT_EQ(written, 1);
 }
 
 TRICOACH_BOTH_BACKENDS(EventsTest);
