@@ -149,7 +149,7 @@ bool SyncServer::tryOpenStore()
 {
     const std::string url = m_config.database;
     StoreOptions options;
-    options.poolSize = m_config.requestThreads() + 1; // no request waits for a connection, nor the event writer
+    options.poolSize = m_config.requestThreads() + 1; // one per request thread, one for the event writer
     auto opened = openServerStore(url, options);
     if (opened && m_options.migrate) {
         if (auto migrated = (*opened)->migrate(); !migrated) {

@@ -145,6 +145,7 @@ struct PendingReplies {
     std::condition_variable answered;
     std::map<std::uint64_t, std::weak_ptr<PendingReply>> open;
     std::uint64_t nextSerial = 0;
+    bool closing = false; // the server is stopping: a new deferred request is answered 503 at once
 };
 
 void sendResponse(const restinio::request_handle_t& req, const HttpResponse& response, bool head)
@@ -198,7 +199,11 @@ void PendingReply::answer(const HttpResponse& response)
         std::lock_guard lock(m_mutex);
         if (!m_req)
             return;
-        sendResponse(*m_req, response, m_head);
+        try {
+            sendResponse(*m_req, response, m_head);
+        } catch (const std::exception&) {
+            // The connection is gone (also from the destructor, which must not throw).
+        }
         m_req.reset();
     }
     std::lock_guard lock(m_registry->mutex);
@@ -260,6 +265,10 @@ Result<void> HttpServer::start()
         if (!m_impl->ioContext) // started again after a stop
             m_impl->ioContext = std::make_unique<asio::io_context>();
     }
+    {
+        std::lock_guard lock(m_impl->pending.mutex);
+        m_impl->pending.closing = false;
+    }
     const unsigned threads =
         o.threads > 0 ? static_cast<unsigned>(o.threads) : std::max(1u, std::thread::hardware_concurrency());
     // RESTinio drops a connection whose body passes its limit without an answer; ours answers 413 for bodies up to
@@ -308,9 +317,15 @@ int HttpServer::openConnections() const
 
 void HttpServer::post(std::function<void()> task)
 {
-    std::lock_guard lock(m_impl->ioMutex);
-    if (m_impl->ioContext)
-        asio::post(*m_impl->ioContext, std::move(task));
+    {
+        std::lock_guard lock(m_impl->ioMutex);
+        if (m_impl->ioContext) {
+            asio::post(*m_impl->ioContext, std::move(task));
+            return;
+        }
+    }
+    // Stopped: the work still runs (a store's handlers), here; any answer it gives was abandoned and goes nowhere.
+    task();
 }
 
 void HttpServer::stop()
@@ -323,6 +338,8 @@ void HttpServer::stop()
         PendingReplies& pending = m_impl->pending;
         std::unique_lock lock(pending.mutex);
         pending.answered.wait_for(lock, m_impl->options.writeTimeout, [&pending] { return pending.open.empty(); });
+        // From here on no request registers a deferred answer, so every one the server holds is in `left`.
+        pending.closing = true;
         left.swap(pending.open);
         lock.unlock();
         for (auto& [serial, weak] : left)
@@ -399,6 +416,13 @@ void HttpServer::Impl::startDeferred(const restinio::request_handle_t& req, Http
     std::shared_ptr<PendingReply> reply;
     {
         std::lock_guard lock(pending.mutex);
+        if (pending.closing) {
+            // Not started at all: nothing was done for it, and the client may send it again (Strava does).
+            HttpResponse refused = HttpResponse::error(503, "server.stopping", "The server is stopping; try again.");
+            refused.headers.set("Retry-After", "1");
+            sendResponse(req, refused, head);
+            return;
+        }
         const std::uint64_t serial = ++pending.nextSerial;
         reply = std::make_shared<PendingReply>(&pending, serial, req, head);
         pending.open[serial] = reply;

@@ -44,8 +44,8 @@ public:
     Result<void> start();
     std::uint16_t port() const;
     int openConnections() const;
-    // Runs `task` on one of the server's threads soon (nothing once the server stopped): work handed over by
-    // another thread, such as the answers of a committed batch.
+    // Runs `task` on one of the server's threads soon (on the caller's once the server stopped): work handed over
+    // by another thread, such as the answers of a committed batch.
     void post(std::function<void()> task);
     // Waits (up to the write timeout) for answers on their way, then stops accepting, closes every connection and
     // joins the threads. Called by the destructor too.

@@ -20,20 +20,22 @@ EventGroupCommit::~EventGroupCommit()
 
 void EventGroupCommit::stop()
 {
+    std::thread writer;
     {
         std::lock_guard lock(m_mutex);
         m_stopping = true;
+        writer = std::move(m_writer);
     }
     m_queued.notify_all();
-    if (m_writer.joinable())
-        m_writer.join();
+    if (writer.joinable())
+        writer.join();
 }
 
 void EventGroupCommit::append(NewEvent event, AppendHandler done)
 {
     {
         std::unique_lock lock(m_mutex);
-        if (m_stopping && std::this_thread::get_id() != m_writer.get_id()) {
+        if (m_stopping && std::this_thread::get_id() != m_writerId.load()) {
             lock.unlock();
             if (done)
                 done(makeError(QStringLiteral("The server is shutting down; send the event again shortly."),
@@ -41,7 +43,7 @@ void EventGroupCommit::append(NewEvent event, AppendHandler done)
             return;
         }
         m_queue.push_back(PendingEvent{std::move(event), AppendedEvent{}, std::move(done)});
-        if (!m_writer.joinable())
+        if (!m_writer.joinable() && !m_stopping)
             m_writer = std::thread([this] { run(); });
     }
     m_queued.notify_one();
@@ -49,7 +51,7 @@ void EventGroupCommit::append(NewEvent event, AppendHandler done)
 
 Result<AppendedEvent> EventGroupCommit::appendAndWait(NewEvent event)
 {
-    if (std::this_thread::get_id() == m_writer.get_id()) {
+    if (std::this_thread::get_id() == m_writerId.load()) {
         // Waiting here would wait for this very thread.
         PendingEvent alone{std::move(event), AppendedEvent{}, {}};
         m_writeBatch({&alone});
@@ -66,6 +68,7 @@ void EventGroupCommit::run()
 #ifdef __linux__
     pthread_setname_np(pthread_self(), "event-writer"); // as ps and perf show it
 #endif
+    m_writerId = std::this_thread::get_id();
     std::unique_lock lock(m_mutex);
     for (;;) {
         m_queued.wait(lock, [this] { return m_stopping || !m_queue.empty(); });
@@ -97,11 +100,13 @@ void EventGroupCommit::run()
             }
         };
         {
-            std::lock_guard executorLock(m_executorMutex);
-            if (m_executor)
-                m_executor(std::move(answer));
-            else
+            std::unique_lock executorLock(m_executorMutex);
+            if (m_executor) {
+                m_executor(std::move(answer)); // under the lock: setExecutor waits for the hand-over
+            } else {
+                executorLock.unlock(); // a handler may take long, or set the executor itself
                 answer();
+            }
         }
         lock.lock();
     }

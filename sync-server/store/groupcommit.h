@@ -4,6 +4,7 @@
 
 #include "sync-server/store/serverstore.h"
 
+#include <atomic>
 #include <condition_variable>
 #include <deque>
 #include <functional>
@@ -55,6 +56,7 @@ private:
     std::mutex m_executorMutex; // held while the writer hands a batch's handlers over
     Executor m_executor;
     std::thread m_writer; // started by the first append: command-line uses of the store never start it
+    std::atomic<std::thread::id> m_writerId{}; // the writer's, read without the lock (is this the writer?)
 };
 
 } // namespace tricoach::sync::detail

@@ -215,16 +215,6 @@ void StravaWebhook::receive(ServerStore& store, std::string_view body, Timestamp
         std::move(event), [this, &store, known, deauthorizedUser, deauthorized, done](Result<AppendedEvent> appended) {
             if (!appended)
                 return done(appended.error());
-            // Done on every delivery, retries included: a retry after a failure half-way finishes the job, and each
-            // step is idempotent (credentials already gone, the deauthorization event deduplicated).
-            if (deauthorizedUser) {
-                if (auto deleted = store.deleteStravaCredentials(*deauthorizedUser); !deleted)
-                    return done(deleted.error());
-                if (auto added = store.appendEvent(deauthorized); !added)
-                    return done(added.error());
-                if (appended->inserted)
-                    m_log.info("athlete deauthorized on Strava; Strava link removed", {{"user_id", *deauthorizedUser}});
-            }
             WebhookReceipt receipt{WebhookOutcome::Stored, appended->id, appended->userId};
             if (!appended->inserted) {
                 receipt.outcome = WebhookOutcome::Duplicate;
@@ -236,7 +226,23 @@ void StravaWebhook::receive(ServerStore& store, std::string_view body, Timestamp
             } else {
                 m_metrics.webhookEventReceived("stored");
             }
-            done(receipt);
+            if (!deauthorizedUser)
+                return done(receipt);
+            // Done on every delivery, retries included: a retry after a failure half-way finishes the job, and each
+            // step is idempotent (credentials already gone, the deauthorization event deduplicated). The second event
+            // is queued like the first, never waited for: this handler may run on a request thread, and waiting there
+            // for the writer could hold up the very answers the writer hands to those threads.
+            if (auto deleted = store.deleteStravaCredentials(*deauthorizedUser); !deleted)
+                return done(deleted.error());
+            const bool first = appended->inserted;
+            store.appendEventLater(
+                deauthorized, [this, first, user = *deauthorizedUser, receipt, done](Result<AppendedEvent> added) {
+                    if (!added)
+                        return done(added.error());
+                    if (first)
+                        m_log.info("athlete deauthorized on Strava; Strava link removed", {{"user_id", user}});
+                    done(receipt);
+                });
         });
 }
 

@@ -95,7 +95,10 @@ TEST_P(WebhookTest, DeauthorizationDropsTheStravaLinkAndTellsTheDesktop)
     c.athleteId = 777;
     ASSERT_TRUE(m_store->putStravaCredentials(c));
 
-    auto server = startServer(config());
+    // One request thread: the deauthorization's second event must not wait on the thread its own answer needs.
+    ServerConfig oneThread = config();
+    oneThread.threads = 1;
+    auto server = startServer(oneThread);
     const std::string body =
         eventBody(134815, 134815, "update", 1516126040, {{"authorized", "false"}}, 120001, "athlete");
     ASSERT_EQ(post(server->port(), body).status, 200);
