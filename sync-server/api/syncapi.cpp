@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <cctype>
 #include <chrono>
+#include <cmath>
 #include <nlohmann/json.hpp>
 #include <random>
 
@@ -196,8 +197,12 @@ void SyncApi::finish(const RequestRecord& record, HttpResponse& response)
         if (!logged)
             return;
     }
-    nlohmann::json fields = {{"request_id", record.id},   {"method", record.method}, {"route", record.route},
-                             {"status", response.status}, {"ms", seconds * 1000},    {"ip", record.ip}};
+    nlohmann::json fields = {{"request_id", record.id},
+                             {"method", record.method},
+                             {"route", record.route},
+                             {"status", response.status},
+                             {"ms", std::round(seconds * 1e6) / 1000},
+                             {"ip", record.ip}};
     if (!record.unmatchedPath.empty())
         fields["path"] = record.unmatchedPath;
     if (record.peer != record.ip)
