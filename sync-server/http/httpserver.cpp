@@ -232,7 +232,6 @@ struct HttpServer::Impl {
     PendingReplies pending;
 
     restinio::request_handling_status_t handle(const restinio::request_handle_t& req);
-    void reply(const restinio::request_handle_t& req, const HttpResponse& response, bool head);
     void startStream(const restinio::request_handle_t& req, HttpResponse& response);
     void startDeferred(const restinio::request_handle_t& req, HttpResponse& response, bool head);
     void connectionClosed(std::uint64_t id);
@@ -375,7 +374,7 @@ restinio::request_handling_status_t HttpServer::Impl::handle(const restinio::req
     auto path = percentDecode(req->header().path(), false);
     auto query = parseQuery(req->header().query());
     if (!path || !query) {
-        reply(
+        sendResponse(
             req,
             HttpResponse::error(400, "request.malformed-url", "The address is not validly percent-encoded UTF-8 text."),
             head);
@@ -407,7 +406,7 @@ restinio::request_handling_status_t HttpServer::Impl::handle(const restinio::req
     else if (response.deferred)
         startDeferred(req, response, head);
     else
-        reply(req, response, head);
+        sendResponse(req, response, head);
     return restinio::request_accepted();
 }
 
@@ -432,11 +431,6 @@ void HttpServer::Impl::startDeferred(const restinio::request_handle_t& req, Http
     } catch (...) {
         // Answered 500 by the reply itself once the last Respond is gone.
     }
-}
-
-void HttpServer::Impl::reply(const restinio::request_handle_t& req, const HttpResponse& response, bool head)
-{
-    sendResponse(req, response, head);
 }
 
 void HttpServer::Impl::startStream(const restinio::request_handle_t& req, HttpResponse& response)

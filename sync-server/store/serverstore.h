@@ -266,8 +266,9 @@ public:
     // Idempotent on the dedupe key. Wakes the subscribers (on every instance) once committed. Events are written in
     // groups, one transaction (one fsync) for all that arrive while the previous group commits.
     virtual Result<AppendedEvent> appendEvent(const NewEvent& event) = 0;
-    // The same without waiting: returns at once; `done` runs on the store's event writer thread after the commit.
-    // `done` must be short; it may call the store (appendEvent included).
+    // The same without waiting: returns at once; `done` runs after the commit, where setHandlerExecutor says. `done`
+    // must be short. It may call the store, but a second event goes through appendEventLater: waiting for it
+    // (appendEvent) on a thread the executor needs for answers can wait forever.
     virtual void appendEventLater(NewEvent event, AppendHandler done) = 0;
     // Where the `done` handlers of a committed batch run, all of them as one task: null (the default) on the writer
     // thread itself; a server hands them to its request threads, so that the writer goes on to the next batch.

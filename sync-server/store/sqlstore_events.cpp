@@ -35,7 +35,14 @@ namespace {
 
 constexpr std::size_t kEventFields = 11;
 
-// "INSERT ... VALUES (...), (...) ...": `rows` rows of parameters, $1 to $(11 * rows).
+// How many rows one insert statement takes when `available` wait: 32, 8 or 1, so that there are a few statement
+// texts, each prepared once per connection.
+std::size_t statementRows(std::size_t available)
+{
+    return available >= 32 ? 32 : available >= 8 ? 8 : 1;
+}
+
+// "INSERT ... VALUES (...), (...) ...": statementRows(rows) rows of parameters, $1 to $(11 * rows).
 const std::string& insertEventsSql(std::size_t rows)
 {
     static const auto build = [](std::size_t count) {
@@ -50,13 +57,14 @@ const std::string& insertEventsSql(std::size_t rows)
         return sql + " ON CONFLICT (dedupe_key) DO NOTHING RETURNING id, user_id, dedupe_key";
     };
     static const std::string one = build(1), eight = build(8), many = build(32);
-    return rows >= 32 ? many : rows >= 8 ? eight : one;
+    const std::size_t n = statementRows(rows);
+    return n == 32 ? many : n == 8 ? eight : one;
 }
 
 } // namespace
 
-// Inside the batch's transaction, after serializeEventInsert. Rows go in by the statement of 32, 8 or 1 (a few
-// statement texts, each prepared once per connection): one statement for many rows costs far less than one each.
+// Inside the batch's transaction, after serializeEventInsert. Many rows to a statement (statementRows): one statement
+// for many rows costs far less than one each.
 std::vector<AppendedEvent> SqlServerStore::insertEvents(SqlConnection& c, const std::vector<const NewEvent*>& events)
 {
     // The owners' users, looked up once per owner in the batch.
@@ -90,11 +98,10 @@ std::vector<AppendedEvent> SqlServerStore::insertEvents(SqlConnection& c, const 
         // An event without a dedupe key goes alone: its one returned row is its own. Keyed rows are matched by key.
         std::size_t count = 1;
         if (events[next]->dedupeKey) {
-            const std::size_t left = events.size() - next;
-            const std::size_t wanted = left >= 32 ? 32 : left >= 8 ? 8 : 1;
+            const std::size_t wanted = statementRows(events.size() - next);
             while (count < wanted && events[next + count]->dedupeKey)
                 ++count;
-            count = count >= 32 ? 32 : count >= 8 ? 8 : 1;
+            count = statementRows(count);
         }
         std::vector<SqlValue> params;
         params.reserve(count * kEventFields);

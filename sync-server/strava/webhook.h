@@ -53,8 +53,8 @@ public:
     // The challenge to echo when the validation request is Strava's (hub.mode=subscribe, our verify token).
     std::optional<std::string> answerChallenge(std::string_view mode, std::string_view verifyToken,
                                                std::string_view challenge) const;
-    // Stores the event `body` and tells `done` once it is durable, on the store's event writer thread (or at once,
-    // on this one, when there is nothing to write). Errors are the store's (the caller answers 503 so that Strava
+    // Stores the event `body` and tells `done` once it is durable, where the store runs its handlers (or at once,
+    // on this thread, when there is nothing to write). Errors are the store's (the caller answers 503 so that Strava
     // retries). The request thread never waits for the disk.
     void receive(ServerStore& store, std::string_view body, Timestamp now, ReceiptHandler done);
     // The same, waiting for the answer (not from a `done` handler of this store).
